@@ -1,0 +1,448 @@
+// An absence protocol as data (content/protocols/*.yaml): the file schema, `extends` resolution, and the
+// Dutch texts a rule shows (threshold in words, title, explanation). Thresholds exist only in the data:
+// titles and explanations carry placeholders such as {hours} that are filled from the threshold.
+import YAML from "yaml";
+import { z } from "zod";
+import { ContentError } from "../content/errors";
+
+export const RULE_KINDS = ["late", "truancy", "unexcused-hours", "continuous-absence", "sick-hours", "leave"] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+export const LEAVE_KINDS = ["vakantieverlof", "gewichtige-omstandigheden"] as const;
+export type LeaveKind = (typeof LEAVE_KINDS)[number];
+export const LEAVE_DECIDERS = ["afdelingsleider", "leerplichtambtenaar"] as const;
+export type LeaveDecider = (typeof LEAVE_DECIDERS)[number];
+export type Basis = "law" | "school";
+
+const DAYS_PER_WEEK = 7;
+
+// ---------------------------------------------------------------------------------------------
+// File schema
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a lowercase id with dashes, e.g. late-3");
+const positiveInt = z.number().int().positive();
+const text = (min: number) => z.string().trim().min(min, `expected a text of at least ${min} characters`);
+
+const actionSchema = z.strictObject({ action: text(3), actor: text(2) });
+
+const ruleBase = {
+  id: slug,
+  title: text(3),
+  basis: z.enum(["law", "school"]),
+  actions: z.array(actionSchema).min(1, "a rule needs at least one action"),
+  explanation: text(20),
+  source: z.string().optional(),
+};
+
+const countThreshold = z.strictObject({ count: positiveInt, windowDays: positiveInt.optional() });
+const hoursThreshold = z.strictObject({ hours: z.number().positive(), windowDays: positiveInt.optional() });
+const countingWindow = z.enum(["school-year", "rolling"]);
+
+const lateRule = z.strictObject({ ...ruleBase, kind: z.literal("late"), threshold: countThreshold, window: countingWindow });
+const truancyRule = z.strictObject({ ...ruleBase, kind: z.literal("truancy"), threshold: countThreshold, window: countingWindow });
+const unexcusedHoursRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("unexcused-hours"),
+  threshold: hoursThreshold,
+  window: countingWindow,
+});
+const sickHoursRule = z.strictObject({ ...ruleBase, kind: z.literal("sick-hours"), threshold: hoursThreshold, window: countingWindow });
+const continuousRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("continuous-absence"),
+  threshold: z.strictObject({ windowDays: positiveInt }),
+  window: z.literal("consecutive"),
+});
+const leaveRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("leave"),
+  threshold: z
+    .strictObject({ maxSchoolDays: positiveInt.optional(), moreThanSchoolDays: z.number().int().nonnegative().optional() })
+    .optional(),
+  window: z.literal("school-year").default("school-year"),
+  leave: z.strictObject({
+    /** Which request the rule judges; `any` applies to every kind of leave. */
+    request: z.enum([...LEAVE_KINDS, "any"]),
+    /** Who decides when this rule applies; null for a rule that only refuses. */
+    decidedBy: z.enum(LEAVE_DECIDERS).nullable(),
+    oncePerSchoolYear: z.boolean().default(false),
+    blockedWeeksBeforeSummer: z.number().int().nonnegative().default(0),
+    blockedWeeksAfterSummer: z.number().int().nonnegative().default(0),
+    refuseWhenAdjoiningHoliday: z.boolean().default(false),
+  }),
+});
+
+const ruleUnion = z.discriminatedUnion(
+  "kind",
+  [lateRule, truancyRule, unexcusedHoursRule, sickHoursRule, continuousRule, leaveRule],
+  { error: `unknown kind; expected one of ${RULE_KINDS.join(", ")}` },
+);
+export type ProtocolRule = z.infer<typeof ruleUnion>;
+
+const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
+  if (rule.kind === "leave") {
+    const t = rule.threshold ?? {};
+    if (t.maxSchoolDays !== undefined && t.moreThanSchoolDays !== undefined)
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: "use either maxSchoolDays or moreThanSchoolDays, not both" });
+    if (rule.leave.refuseWhenAdjoiningHoliday && rule.leave.decidedBy !== null)
+      ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "a rule that refuses leave has decidedBy: null" });
+    if (!rule.leave.refuseWhenAdjoiningHoliday && rule.leave.decidedBy === null)
+      ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "expected afdelingsleider or leerplichtambtenaar" });
+  } else if (rule.kind !== "continuous-absence") {
+    if (rule.window === "rolling" && rule.threshold.windowDays === undefined)
+      ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "a rolling window needs windowDays" });
+    if (rule.window === "school-year" && rule.threshold.windowDays !== undefined)
+      ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "windowDays only fits window: rolling" });
+  }
+  for (const field of ["title", "explanation"] as const) {
+    const problem = templateProblem(rule, rule[field]);
+    if (problem) ctx.addIssue({ code: "custom", path: [field], message: problem });
+  }
+});
+
+export const protocolFileSchema = z.strictObject({
+  id: slug,
+  name: text(3),
+  description: z.string().optional(),
+  extends: slug.optional(),
+  /** The portal's default protocol (exactly one file sets this). */
+  default: z.boolean().default(false),
+  source: z.string().optional(),
+  rules: z.array(ruleSchema).default([]),
+});
+
+export type CountingRule = Exclude<ProtocolRule, { kind: "leave" }>;
+export type LeaveRule = Extract<ProtocolRule, { kind: "leave" }>;
+export type RuleAction = z.infer<typeof actionSchema>;
+/** A validated protocol file; `file` is where it came from (for error messages). */
+export type ProtocolDefinition = z.infer<typeof protocolFileSchema> & { file?: string };
+/** A rule after `extends` resolution; `definedIn` is the protocol whose file holds it. */
+export type ResolvedRule = ProtocolRule & { definedIn: string };
+
+export type ResolvedProtocol = {
+  id: string;
+  name: string;
+  description?: string;
+  extends?: string;
+  isDefault: boolean;
+  file?: string;
+  /** The protocol and its ancestors, nearest first. */
+  chain: string[];
+  rules: ResolvedRule[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** A protocol file that does not validate; the message names the file, the rule and the field. */
+export class ProtocolFileError extends ContentError {
+  constructor(
+    file: string,
+    readonly ruleId: string | null,
+    field: string,
+    readonly detail: string,
+  ) {
+    super(file, field, detail);
+    this.name = "ProtocolFileError";
+    this.message = `${file}: ${ruleId ? `regel ${ruleId}: ` : ""}${field ? `veld ${field}: ` : ""}${detail}`;
+  }
+}
+
+type Issue = { code?: string; path: PropertyKey[]; message: string; keys?: string[] };
+
+function errorFromIssue(file: string, raw: unknown, issue: Issue): ProtocolFileError {
+  const path = issue.path.map((p) => (typeof p === "symbol" ? p.toString() : p));
+  const keys = issue.code === "unrecognized_keys" && issue.keys?.length ? issue.keys : null;
+  if (path[0] === "rules" && typeof path[1] === "number") {
+    const rawRule = (raw as { rules?: unknown[] })?.rules?.[path[1]] as { id?: unknown } | undefined;
+    const ruleId = typeof rawRule?.id === "string" && rawRule.id ? rawRule.id : `#${path[1] + 1}`;
+    const field = [...path.slice(2), ...(keys ? [keys[0]] : [])].join(".");
+    return new ProtocolFileError(file, ruleId, field, issue.message);
+  }
+  const field = [...path, ...(keys ? [keys[0]] : [])].join(".");
+  return new ProtocolFileError(file, null, field, issue.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and resolution
+
+/** Parses and validates one protocol file (YAML); throws ProtocolFileError naming file, rule and field. */
+export function parseProtocolFile(text: string, fileName: string): ProtocolDefinition {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(text, { maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ProtocolFileError(fileName, null, "", `not valid YAML: ${(e as Error).message}`);
+  }
+  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    // Top-level keys starting with "x-" hold YAML anchors shared by rules; they are not part of the protocol.
+    raw = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith("x-")));
+  }
+  const parsed = protocolFileSchema.safeParse(raw);
+  if (!parsed.success) throw errorFromIssue(fileName, raw, parsed.error.issues[0] as Issue);
+  const def = parsed.data;
+  const base = fileName.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, "");
+  if (/\.ya?ml$/i.test(fileName) && base !== def.id)
+    throw new ProtocolFileError(fileName, null, "id", `the id "${def.id}" must equal the file name "${base}"`);
+  const seen = new Set<string>();
+  for (const rule of def.rules) {
+    if (seen.has(rule.id)) throw new ProtocolFileError(fileName, rule.id, "id", "this rule id occurs twice in the file");
+    seen.add(rule.id);
+  }
+  return { ...def, file: fileName };
+}
+
+/** Resolved protocols by id (a null-prototype object, so an id from a request cannot reach Object's members). */
+export type ProtocolSet = Readonly<Record<string, ResolvedProtocol>>;
+/** What the helpers below accept: the set from resolveProtocols, or a plain list. */
+export type Protocols = ProtocolSet | readonly ResolvedProtocol[];
+
+/** Applies `extends` (a child adds rules or replaces them by id); detects duplicates, unknown parents and cycles. */
+export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolSet {
+  const byId = new Map<string, ProtocolDefinition>();
+  for (const def of defs) {
+    const other = byId.get(def.id);
+    if (other)
+      throw new ProtocolFileError(def.file ?? def.id, null, "id", `protocol "${def.id}" is also defined in ${other.file ?? "another file"}`);
+    byId.set(def.id, def);
+  }
+  const defaults = defs.filter((d) => d.default);
+  if (defaults.length > 1)
+    throw new ProtocolFileError(defaults[1].file ?? defaults[1].id, null, "default", `only one protocol can be the default (also: ${defaults[0].id})`);
+
+  const done = new Map<string, ResolvedProtocol>();
+  const resolve = (def: ProtocolDefinition, visiting: string[]): ResolvedProtocol => {
+    const cached = done.get(def.id);
+    if (cached) return cached;
+    if (visiting.includes(def.id))
+      throw new ProtocolFileError(def.file ?? def.id, null, "extends", `cycle: ${[...visiting, def.id].join(" → ")}`);
+    let inherited: ResolvedRule[] = [];
+    let chain = [def.id];
+    if (def.extends) {
+      const parentDef = byId.get(def.extends);
+      if (!parentDef) throw new ProtocolFileError(def.file ?? def.id, null, "extends", `unknown parent protocol "${def.extends}"`);
+      const parent = resolve(parentDef, [...visiting, def.id]);
+      inherited = parent.rules;
+      chain = [def.id, ...parent.chain];
+    }
+    const rules = [...inherited];
+    for (const rule of def.rules) {
+      const at = rules.findIndex((r) => r.id === rule.id);
+      const own: ResolvedRule = { ...rule, definedIn: def.id };
+      if (at < 0) rules.push(own);
+      else if (rules[at].kind !== rule.kind)
+        throw new ProtocolFileError(def.file ?? def.id, rule.id, "kind", `replaces a ${rules[at].kind} rule of ${rules[at].definedIn} with a ${rule.kind} rule`);
+      else rules[at] = own;
+    }
+    // A stable order by kind keeps ladders together whichever file a rule came from.
+    const order = (r: ResolvedRule) => RULE_KINDS.indexOf(r.kind);
+    const sorted = rules.map((r, i) => ({ r, i })).sort((a, b) => order(a.r) - order(b.r) || a.i - b.i).map((x) => x.r);
+    const resolved: ResolvedProtocol = {
+      id: def.id,
+      name: def.name,
+      ...(def.description !== undefined ? { description: def.description } : {}),
+      ...(def.extends !== undefined ? { extends: def.extends } : {}),
+      isDefault: def.default,
+      ...(def.file !== undefined ? { file: def.file } : {}),
+      chain,
+      rules: sorted,
+    };
+    done.set(def.id, resolved);
+    return resolved;
+  };
+  const set: Record<string, ResolvedProtocol> = Object.create(null);
+  for (const d of defs) set[d.id] = resolve(d, []);
+  return set;
+}
+
+/** The protocols of a set as a list, in file order. */
+export function protocolList(protocols: Protocols): ResolvedProtocol[] {
+  return Array.isArray(protocols) ? [...protocols] : Object.values(protocols as ProtocolSet);
+}
+
+/** The default protocol of a set (the one marked `default: true`, else the first); throws on an empty set. */
+export function defaultProtocol(protocols: Protocols): ResolvedProtocol {
+  const list = protocolList(protocols);
+  const p = list.find((x) => x.isDefault) ?? list[0];
+  if (!p) throw new Error("no protocols loaded");
+  return p;
+}
+
+/** A protocol by id, or undefined. */
+export function findProtocol(protocols: Protocols, id: string): ResolvedProtocol | undefined {
+  return protocolList(protocols).find((p) => p.id === id);
+}
+
+/** A rule of a protocol by id, or undefined. */
+export function findRule(protocol: ResolvedProtocol, ruleId: string): ResolvedRule | undefined {
+  return protocol.rules.find((r) => r.id === ruleId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dutch texts from the data
+
+/** A number the Dutch way (decimal comma). */
+export function formatNumber(n: number): string {
+  return String(Math.round(n * 100) / 100).replace(".", ",");
+}
+
+/** A window length in words: whole weeks as "4 weken", otherwise days. */
+export function describePeriod(days: number): string {
+  if (days % DAYS_PER_WEEK === 0) {
+    const weeks = days / DAYS_PER_WEEK;
+    return weeks === 1 ? "1 week" : `${weeks} weken`;
+  }
+  return days === 1 ? "1 dag" : `${days} dagen`;
+}
+
+const times = (n: number) => `${formatNumber(n)} keer`;
+const schoolDaysText = (n: number) => (n === 1 ? "1 schooldag" : `${formatNumber(n)} schooldagen`);
+const weeksText = (n: number) => (n === 1 ? "1 week" : `${n} weken`);
+
+/** When vakantieverlof may not fall, in words, e.g. "in de 2 weken voor of na de zomervakantie"; null if never blocked. */
+export function describeSummerBlock(rule: LeaveRule): string | null {
+  const { blockedWeeksBeforeSummer: before, blockedWeeksAfterSummer: after } = rule.leave;
+  if (before > 0 && after > 0)
+    return before === after
+      ? `in de ${weeksText(before)} voor of na de zomervakantie`
+      : `in de ${weeksText(before)} voor of de ${weeksText(after)} na de zomervakantie`;
+  if (before > 0) return `in de laatste ${weeksText(before)} voor de zomervakantie`;
+  if (after > 0) return `in de eerste ${weeksText(after)} na de zomervakantie`;
+  return null;
+}
+
+/** The threshold of a rule in plain Dutch, built from the data (e.g. "16 uur of meer ongeoorloofd verzuim binnen 4 weken"). */
+export function describeThreshold(rule: ProtocolRule): string {
+  const within = (r: CountingRule) =>
+    r.window === "rolling" && r.threshold.windowDays !== undefined ? ` binnen ${describePeriod(r.threshold.windowDays)}` : "";
+  switch (rule.kind) {
+    case "late":
+      return `${times(rule.threshold.count)} te laat${within(rule)}`;
+    case "truancy":
+      return `${times(rule.threshold.count)} gespijbeld${within(rule)}`;
+    case "unexcused-hours":
+      return `${formatNumber(rule.threshold.hours)} uur of meer ongeoorloofd verzuim${within(rule)}`;
+    case "sick-hours":
+      return `${formatNumber(rule.threshold.hours)} uur ziekteverzuim${within(rule)}`;
+    case "continuous-absence":
+      return `${describePeriod(rule.threshold.windowDays)} aaneengesloten ongeoorloofd afwezig`;
+    case "leave": {
+      const parts: string[] = [];
+      const t = rule.threshold ?? {};
+      if (t.maxSchoolDays !== undefined) parts.push(`hoogstens ${schoolDaysText(t.maxSchoolDays)}`);
+      if (t.moreThanSchoolDays !== undefined) parts.push(`meer dan ${schoolDaysText(t.moreThanSchoolDays)}`);
+      if (rule.leave.oncePerSchoolYear) parts.push("1 keer per schooljaar");
+      else if (parts.length && rule.leave.request === "gewichtige-omstandigheden") parts[parts.length - 1] += " per schooljaar";
+      const block = describeSummerBlock(rule);
+      if (block) parts.push(`niet ${block}`);
+      if (rule.leave.refuseWhenAdjoiningHoliday) parts.push("verlof dat aansluit op een schoolvakantie wordt niet gegeven");
+      return parts.join(", ");
+    }
+  }
+}
+
+/** The values a title or explanation may use as {placeholder}. */
+function placeholders(rule: ProtocolRule): Record<string, string> {
+  const values: Record<string, string> = { threshold: describeThreshold(rule) };
+  switch (rule.kind) {
+    case "late":
+    case "truancy":
+      values.count = formatNumber(rule.threshold.count);
+      break;
+    case "unexcused-hours":
+    case "sick-hours":
+      values.hours = formatNumber(rule.threshold.hours);
+      break;
+    case "continuous-absence":
+      break;
+    case "leave": {
+      const days = rule.threshold?.maxSchoolDays ?? rule.threshold?.moreThanSchoolDays;
+      if (days !== undefined) values.schoolDays = formatNumber(days);
+      values.weeksBefore = String(rule.leave.blockedWeeksBeforeSummer);
+      values.weeksAfter = String(rule.leave.blockedWeeksAfterSummer);
+      const block = describeSummerBlock(rule);
+      if (block) values.summerBlock = block;
+      break;
+    }
+  }
+  if (rule.kind !== "leave" && rule.threshold.windowDays !== undefined) {
+    values.period = describePeriod(rule.threshold.windowDays);
+    values.days = formatNumber(rule.threshold.windowDays);
+  }
+  return values;
+}
+
+/** The numbers of a rule's threshold, which a text must not type itself. */
+function thresholdNumbers(rule: ProtocolRule): number[] {
+  if (rule.kind === "leave")
+    return [
+      rule.threshold?.maxSchoolDays,
+      rule.threshold?.moreThanSchoolDays,
+      rule.leave.blockedWeeksBeforeSummer || undefined,
+      rule.leave.blockedWeeksAfterSummer || undefined,
+    ].filter((n): n is number => n !== undefined);
+  const t = rule.threshold as { count?: number; hours?: number; windowDays?: number };
+  const out = [t.count, t.hours, t.windowDays].filter((n): n is number => n !== undefined);
+  if (t.windowDays !== undefined && t.windowDays % DAYS_PER_WEEK === 0) out.push(t.windowDays / DAYS_PER_WEEK);
+  return out;
+}
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+function templateProblem(rule: ProtocolRule, template: string): string | null {
+  const values = placeholders(rule);
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (!(m[1] in values)) return `unknown placeholder {${m[1]}}; this rule knows ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`;
+  }
+  const bare = template.replace(PLACEHOLDER, "");
+  for (const n of thresholdNumbers(rule)) {
+    const literal = formatNumber(n);
+    if (new RegExp(`(^|[^0-9,])${literal.replace(",", "\\,")}(?![0-9])`).test(bare))
+      return `contains the threshold number ${literal} as text; use a placeholder such as {count}, {hours}, {period} or {schoolDays}`;
+  }
+  return null;
+}
+
+/** Fills a rule's {placeholders} from its threshold. */
+export function renderRuleText(rule: ProtocolRule, template: string): string {
+  const values = placeholders(rule);
+  return template.replace(PLACEHOLDER, (all, key: string) => values[key] ?? all);
+}
+
+export type RuleView = {
+  id: string;
+  protocolId: string;
+  title: string;
+  thresholdText: string;
+  actions: RuleAction[];
+  basis: Basis;
+  basisLabel: "wet" | "schoolbeleid";
+  explanation: string;
+};
+
+/** What an article, form or API shows for a rule: texts filled from the data; null when the rule is unknown. */
+export function ruleView(protocol: ResolvedProtocol, ruleId: string): RuleView | null {
+  const rule = findRule(protocol, ruleId);
+  if (!rule) return null;
+  return {
+    id: rule.id,
+    protocolId: protocol.id,
+    title: renderRuleText(rule, rule.title),
+    thresholdText: describeThreshold(rule),
+    actions: rule.actions.map((a) => ({ action: a.action, actor: a.actor })),
+    basis: rule.basis,
+    basisLabel: basisLabel(rule.basis),
+    explanation: renderRuleText(rule, rule.explanation),
+  };
+}
+
+/** "wet" for law, "schoolbeleid" for school policy. */
+export function basisLabel(basis: Basis): "wet" | "schoolbeleid" {
+  return basis === "law" ? "wet" : "schoolbeleid";
+}
+
+/** Resolves an article reference "rule-id" or "protocol-id/rule-id" (default protocol when none is named). */
+export function ruleViewByRef(protocols: Protocols, ref: string): RuleView | null {
+  const [protocolId, ruleId] = ref.includes("/") ? ref.split("/", 2) : [defaultProtocol(protocols).id, ref];
+  const protocol = findProtocol(protocols, protocolId);
+  return protocol ? ruleView(protocol, ruleId) : null;
+}
