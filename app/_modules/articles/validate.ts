@@ -1,0 +1,160 @@
+// Validation of Tiptap JSON coming from the browser, against the one shared schema.
+import { getSchema } from "@tiptap/core";
+import { Node as PMNode, type Schema } from "@tiptap/pm/model";
+import { articleExtensions } from "../../_components/editor/extensions";
+import {
+  NODE,
+  isAllowedHref,
+  isCalloutVariant,
+  isValidId,
+  type JSONContent,
+  type RuleRef,
+} from "./doc-types";
+
+/** Largest accepted document, measured as JSON text. */
+export const MAX_DOC_BYTES = 200_000;
+const MAX_DEPTH = 40;
+
+export type ValidateResult = { ok: true; doc: JSONContent } | { ok: false; message: string };
+
+let schemaCache: Schema | null = null;
+/** The ProseMirror schema built from the shared extension list. */
+export function articleSchema(): Schema {
+  return (schemaCache ??= getSchema(articleExtensions));
+}
+
+class Invalid extends Error {}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+// PM's fromJSON silently drops attributes the schema does not know, so "unknown attribute" has to
+// be checked on the raw JSON; the same walk checks the values our own nodes depend on.
+function checkRaw(node: unknown, schema: Schema, depth: number): void {
+  if (depth > MAX_DEPTH) throw new Invalid("De tekst is te diep genest.");
+  if (!isRecord(node)) throw new Invalid("De opbouw van de tekst klopt niet.");
+  for (const key of Object.keys(node)) {
+    if (!["type", "attrs", "content", "marks", "text"].includes(key)) throw new Invalid("De opbouw van de tekst klopt niet.");
+  }
+  const typeName = node.type;
+  if (typeof typeName !== "string" || !(typeName in schema.nodes)) {
+    throw new Invalid(`Dit onderdeel is niet toegestaan in een artikel: ${String(typeName).slice(0, 40)}.`);
+  }
+  const type = schema.nodes[typeName];
+  const attrs = node.attrs ?? {};
+  if (!isRecord(attrs)) throw new Invalid("De opbouw van de tekst klopt niet.");
+  const knownAttrs = type.spec.attrs ?? {};
+  for (const key of Object.keys(attrs)) {
+    if (!(key in knownAttrs)) {
+      throw new Invalid(`Onbekende eigenschap "${key.slice(0, 40)}" bij ${typeName}.`);
+    }
+  }
+
+  switch (typeName) {
+    case "heading":
+      if (attrs.level !== 2 && attrs.level !== 3) throw new Invalid("Gebruik alleen kopjes van niveau 2 en 3.");
+      break;
+    case "orderedList":
+      if (attrs.start !== undefined && !(Number.isInteger(attrs.start) && (attrs.start as number) >= 0)) {
+        throw new Invalid("Een genummerde lijst moet bij een geheel getal beginnen.");
+      }
+      break;
+    case NODE.callout:
+      if (attrs.variant !== undefined && !isCalloutVariant(attrs.variant)) {
+        throw new Invalid("Een kader is 'info' of 'waarschuwing'.");
+      }
+      break;
+    case NODE.articleLink:
+      if (!isValidId(attrs.slug)) throw new Invalid("Een artikellink verwijst niet naar een geldig artikel.");
+      if (attrs.label != null && (typeof attrs.label !== "string" || attrs.label.length > 300)) {
+        throw new Invalid("De tekst van een artikellink is ongeldig.");
+      }
+      break;
+    case NODE.protocolRule:
+    case NODE.protocolThreshold:
+      if (!isValidId(attrs.ruleId)) throw new Invalid("Een protocolregel heeft geen geldige regel-id.");
+      if (attrs.protocol != null && !isValidId(attrs.protocol)) throw new Invalid("Een protocolregel noemt een ongeldig protocol.");
+      break;
+  }
+
+  if (node.marks !== undefined) {
+    if (!Array.isArray(node.marks)) throw new Invalid("De opbouw van de tekst klopt niet.");
+    for (const mark of node.marks) {
+      if (!isRecord(mark) || typeof mark.type !== "string" || !(mark.type in schema.marks)) {
+        throw new Invalid(`Deze opmaak is niet toegestaan: ${isRecord(mark) ? String(mark.type).slice(0, 40) : "?"}.`);
+      }
+      const markAttrs = mark.attrs ?? {};
+      if (!isRecord(markAttrs)) throw new Invalid("De opbouw van de tekst klopt niet.");
+      const known = schema.marks[mark.type].spec.attrs ?? {};
+      for (const key of Object.keys(markAttrs)) {
+        if (!(key in known)) throw new Invalid(`Onbekende eigenschap "${key.slice(0, 40)}" bij opmaak ${mark.type}.`);
+      }
+      if (mark.type === "link") {
+        if (!isAllowedHref(markAttrs.href)) {
+          throw new Invalid("Deze link is niet toegestaan. Gebruik een adres met https://, http://, mailto: of een pad dat met / begint.");
+        }
+        for (const key of ["target", "rel", "class", "title"]) {
+          if (markAttrs[key] != null && typeof markAttrs[key] !== "string") throw new Invalid("Een link heeft een ongeldige eigenschap.");
+        }
+      }
+    }
+  }
+
+  if (node.text !== undefined && typeof node.text !== "string") throw new Invalid("De opbouw van de tekst klopt niet.");
+  if (node.content !== undefined) {
+    if (!Array.isArray(node.content)) throw new Invalid("De opbouw van de tekst klopt niet.");
+    for (const child of node.content) checkRaw(child, schema, depth + 1);
+  }
+}
+
+/** Checks untrusted editor JSON against the article schema; returns the normalized document or a Dutch message. */
+export function validateDoc(json: unknown): ValidateResult {
+  let size: number;
+  try {
+    size = Buffer.byteLength(JSON.stringify(json) ?? "", "utf8");
+  } catch {
+    return { ok: false, message: "De tekst kan niet worden gelezen." };
+  }
+  if (size > MAX_DOC_BYTES) {
+    return { ok: false, message: `De tekst is te lang (meer dan ${Math.round(MAX_DOC_BYTES / 1000)} kB). Maak hem korter of verdeel hem over meer artikelen.` };
+  }
+  if (!isRecord(json) || json.type !== "doc") return { ok: false, message: "De tekst kan niet worden gelezen." };
+  const schema = articleSchema();
+  try {
+    checkRaw(json, schema, 0);
+    const node = PMNode.fromJSON(schema, json);
+    node.check();
+    return { ok: true, doc: node.toJSON() as JSONContent };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, message: err.message };
+    return { ok: false, message: "De opbouw van de tekst klopt niet. Een onderdeel staat op een plek waar het niet mag." };
+  }
+}
+
+function walk(node: JSONContent | undefined, visit: (n: JSONContent) => void): void {
+  if (!node || typeof node !== "object") return;
+  visit(node);
+  for (const child of node.content ?? []) walk(child, visit);
+}
+
+/** Unique protocol rules a document embeds (cards and thresholds), in order of appearance. */
+export function collectRuleRefs(doc: JSONContent): RuleRef[] {
+  const seen = new Map<string, RuleRef>();
+  walk(doc, (n) => {
+    if (n.type !== NODE.protocolRule && n.type !== NODE.protocolThreshold) return;
+    const { ruleId, protocol } = n.attrs ?? {};
+    if (!isValidId(ruleId)) return;
+    const ref: RuleRef = isValidId(protocol) ? { ruleId, protocol } : { ruleId };
+    const key = `${ref.protocol ?? ""}/${ruleId}`;
+    if (!seen.has(key)) seen.set(key, ref);
+  });
+  return [...seen.values()];
+}
+
+/** Unique slugs of the articles a document links to with `[[slug]]`. */
+export function collectArticleLinks(doc: JSONContent): string[] {
+  const slugs = new Set<string>();
+  walk(doc, (n) => {
+    if (n.type === NODE.articleLink && isValidId(n.attrs?.slug)) slugs.add(n.attrs.slug);
+  });
+  return [...slugs];
+}
