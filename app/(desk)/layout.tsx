@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { requirePageRole } from "@/app/_core/guard";
+
+// Agent workspace: agents and admins only — checked on the server for every request under /desk.
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageRole(["agent"], "/desk");
+  return (
+    <>
+      <nav className="workspace-nav" aria-label="Werkbak">
+        <div className="container">
+          <Link href="/desk">Werkbak</Link>
+          <span className="muted">Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : `helpdesk ${user.desks.map((d) => (d === "po" ? "PO" : "VO/MBO")).join(" en ")}`})</span>
+        </div>
+      </nav>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/app/_core/auth";
+import { homeFor } from "@/app/_core/session";
+
+// GET /inloggen/verder — after login: to the page asked for, or the user's own workspace.
+export default async function AfterLogin({ searchParams }: { searchParams: Promise<{ terug?: string }> }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/inloggen");
+  const { terug } = await searchParams;
+  redirect(terug && /^\/(?!\/)/.test(terug) ? terug : homeFor(user));
+}

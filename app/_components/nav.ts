@@ -1,0 +1,4 @@
+/** Public navigation; a page is listed only once it exists and works. */
+export const PUBLIC_NAV: { href: string; label: string }[] = [
+  { href: "/zoeken", label: "Veelgestelde vragen" },
+];

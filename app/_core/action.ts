@@ -1,0 +1,42 @@
+// The one wrapper every server action uses: role check, input validation with per-field messages, and error
+// mapping. Actions return a result object (never throw to the client), so forms can show field errors.
+import { z } from "zod";
+import { GENERIC_ERROR, isExpectedError, logUnexpected, zodIssues } from "./errors";
+import { getSessionUser } from "./auth";
+import { requireRole } from "./guard";
+import type { Role, SessionUser } from "./session";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+type Options<I> = { name: string; roles?: readonly Role[]; schema: z.ZodType<I> };
+
+/** Wraps a server action. `roles` omitted = public (the user, if any, is still passed). */
+export function action<I, O>(opts: Options<I>, fn: (input: I, ctx: { user: SessionUser | null }) => Promise<O>) {
+  return async (raw: unknown): Promise<ActionResult<O>> => {
+    try {
+      const user = opts.roles ? await requireRole(opts.roles) : await getSessionUser();
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, error: "Niet alle velden zijn goed ingevuld.", fieldErrors: toFieldErrors(zodIssues(parsed.error)) };
+      }
+      return { ok: true, data: await fn(parsed.data, { user }) };
+    } catch (e) {
+      if (isDigestError(e)) throw e; // redirect() and notFound() must propagate
+      if (isExpectedError(e)) return { ok: false, error: e.message, fieldErrors: toFieldErrors(e.issues) };
+      logUnexpected(opts.name, e);
+      return { ok: false, error: GENERIC_ERROR, fieldErrors: {} };
+    }
+  };
+}
+
+function toFieldErrors(issues: { path: string; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path || "_"] ??= i.message;
+  return out;
+}
+
+const isDigestError = (e: unknown) =>
+  typeof e === "object" && e !== null && "digest" in e && typeof (e as { digest: unknown }).digest === "string" &&
+  /^NEXT_(REDIRECT|NOT_FOUND|HTTP_ERROR)/.test((e as { digest: string }).digest);

@@ -1,0 +1,49 @@
+// Environment, validated once at start. A wrong value stops the app with a message naming the variable.
+import { z } from "zod";
+
+const bool = z.enum(["on", "off", "true", "false", "1", "0"]).transform((v) => v === "on" || v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/portal.db"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)").optional(),
+  APP_URL: z.string().url("must be a URL such as http://localhost:3000").default("http://localhost:3000"),
+  MEILISEARCH_HOST: z.string().url("must be a URL such as http://127.0.0.1:7700").optional(),
+  MEILISEARCH_API_KEY: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Onderwijs Helpdesk <noreply@helpdesk.invalid>"),
+  MAIL_DIR: z.string().default("./data/mail"),
+  UPLOAD_DIR: z.string().default("./data/uploads"),
+  RATE_LIMITS: bool.default(true),
+  SEED_DEMO: bool.optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses an environment object; throws one Error listing every wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET && !process.env.NEXT_PHASE?.includes("build")) {
+    throw new Error("Invalid environment:\n  AUTH_SECRET: required in production (`npm start` creates one in data/auth-secret)");
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);

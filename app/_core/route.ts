@@ -1,0 +1,99 @@
+// The one wrapper for every route handler: role check, body size limit, JSON parsing, zod validation of
+// body and query, and error mapping (expected → its status and Dutch message; anything else → logged 500).
+import type { z } from "zod";
+import { fromZod, GENERIC_ERROR, isExpectedError, logUnexpected, ValidationError, type ExpectedError } from "./errors";
+import { requireRole } from "./guard";
+import type { Role, SessionUser } from "./session";
+
+type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null };
+
+type Options<B, Q> = {
+  /** Roles that may call this route; omit for public routes. */
+  roles?: readonly Role[];
+  /** JSON body schema. */
+  body?: z.ZodType<B>;
+  /** Query-string schema (values are strings). */
+  query?: z.ZodType<Q>;
+  /** Maximum body size in bytes (default 64 KB). */
+  maxBytes?: number;
+  /** Route name for logs. */
+  name: string;
+};
+
+/** Builds a Next.js route handler. The handler returns a Response or a JSON-able value (200). */
+export function route<B = undefined, Q = undefined, P = Record<string, string>>(
+  opts: Options<B, Q>,
+  handler: (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>,
+) {
+  return async (req: Request, segment?: { params?: Promise<P> }): Promise<Response> => {
+    try {
+      const user = opts.roles ? await requireRole(opts.roles) : null;
+      const params = ((await segment?.params) ?? {}) as P;
+      const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
+      const body = opts.body ? await parseJsonBody(req, opts.body, opts.maxBytes ?? 65_536) : (undefined as B);
+      const out = await handler({ req, body, query, params, user });
+      return out instanceof Response ? out : Response.json(out);
+    } catch (e) {
+      return errorResponse(e, opts.name);
+    }
+  };
+}
+
+/** Maps an error to a JSON response: `{error, issues}` for expected errors, a generic 500 otherwise. */
+export function errorResponse(e: unknown, where: string): Response {
+  if (isExpectedError(e)) {
+    const err = e as ExpectedError;
+    return Response.json({ error: err.message, issues: err.issues }, { status: err.status, headers: err.headers });
+  }
+  logUnexpected(where, e);
+  return Response.json({ error: GENERIC_ERROR, issues: [] }, { status: 500 });
+}
+
+function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
+  const url = new URL(req.url);
+  const raw: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) {
+    const prev = raw[k];
+    raw[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
+  return parsed.data;
+}
+
+/** Reads a JSON body with a size limit and validates it. */
+export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readLimited(req, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ValidationError("De inhoud is geen geldige JSON.", [{ path: "", message: "Stuur geldige JSON met content-type application/json." }]);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw fromZod(parsed.error);
+  return parsed.data;
+}
+
+const tooLarge = (max: number) =>
+  new ValidationError(`Het verzoek is te groot (maximaal ${Math.round(max / 1024)} kB).`, [{ path: "", message: "Het verzoek is te groot." }]);
+
+async function readLimited(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}

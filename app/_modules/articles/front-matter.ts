@@ -1,0 +1,39 @@
+// Front matter of content/articles/*.md, validated against the taxonomy.
+import { z } from "zod";
+import type { Taxonomy } from "@/app/_modules/content/taxonomy";
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD"));
+
+export const ARTICLE_STATUSES = ["draft", "in_review", "published", "archived"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const ARTICLE_TYPES = ["faq", "nieuws"] as const;
+
+export const frontMatterSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected lowercase words with dashes").max(120),
+  title: z.string().min(5).max(160),
+  summary: z.string().min(10).max(400),
+  type: z.enum(ARTICLE_TYPES).default("faq"),
+  audiences: z.array(z.string()).min(1),
+  sectors: z.array(z.string()).min(1),
+  topic: z.string(),
+  status: z.enum(ARTICLE_STATUSES).default("published"),
+  lastChecked: isoDate.optional(),
+  reviewDue: isoDate.optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Checks taxonomy ids; returns the first wrong field and why, or null. */
+export function checkAgainstTaxonomy(fm: FrontMatter, t: Taxonomy): { field: string; message: string } | null {
+  const ids = (list: "audiences" | "sectors" | "topics") => new Set(t[list].map((e) => e.id));
+  const aud = ids("audiences");
+  const sec = ids("sectors");
+  const bad = (field: string, v: string, list: string) => ({ field, message: `unknown ${list} "${v}" (see content/taxonomy.yaml)` });
+  for (const [i, a] of fm.audiences.entries()) if (!aud.has(a)) return bad(`audiences.${i}`, a, "audience");
+  for (const [i, s] of fm.sectors.entries()) if (!sec.has(s)) return bad(`sectors.${i}`, s, "sector");
+  if (!ids("topics").has(fm.topic)) return bad("topic", fm.topic, "topic");
+  return null;
+}

@@ -1,0 +1,41 @@
+// Desks as stored (imported from content/desks.yaml).
+import { db } from "@/app/_core/db";
+import type { DeskId } from "@/app/_core/session";
+
+export type DeskView = {
+  id: DeskId;
+  name: string;
+  shortName: string;
+  referencePrefix: string;
+  serves: string;
+  phone: string;
+  phoneHref: string;
+  hours: { days: number[]; open: string; close: string };
+  hoursText: string;
+  firstResponseBusinessDays: number;
+  resolutionBusinessDays: number;
+};
+
+const DAY_NAMES = ["", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+
+/** "maandag tot en met vrijdag, 09.00–13.00 uur" */
+export function hoursText(h: { days: number[]; open: string; close: string }): string {
+  const days = [...h.days].sort();
+  const contiguous = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  const dayText = days.length > 2 && contiguous ? `${DAY_NAMES[days[0]!]} tot en met ${DAY_NAMES[days[days.length - 1]!]}` : days.map((d) => DAY_NAMES[d]).join(", ");
+  return `${dayText}, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
+}
+
+/** Both desks, po first. */
+export async function listDesks(): Promise<DeskView[]> {
+  const rows = await db().desk.findMany({ orderBy: { id: "asc" } });
+  return rows.map((d) => {
+    const hours = JSON.parse(d.hours) as DeskView["hours"];
+    return { ...d, id: d.id as DeskId, hours, hoursText: hoursText(hours) };
+  });
+}
+
+/** One desk by id, or null. */
+export async function getDesk(id: string): Promise<DeskView | null> {
+  return (await listDesks()).find((d) => d.id === id) ?? null;
+}

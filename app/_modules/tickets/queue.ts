@@ -1,0 +1,185 @@
+// Desk queues: views, filters, sorting, counts per view and keyset paging.
+// Keyset (not offset) paging: a page is "the next N after (sort value, id)", which stays as fast on page 4,000 as on
+// page 1 and never skips or repeats a ticket when others change in between. The where clauses start with
+// deskId + status and sort on resolutionDueAt / createdAt / updatedAt, which the Ticket @@index lines cover.
+import type { Db, Prisma } from "@/app/_core/db";
+import { ValidationError } from "@/app/_core/errors";
+import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
+import { ticketScope } from "./access";
+import { deskSlaSettings, riskThreshold, slaSummary, type DeskSlaSettings } from "./desk-sla";
+import { parseInput, QUEUE_VIEWS, queueSchema, type QueueFilters, type QueueSort, type QueueView } from "./desk-schema";
+
+type Direction = "asc" | "desc";
+type SortSpec = { field: "resolutionDueAt" | "createdAt" | "updatedAt"; nullable: boolean; direction: Direction };
+
+const SORT_FIELDS: Record<QueueSort, { field: SortSpec["field"]; nullable: boolean; direction: Direction }> = {
+  sla: { field: "resolutionDueAt", nullable: true, direction: "asc" },
+  created: { field: "createdAt", nullable: false, direction: "asc" },
+  updated: { field: "updatedAt", nullable: false, direction: "desc" },
+};
+
+/** The column, nullability and direction of a sort. */
+export function sortSpec(sort: QueueSort, direction?: Direction): SortSpec {
+  const s = SORT_FIELDS[sort];
+  return { ...s, direction: direction ?? s.direction };
+}
+
+type CursorData = { s: QueueSort; d: Direction; v: string | null; id: string };
+
+/** Encodes the position after a ticket as an opaque cursor. */
+export function encodeCursor(sort: QueueSort, direction: Direction, value: Date | null, id: string): string {
+  const data: CursorData = { s: sort, d: direction, v: value ? value.toISOString() : null, id };
+  return Buffer.from(JSON.stringify(data)).toString("base64url");
+}
+
+const BAD_CURSOR = () => new ValidationError("De lijst is veranderd. Laad de lijst opnieuw.", [{ path: "cursor", message: "Ongeldige positie in de lijst." }]);
+
+/** Decodes a cursor made for this sort; a foreign or damaged cursor is a 400. */
+export function decodeCursor(cursor: string, sort: QueueSort, direction: Direction): { value: Date | null; id: string } {
+  let data: CursorData;
+  try {
+    data = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorData;
+  } catch {
+    throw BAD_CURSOR();
+  }
+  if (!data || data.s !== sort || data.d !== direction || typeof data.id !== "string" || !data.id || (data.v !== null && typeof data.v !== "string")) {
+    throw BAD_CURSOR();
+  }
+  const value = data.v === null ? null : new Date(data.v);
+  if (value && Number.isNaN(value.getTime())) throw BAD_CURSOR();
+  return { value, id: data.id };
+}
+
+/** Order by the sort column (nulls last), then id, both in the sort's direction. */
+export function keysetOrder(spec: SortSpec): Prisma.TicketOrderByWithRelationInput[] {
+  const col = spec.nullable ? { sort: spec.direction, nulls: "last" as const } : spec.direction;
+  return [{ [spec.field]: col } as Prisma.TicketOrderByWithRelationInput, { id: spec.direction }];
+}
+
+/** Tickets strictly after the cursor position in keysetOrder(spec). */
+export function keysetAfter(spec: SortSpec, after: { value: Date | null; id: string }): Prisma.TicketWhereInput {
+  const op = spec.direction === "asc" ? "gt" : "lt";
+  if (after.value === null) return { [spec.field]: null, id: { [op]: after.id } };
+  return {
+    OR: [
+      { [spec.field]: { [op]: after.value } },
+      { [spec.field]: after.value, id: { [op]: after.id } },
+      // Nulls sort last in both directions, so they all come after any dated ticket.
+      ...(spec.nullable ? [{ [spec.field]: null }] : []),
+    ],
+  };
+}
+
+const OPEN_STATUSES = ["new", "open", "waiting"];
+
+/** The where clause of a view. `riskBefore` holds, per desk, the instant before which a due time is at risk. */
+export function viewWhere(view: QueueView, userId: string, riskBefore: Partial<Record<DeskId, Date>>): Prisma.TicketWhereInput {
+  switch (view) {
+    case "nieuw":
+      return { status: "new" };
+    case "open":
+      return { status: "open" };
+    case "wacht":
+      return { status: "waiting" };
+    case "mijn":
+      return { assigneeId: userId, status: { in: OPEN_STATUSES } };
+    case "opgelost":
+      return { status: { in: ["resolved", "closed"] } };
+    case "sla-risico": {
+      // Waiting tickets are paused, so never at risk; a met first response no longer counts.
+      const perDesk = Object.entries(riskBefore).map(([deskId, before]) => ({
+        deskId,
+        OR: [{ resolutionDueAt: { lt: before } }, { firstRespondedAt: null, firstResponseDueAt: { lt: before } }],
+      }));
+      return { status: { in: ["new", "open"] }, OR: perDesk.length ? perDesk : [{ id: { in: [] } }] };
+    }
+  }
+}
+
+/** The where clause of the filters. `status` narrows a view; it does not widen it. */
+export function filtersWhere(f: QueueFilters, userId: string, opts: { withStatus: boolean }): Prisma.TicketWhereInput[] {
+  const and: Prisma.TicketWhereInput[] = [];
+  if (opts.withStatus && f.status?.length) and.push({ status: { in: f.status } });
+  if (f.topic) and.push({ topic: f.topic });
+  if (f.sector) and.push({ sector: f.sector });
+  if (f.callerType) and.push({ callerType: f.callerType });
+  if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
+  if (f.assignee) and.push({ assigneeId: f.assignee === "none" ? null : f.assignee === "me" ? userId : f.assignee });
+  return and;
+}
+
+const itemSelect = {
+  id: true, reference: true, subject: true, status: true, deskId: true, topic: true, sector: true, callerType: true,
+  createdAt: true, updatedAt: true, firstResponseDueAt: true, resolutionDueAt: true, firstRespondedAt: true,
+  resolvedAt: true, closedAt: true, slaPausedAt: true, slaPausedMs: true,
+  assignee: { select: { id: true, name: true } },
+  requester: { select: { name: true, organisation: true } },
+  tags: { select: { tag: { select: { name: true } } } },
+} satisfies Prisma.TicketSelect;
+
+export type QueueItem = Omit<Prisma.TicketGetPayload<{ select: typeof itemSelect }>, "tags"> & {
+  tags: string[];
+  sla: ReturnType<typeof slaSummary>;
+};
+export type QueueResult = { items: QueueItem[]; nextCursor: string | null; counts: Record<QueueView, number> | null; desks: DeskId[] };
+
+/**
+ * A page of a desk's queue: `desk` omitted = every desk the user sees. Counts per view apply the filters except
+ * status (so the tabs tell how many of "these" tickets each view holds).
+ */
+export async function listQueue(
+  db: Db,
+  opts: {
+    user: SessionUser;
+    desk?: DeskId;
+    view?: QueueView;
+    filters?: QueueFilters;
+    sort?: QueueSort;
+    direction?: Direction;
+    cursor?: string | null;
+    limit?: number;
+    withCounts?: boolean;
+    now?: Date;
+  },
+): Promise<QueueResult> {
+  const { user } = opts;
+  const input = parseInput(queueSchema, {
+    desk: opts.desk, view: opts.view, filters: opts.filters, sort: opts.sort, direction: opts.direction,
+    cursor: opts.cursor, limit: opts.limit, withCounts: opts.withCounts,
+  });
+  const now = opts.now ?? new Date();
+  const desks = visibleDesks(user).filter((d) => !input.desk || d === input.desk);
+  const deskRows = desks.length ? await db.desk.findMany({ where: { id: { in: desks } } }) : [];
+  const settings = new Map<string, DeskSlaSettings>(deskRows.map((d) => [d.id, deskSlaSettings(d)]));
+  const riskBefore: Partial<Record<DeskId, Date>> = {};
+  for (const [id, s] of settings) riskBefore[id as DeskId] = riskThreshold(now, s.hours);
+
+  // ticketScope stays in every query, so a desk outside the user's scope yields nothing, whatever `desk` says.
+  const base: Prisma.TicketWhereInput[] = [ticketScope(user), { deskId: { in: desks } }, { mergedIntoId: null }];
+  const spec = sortSpec(input.sort, input.direction);
+  const page: Prisma.TicketWhereInput[] = [...base, viewWhere(input.view, user.id, riskBefore), ...filtersWhere(input.filters, user.id, { withStatus: true })];
+  if (input.cursor) page.push(keysetAfter(spec, decodeCursor(input.cursor, input.sort, spec.direction)));
+
+  const rows = await db.ticket.findMany({ where: { AND: page }, orderBy: keysetOrder(spec), take: input.limit + 1, select: itemSelect });
+  const more = rows.length > input.limit;
+  const pageRows = more ? rows.slice(0, input.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = more && last ? encodeCursor(input.sort, spec.direction, last[spec.field], last.id) : null;
+
+  let counts: Record<QueueView, number> | null = null;
+  if (input.withCounts) {
+    const common = [...base, ...filtersWhere(input.filters, user.id, { withStatus: false })];
+    const values = await Promise.all(QUEUE_VIEWS.map((v) => db.ticket.count({ where: { AND: [...common, viewWhere(v, user.id, riskBefore)] } })));
+    counts = Object.fromEntries(QUEUE_VIEWS.map((v, i) => [v, values[i]!])) as Record<QueueView, number>;
+  }
+
+  const items: QueueItem[] = pageRows.map((r) => {
+    const hours = settings.get(r.deskId)?.hours;
+    return {
+      ...r,
+      tags: r.tags.map((t) => t.tag.name).sort(),
+      sla: hours ? slaSummary(r, hours, now) : { firstResponse: "none", resolution: "none" },
+    };
+  });
+  return { items, nextCursor, counts, desks };
+}

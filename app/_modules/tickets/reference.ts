@@ -1,0 +1,28 @@
+// Human ticket references per desk and year: PO-2026-000123, IPO-2026-000123.
+import type { Db } from "@/app/_core/db";
+
+/** Formats a reference. */
+export function formatReference(prefix: string, year: number, n: number): string {
+  return `${prefix}-${year}-${String(n).padStart(6, "0")}`;
+}
+
+export const REFERENCE_PATTERN = /^(PO|IPO)-\d{4}-\d{6}$/;
+
+/** The year a ticket's reference uses (Europe/Amsterdam, so a ticket at 00:30 on 1 January counts in the new year). */
+export function referenceYear(d: Date): number {
+  return Number(new Intl.DateTimeFormat("en", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(d));
+}
+
+/**
+ * Takes the next number for a desk and year. One atomic upsert (INSERT … ON CONFLICT DO UPDATE on PostgreSQL,
+ * a serialised write on SQLite), outside the ticket's own transaction: a failed ticket leaves a gap, never a duplicate.
+ */
+export async function nextTicketNumber(db: Db, deskId: string, year: number): Promise<number> {
+  const row = await db.ticketCounter.upsert({
+    where: { deskId_year: { deskId, year } },
+    create: { deskId, year, value: 1 },
+    update: { value: { increment: 1 } },
+    select: { value: true },
+  });
+  return row.value;
+}

@@ -1,0 +1,195 @@
+// Tickets from the caller's side: intake, the private follow-up link, replies and closing by the caller.
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/app/_core/db";
+import { env } from "@/app/_core/env";
+import { NotFoundError, ValidationError } from "@/app/_core/errors";
+import type { DeskId } from "@/app/_core/session";
+import { recordAudit } from "@/app/_modules/audit/service";
+import { enqueueMail } from "@/app/_modules/mail/outbox";
+import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
+import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
+import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
+import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from "@/app/_modules/storage/file-type";
+import type { FileStorage } from "@/app/_modules/storage/storage";
+import { formatReference, nextTicketNumber, referenceYear } from "./reference";
+import type { IntakeInput } from "./schema";
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+export type CreatedTicket = { id: string; reference: string; deskId: DeskId; followUpToken: string; followUpUrl: string };
+
+/** sha256 of a follow-up token; only this is stored. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The caller's private follow-up URL. */
+export const followUpUrl = (token: string) => `${env().APP_URL.replace(/\/$/, "")}/mijn-vraag/${token}`;
+
+/** Subject line from the question: its first sentence, at most 90 characters. */
+export function subjectFrom(question: string): string {
+  const first = question.trim().split(/(?<=[.?!])\s|\n/)[0] ?? question;
+  const s = first.replace(/\s+/g, " ").trim();
+  return s.length <= 90 ? s : `${s.slice(0, 87).replace(/\s+\S*$/, "")}…`;
+}
+
+/** Checks attachments by count, size, content type and name; throws a 400 naming the file. */
+export function checkAttachments(files: UploadedFile[]): { name: string; bytes: Uint8Array; mime: string }[] {
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) {
+    throw new ValidationError("Te veel bijlagen.", [{ path: "attachments", message: `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.` }]);
+  }
+  return files.map((f, i) => {
+    const path = `attachments.${i}`;
+    const name = safeFileName(f.name);
+    if (fileNameHasPersonalNumber(f.name)) throw new ValidationError("Bijlage niet toegestaan.", [{ path, message: PERSONAL_NUMBER_MESSAGE }]);
+    if (f.bytes.byteLength === 0) throw new ValidationError("Bijlage is leeg.", [{ path, message: `Het bestand ${name} is leeg.` }]);
+    if (f.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
+      throw new ValidationError("Bijlage te groot.", [{ path, message: `Het bestand ${name} is groter dan 5 MB.` }]);
+    }
+    const type = detectFileType(f.bytes, f.name);
+    if (!type) {
+      throw new ValidationError("Soort bijlage niet toegestaan.", [{ path, message: `Het bestand ${name} is geen png, jpg, pdf, txt of csv.` }]);
+    }
+    return { name, bytes: f.bytes, mime: type.mime };
+  });
+}
+
+/** Creates a ticket for a desk: reference, requester, first message, SLA due times, audit and confirmation mail. */
+export async function createTicket(
+  db: Db,
+  opts: {
+    input: IntakeInput;
+    deskId: DeskId;
+    attachments?: UploadedFile[];
+    storage?: FileStorage;
+    triage?: unknown;
+    source?: "web" | "api";
+    now?: Date;
+  },
+): Promise<CreatedTicket> {
+  const { input, deskId } = opts;
+  const now = opts.now ?? new Date();
+  const files = checkAttachments(opts.attachments ?? []);
+  const desk = await db.desk.findUnique({ where: { id: deskId } });
+  if (!desk) throw new ValidationError("Onbekende helpdesk.", [{ path: "desk", message: "Kies de helpdesk PO of VO/MBO." }]);
+  const hours = JSON.parse(desk.hours) as BusinessHours;
+  const due = computeSlaDueTimes({
+    createdAt: now, pausedMs: 0, hours,
+    firstResponseBusinessDays: desk.firstResponseBusinessDays, resolutionBusinessDays: desk.resolutionBusinessDays,
+  });
+
+  // Files are stored before the transaction; if it fails they are removed again.
+  const stored: { name: string; mime: string; size: number; sha256: string; key: string }[] = [];
+  try {
+    for (const f of files) {
+      if (!opts.storage) throw new Error("attachments need a storage");
+      const key = await opts.storage.put(f.bytes);
+      stored.push({ name: f.name, mime: f.mime, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex"), key });
+    }
+    const year = referenceYear(now);
+    const number = await nextTicketNumber(db, deskId, year);
+    const reference = formatReference(desk.referencePrefix, year, number);
+    const token = randomBytes(32).toString("base64url");
+    const subject = subjectFrom(input.question);
+
+    const ticket = await db.$transaction(async (tx) => {
+      const requester = await tx.requester.create({
+        data: { name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
+      });
+      const t = await tx.ticket.create({
+        data: {
+          reference, deskId, year, number, status: "new", subject, topic: input.topic, sector: input.sector ?? null,
+          callerType: input.callerType, requesterId: requester.id, followUpTokenHash: hashToken(token),
+          firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
+          triage: opts.triage === undefined ? null : JSON.stringify(opts.triage), source: opts.source ?? "web", createdAt: now,
+        },
+      });
+      const message = await tx.message.create({ data: { ticketId: t.id, kind: "caller", body: input.question, createdAt: now } });
+      for (const s of stored) {
+        await tx.attachment.create({ data: { ticketId: t.id, messageId: message.id, fileName: s.name, mimeType: s.mime, size: s.size, sha256: s.sha256, storageKey: s.key } });
+      }
+      await recordAudit(tx, { actorId: null, action: "ticket.created", entityType: "ticket", entityId: t.id, ticketId: t.id, after: { reference, deskId, source: opts.source ?? "web" } });
+      const mail = ticketConfirmationMail({
+        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours), followUpUrl: followUpUrl(token),
+        requesterName: input.name, subject,
+      });
+      await enqueueMail(tx, { to: input.email, ...mail, ticketId: t.id });
+      return t;
+    });
+    return { id: ticket.id, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
+  } catch (e) {
+    if (opts.storage) for (const s of stored) await opts.storage.remove(s.key).catch(() => {});
+    throw e;
+  }
+}
+
+function deskHoursText(h: BusinessHours): string {
+  return `maandag tot en met vrijdag, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
+}
+
+const FOLLOW_UP_DAYS_AFTER_CLOSE = 30;
+
+/** The ticket behind a follow-up token, or a 404 for a wrong or expired token. Follows merges. */
+export async function findTicketByToken(db: Db, token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError();
+  const t = await db.ticket.findUnique({ where: { followUpTokenHash: hashToken(token) }, select: { id: true, mergedIntoId: true, followUpExpiresAt: true } });
+  if (!t || (t.followUpExpiresAt && t.followUpExpiresAt < now)) throw new NotFoundError();
+  return t;
+}
+
+/** The caller's view: status and public conversation only (never internal notes). */
+export async function getCallerView(db: Db, token: string) {
+  const t = await findTicketByToken(db, token);
+  const ticketId = t.mergedIntoId ?? t.id;
+  const ticket = await db.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    include: {
+      desk: true,
+      requester: { select: { name: true, organisation: true } },
+      messages: { where: { kind: { in: ["caller", "reply", "system"] } }, orderBy: { createdAt: "asc" }, include: { attachments: { select: { id: true, fileName: true, size: true } } } },
+    },
+  });
+  return { ticket, mergedFrom: t.mergedIntoId ? t.id : null };
+}
+
+/** A reply by the caller: reopens a resolved ticket, pauses nothing, notifies nobody by mail (agents see the queue). */
+export async function addCallerReply(db: Db, token: string, message: string, now = new Date()) {
+  const t = await findTicketByToken(db, token, now);
+  const ticketId = t.mergedIntoId ?? t.id;
+  return db.$transaction(async (tx) => {
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    if (ticket.status === "closed") throw new ValidationError("Deze vraag is gesloten.", [{ path: "message", message: "Deze vraag is gesloten. Stel een nieuwe vraag als u nog iets wilt weten." }]);
+    const reopen = ticket.status === "resolved" || ticket.status === "waiting";
+    const pausedMs = ticket.slaPausedAt ? now.getTime() - ticket.slaPausedAt.getTime() : 0;
+    await tx.message.create({ data: { ticketId, kind: "caller", body: message, createdAt: now } });
+    const data: Record<string, unknown> = { updatedAt: now };
+    if (reopen) {
+      data.status = "open";
+      data.resolvedAt = null;
+      if (ticket.slaPausedAt) {
+        data.slaPausedAt = null;
+        data.slaPausedMs = ticket.slaPausedMs + pausedMs;
+      }
+    }
+    await tx.ticket.update({ where: { id: ticketId }, data });
+    if (reopen) {
+      await tx.message.create({ data: { ticketId, kind: "system", body: "De vraag is weer geopend door een reactie van de beller.", createdAt: now } });
+      await recordAudit(tx, { actorId: null, action: "ticket.reopened_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "open" } });
+    }
+    await recordAudit(tx, { actorId: null, action: "ticket.caller_reply", entityType: "ticket", entityId: ticketId, ticketId });
+    return { reopened: reopen };
+  });
+}
+
+/** The caller closes their question. The follow-up link keeps working for 30 more days. */
+export async function closeByCaller(db: Db, token: string, now = new Date()) {
+  const t = await findTicketByToken(db, token, now);
+  const ticketId = t.mergedIntoId ?? t.id;
+  await db.$transaction(async (tx) => {
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    if (ticket.status === "closed") return;
+    await tx.ticket.update({
+      where: { id: ticketId },
+      data: { status: "closed", closedAt: now, slaPausedAt: null, followUpExpiresAt: new Date(now.getTime() + FOLLOW_UP_DAYS_AFTER_CLOSE * 86_400_000) },
+    });
+    await tx.message.create({ data: { ticketId, kind: "system", body: "De beller heeft de vraag gesloten.", createdAt: now } });
+    await recordAudit(tx, { actorId: null, action: "ticket.closed_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "closed" } });
+  });
+}

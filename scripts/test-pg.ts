@@ -1,0 +1,30 @@
+// npm run test:pg — the integration suite (*.int.test.ts) against a real PostgreSQL (each test file creates
+// its own database and drops it after). Starts nothing: PostgreSQL must be reachable at TEST_PG_URL
+// (default postgresql://postgres@127.0.0.1:5432/postgres); .ci/run starts it when it is down.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(__dirname, "..");
+const url = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function main() {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    await c.query("select 1");
+  } catch (e) {
+    console.error(`PostgreSQL is not reachable at ${url}: ${(e as Error).message}`);
+    process.exit(1);
+  } finally {
+    await c.end().catch(() => {});
+  }
+  const r = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", ".int.test", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, TEST_DB: "postgres" },
+    cwd: root,
+  });
+  process.exit(r.status ?? 1);
+}
+
+main();

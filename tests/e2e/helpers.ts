@@ -1,0 +1,44 @@
+// Browser test helpers: Debian's chromium through playwright-core, login as a demo account, axe scans.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
+
+export const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+
+/** Launches headless Debian chromium with the flags this closed network needs. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-features=AutofillServerCommunication",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
+  });
+}
+
+/** A fresh context (own cookies) with the base URL set. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: BASE, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+}
+
+/** Logs in through the real form and waits for the workspace. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/inloggen"), { timeout: 30_000 }), page.getByRole("button", { name: "Inloggen" }).click()]);
+}
+
+/** Serious and critical axe violations on the current page. */
+export async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+}
+
+/** Posts JSON to the portal's API. */
+export async function postJson(path: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(BASE + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
