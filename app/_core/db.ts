@@ -13,7 +13,7 @@ export type { Prisma } from "@/app/_generated/prisma/client";
 /** Resolves a `file:` URL to an absolute path (relative paths are relative to the working directory). */
 export function sqlitePath(url: string): string {
   const p = url.replace(/^file:/, "");
-  return p === ":memory:" || path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+  return p === ":memory:" || path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
 /** Creates a client for a database URL. Callers own it and must `$disconnect()` it. */

@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const protocols = loadProtocolsFromDir(path.resolve(here, "../../../content/protocols"));
 const school = protocols["stellingwerf-college"];
 const law = protocols["leerplichtwet"];
-const BENCH = "/work/shared/bench";
+import { BENCH_DIR as BENCH } from "@/tests/helpers/bench";
 
 // --- event builders --------------------------------------------------------------------------
 const late = (date: string): AbsenceEvent => ({ date, type: "late" });

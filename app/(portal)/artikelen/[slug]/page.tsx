@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { contentResolver, countView, getPublishedArticle, relatedArticles, renderBody } from "@/app/_modules/articles/service";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { labelOf } from "@/app/_modules/content/taxonomy";
+import { listDesks } from "@/app/_modules/desks/service";
+import { logSearchClick } from "@/app/_modules/search/service";
+import { Feedback } from "./Feedback";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ z?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const a = await getPublishedArticle((await params).slug);
+  return a ? { title: a.title, description: a.summary } : { title: "Artikel niet gevonden" };
+}
+
+const day = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
+
+// GET /artikelen/[slug] — an article, rendered on the server from its Tiptap JSON with live protocol data.
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { z } = await searchParams;
+  const article = await getPublishedArticle(slug);
+  if (!article) notFound();
+  const [resolver, taxonomy, desks] = await Promise.all([contentResolver(), getTaxonomy(), listDesks()]);
+  const [html, related] = await Promise.all([renderBody(article.body, resolver), relatedArticles(article)]);
+  await countView(article.id);
+  if (z && /^[a-z0-9]{20,40}$/.test(z)) await logSearchClick(z, article.slug).catch(() => {});
+  // The desk for this article: PO for primary-only content, IPO for vo/mbo-only, else both.
+  const forPo = article.sectors.includes("po") || article.sectors.includes("sectoroverstijgend");
+  const forVoMbo = article.sectors.some((s) => s !== "po");
+  const deskList = desks.filter((d) => (d.id === "po" ? forPo : forVoMbo));
+  return (
+    <div className="container">
+      <nav className="breadcrumbs" aria-label="Kruimelpad">
+        <ol>
+          <li><Link href="/">Home</Link></li>
+          <li><Link href={`/onderwerpen/${article.topic}`}>{labelOf(taxonomy, "topics", article.topic)}</Link></li>
+          <li aria-current="page">{article.title}</li>
+        </ol>
+      </nav>
+      <div className="article-layout">
+        <article className="article-body" aria-labelledby="article-title">
+          {article.type === "nieuws" && <p className="tag">Nieuws en praktijk</p>}
+          <h1 id="article-title">{article.title}</h1>
+          <p className="lead" style={{ fontSize: "1.1rem" }}>{article.summary}</p>
+          <p className="article-meta">
+            {article.lastCheckedAt && <>Laatst gecontroleerd op <time dateTime={article.lastCheckedAt.toISOString().slice(0, 10)}>{day(article.lastCheckedAt)}</time>. </>}
+            Voor: {article.audiences.map((a) => labelOf(taxonomy, "audiences", a)).join(", ")}.
+          </p>
+          <div dangerouslySetInnerHTML={{ __html: html }} />
+        </article>
+        <aside aria-label="Meer hulp">
+          {related.length > 0 && (
+            <section className="aside-box" aria-labelledby="related-title">
+              <h2 id="related-title">Lees ook</h2>
+              <ul>
+                {related.map((r) => <li key={r.slug}><Link href={`/artikelen/${r.slug}`}>{r.title}</Link></li>)}
+              </ul>
+            </section>
+          )}
+          <section className="aside-box" aria-labelledby="desk-title">
+            <h2 id="desk-title">Vraag niet beantwoord?</h2>
+            {deskList.map((d) => (
+              <p key={d.id}>
+                <strong>{d.name}</strong><br />
+                {d.id === "po" ? "Voor basisscholen" : "Voor vo, mbo, gemeenten en softwareleveranciers"}<br />
+                <a href={`tel:${d.phoneHref}`}>{d.phone}</a><br />
+                <span className="muted">{d.hoursText}</span>
+              </p>
+            ))}
+          </section>
+          <Feedback slug={article.slug} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// The public search query (GET /api/v1/search and /zoeken): one schema, with filter values checked against
+// the taxonomy so an unknown value is a clear 400, never a silent empty result.
+import { z } from "zod";
+import type { Taxonomy } from "@/app/_modules/content/taxonomy";
+
+const single = (name: string) =>
+  z.preprocess((v) => (Array.isArray(v) ? v : v), z.string({ error: `${name} mag maar één keer voorkomen.` }).trim().max(60).optional());
+
+/** The query schema for the given taxonomy. */
+export function searchQuerySchema(t: Taxonomy) {
+  const oneOf = (list: "sectors" | "audiences" | "topics", label: string) =>
+    single(label).refine((v) => !v || t[list].some((e) => e.id === v), {
+      message: `Onbekende ${label}. Kies uit: ${t[list].map((e) => e.id).join(", ")}.`,
+    });
+  return z.object({
+    q: z
+      .preprocess((v) => (v === undefined ? "" : v), z.string({ error: "Gebruik q maar één keer." }))
+      .refine((v) => v.length <= 200, "De zoekvraag is te lang (maximaal 200 tekens)."),
+    sector: oneOf("sectors", "sector"),
+    audience: oneOf("audiences", "doelgroep"),
+    topic: oneOf("topics", "onderwerp"),
+    type: single("type").refine((v) => !v || v === "faq" || v === "nieuws", "Onbekend type. Kies faq of nieuws."),
+    page: z
+      .preprocess((v) => (v === undefined || v === "" ? "1" : v), z.string())
+      .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, "page moet een getal van 1 tot en met 100 zijn.")
+      .transform(Number),
+    perPage: z
+      .preprocess((v) => (v === undefined || v === "" ? "10" : v), z.string())
+      .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 50, "perPage moet een getal van 1 tot en met 50 zijn.")
+      .transform(Number),
+    source: z.enum(["api", "autocomplete"]).optional(),
+  });
+}
+
+export type SearchQuery = z.infer<ReturnType<typeof searchQuerySchema>>;

@@ -1,0 +1,232 @@
+// The portal's knowledge-base search: builds the article index from the database (at start, and on every
+// publish/unpublish), searches it with facets and highlights, suggests a spelling when nothing matches, and
+// writes the search log (digit runs of 6+ removed, so no BSN is ever kept).
+import { db, type Db } from "@/app/_core/db";
+import { logUnexpected } from "@/app/_core/errors";
+import { docToPlainText } from "@/app/_modules/articles/plain-text";
+import { ruleViewByRef } from "@/app/_modules/protocol/definition";
+import { getProtocols } from "@/app/_modules/protocol/store";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
+import { ARTICLE_INDEX, articleIndexSettings, createSearchEngine, type SearchEngine, type SearchIndex } from "./index";
+import { escapeHtml, fold, words } from "./text";
+
+export type ArticleDoc = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  type: string;
+  audiences: string[];
+  sectors: string[];
+  topic: string;
+  protocolRuleIds: string[];
+  publishedAt: number;
+};
+
+type ArticleRow = {
+  id: string; slug: string; title: string; summary: string; body: string; type: string; audiences: string; sectors: string;
+  topic: string; protocolRuleIds: string; publishedAt: Date | null;
+};
+
+const g = globalThis as unknown as { __kbIndexReady?: Promise<void> | null; __kbVocab?: Map<string, number> };
+
+/** The configured engine (embedded unless MEILISEARCH_HOST is set). */
+export const searchEngine = (): SearchEngine => createSearchEngine(process.env);
+const articleIndex = (): SearchIndex<ArticleDoc> => searchEngine().index<ArticleDoc>(ARTICLE_INDEX);
+
+/** An article row as a search document; thresholds are resolved so "16 uur" is findable. */
+export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
+  const protocols = await getProtocols();
+  const resolver = {
+    rule: (ref: { ruleId: string; protocol?: string }) => ruleViewByRef(protocols, ref.protocol ? `${ref.protocol}/${ref.ruleId}` : ref.ruleId),
+    article: () => null,
+  };
+  return {
+    id: a.id, slug: a.slug, title: a.title, summary: a.summary, body: docToPlainText(JSON.parse(a.body), resolver), type: a.type,
+    audiences: JSON.parse(a.audiences), sectors: JSON.parse(a.sectors), topic: a.topic, protocolRuleIds: JSON.parse(a.protocolRuleIds),
+    publishedAt: a.publishedAt?.getTime() ?? 0,
+  };
+}
+
+function addToVocabulary(doc: ArticleDoc) {
+  const vocab = (g.__kbVocab ??= new Map());
+  for (const w of words(`${doc.title} ${doc.summary} ${doc.body}`)) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+}
+
+/** Rebuilds the article index from the published articles (settings from the taxonomy). */
+export async function rebuildArticleIndex(client: Db = db()): Promise<number> {
+  const taxonomy = await getTaxonomy();
+  const index = articleIndex();
+  await index.updateSettings(articleIndexSettings(taxonomy));
+  const rows = await client.article.findMany({ where: { status: "published" } });
+  const docs = await Promise.all(rows.map(toArticleDoc));
+  g.__kbVocab = new Map();
+  docs.forEach(addToVocabulary);
+  await index.deleteAllDocuments();
+  if (docs.length) await index.addDocuments(docs);
+  return docs.length;
+}
+
+/** Makes sure the index was built in this process (once). */
+export function ensureArticleIndex(): Promise<void> {
+  g.__kbIndexReady ??= rebuildArticleIndex().then(
+    () => undefined,
+    (e) => {
+      g.__kbIndexReady = null;
+      throw e;
+    },
+  );
+  return g.__kbIndexReady;
+}
+
+/** Publish hook: (re)indexes one article, or removes it when it is not published. */
+export async function syncArticleInIndex(articleId: string, client: Db = db()): Promise<void> {
+  await ensureArticleIndex();
+  const a = await client.article.findUnique({ where: { id: articleId } });
+  if (!a || a.status !== "published") {
+    await articleIndex().deleteDocuments([articleId]);
+    return;
+  }
+  const doc = await toArticleDoc(a);
+  addToVocabulary(doc);
+  await articleIndex().addDocuments([doc]);
+}
+
+export const FACETS = ["sectors", "audiences", "topic"] as const;
+export type ArticleSearchInput = { q: string; sector?: string; audience?: string; topic?: string; type?: string; page?: number; perPage?: number };
+
+export type ArticleSearchResult = {
+  query: string;
+  total: number;
+  page: number;
+  perPage: number;
+  hits: { id: string; slug: string; title: string; summary: string; topic: string; type: string; titleHtml: string; snippetHtml: string }[];
+  facets: Record<(typeof FACETS)[number], Record<string, number>>;
+  didYouMean: string | null;
+  ms: number;
+};
+
+const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
+
+/** Searches published articles. An empty query lists everything (newest first) within the filters. */
+export async function searchArticles(input: ArticleSearchInput): Promise<ArticleSearchResult> {
+  await ensureArticleIndex();
+  const started = performance.now();
+  const perPage = input.perPage ?? 10;
+  const page = Math.max(1, input.page ?? 1);
+  const filter: string[] = [];
+  if (input.sector) filter.push(`sectors = ${quote(input.sector)}`);
+  if (input.audience) filter.push(`audiences = ${quote(input.audience)}`);
+  if (input.topic) filter.push(`topic = ${quote(input.topic)}`);
+  if (input.type) filter.push(`type = ${quote(input.type)}`);
+  const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
+    articleIndex().search(q, {
+      filter: filter.length ? filter.join(" AND ") : undefined,
+      facets: [...FACETS],
+      limit,
+      offset,
+      attributesToHighlight: ["title", "summary", "body"],
+      attributesToCrop: ["body:28"],
+      highlightPreTag: "<mark>",
+      highlightPostTag: "</mark>",
+      sort: input.q.trim() ? undefined : ["publishedAt:desc"],
+    });
+  const res = await run(input.q);
+  let didYouMean: string | null = null;
+  if (res.estimatedTotalHits === 0 && input.q.trim()) {
+    const suggestion = spellingSuggestion(input.q);
+    if (suggestion && (await run(suggestion, 1, 0)).estimatedTotalHits > 0) didYouMean = suggestion;
+  }
+  return {
+    query: input.q,
+    total: res.estimatedTotalHits,
+    page,
+    perPage,
+    hits: res.hits.map((h) => {
+      const f = (h._formatted ?? {}) as Record<string, string>;
+      const bodyMatch = /<mark>/.test(f.body ?? "");
+      return {
+        id: h.id, slug: h.slug, title: h.title, summary: h.summary, topic: h.topic, type: h.type,
+        titleHtml: f.title ?? escapeHtml(h.title),
+        // Show where the words were found; fall back to the summary.
+        snippetHtml: bodyMatch || !/<mark>/.test(f.summary ?? "") ? (bodyMatch ? f.body! : f.summary ?? escapeHtml(h.summary)) : f.summary!,
+      };
+    }),
+    facets: {
+      sectors: res.facetDistribution.sectors ?? {},
+      audiences: res.facetDistribution.audiences ?? {},
+      topic: res.facetDistribution.topic ?? {},
+    },
+    didYouMean,
+    ms: performance.now() - started,
+  };
+}
+
+/** Replaces each unknown word by the most frequent known word within edit distance 2 (3 for long words). */
+export function spellingSuggestion(q: string, vocab: Map<string, number> = g.__kbVocab ?? new Map()): string | null {
+  const parts = words(q);
+  if (!parts.length || !vocab.size) return null;
+  let changed = false;
+  const out = parts.map((w) => {
+    if (vocab.has(w) || w.length < 4 || /^\d+$/.test(w)) return w;
+    const max = w.length >= 9 ? 3 : 2;
+    let best: { word: string; d: number; n: number } | null = null;
+    for (const [cand, n] of vocab) {
+      if (Math.abs(cand.length - w.length) > max) continue;
+      const d = distance(w, cand, max);
+      if (d <= max && (!best || d < best.d || (d === best.d && n > best.n))) best = { word: cand, d, n };
+    }
+    if (best) {
+      changed = true;
+      return best.word;
+    }
+    return w;
+  });
+  return changed ? out.join(" ") : null;
+}
+
+/** Damerau–Levenshtein distance with an early exit above `max`. */
+function distance(a: string, b: string, max: number): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** Logs a search for the content-gap report. Returns the log id (to attach a click later). */
+export async function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete" }): Promise<string | null> {
+  const query = redactLongDigitRuns(entry.query).replace(/\s+/g, " ").trim().slice(0, 200);
+  if (!query) return null;
+  try {
+    const row = await db().searchLog.create({
+      data: { query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source },
+      select: { id: true },
+    });
+    return row.id;
+  } catch (e) {
+    logUnexpected("logSearch", e);
+    return null;
+  }
+}
+
+/** Records which article a search led to. */
+export async function logSearchClick(searchId: string, slug: string): Promise<void> {
+  await db().searchLog.updateMany({ where: { id: searchId, clickedSlug: null }, data: { clickedSlug: slug } });
+}

@@ -1,0 +1,500 @@
+// Question analysis (vraaganalyse): which desk answers, what the question is about, which protocol rules apply.
+// Pure and synchronous; the only outside call is the optional injected `suggest` (the search engine).
+import { redactLongDigitRuns } from "../privacy/personal-number";
+import {
+  DESK_SIGNALS,
+  PROTECTED_WORDS,
+  PROTOCOL_CUES,
+  SELF_REFERENCES,
+  TOPIC_PRIORITY,
+  TOPIC_SIGNALS,
+  VARIANTS,
+  type DeskSignal,
+  type Group,
+} from "./lexicon";
+import type { CallerType, Sector, TriageInput } from "./schema";
+import { CanonText, Vocabulary, canonicalize, compilePattern, patternWords, tokenize, type Token } from "./text";
+
+export type Desk = "po" | "vo-mbo" | "out-of-scope" | "unknown";
+export type Suggestion = { slug: string; title: string };
+export type SuggestFn = (query: string, opts: { sector?: Sector; limit: number }) => Suggestion[];
+export type TriageDeps = { suggest?: SuggestFn };
+export type TriageResult = {
+  desk: Desk;
+  clarify?: string;
+  topic: string;
+  reasons: string[];
+  suggestions: Suggestion[];
+  protocolHints: string[];
+};
+
+/** The two desks as the seed names them (spec/triage.md). */
+export const DESKS = {
+  po: { name: "Helpdesk BRON PO", hours: "09.00–13.00 uur", phone: "050-599 77 66" },
+  "vo-mbo": { name: "Informatiepunt Onderwijs (IPO)", hours: "09.00–13.00 uur", phone: "050-599 90 00 (optie 4)" },
+} as const;
+
+export const CLARIFY_SECTOR = "Gaat uw vraag over een basisschool (po) of over voortgezet onderwijs of mbo?";
+export const CLARIFY_WHO =
+  "Voor welke organisatie stelt u deze vraag: een basisschool (po), een school voor voortgezet onderwijs of mbo, een gemeente of een softwareleverancier?";
+export const CLARIFY_ROLE = "Stelt u deze vraag voor uw werk, of als ouder, leerling of student?";
+
+export const PROTOCOL_HINT_ORDER = [
+  "unexcused-16h-4w", "unexcused-4w-continuous", "truancy-3", "truancy-5", "truancy-7", "truancy-9",
+  "late-3", "late-6", "late-9", "late-10", "sick-30h", "sick-60h", "sick-90h",
+  "leave-vakantie", "leave-gewichtig-10", "leave-gewichtig-over-10", "leave-luxe",
+];
+
+const SUGGESTION_LIMIT = 5;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compiled lexicon (built once per module load)
+
+type Compiled = { re: RegExp };
+const compile = (p: string) => ({ re: compilePattern(p) });
+
+const SIGNALS = DESK_SIGNALS.map((d) => ({ ...d, ...compile(d.p) }));
+const SELF_REFS = SELF_REFERENCES.map((s) => ({ ...s, ...compile(s.p) }));
+const TOPICS = Object.entries(TOPIC_SIGNALS).map(([id, list]) => ({ id, list: list.map(([p, w]) => ({ w, ...compile(p) })) }));
+const CUES = Object.fromEntries(
+  Object.entries(PROTOCOL_CUES).map(([k, list]) => [k, list.map(compile)]),
+) as Record<keyof typeof PROTOCOL_CUES, Compiled[]>;
+
+const VOCAB = (() => {
+  const words = new Map<string, string>();
+  const prefixes: string[] = [];
+  const all = [
+    ...DESK_SIGNALS.map((d) => d.p),
+    ...SELF_REFERENCES.map((s) => s.p),
+    ...Object.values(TOPIC_SIGNALS).flatMap((l) => l.map(([p]) => p)),
+    ...Object.values(PROTOCOL_CUES).flat(),
+  ];
+  for (const p of all) {
+    const { words: w, prefixes: pre } = patternWords(p);
+    for (const x of w) words.set(x, x);
+    prefixes.push(...pre);
+  }
+  for (const [k, v] of Object.entries(VARIANTS)) words.set(k, v);
+  return new Vocabulary(words, prefixes, PROTECTED_WORDS);
+})();
+
+// "LAS" (leerlingadministratiesysteem) and "BOL" (a mbo learning path) are also ordinary Dutch words in lowercase.
+function special(t: Token, prev?: Token, next?: Token): string | undefined {
+  if (t.norm === "las") {
+    return t.raw === "LAS" || (prev && ["het", "ons", "uw", "een", "onze", "jullie"].includes(prev.norm)) ? "las" : "las~";
+  }
+  if (t.norm === "bol") {
+    const near = [prev, next].some((x) => x && /^(student|leerweg|opleiding|bbl|mbo|deelnemer)/.test(x.norm));
+    return t.raw === "BOL" || near ? "bol" : "bol~";
+  }
+  return undefined;
+}
+
+export type Analysis = { text: string; tokens: Token[]; canon: CanonText };
+
+/** Tokenises and repairs a question once, for all detectors. */
+export function analyse(question: string): Analysis {
+  const tokens = tokenize(question);
+  const canon = new CanonText(canonicalize(tokens, VOCAB, special));
+  return { text: question, tokens, canon };
+}
+
+/** The canonical form of a question (lowercase, typos repaired, numbers as digits); handy when tuning the lexicon. */
+export function canonicalText(question: string): string {
+  return analyse(question).canon.text.trim();
+}
+
+function quote(a: Analysis, first: number, last: number): string {
+  const t = a.canon.tokens;
+  const s = a.tokens[t[first].from].start;
+  const e = a.tokens[t[last].to].end;
+  const q = a.text.slice(s, e).replace(/\s+/g, " ");
+  return q.length > 60 ? q.slice(0, 57) + "…" : q;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desk signals
+
+type Hit = { def: DeskSignal; first: number; last: number; role: boolean; weight: number };
+
+const GAP_BLOCKERS = new Set([
+  "met", "samen", "naar", "over", "aan", "contact", "vraag", "vragen", "zoek", "of", "dat", "die", "wie", "hoe", "wat",
+  "welke", "en", "maar", "niet", "geen", "graag", "benieuwd", "bezig",
+]);
+
+function findHits(a: Analysis): Hit[] {
+  const toks = a.canon.tokens;
+  const selfRefs = SELF_REFS.flatMap((s) => a.canon.matches(s.re).map((m) => ({ ...m, gap: s.gap, ownOnly: !!s.ownOnly })));
+  const isRole = (def: DeskSignal, first: number) =>
+    selfRefs.some((s) => {
+      const gap = first - s.last - 1;
+      if (gap < 0 || gap > s.gap || toks[s.last].sentence !== toks[first].sentence) return false;
+      if (s.ownOnly && !def.ownable) return false;
+      // "zowel po als vo", "net als de havo": comparison, not "in my role as".
+      if (toks[s.first].text === "als") {
+        const before = toks.slice(Math.max(0, s.first - 4), s.first).map((x) => x.text);
+        if (before.includes("zowel") || before[before.length - 1] === "net") return false;
+      }
+      for (let k = s.last + 1; k < first; k++) if (GAP_BLOCKERS.has(toks[k].text)) return false;
+      return true;
+    });
+
+  const raw: Hit[] = [];
+  for (const def of SIGNALS) {
+    for (const m of a.canon.matches(def.re)) {
+      if (def.when && !def.when(m.nums)) continue;
+      const role = !!def.self || isRole(def, m.first);
+      raw.push({ def, first: m.first, last: m.last, role, weight: def.w + (role && !def.self ? 3 : 0) });
+    }
+  }
+  // A parent or pupil speaking ("mijn mentor", "ik zit in groep 8") is not a school signal.
+  const oos = raw.filter((h) => h.def.group === "oos" && !h.def.keepInner);
+  const kept = raw.filter((h) => h.def.group === "oos" || !oos.some((o) => h.first <= o.last && h.last >= o.first));
+  // Longer or stronger matches win over what they contain ("groep 7" over "groep 7e"); each signal counts once.
+  kept.sort((x, y) => y.weight - x.weight || y.last - y.first - (x.last - x.first) || x.first - y.first);
+  const out: Hit[] = [];
+  for (const h of kept) {
+    const sameDef = out.some((o) => o.def === h.def);
+    const overlap = out.some((o) => deskOf(o.def.group) === deskOf(h.def.group) && h.first <= o.last && h.last >= o.first);
+    if (!sameDef && !overlap) out.push(h);
+  }
+  return out.sort((x, y) => x.first - y.first);
+}
+
+function deskOf(g: Group): Desk {
+  return g === "po" ? "po" : g === "oos" ? "out-of-scope" : "vo-mbo";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reasons in plain Dutch
+
+const DESK_SENTENCE: Record<"po" | "vo-mbo", string> = {
+  po: "Daarom helpt de Helpdesk BRON PO u.",
+  "vo-mbo": "Daarom helpt het Informatiepunt Onderwijs (IPO) u.",
+};
+const GROUP_SENTENCE: Record<Group, string> = {
+  po: "Dat hoort bij de basisschool (po).",
+  vo: "Dat hoort bij het voortgezet onderwijs (vo).",
+  mbo: "Dat hoort bij het mbo.",
+  gemeente: "Dat hoort bij de gemeente (leerplicht of RMC). Gemeenten stellen hun vragen aan het IPO, ook als het om een basisschool gaat.",
+  leverancier: "Dat gaat over software of een koppeling. Softwareleveranciers stellen hun vragen aan het IPO.",
+  product: "Dat programma gebruiken scholen in het voortgezet onderwijs en het mbo.",
+  oos: "U stelt uw vraag dus als ouder, leerling of student.",
+};
+const OUT_OF_SCOPE_REASONS = [
+  "De helpdesks van DUO helpen alleen scholen, schoolbesturen, gemeenten en softwareleveranciers.",
+  "Met een vraag over uw eigen situatie of die van uw kind kunt u terecht bij de school of bij de leerplichtambtenaar van uw gemeente.",
+  "De veelgestelde vragen op deze website kunt u wel lezen.",
+];
+const CALLER_REASON: Partial<Record<CallerType, string>> = {
+  "po-school": "U werkt op een basisschool (po). Daarom helpt de Helpdesk BRON PO u.",
+  "vo-school": "U werkt op een school voor voortgezet onderwijs. Daarom helpt het Informatiepunt Onderwijs (IPO) u.",
+  "mbo-institution": "U werkt bij een mbo-instelling. Daarom helpt het Informatiepunt Onderwijs (IPO) u.",
+  municipality:
+    "U werkt bij een gemeente (leerplicht of RMC). Gemeenten stellen hun vragen aan het Informatiepunt Onderwijs (IPO), ook als het om een basisschool gaat.",
+  "software-vendor":
+    "U werkt bij een softwareleverancier. Softwareleveranciers stellen hun vragen aan het Informatiepunt Onderwijs (IPO).",
+  "parent-or-student": "U stelt uw vraag als ouder, leerling of student.",
+};
+const SECTOR_REASON: Record<Sector, string> = {
+  po: "U hebt gekozen voor het primair onderwijs (po). Daarom helpt de Helpdesk BRON PO u.",
+  vo: "U hebt gekozen voor het voortgezet onderwijs (vo). Daarom helpt het Informatiepunt Onderwijs (IPO) u.",
+  mbo: "U hebt gekozen voor het mbo. Daarom helpt het Informatiepunt Onderwijs (IPO) u.",
+};
+
+function listQuotes(qs: string[]): string {
+  const u = [...new Set(qs)].map((q) => `"${q}"`);
+  return u.length <= 1 ? u.join("") : `${u.slice(0, -1).join(", ")} en ${u[u.length - 1]}`;
+}
+
+function evidenceReason(a: Analysis, hits: Hit[], desk: "po" | "vo-mbo" | "out-of-scope"): string[] {
+  const best = [...hits].sort((x, y) => Number(y.role) - Number(x.role) || y.weight - x.weight || x.first - y.first).slice(0, 2);
+  const quotes = best.map((h) => quote(a, h.first, h.last));
+  // Someone who works at a software product is a vendor, not a school that uses it.
+  const group = best[0].role && best[0].def.group === "product" ? "leverancier" : best[0].def.group;
+  const head = `In uw vraag staat ${listQuotes(quotes)}. ${GROUP_SENTENCE[group]}`;
+  return desk === "out-of-scope" ? [head, ...OUT_OF_SCOPE_REASONS] : [`${head} ${DESK_SENTENCE[desk]}`];
+}
+
+function conflictReason(a: Analysis, x: Hit[], y: Hit[]): string {
+  const pick = (hs: Hit[]) => quote(a, ...([...hs].sort((p, q) => q.weight - p.weight).map((h) => [h.first, h.last] as const)[0]));
+  return `In uw vraag staat "${pick(x)}" en ook "${pick(y)}". Daarom weten we nog niet welke helpdesk u helpt.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desk decision
+
+type DeskDecision = { desk: Desk; clarify?: string; reasons: string[]; hits: Hit[] };
+
+const FIXED: Partial<Record<CallerType, Desk>> = {
+  "po-school": "po",
+  "vo-school": "vo-mbo",
+  "mbo-institution": "vo-mbo",
+  municipality: "vo-mbo",
+  "software-vendor": "vo-mbo",
+  "parent-or-student": "out-of-scope",
+};
+
+function decideDesk(a: Analysis, callerType: CallerType, sector?: Sector): DeskDecision {
+  const fixed = FIXED[callerType];
+  if (fixed) {
+    const reasons = [CALLER_REASON[callerType]!, ...(fixed === "out-of-scope" ? OUT_OF_SCOPE_REASONS : [])];
+    return { desk: fixed, reasons, hits: [] };
+  }
+  const board = callerType === "school-board";
+  // A school board is an institution: parents' words and third-party mentions of municipalities or vendors say
+  // nothing about which of its schools the question is about.
+  const hits = findHits(a).filter((h) => !board || ["po", "vo", "mbo", "product"].includes(h.def.group));
+  const roles = hits.filter((h) => h.role);
+  const oosSelf = roles.filter((h) => h.def.group === "oos");
+  const staff = roles.filter((h) => h.def.group !== "oos");
+  const party = staff.filter((h) => ["gemeente", "leverancier", "product"].includes(h.def.group));
+  const poRole = staff.filter((h) => h.def.group === "po");
+  const vmRole = staff.filter((h) => deskOf(h.def.group) === "vo-mbo");
+  const unknown = (clarify: string, reasons: string[]): DeskDecision => ({ desk: "unknown", clarify, reasons, hits });
+
+  if (!board) {
+    if (oosSelf.length && !staff.length) return { desk: "out-of-scope", reasons: evidenceReason(a, oosSelf, "out-of-scope"), hits };
+    if (oosSelf.length) return unknown(CLARIFY_ROLE, [conflictReason(a, staff, oosSelf)]);
+    if (party.length && !poRole.length) return { desk: "vo-mbo", reasons: evidenceReason(a, party, "vo-mbo"), hits };
+  }
+  if (sector) return { desk: sector === "po" ? "po" : "vo-mbo", reasons: [SECTOR_REASON[sector]], hits };
+
+  if (poRole.length && vmRole.length) return unknown(CLARIFY_SECTOR, [conflictReason(a, poRole, vmRole)]);
+  if (poRole.length) return { desk: "po", reasons: evidenceReason(a, poRole, "po"), hits };
+  if (vmRole.length) return { desk: "vo-mbo", reasons: evidenceReason(a, vmRole, "vo-mbo"), hits };
+
+  const po = hits.filter((h) => deskOf(h.def.group) === "po");
+  const vm = hits.filter((h) => deskOf(h.def.group) === "vo-mbo");
+  const sum = (hs: Hit[]) => hs.reduce((s, h) => s + h.weight, 0);
+  const [sp, sv] = [sum(po), sum(vm)];
+  const hi = Math.max(sp, sv);
+  const lo = Math.min(sp, sv);
+  const none = board
+    ? "Uit uw vraag kunnen we nog niet opmaken over welk soort school het gaat."
+    : "Uit uw vraag kunnen we nog niet opmaken voor welke organisatie u werkt en over welk soort school het gaat.";
+  if (hi < 1.5) return unknown(board ? CLARIFY_SECTOR : CLARIFY_WHO, [none]);
+  if (lo > 0 && hi < 2 * lo) return unknown(CLARIFY_SECTOR, [conflictReason(a, po, vm)]);
+  return sp > sv
+    ? { desk: "po", reasons: evidenceReason(a, po, "po"), hits }
+    : { desk: "vo-mbo", reasons: evidenceReason(a, vm, "vo-mbo"), hits };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Protocol hints
+
+type Quantity = { value: number; unit: "uur" | "keer" | "dag" | "week" | "maand"; at: number; sentence: number; window: boolean };
+
+function unitOf(word: string): Quantity["unit"] | undefined {
+  if (/^(uur|uren|u|h)$|(uur|uren)$/.test(word)) return "uur";
+  if (/^(keer|keren|maal|x)$/.test(word)) return "keer";
+  if (/^(maand|maanden)$/.test(word)) return "maand";
+  if (/^(dag|dagen)$|^(school|les|werk)(dag|dagen)$/.test(word)) return "dag";
+  if (/^(week|weken)$|^(school|les)(week|weken)$/.test(word)) return "week";
+  return undefined;
+}
+
+function quantities(a: Analysis): Quantity[] {
+  const t = a.canon.tokens;
+  const out: Quantity[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const ord = /^(\d+)e$/.exec(t[i].text);
+    const num = /^\d+(?:\.\d+)?$/.test(t[i].text) ? Number(t[i].text) : ord ? Number(ord[1]) : t[i].text === "een" ? 1 : NaN;
+    if (Number.isNaN(num)) continue;
+    if (i > 0 && ["om", "tot", "vanaf", "sinds"].includes(t[i - 1].text) && !ord) continue; // clock times and dates
+    // "in vier weken", "binnen 4 weken": a counting window, not how long the absence lasted.
+    const window = t.slice(Math.max(0, i - 3), i).some((x) => ["in", "binnen", "per", "afgelopen", "laatste", "elke", "iedere"].includes(x.text));
+    for (let k = i + 1; k <= i + 2 && k < t.length; k++) {
+      const unit = unitOf(t[k].text);
+      if (unit) {
+        out.push({ value: num, unit, at: i, sentence: t[i].sentence, window });
+        break;
+      }
+      if (t[i].text === "een" || /^\d/.test(t[k].text)) break;
+    }
+  }
+  return out;
+}
+
+function cueSpans(a: Analysis, cues: Compiled[]) {
+  return cues.flatMap((c) => a.canon.matches(c.re));
+}
+
+/** Rule ids of spec/absence-protocol.md that the question touches, in the spec's order. */
+export function protocolHintsFor(a: Analysis): string[] {
+  const t = a.canon.tokens;
+  const hints = new Set<string>();
+  const qs = quantities(a);
+  const near = (span: { first: number; last: number }, units: Quantity["unit"][], radius = 8) => {
+    let best: Quantity | undefined;
+    let bestD = Infinity;
+    for (const q of qs) {
+      if (!units.includes(q.unit) || q.sentence !== t[span.first].sentence) continue;
+      const d = q.at < span.first ? span.first - q.at : q.at - span.last;
+      if (d <= radius && d < bestD) {
+        best = q;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+  const within = (x: { first: number; last: number }, ys: { first: number; last: number }[], r: number) =>
+    ys.some((y) => y.first <= x.last + r && y.last >= x.first - r);
+  const step = (n: number, steps: number[]) => steps.filter((s) => s <= n).pop();
+
+  const reportWords = cueSpans(a, CUES.reportNotLateness);
+  const technical = cueSpans(a, CUES.technical);
+  const sick = cueSpans(a, CUES.sick);
+  const leaveCtx = cueSpans(a, CUES.leaveContext);
+  const weighty = cueSpans(a, CUES.weighty);
+  const late = cueSpans(a, CUES.late).filter((s) => !within(s, reportWords, 3));
+  const truancy = cueSpans(a, CUES.truancy);
+  const unexcused = cueSpans(a, CUES.unexcused).filter((s) => {
+    const prev = t[s.first - 1]?.text;
+    if (t[s.last].text === "afwezig" && ["geoorloofd", "ziek", "met"].includes(prev)) return false;
+    // "de melding komt niet aan", "het bestand komt niet door": a technical problem, not a pupil.
+    if (/^(komt|kwam|komen|verschijnt|verschijnen)$/.test(t[s.first].text)) {
+      if (within({ first: s.first, last: s.first }, technical, 3)) return false;
+      if (["voor", "door", "aan", "overeen", "mee", "uit"].includes(t[s.last + 1]?.text)) return false;
+      if (t[s.last + 1]?.text === "op" && t[s.last + 2]?.text === "tijd") return false; // late, not absent
+    }
+    return true;
+  });
+  const long = cueSpans(a, CUES.long).filter((s) => !(t[s.first].text.startsWith("langdurig") && within(s, sick, 2)));
+
+  // Unauthorised absence and truancy
+  const absent = [...truancy, ...unexcused];
+  if (absent.length) hints.add("unexcused-16h-4w");
+  let longByDuration = false;
+  for (const s of absent) {
+    const d = near(s, ["week", "maand", "dag"]);
+    if (d && !d.window && ((d.unit === "week" && d.value >= 4) || (d.unit === "maand" && d.value >= 1) || (d.unit === "dag" && d.value >= 20))) longByDuration = true;
+  }
+  if (absent.length && /\bal (maanden|weken lang)\b/.test(a.canon.text)) longByDuration = true;
+  if (long.length || longByDuration) hints.add("unexcused-4w-continuous");
+  let truancyCount = 0;
+  for (const s of truancy) truancyCount = Math.max(truancyCount, near(s, ["keer"])?.value ?? 0);
+  const tStep = step(truancyCount, [3, 5, 7, 9]);
+  if (tStep) hints.add(`truancy-${tStep}`);
+
+  // Lateness: the ladder step reached by a given count, else the first step
+  if (late.length) {
+    const counts = late.map((s) => near(s, ["keer"])?.value).filter((v): v is number => v !== undefined);
+    if (!counts.length) hints.add("late-3");
+    else {
+      const lStep = step(Math.max(...counts), [3, 6, 9, 10]);
+      if (lStep) hints.add(`late-${lStep}`);
+    }
+  }
+
+  // Sickness of the pupil (not a sick relative behind a leave request)
+  const pupilSick = sick.filter((s) => !(leaveCtx.length && within(s, weighty, 2)) && !/^(opa|oma|familie\S*|broer|zus|vader|moeder)$/.test(t[s.first - 1]?.text ?? ""));
+  if (pupilSick.length) {
+    const hours = pupilSick.map((s) => near(s, ["uur"])?.value).filter((v): v is number => v !== undefined);
+    if (!hours.length) hints.add("sick-30h");
+    else {
+      const sStep = step(Math.max(...hours), [30, 60, 90]);
+      if (sStep) hints.add(`sick-${sStep}h`);
+    }
+  }
+
+  // Leave requests
+  const weightyAlone = weighty.filter((s) => /^(gewichtig|bruiloft|huwelijk|trouwen|begrafenis|uitvaart|jubileum)/.test(t[s.first].text));
+  if (leaveCtx.length || weightyAlone.length) {
+    const luxe = cueSpans(a, CUES.luxe);
+    const holiday = cueSpans(a, CUES.holiday);
+    let days = 0;
+    for (const q of qs) {
+      if (q.unit === "dag") days = Math.max(days, q.value);
+      if (q.unit === "week") days = Math.max(days, q.value * 5);
+    }
+    if (luxe.length) hints.add("leave-luxe");
+    if (holiday.length) hints.add("leave-vakantie");
+    if (weighty.length) hints.add(days > 10 ? "leave-gewichtig-over-10" : "leave-gewichtig-10");
+    if (!luxe.length && !holiday.length && !weighty.length) {
+      hints.add("leave-vakantie");
+      hints.add(days > 10 ? "leave-gewichtig-over-10" : "leave-gewichtig-10");
+    }
+  }
+  return PROTOCOL_HINT_ORDER.filter((id) => hints.has(id));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Topic
+
+/** The best-matching taxonomy topic id for an analysed question. */
+export function topicFor(a: Analysis, callerType?: CallerType, hints: string[] = []): string {
+  const scores = new Map<string, number>();
+  for (const topic of TOPICS) {
+    let s = 0;
+    for (const sig of topic.list) if (a.canon.matches(sig.re).length) s += sig.w;
+    if (s > 0) scores.set(topic.id, s);
+  }
+  // A count that reaches the legal reporting duty makes the question one about reporting.
+  const qs = quantities(a);
+  if (hints.includes("unexcused-16h-4w")) {
+    const reached = qs.some((q) => q.unit === "uur" && q.value >= 16);
+    scores.set("verzuim-melden", (scores.get("verzuim-melden") ?? 0) + (reached ? 5 : 2));
+  }
+  if (hints.includes("unexcused-4w-continuous")) scores.set("thuiszitters", (scores.get("thuiszitters") ?? 0) + 2);
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const id of TOPIC_PRIORITY) {
+    const s = scores.get(id) ?? 0;
+    if (s > bestScore) {
+      best = id;
+      bestScore = s;
+    }
+  }
+  if (best) return best;
+  if (callerType === "software-vendor") return "koppeling-techniek";
+  if (callerType === "municipality") return "rapportages";
+  return "contact";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const CALLER_SECTOR: Partial<Record<CallerType, Sector>> = { "po-school": "po", "vo-school": "vo", "mbo-institution": "mbo" };
+
+function suggestionsFor(question: string, sector: Sector | undefined, deps?: TriageDeps): Suggestion[] {
+  if (!deps?.suggest) return [];
+  // The search engine may log queries: never hand it a personal number.
+  const query = redactLongDigitRuns(question).slice(0, 1000);
+  if (!query) return [];
+  try {
+    const seen = new Set<string>();
+    const out: Suggestion[] = [];
+    for (const s of deps.suggest(query, { sector, limit: SUGGESTION_LIMIT }) ?? []) {
+      if (!s || typeof s.slug !== "string" || seen.has(s.slug)) continue;
+      seen.add(s.slug);
+      out.push({ slug: s.slug, title: s.title });
+      if (out.length === SUGGESTION_LIMIT) break;
+    }
+    return out;
+  } catch {
+    return []; // suggestions are a convenience; the routing answer must still come back
+  }
+}
+
+/** Analyses a validated question: desk (with one clarifying question when unsure), topic, reasons, FAQ suggestions, protocol hints. */
+export function triage(input: TriageInput, deps?: TriageDeps): TriageResult {
+  const a = analyse(input.question);
+  const decision = decideDesk(a, input.callerType, input.sector);
+  const protocolHints = protocolHintsFor(a);
+  const topic = topicFor(a, input.callerType, protocolHints);
+  let sector = input.sector ?? CALLER_SECTOR[input.callerType];
+  if (!sector && decision.desk === "po") sector = "po";
+  if (!sector && decision.desk === "vo-mbo") {
+    const groups = new Set(decision.hits.filter((h) => deskOf(h.def.group) === "vo-mbo").map((h) => h.def.group));
+    if (groups.size === 1 && (groups.has("vo") || groups.has("mbo"))) sector = groups.has("vo") ? "vo" : "mbo";
+  }
+  const result: TriageResult = {
+    desk: decision.desk,
+    topic,
+    reasons: decision.reasons,
+    suggestions: suggestionsFor(input.question, sector, deps),
+    protocolHints,
+  };
+  if (decision.clarify) result.clarify = decision.clarify;
+  return result;
+}

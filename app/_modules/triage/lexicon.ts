@@ -1,0 +1,353 @@
+// Word lists for the triage engine, written in the token-pattern language of ./text.ts (`a|b`, `word*`, `#`,
+// `#e`, `slot?`, `~N`). Patterns run on canonical tokens: lowercase, no diacritics, typos repaired, number words as
+// digits ("groep acht" → "groep 8", "zesde" → "6e"). Weights: 3 = names a school type or sector outright,
+// 2 = a role or word that belongs to one sector, 1 = a hint.
+
+/** Which kind of organisation a signal points to. `product` is software used by vo and mbo schools. */
+export type Group = "po" | "vo" | "mbo" | "gemeente" | "leverancier" | "product" | "oos";
+
+export type DeskSignal = {
+  p: string;
+  group: Group;
+  w: number;
+  /** Extra check on the captured numbers ("groep 9" is no primary-school group). */
+  when?: (nums: number[]) => boolean;
+  /** The pattern itself is the caller saying who they are ("mijn zoon", "onze klanten"). */
+  self?: boolean;
+  /** "onze/ons X" also means the caller is X ("onze basisschool", "onze gemeente"). */
+  ownable?: boolean;
+  /** For parent/pupil patterns: the school words inside the match still count ("ik ben leerkracht en vader"). */
+  keepInner?: boolean;
+};
+
+const between = (lo: number, hi: number) => (n: number[]) => n.length > 0 && n[0] >= lo && n[0] <= hi;
+const AGE_UNITS = "jaar|jarig*|jarige";
+
+export const DESK_SIGNALS: DeskSignal[] = [
+  // Primary education (po)
+  { p: "basisschool|basisonderwijs|sbo|po|bao", group: "po", w: 3, ownable: true },
+  { p: "primair onderwijs", group: "po", w: 3, ownable: true },
+  { p: "groep #", group: "po", w: 3, when: between(1, 8) },
+  { p: "groep #e", group: "po", w: 1, when: between(1, 8) },
+  { p: "kleuter*|groepsleerkracht", group: "po", w: 3 },
+  { p: "iber|internbegeleider", group: "po", w: 3 },
+  { p: "ib", group: "po", w: 2 },
+  { p: "leerkracht|juf|meester", group: "po", w: 2 },
+  { p: "las|parnassys|esis", group: "po", w: 2 },
+  { p: "dotcom", group: "po", w: 1 },
+  { p: "kindcentrum|ikc", group: "po", w: 2, ownable: true },
+  { p: "doorstroomtoets|eindtoets|schooladvies", group: "po", w: 2 },
+  { p: `van|is|wordt # ${AGE_UNITS}?`, group: "po", w: 1, when: between(4, 11) },
+  { p: `# ${AGE_UNITS}`, group: "po", w: 1, when: between(4, 11) },
+
+  // Secondary education (vo)
+  { p: "vo|vso|praktijkonderwijs|praktijkschool|scholengemeenschap", group: "vo", w: 3, ownable: true },
+  { p: "voortgezet speciaal? onderwijs", group: "vo", w: 3, ownable: true },
+  { p: "middelbare school", group: "vo", w: 3, ownable: true },
+  { p: "brugklas*|vmbo*|havo*|vwo*|mavo*|havist*|gymnasium|atheneum|lyceum", group: "vo", w: 3, ownable: true },
+  { p: "klas #", group: "vo", w: 2, when: between(1, 6) },
+  { p: "#e klas", group: "vo", w: 2, when: between(1, 6) },
+  { p: "klas", group: "vo", w: 1 },
+  { p: "mentor*|teamleider|afdelingsleider|decaan|rector|conrector|zorgcoordinator|leerlingcoordinator|jaarlaagcoordinator", group: "vo", w: 2 },
+  { p: "examen*|eindexamen*|examenklas", group: "vo", w: 2 },
+  { p: "lesuur|lesuren|docent*|college|leerjaar", group: "vo", w: 1 },
+  { p: `van|is|wordt # ${AGE_UNITS}?`, group: "vo", w: 1, when: between(13, 23) },
+  { p: `# ${AGE_UNITS}`, group: "vo", w: 1, when: between(13, 23) },
+
+  // Vocational education (mbo)
+  { p: "mbo*|roc|aoc|vakschool|beroepsonderwijs", group: "mbo", w: 3, ownable: true },
+  { p: "middelbaar beroepsonderwijs", group: "mbo", w: 3, ownable: true },
+  { p: "bol|bbl|entreeopleiding|studentenadministratie|studentbegeleider|studentendecaan", group: "mbo", w: 3 },
+  { p: "entree opleiding|niveau", group: "mbo", w: 3 },
+  { p: "entree", group: "mbo", w: 1 },
+  { p: "niveau #", group: "mbo", w: 2, when: between(1, 4) },
+  { p: "crebo|bpv|leerbedrijf|praktijkovereenkomst|keuzedeel|opleidingsmanager", group: "mbo", w: 2 },
+  { p: "student|studenten|opleiding|deelnemer*", group: "mbo", w: 1 },
+
+  // Municipalities (leerplicht, RMC): they go to the IPO whatever the school type
+  { p: "leerplichtambtenaar|lpa|leerplichtconsulent|leerplichtadviseur|trajectbegeleider|rmc", group: "gemeente", w: 1.5 },
+  { p: "afdeling|bureau|team|consulent leerplicht", group: "gemeente", w: 2 },
+  { p: "leerplicht|rmc zaken|afdeling|team|bureau|regio", group: "gemeente", w: 2 },
+  { p: "gemeente*", group: "gemeente", w: 1, ownable: true },
+  { p: "wethouder|stipter", group: "gemeente", w: 1 },
+  { p: "key 2 onderwijs", group: "gemeente", w: 2 },
+
+  // Software vendors and technical questions
+  { p: "softwareleverancier*|softwarebedrijf", group: "leverancier", w: 3 },
+  { p: "leverancier*", group: "leverancier", w: 2 },
+  { p: "koppeling*|certificaat*|certificaten|webservice*|api|digikoppeling|wsdl", group: "leverancier", w: 2 },
+  { p: "xml|soap|endpoint*|pki*|testomgeving|foutcode*|berichtenverkeer", group: "leverancier", w: 1 },
+  { p: "onze klanten", group: "leverancier", w: 3, self: true },
+  { p: "wij|we leveren|ontwikkelen|bouwen", group: "leverancier", w: 3, self: true },
+  { p: "magister|somtoday|eduarte|osiris|cumlaude|presentis|zermelo", group: "product", w: 2 },
+
+  // Parents, pupils and students speaking for themselves (out of scope)
+  {
+    p: "ik ben|was een|de? ouder|vader|moeder|verzorger|voogd|pleegouder|pleegvader|pleegmoeder|stiefvader|stiefmoeder|opa|oma|leerling|scholier|student|brugklasser",
+    group: "oos", w: 3, self: true,
+  },
+  { p: "wij|we zijn de? ouders", group: "oos", w: 3, self: true },
+  { p: "ik ben ~3 en|ook ouder|vader|moeder|verzorger", group: "oos", w: 3, self: true, keepInner: true },
+  { p: "als ouder|ouders|vader|moeder|verzorger|voogd", group: "oos", w: 3, self: true },
+  { p: "als leerling|student|scholier wil|mag|kan|heb|ben|moet ik", group: "oos", w: 3, self: true },
+  {
+    p: "mijn zoon*|dochter*|kind|kinderen|kindje|pleegkind*|pleegzoon|pleegdochter|stiefzoon|stiefdochter|kleinzoon|kleindochter|kleinkind*",
+    group: "oos", w: 3, self: true,
+  },
+  { p: "onze|ons zoon*|dochter*|kind", group: "oos", w: 3, self: true },
+  { p: "mijn ouders|mentor|leraar|lerares|docent|docente|juf|meester", group: "oos", w: 3, self: true },
+  { p: "ik zit in|op ~2 groep|klas|brugklas*|havo*|vwo*|vmbo*|mavo*|mbo*|basisschool|school|opleiding|leerjaar", group: "oos", w: 3, self: true },
+  { p: "ik heb|had gespijbeld", group: "oos", w: 3, self: true },
+  { p: "ik spijbel*", group: "oos", w: 3, self: true },
+  { p: "ik ben|was|kom|kwam te laat", group: "oos", w: 3, self: true },
+];
+
+/** Phrases by which callers say what they are; a signal right after one is their role. `gap` = tokens allowed between. */
+export const SELF_REFERENCES: { p: string; gap: number; ownOnly?: boolean }[] = [
+  { p: "ik ben|was", gap: 3 },
+  { p: "ik werk|werkte", gap: 4 },
+  { p: "wij|we zijn|werken", gap: 3 },
+  { p: "werkzaam", gap: 3 },
+  { p: "namens|vanuit", gap: 2 },
+  { p: "functie|rol als|van", gap: 1 },
+  { p: "als", gap: 0 },
+  { p: "onze|ons|mijn", gap: 1, ownOnly: true },
+];
+
+/** Spellings mapped to one canonical form (plurals, joined words, common variants). */
+export const VARIANTS: Record<string, string> = {
+  basisscholen: "basisschool",
+  basisschooltje: "basisschool",
+  primaironderwijs: "primair onderwijs",
+  speciaalbasisonderwijs: "sbo",
+  voortgezetonderwijs: "voortgezet onderwijs",
+  middelbareschool: "middelbare school",
+  middelbarescholen: "middelbare school",
+  internbegeleider: "internbegeleider",
+  internebegeleider: "internbegeleider",
+  internbegeleiders: "internbegeleider",
+  ibber: "iber",
+  ibbers: "iber",
+  ibers: "iber",
+  leerplichtambtenaren: "leerplichtambtenaar",
+  leerplichtambtenares: "leerplichtambtenaar",
+  leerplichtconsulenten: "leerplichtconsulent",
+  trajectbegeleiders: "trajectbegeleider",
+  studentadministratie: "studentenadministratie",
+  studentenadministraties: "studentenadministratie",
+  studentenbegeleider: "studentbegeleider",
+  entreeopleidingen: "entreeopleiding",
+  decanen: "decaan",
+  juffen: "juf",
+  juffrouw: "juf",
+  meesters: "meester",
+  leerkrachten: "leerkracht",
+  rocs: "roc",
+  zorgcoordinatoren: "zorgcoordinator",
+  afdelingleider: "afdelingsleider",
+  softwareleveranciers: "softwareleverancier",
+  telaat: "te laat",
+  telaatkomen: "te laat komen",
+  telaatkomer: "laatkomer",
+  telaatkomers: "laatkomer",
+  kinderen: "kinderen",
+  ouders: "ouders",
+  foutmelding: "foutmelding",
+  foutmeldingen: "foutmelding",
+  ziekenhuis: "ziekenhuis",
+  verzuimloket: "verzuimloket",
+  verzuimregister: "verzuimregister",
+  leerlingadministratie: "leerlingenadministratie",
+  leerlingenadministratie: "leerlingenadministratie",
+  leerlingbegeleider: "leerlingbegeleider",
+  leerlingenbegeleider: "leerlingbegeleider",
+  leerlingzaken: "leerlingzaken",
+  studentenzaken: "studentenzaken",
+  burgerservicenummer: "bsn",
+  sofinummer: "bsn",
+  persoonsgebondennummer: "pgn",
+  thuiszitter: "thuiszitter",
+  thuiszitters: "thuiszitter",
+  vrijstellingen: "vrijstelling",
+  overleden: "overleden",
+  overlijden: "overlijden",
+  weekend: "weekend",
+  groepen: "groep",
+};
+
+/** Real words that look like a typo of a vocabulary word and must be left alone. */
+export const PROTECTED_WORDS = [
+  "oudere", "ouderen", "leerlijn", "leerlijnen", "kleuren", "moeten", "vaker", "docenten", "mentale", "klassiek",
+  "gemeld", "melden", "meldt", "geleden", "leiden", "leider", "student", "studeert", "ouderschap", "verloop",
+  "verloren", "geoorloofd", "moedertaal", "vaderland", "overleg", "overleggen", "trouwens", "regel", "regels",
+  "lessen", "klasse", "meesten", "meeste", "verschillen", "verschil", "verschillende", "collega", "collegas",
+  "middelbaar", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "vandaag", "laatste",
+  "laatst", "tijdens", "niets", "zoeken", "bewaken", "gegeven", "werden", "verlopen", "verliep", "medewerker", "medewerkers", "leraren", "leraar", "scholen", "school", "schoolbestuur", "bestuur", "besturen", "kinderopvang",
+];
+
+/** Topic keywords: [pattern, weight]. Ids match content/taxonomy.yaml. */
+export const TOPIC_SIGNALS: Record<string, [string, number][]> = {
+  "verzuim-melden": [
+    ["melden|meld|melding*|gemeld|meldplicht|vervolgmelding*|verzuimmelding*", 2],
+    ["verzuimloket|verzuimregister", 2],
+    ["16 uur|uren", 3],
+    ["intrekken|ingetrokken|trek", 2],
+    ["verzuim*", 1],
+  ],
+  "soorten-verzuim": [
+    ["soort*|soorten ~2 verzuim*", 3],
+    ["relatief|relatieve|overig|overige verzuim", 3],
+    ["absoluut|absolute|luxe|geoorloofd|ongeoorloofd verzuim|verzuimers", 1],
+    ["geoorloofd|geoorloofde", 2],
+    ["verschil ~3 verzuim*", 2],
+  ],
+  "te-laat-en-spijbelen": [
+    ["te laat", 3],
+    ["laatkom*|spijbel*|gespijbeld|gespijbel*", 3],
+    ["nakomen|nablijven|strafuur|strafwerk", 2],
+    ["niet|nooit|zelden op tijd", 3],
+  ],
+  ziekteverzuim: [
+    ["ziek|zieke|zieken|ziekte*|ziekmeld*|ziekgemeld*|ziekteverzuim", 3],
+    ["ggd|jeugdarts|mazl|jeugdgezondheidszorg", 3],
+    ["betermelding|hersteld|huisarts|dokter", 1],
+  ],
+  verlof: [
+    ["verlof*|vakantieverlof", 3],
+    ["vrij vragen|krijgen|nemen|geven", 2],
+    ["vrij voor|om", 2],
+    ["mag|mogen|kan|kunnen ~3 vrij", 2],
+    ["vrijaf|vrije dag*", 2],
+    ["gewichtig* omstandigheden?", 3],
+    ["bruiloft*|huwelijk*|trouwen|begrafenis*|uitvaart*|jubileum", 2],
+    ["op vakantie", 2],
+    ["wintersport", 2],
+    ["luxe verzuim", 2],
+    ["luxeverzuim", 2],
+    ["vakantie*", 1],
+  ],
+  leerplicht: [
+    ["leerplicht|leerplichtig*|leerplichtwet|kwalificatieplicht*|kwalificatieplichtig*", 3],
+    ["leerplichtambtenaar", 1],
+    ["hoe oud", 2],
+    ["welke leeftijd", 2],
+    ["tot|vanaf wanneer", 2],
+  ],
+  thuiszitters: [
+    ["thuiszit*|thuiszitter", 3],
+    ["zit|zitten|zat ~4 thuis", 3],
+    ["thuis zit*", 3],
+    ["langdurig*", 2],
+    ["samenwerkingsverband|thuiszittersteam", 2],
+    ["passend onderwijs", 2],
+  ],
+  inschrijving: [
+    ["inschrij*|ingeschreven|uitschrij*|uitgeschreven|inschrijving*", 3],
+    ["register onderwijsdeelnemers", 1],
+    ["rod|bron", 1],
+    ["overstap*", 2],
+    ["andere|nieuwe school", 2],
+    ["wisselen ~2 school", 2],
+    ["verhuis*|verhuizing|verhuisd|aanmelden|aangemeld", 1],
+    ["staat ~3 niet in", 2],
+  ],
+  "persoonsgebonden-nummer": [
+    ["bsn|pgn|onderwijsnummer*", 3],
+    ["persoonsgebonden nummer", 3],
+  ],
+  "koppeling-techniek": [
+    ["koppeling*|certificaat*|certificaten|webservice*|api|digikoppeling|wsdl", 3],
+    ["foutmelding|foutcode*|error|storing|xml|soap|endpoint*|pki*|testomgeving", 2],
+    ["software*|pakket|systeem|leverancier*|softwareleverancier*", 1],
+  ],
+  rapportages: [
+    ["rapportage*|verzuimrapportage*|dashboard|signaallijst*", 3],
+    ["overzicht*|download*|downloaden|export*|bestand*|lijst|lijsten|aantallen|cijfers", 2],
+  ],
+  vrijstellingen: [["vrijstelling*|vrijgesteld*", 3]],
+  "rmc-vsv": [
+    ["rmc|vsv|schoolverlater*|vsver*", 3],
+    ["voortijdig*", 2],
+    ["startkwalificatie|uitval|uitgevallen", 2],
+    ["zonder diploma", 2],
+  ],
+  privacy: [
+    ["privacy|avg|persoonsgegevens|bewaartermijn|gegevensbescherming", 3],
+    ["gegevens ~2 delen|doorgeven|bewaren", 2],
+    ["mag ~3 gegevens", 2],
+  ],
+  contact: [
+    ["helpdesk|informatiepunt|ipo", 2],
+    ["bellen|bel|telefoon*|telefonisch|bereikbaar|openingstijden|contact*|mailen", 2],
+    ["wie|welke ~3 helpen|helpdesk", 2],
+  ],
+  "onderwijs-en-arbeidsmarkt": [
+    ["vacature*|solliciter*|sollicitatie*|lerarentekort|arbeidsmarkt|carriere|loopbaan", 3],
+    ["werken in het onderwijs", 3],
+  ],
+};
+
+/** Tie-break order: the more specific topic first. */
+export const TOPIC_PRIORITY = [
+  "persoonsgebonden-nummer", "koppeling-techniek", "vrijstellingen", "thuiszitters", "te-laat-en-spijbelen",
+  "ziekteverzuim", "verlof", "rmc-vsv", "rapportages", "inschrijving", "soorten-verzuim", "verzuim-melden",
+  "leerplicht", "privacy", "onderwijs-en-arbeidsmarkt", "contact",
+];
+
+/** Cue words for the absence protocol (spec/absence-protocol.md). */
+export const PROTOCOL_CUES = {
+  late: ["te laat", "laatkom*", "te laat komen", "niet|nooit|zelden op tijd"],
+  truancy: ["spijbel*", "gespijbeld", "gespijbel*"],
+  unexcused: [
+    "ongeoorloofd*",
+    "zonder ~2 geldige|goede|reden|toestemming|afmelding|bericht|verlof|afmelden",
+    "niet afgemeld",
+    "wegblijv*|weggebleven|wegblijft",
+    "blijft|bleef ~2 weg",
+    "komt|kwam|komen|verschijnt|verschijnen ~4 niet|nooit",
+    "niet op|naar school|les|stage",
+    "afwezig",
+    "verzuimt|verzuimde|verzuimen",
+  ],
+  sick: ["ziek|zieke|ziekte|ziektes|ziekmeld*|ziekgemeld*|ziekteverzuim"],
+  long: ["thuiszit*|thuiszitter", "thuis zit*", "zit|zitten|zat ~4 thuis", "langdurig*"],
+  leaveContext: [
+    "verlof*|vakantieverlof",
+    "vrij vragen|krijgen|nemen|geven|hebben",
+    "vrij voor|om|van|op",
+    "mag|mogen|kan|kunnen ~3 vrij",
+    "vrijaf|vrije dag*",
+    "op vakantie",
+    "dag|dagen|dagje|week|weken eerder|voor|na de? ~1 vakantie",
+    "extra vakantie",
+    "luxe verzuim",
+    "luxeverzuim",
+    "gewichtig*|bruiloft*|huwelijk*|trouwen|begrafenis*|uitvaart*|jubileum",
+    "wintersport",
+  ],
+  luxe: [
+    "luxe*|luxeverzuim",
+    "eerder ~3 vakantie|weg",
+    "vakantie ~3 eerder|later|verleng*",
+    "later ~3 terug",
+    "verleng*",
+    "extra vakantie|vrij",
+    "goedkoper|wintersport",
+    "zonder verlof|toestemming ~3 vakantie",
+    "dag|dagen|dagje|week|weken eerder|voor|na de? ~1 vakantie",
+    "vakantie ~3 zonder verlof|toestemming",
+  ],
+  weighty: [
+    "gewichtig*",
+    "bruiloft*|huwelijk*|trouwen|begrafenis*|uitvaart*|jubileum",
+    "overleden|overlijden|sterfgeval",
+    "verhuis*|verhuizing",
+    "religi*|suikerfeest|offerfeest|feestdag*",
+    "keti koti",
+    "ernstig* ziek*",
+    "ziekenhuis",
+  ],
+  holiday: ["vakantieverlof", "vakantie*", "beroep", "seizoen*", "op vakantie"],
+  reportNotLateness: ["melding*|gemeld|doorgegeven|ingediend|ingevoerd|verstuurd|aangeleverd|afgemeld|aangemeld|verwerkt|ingeleverd|opgegeven|betaald"],
+  technical: ["melding*|bericht*|bestand*|koppeling*|certificaat*|mail|rapportage*|lijst|gegevens|nummer|update|verbinding"],
+};

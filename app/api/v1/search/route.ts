@@ -1,0 +1,29 @@
+// GET /api/v1/search?q=&sector=&audience=&topic=&type=&page=&perPage= — public knowledge-base search (JSON).
+import { fromZod } from "@/app/_core/errors";
+import { route } from "@/app/_core/route";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { searchQuerySchema } from "@/app/_modules/search/query";
+import { logSearch, searchArticles } from "@/app/_modules/search/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
+  const url = new URL(req.url);
+  const raw: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) raw[k] = k in raw ? [...([] as string[]).concat(raw[k]!), v] : v;
+  const parsed = searchQuerySchema(await getTaxonomy()).safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
+  const q = parsed.data;
+  const result = await searchArticles({ q: q.q, sector: q.sector, audience: q.audience, topic: q.topic, type: q.type, page: q.page, perPage: q.perPage });
+  const searchId = q.q.trim() ? await logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api" }) : null;
+  return {
+    query: result.query,
+    total: result.total,
+    page: result.page,
+    perPage: result.perPage,
+    didYouMean: result.didYouMean,
+    searchId,
+    facets: result.facets,
+    hits: result.hits.map((h) => ({ slug: h.slug, url: `/artikelen/${h.slug}`, title: h.title, summary: h.summary, topic: h.topic, type: h.type, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml })),
+  };
+});

@@ -1,0 +1,10 @@
+// Runs once when a Next.js server starts: validate the environment (a wrong variable stops the server with
+// its name), tune SQLite, build the search index, and start the background workers (mail outbox, scheduled
+// publishing). Workers are safe with several instances: rows are claimed before they are worked on.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./app/_core/env");
+  env();
+  const { startBackgroundWork } = await import("./app/_core/startup");
+  await startBackgroundWork();
+}
