@@ -1,0 +1,34 @@
+// Turns the taxonomy's search vocabulary (content/taxonomy.yaml) into Meilisearch settings, used by both engines.
+import { words } from "./text";
+
+/** The part of the taxonomy this module reads. */
+export interface SearchVocabulary {
+  synonyms?: { mutual?: string[][]; oneWay?: Record<string, string[]> };
+  stopWords?: string[];
+}
+
+const norm = (s: string) => words(s).join(" ");
+
+/**
+ * Meilisearch `synonyms` (word or phrase → alternatives): every member of a mutual group lists all the others,
+ * a one-way entry only expands its key. Keys and values are normalised (lowercase, no accents) and deduplicated.
+ */
+export function toMeiliSynonyms(vocab: SearchVocabulary): Record<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (key: string, alt: string) => {
+    const k = norm(key);
+    const v = norm(alt);
+    if (!k || !v || k === v) return;
+    let set = out.get(k);
+    if (!set) out.set(k, (set = new Set()));
+    set.add(v);
+  };
+  for (const group of vocab.synonyms?.mutual ?? []) for (const a of group) for (const b of group) add(a, b);
+  for (const [key, alts] of Object.entries(vocab.synonyms?.oneWay ?? {})) for (const alt of alts) add(key, alt);
+  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, set]) => [k, [...set].sort()]));
+}
+
+/** Meilisearch `stopWords`: normalised, deduplicated. */
+export function toMeiliStopWords(vocab: SearchVocabulary): string[] {
+  return [...new Set((vocab.stopWords ?? []).map(norm).filter((w) => w && !w.includes(" ")))].sort();
+}
