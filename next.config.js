@@ -3,6 +3,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The question wizard sends up to 3 attachments of 5 MB through a server action.
+  experimental: { serverActions: { bodySizeLimit: "17mb" } },
   // Native and server-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer", "meilisearch"],
   async headers() {

@@ -72,7 +72,8 @@ export default async function HomePage() {
         </section>
         <section aria-labelledby="niet-gevonden" className="card" style={{ marginTop: "2rem" }}>
           <h2 id="niet-gevonden">Staat uw vraag er niet bij?</h2>
-          <p>Bel de helpdesk die bij u past. De nummers en openingstijden staan onderaan deze pagina.</p>
+          <p>Stel uw vraag via het formulier. Wij zoeken uit welke helpdesk u helpt en laten eerst zien welke artikelen passen. Liever bellen? De nummers en openingstijden staan onderaan deze pagina.</p>
+          <p><Link className="btn" href="/vraag">Stel uw vraag</Link></p>
         </section>
       </div>
     </>

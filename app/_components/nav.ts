@@ -1,4 +1,5 @@
 /** Public navigation; a page is listed only once it exists and works. */
 export const PUBLIC_NAV: { href: string; label: string }[] = [
   { href: "/zoeken", label: "Veelgestelde vragen" },
+  { href: "/vraag", label: "Vraag stellen" },
 ];

@@ -1,0 +1,87 @@
+// Intake: turns a validated question into a ticket for the right desk. Shared by the wizard (server action)
+// and POST /api/v1/tickets. Rate-limited per IP in the database; the desk comes from the triage engine.
+import { db } from "@/app/_core/db";
+import { env } from "@/app/_core/env";
+import { RateLimitError, ValidationError } from "@/app/_core/errors";
+import type { DeskId } from "@/app/_core/session";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { kickOutbox } from "@/app/_modules/mail/outbox";
+import { hitRateLimit } from "@/app/_modules/ratelimit/service";
+import { storage } from "@/app/_modules/storage/storage";
+import { triage, type TriageResult } from "@/app/_modules/triage/engine";
+import type { IntakeInput } from "./schema";
+import { createTicket, type UploadedFile } from "./service";
+
+export const TICKET_RATE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
+
+/** Decides the desk for a question, or explains in Dutch (per field) why no ticket can be made. */
+export function deskForIntake(input: Pick<IntakeInput, "callerType" | "sector" | "question">): { deskId: DeskId; triage: TriageResult } {
+  const t = triage({ callerType: input.callerType, sector: input.sector, question: input.question });
+  if (t.desk === "out-of-scope") {
+    throw new ValidationError("Deze vraag kunnen de helpdesks niet beantwoorden.", [
+      {
+        path: "callerType",
+        message: "De helpdesks helpen alleen scholen, gemeenten en softwareleveranciers. Bent u ouder of leerling? Neem contact op met de school of met de leerplichtambtenaar van uw gemeente.",
+      },
+    ]);
+  }
+  if (t.desk === "unknown") {
+    throw new ValidationError("Wij weten nog niet welke helpdesk u helpt.", [
+      { path: "sector", message: t.clarify ?? "Kies de sector: po, vo of mbo." },
+    ]);
+  }
+  return { deskId: t.desk, triage: t };
+}
+
+/** Creates the ticket (after the rate limit), marks the wizard run as submitted and starts mail delivery. */
+export async function submitQuestion(opts: {
+  input: IntakeInput;
+  attachments?: UploadedFile[];
+  ip: string;
+  source: "web" | "api";
+  runId?: string;
+}) {
+  const taxonomy = await getTaxonomy();
+  if (!taxonomy.topics.some((t) => t.id === opts.input.topic)) {
+    throw new ValidationError("Onbekend onderwerp.", [{ path: "topic", message: "Kies een onderwerp uit de lijst." }]);
+  }
+  const { deskId, triage: t } = deskForIntake(opts.input);
+  const client = db();
+  if (env().RATE_LIMITS) {
+    const r = await hitRateLimit(client, { bucket: "tickets", key: opts.ip, ...TICKET_RATE_LIMIT });
+    if (!r.allowed) {
+      throw new RateLimitError(
+        `U heeft in korte tijd veel vragen gesteld. Wacht ${Math.ceil(r.retryAfterMs / 60_000)} minuten en probeer het dan opnieuw. Is het dringend? Bel de helpdesk.`,
+        r.retryAfterMs / 1000,
+      );
+    }
+  }
+  const created = await createTicket(client, {
+    input: opts.input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
+    triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, source: opts.source,
+  });
+  if (opts.runId) await markRun(opts.runId, "submitted");
+  void kickOutbox(client);
+  return created;
+}
+
+export const DEFLECTION_EVENTS = ["started", "suggestions_shown", "article_opened", "abandoned", "answered"] as const;
+export type DeflectionEvent = (typeof DEFLECTION_EVENTS)[number];
+
+/** Records a wizard event for the aggregated deflection report (no cookies: the run id lives in page memory). */
+export async function recordDeflection(runId: string, event: DeflectionEvent): Promise<void> {
+  const client = db();
+  await client.deflectionRun.upsert({ where: { id: runId }, create: { id: runId }, update: {} });
+  if (event === "suggestions_shown") await client.deflectionRun.update({ where: { id: runId }, data: { suggestionsShown: { increment: 1 } } });
+  else if (event === "article_opened") await client.deflectionRun.update({ where: { id: runId }, data: { articlesOpened: { increment: 1 } } });
+  else if (event === "abandoned" || event === "answered") await markRun(runId, event);
+}
+
+async function markRun(runId: string, outcome: "submitted" | "abandoned" | "answered") {
+  // A submitted run stays submitted; "abandoned" never overwrites a real outcome.
+  await db().deflectionRun.upsert({ where: { id: runId }, create: { id: runId, outcome }, update: {} });
+  await db().deflectionRun.updateMany({
+    where: { id: runId, outcome: outcome === "submitted" ? { not: "submitted" } : "open" },
+    data: { outcome },
+  });
+}
