@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several builds (e.g. parallel browser-test runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The question wizard sends up to 3 attachments of 5 MB through a server action.
   experimental: { serverActions: { bodySizeLimit: "17mb" } },

@@ -7,7 +7,8 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
 const bin = path.join(root, "node_modules", ".bin");
-const work = path.join(root, "tmp", "e2e");
+const work = path.resolve(root, process.env.E2E_WORK ?? path.join("tmp", "e2e"));
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -39,7 +40,7 @@ async function main() {
 
   const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
   if (prep.status !== 0) process.exit(prep.status ?? 1);
-  if (!process.env.E2E_SKIP_BUILD || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!process.env.E2E_SKIP_BUILD || !fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
     const build = spawnSync(path.join(bin, "next"), ["build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
