@@ -74,3 +74,8 @@ export function kickOutbox(db: Db): Promise<unknown> {
     });
   return running;
 }
+
+/** Resolves when no delivery run is in flight (tests and shutdown wait for it). */
+export function outboxIdle(): Promise<unknown> {
+  return running ?? Promise.resolve();
+}
