@@ -16,9 +16,18 @@ export default defineConfig({
   },
   async adapter() {
     if (isPg) {
-      const pg = await import("pg");
-      // prisma/orm#27403: migrate commands fail to read columns of type `name` (OID 19) unless parsed as text.
-      pg.types.setTypeParser(19, pg.types.getTypeParser(25));
+      const pg = (await import("pg")).default;
+      // prisma/orm#27403: migrate commands fail on columns of type `name` (OID 19), which the adapter does not
+      // map. Report such columns as `text` (OID 25) before the adapter reads the field list.
+      const proto = pg.Result.prototype as unknown as { addFields(f: { dataTypeID: number }[]): void; __nameAsText?: boolean };
+      if (!proto.__nameAsText) {
+        const addFields = proto.addFields;
+        proto.addFields = function (fields) {
+          for (const f of fields) if (f.dataTypeID === 19) f.dataTypeID = 25;
+          return addFields.call(this, fields);
+        };
+        proto.__nameAsText = true;
+      }
       const { PrismaPg } = await import("@prisma/adapter-pg");
       const u = new URL(url);
       return new PrismaPg({
