@@ -1,5 +1,5 @@
 // Tickets from the caller's side: intake, the private follow-up link, replies and closing by the caller.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
@@ -11,6 +11,8 @@ import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modul
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
 import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from "@/app/_modules/storage/file-type";
 import type { FileStorage } from "@/app/_modules/storage/storage";
+import { deriveFollowUpToken } from "./desk-token";
+import { deskSlaSettings, dueTimesFor, endPause, FOLLOW_UP_DAYS_AFTER_CLOSE } from "./desk-sla";
 import { formatReference, nextTicketNumber, referenceYear } from "./reference";
 import type { IntakeInput } from "./schema";
 
@@ -86,7 +88,8 @@ export async function createTicket(
     const year = referenceYear(now);
     const number = await nextTicketNumber(db, deskId, year);
     const reference = formatReference(desk.referencePrefix, year, number);
-    const token = randomBytes(32).toString("base64url");
+    // Derived from the reference (HMAC with AUTH_SECRET), so every later mail can carry the same link.
+    const token = deriveFollowUpToken(reference);
     const subject = subjectFrom(input.question);
 
     const ticket = await db.$transaction(async (tx) => {
@@ -124,7 +127,6 @@ function deskHoursText(h: BusinessHours): string {
   return `maandag tot en met vrijdag, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
 }
 
-const FOLLOW_UP_DAYS_AFTER_CLOSE = 30;
 
 /** The ticket behind a follow-up token, or a 404 for a wrong or expired token. Follows merges. */
 export async function findTicketByToken(db: Db, token: string, now = new Date()) {
@@ -154,18 +156,19 @@ export async function addCallerReply(db: Db, token: string, message: string, now
   const t = await findTicketByToken(db, token, now);
   const ticketId = t.mergedIntoId ?? t.id;
   return db.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { desk: true } });
     if (ticket.status === "closed") throw new ValidationError("Deze vraag is gesloten.", [{ path: "message", message: "Deze vraag is gesloten. Stel een nieuwe vraag als u nog iets wilt weten." }]);
     const reopen = ticket.status === "resolved" || ticket.status === "waiting";
-    const pausedMs = ticket.slaPausedAt ? now.getTime() - ticket.slaPausedAt.getTime() : 0;
     await tx.message.create({ data: { ticketId, kind: "caller", body: message, createdAt: now } });
     const data: Record<string, unknown> = { updatedAt: now };
     if (reopen) {
       data.status = "open";
       data.resolvedAt = null;
       if (ticket.slaPausedAt) {
-        data.slaPausedAt = null;
-        data.slaPausedMs = ticket.slaPausedMs + pausedMs;
+        // The caller answered: the pause ends and the due times move out by the paused business time.
+        const settings = deskSlaSettings(ticket.desk);
+        const pause = endPause(ticket, settings.hours, now);
+        Object.assign(data, pause, dueTimesFor({ createdAt: ticket.createdAt, slaPausedMs: pause.slaPausedMs }, settings));
       }
     }
     await tx.ticket.update({ where: { id: ticketId }, data });
@@ -183,11 +186,14 @@ export async function closeByCaller(db: Db, token: string, now = new Date()) {
   const t = await findTicketByToken(db, token, now);
   const ticketId = t.mergedIntoId ?? t.id;
   await db.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { desk: true } });
     if (ticket.status === "closed") return;
     await tx.ticket.update({
       where: { id: ticketId },
-      data: { status: "closed", closedAt: now, slaPausedAt: null, followUpExpiresAt: new Date(now.getTime() + FOLLOW_UP_DAYS_AFTER_CLOSE * 86_400_000) },
+      data: {
+        status: "closed", closedAt: now, resolvedAt: ticket.resolvedAt ?? now, ...endPause(ticket, deskSlaSettings(ticket.desk).hours, now),
+        followUpExpiresAt: new Date(now.getTime() + FOLLOW_UP_DAYS_AFTER_CLOSE * 86_400_000),
+      },
     });
     await tx.message.create({ data: { ticketId, kind: "system", body: "De beller heeft de vraag gesloten.", createdAt: now } });
     await recordAudit(tx, { actorId: null, action: "ticket.closed_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "closed" } });
