@@ -15,24 +15,30 @@ export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<void> {
   await tx.mailOutbox.create({ data: { to: m.to, subject: m.subject, text: m.text, html: m.html ?? null, ticketId: m.ticketId ?? null } });
 }
 
-/** Delivers pending mails. Each row is claimed first (pending → sending), so two instances never send one mail twice. */
-export async function deliverPendingMail(db: Db, transport: MailTransport, limit = 50, now = new Date()): Promise<{ sent: number; failed: number }> {
-  const due = await db.mailOutbox.findMany({
+/**
+ * Delivers pending mails. Rows are claimed in one statement first (pending → sending, only rows still pending),
+ * so two instances never send one mail twice; successes are marked in one statement after.
+ */
+export async function deliverPendingMail(db: Db, transport: MailTransport, limit = 100, now = new Date()): Promise<{ sent: number; failed: number }> {
+  // A worker that died while sending leaves its claim behind; after 10 minutes the mail is tried again.
+  await db.mailOutbox.updateMany({ where: { status: { startsWith: "sending:" }, sentAt: { lt: new Date(now.getTime() - 10 * 60_000) } }, data: { status: "retry" } });
+  const candidates = await db.mailOutbox.findMany({
     where: { status: { in: ["pending", "retry"] }, attempts: { lt: MAX_ATTEMPTS } },
     orderBy: { createdAt: "asc" },
     take: limit,
   });
-  let sent = 0;
+  // Backoff: a retry waits 2^attempts minutes after its last try.
+  const due = candidates.filter((m) => m.status !== "retry" || now.getTime() - (m.sentAt ?? m.createdAt).getTime() >= 2 ** m.attempts * 60_000);
+  if (!due.length) return { sent: 0, failed: 0 };
+  const claimToken = `sending:${Math.random().toString(36).slice(2)}`;
+  await db.mailOutbox.updateMany({ where: { id: { in: due.map((m) => m.id) }, status: { in: ["pending", "retry"] } }, data: { status: claimToken, sentAt: now } });
+  const mine = await db.mailOutbox.findMany({ where: { status: claimToken }, orderBy: { createdAt: "asc" } });
+  const sentIds: string[] = [];
   let failed = 0;
-  for (const m of due) {
-    // Backoff: 2^attempts minutes after the last try (createdAt stands in for the first).
-    if (m.status === "retry" && m.attempts > 0 && now.getTime() - (m.sentAt ?? m.createdAt).getTime() < 2 ** m.attempts * 60_000) continue;
-    const claimed = await db.mailOutbox.updateMany({ where: { id: m.id, status: m.status }, data: { status: "sending" } });
-    if (claimed.count !== 1) continue;
+  for (const m of mine) {
     try {
       await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id });
-      await db.mailOutbox.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-      sent++;
+      sentIds.push(m.id);
     } catch (e) {
       const attempts = m.attempts + 1;
       await db.mailOutbox.update({
@@ -42,7 +48,10 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, limit
       failed++;
     }
   }
-  return { sent, failed };
+  if (sentIds.length) {
+    await db.mailOutbox.updateMany({ where: { id: { in: sentIds } }, data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+  }
+  return { sent: sentIds.length, failed };
 }
 
 let transport: MailTransport | undefined;

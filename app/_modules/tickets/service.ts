@@ -1,11 +1,10 @@
 // Tickets from the caller's side: intake, the private follow-up link, replies and closing by the caller.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { enqueueMail } from "@/app/_modules/mail/outbox";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
 import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
@@ -69,7 +68,7 @@ export async function createTicket(
   const { input, deskId } = opts;
   const now = opts.now ?? new Date();
   const files = checkAttachments(opts.attachments ?? []);
-  const desk = await db.desk.findUnique({ where: { id: deskId } });
+  const desk = await cachedDesk(db, deskId);
   if (!desk) throw new ValidationError("Onbekende helpdesk.", [{ path: "desk", message: "Kies de helpdesk PO of VO/MBO." }]);
   const hours = JSON.parse(desk.hours) as BusinessHours;
   const due = computeSlaDueTimes({
@@ -92,35 +91,57 @@ export async function createTicket(
     const token = deriveFollowUpToken(reference);
     const subject = subjectFrom(input.question);
 
-    const ticket = await db.$transaction(async (tx) => {
-      const requester = await tx.requester.create({
-        data: { name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
-      });
-      const t = await tx.ticket.create({
+    // One batched transaction (no interactive round trips): the ids are made here so rows can refer to each other.
+    const ticketId = newId();
+    const messageId = newId();
+    const mail = ticketConfirmationMail({
+      reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours), followUpUrl: followUpUrl(token),
+      requesterName: input.name, subject,
+    });
+    await db.$transaction([
+      db.ticket.create({
         data: {
-          reference, deskId, year, number, status: "new", subject, topic: input.topic, sector: input.sector ?? null,
-          callerType: input.callerType, requesterId: requester.id, followUpTokenHash: hashToken(token),
+          id: ticketId, reference, year, number, status: "new", subject, topic: input.topic, sector: input.sector ?? null,
+          callerType: input.callerType, followUpTokenHash: hashToken(token),
           firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
           triage: opts.triage === undefined ? null : JSON.stringify(opts.triage), source: opts.source ?? "web", createdAt: now,
+          desk: { connect: { id: deskId } },
+          requester: {
+            create: { name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
+          },
+          messages: { create: [{ id: messageId, kind: "caller", body: input.question, createdAt: now }] },
+          attachments: {
+            create: stored.map((f) => ({ messageId, fileName: f.name, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key })),
+          },
         },
-      });
-      const message = await tx.message.create({ data: { ticketId: t.id, kind: "caller", body: input.question, createdAt: now } });
-      for (const s of stored) {
-        await tx.attachment.create({ data: { ticketId: t.id, messageId: message.id, fileName: s.name, mimeType: s.mime, size: s.size, sha256: s.sha256, storageKey: s.key } });
-      }
-      await recordAudit(tx, { actorId: null, action: "ticket.created", entityType: "ticket", entityId: t.id, ticketId: t.id, after: { reference, deskId, source: opts.source ?? "web" } });
-      const mail = ticketConfirmationMail({
-        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours), followUpUrl: followUpUrl(token),
-        requesterName: input.name, subject,
-      });
-      await enqueueMail(tx, { to: input.email, ...mail, ticketId: t.id });
-      return t;
-    });
+        select: { id: true },
+      }),
+      db.auditEvent.create({
+        data: { action: "ticket.created", entityType: "ticket", entityId: ticketId, ticketId, after: JSON.stringify({ reference, deskId, source: opts.source ?? "web" }) },
+      }),
+      db.mailOutbox.create({ data: { to: input.email, subject: mail.subject, text: mail.text, html: mail.html, ticketId } }),
+    ]);
+    const ticket = { id: ticketId };
     return { id: ticket.id, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
   } catch (e) {
     if (opts.storage) for (const s of stored) await opts.storage.remove(s.key).catch(() => {});
     throw e;
   }
+}
+
+// Desks change only through a re-seed; a short cache saves a query per ticket.
+const deskCache = new Map<string, { at: number; desk: Awaited<ReturnType<Db["desk"]["findUnique"]>> }>();
+async function cachedDesk(db: Db, id: string) {
+  const hit = deskCache.get(id);
+  if (hit && Date.now() - hit.at < 10_000) return hit.desk;
+  const desk = await db.desk.findUnique({ where: { id } });
+  deskCache.set(id, { at: Date.now(), desk });
+  return desk;
+}
+
+/** A collision-resistant id in cuid's alphabet (lowercase letters and digits), so ids sort alike everywhere. */
+export function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(12).toString("hex")}`;
 }
 
 function deskHoursText(h: BusinessHours): string {
