@@ -129,3 +129,22 @@ describe("submitQuestion", () => {
     expect(await t.db.deflectionRun.findUniqueOrThrow({ where: { id: "run-abcdefgh" } })).toMatchObject({ suggestionsShown: 1, articlesOpened: 1, outcome: "submitted" });
   });
 });
+
+describe("submitQuestion (prepared statements on SQLite, Prisma on PostgreSQL)", () => {
+  it("writes rows Prisma reads back exactly, unique under concurrency", async () => {
+    const made = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => intake.submitQuestion({ input: { ...base, question: `Snelle vraag ${i} over spijbelen` }, ip: `10.7.0.${i}`, source: "api" })),
+    );
+    expect(new Set(made.map((m) => m.reference)).size).toBe(30);
+    const view = await getCallerView(t.db, made[0]!.followUpToken);
+    expect(view.ticket.reference).toBe(made[0]!.reference);
+    expect(view.ticket.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(view.ticket.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(view.ticket.firstResponseDueAt!.getTime()).toBeGreaterThan(view.ticket.createdAt.getTime());
+    expect(view.ticket.messages[0]!.body).toMatch(/^Snelle vraag \d+ over spijbelen$/);
+    const row = await t.db.ticket.findUniqueOrThrow({ where: { reference: made[0]!.reference }, include: { requester: true } });
+    expect(row.requester.email).toBe("jan@school.test");
+    expect(await t.db.auditEvent.count({ where: { ticketId: row.id, action: "ticket.created" } })).toBe(1);
+    expect(await t.db.mailOutbox.count({ where: { ticketId: row.id } })).toBe(1);
+  });
+});

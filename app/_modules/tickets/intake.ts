@@ -1,6 +1,6 @@
 // Intake: turns a validated question into a ticket for the right desk. Shared by the wizard (server action)
 // and POST /api/v1/tickets. Rate-limited per IP in the database; the desk comes from the triage engine.
-import { db } from "@/app/_core/db";
+import { db, isPostgres } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { RateLimitError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
@@ -59,6 +59,7 @@ export async function submitQuestion(opts: {
   const created = await createTicket(client, {
     input: opts.input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
     triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, source: opts.source,
+    sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
   });
   if (opts.runId) await markRun(opts.runId, "submitted");
   void kickOutbox(client);

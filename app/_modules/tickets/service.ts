@@ -13,6 +13,7 @@ import type { FileStorage } from "@/app/_modules/storage/storage";
 import { deriveFollowUpToken } from "./desk-token";
 import { deskSlaSettings, dueTimesFor, endPause, FOLLOW_UP_DAYS_AFTER_CLOSE } from "./desk-sla";
 import { formatReference, nextTicketNumber, referenceYear } from "./reference";
+import { sqliteTicketInserter } from "./sqlite-intake";
 import type { IntakeInput } from "./schema";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -63,6 +64,8 @@ export async function createTicket(
     triage?: unknown;
     source?: "web" | "api";
     now?: Date;
+    /** SQLite URL of `db`: use the prepared-statement fast path for the write (see sqlite-intake.ts). */
+    sqliteUrl?: string;
   },
 ): Promise<CreatedTicket> {
   const { input, deskId } = opts;
@@ -85,26 +88,51 @@ export async function createTicket(
       stored.push({ name: f.name, mime: f.mime, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex"), key });
     }
     const year = referenceYear(now);
+    const subject = subjectFrom(input.question);
+    const triageJson = opts.triage === undefined ? null : JSON.stringify(opts.triage);
+    const mailFor = (reference: string) =>
+      ticketConfirmationMail({
+        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours),
+        followUpUrl: followUpUrl(deriveFollowUpToken(reference)), requesterName: input.name, subject,
+      });
+
+    if (opts.sqliteUrl) {
+      const ticketId = newId();
+      let mail: ReturnType<typeof mailFor> | null = null;
+      const mailOnce = (ref: string) => (mail ??= mailFor(ref));
+      const { reference } = sqliteTicketInserter(opts.sqliteUrl)({
+        deskId, year, referencePrefix: desk.referencePrefix,
+        ticket: {
+          id: ticketId, status: "new", subject, topic: input.topic, sector: input.sector ?? null, callerType: input.callerType,
+          firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
+          followUpTokenHash: (ref) => hashToken(deriveFollowUpToken(ref)), triage: triageJson, source: opts.source ?? "web", createdAt: now,
+        },
+        requester: { id: newId(), name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
+        message: { id: newId(), body: input.question },
+        attachments: stored.map((f) => ({ id: newId(), fileName: f.name, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key })),
+        audit: { id: newId(), after: (ref) => JSON.stringify({ reference: ref, deskId, source: opts.source ?? "web" }) },
+        mail: { id: newId(), to: input.email, subject: (ref) => mailOnce(ref).subject, text: (ref) => mailOnce(ref).text, html: (ref) => mailOnce(ref).html },
+      });
+      const token = deriveFollowUpToken(reference);
+      return { id: ticketId, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
+    }
+
     const number = await nextTicketNumber(db, deskId, year);
     const reference = formatReference(desk.referencePrefix, year, number);
     // Derived from the reference (HMAC with AUTH_SECRET), so every later mail can carry the same link.
     const token = deriveFollowUpToken(reference);
-    const subject = subjectFrom(input.question);
 
     // One batched transaction (no interactive round trips): the ids are made here so rows can refer to each other.
     const ticketId = newId();
     const messageId = newId();
-    const mail = ticketConfirmationMail({
-      reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours), followUpUrl: followUpUrl(token),
-      requesterName: input.name, subject,
-    });
+    const mail = mailFor(reference);
     await db.$transaction([
       db.ticket.create({
         data: {
           id: ticketId, reference, year, number, status: "new", subject, topic: input.topic, sector: input.sector ?? null,
           callerType: input.callerType, followUpTokenHash: hashToken(token),
           firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
-          triage: opts.triage === undefined ? null : JSON.stringify(opts.triage), source: opts.source ?? "web", createdAt: now,
+          triage: triageJson, source: opts.source ?? "web", createdAt: now,
           desk: { connect: { id: deskId } },
           requester: {
             create: { name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
