@@ -8,8 +8,8 @@ import { ValidationError } from "@/app/_core/errors";
 import { submitQuestion } from "@/app/_modules/tickets/intake";
 import { wizardSchema } from "@/app/_modules/tickets/schema";
 
-// A person needs more than a few seconds for four steps; faster is a script.
-const MIN_FILL_MS = 4_000;
+// Four steps take a person well over a second; a form posted faster than that is a script.
+const MIN_FILL_MS = 1_500;
 
 const formSchema = z.preprocess(
   (fd) => {
