@@ -1,0 +1,316 @@
+"use client";
+// The absence part of the verzuimcheck: choose a protocol and a mode (quick counts or dated events), submit to a
+// server action, show the answer. react-hook-form with the same zod schemas the server actions use.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+import type { AbsenceCheckResult } from "@/app/_modules/protocol/check-actions";
+import {
+  CHECK_EVENT_TYPES,
+  EVENT_TYPE_LABELS,
+  detailedCheckSchema,
+  parsePastedEvents,
+  quickCheckSchema,
+  type DetailedCheckInput,
+  type DetailedCheckValues,
+  type QuickCheckInput,
+  type QuickCheckValues,
+} from "@/app/_modules/protocol/quick";
+import { checkDetailed, checkQuick } from "./actions";
+import { AbsenceResult } from "./CheckResult";
+import { describedBy, ErrorSummary, FieldError, flattenErrors } from "./form-bits";
+
+export type ProtocolOption = { id: string; label: string; hint: string };
+
+const protocolControl = (path: string) => (path === "protocol" ? "protocol" : undefined);
+const NETWORK_ERROR = "De check lukte niet. Controleer uw internetverbinding en probeer het opnieuw.";
+
+type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+/** The protocol choice, the mode switch, both forms and the result. */
+export function AbsenceCheck({ protocols, defaultProtocol, today }: { protocols: ProtocolOption[]; defaultProtocol: string; today: string }) {
+  const [protocol, setProtocol] = useState(defaultProtocol);
+  const [mode, setMode] = useState<"quick" | "detailed">("quick");
+  const [result, setResult] = useState<AbsenceCheckResult | null>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const chosen = protocols.find((p) => p.id === protocol);
+
+  const show = (r: AbsenceCheckResult) => setResult(r);
+  // Focus moves to the answer once it is on screen, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="protocol">Protocol</label>
+        <span className="hint" id="protocol-hint">{chosen?.hint}</span>
+        <select id="protocol" aria-describedby="protocol-hint" value={protocol} onChange={(e) => { setProtocol(e.target.value); setResult(null); }}>
+          {protocols.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        </select>
+      </div>
+      <fieldset className="check-modes">
+        <legend>Hoe wilt u het verzuim invullen?</legend>
+        <label className="choice">
+          <input type="radio" name="mode" value="quick" checked={mode === "quick"} onChange={() => { setMode("quick"); setResult(null); }} />
+          <span><strong>Snel:</strong> aantallen van dit schooljaar</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="mode" value="detailed" checked={mode === "detailed"} onChange={() => { setMode("detailed"); setResult(null); }} />
+          <span><strong>Precies:</strong> meldingen met datum, of geplakt uit uw administratie</span>
+        </label>
+      </fieldset>
+      <div hidden={mode !== "quick"}>
+        <QuickForm protocol={protocol} onResult={show} />
+      </div>
+      <div hidden={mode !== "detailed"}>
+        <DetailedForm protocol={protocol} today={today} onResult={show} />
+      </div>
+      {result && <AbsenceResult ref={resultRef} result={result} />}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const QUICK_LABELS: Record<string, string> = {
+  protocol: "Protocol",
+  late: "Keer te laat",
+  truancy: "Keer gespijbeld",
+  unexcusedHoursLast4Weeks: "Uren ongeoorloofd afwezig in de laatste 4 weken",
+  sickHours: "Uren ziek",
+  weeksAbsentInARow: "Weken achter elkaar afwezig",
+};
+
+function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: AbsenceCheckResult) => void }) {
+  const form = useForm<QuickCheckValues, unknown, QuickCheckInput>({
+    resolver: zodResolver(quickCheckSchema),
+    mode: "onTouched",
+    defaultValues: { protocol, late: "", truancy: "", unexcusedHoursLast4Weeks: "", sickHours: "", weeksAbsentInARow: "" },
+  });
+  const { register, handleSubmit, setValue, getValues, setError, formState } = form;
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => setValue("protocol", protocol), [protocol, setValue]);
+
+  const errors = flattenErrors(formState.errors);
+  const err = (name: keyof QuickCheckValues) => formState.errors[name]?.message;
+
+  const submit = handleSubmit(
+    async () => {
+      setBusy(true);
+      setServerError(null);
+      const r: ServerResult<AbsenceCheckResult> = await checkQuick(getValues()).catch(() => ({ ok: false as const, error: NETWORK_ERROR, fieldErrors: {} }));
+      setBusy(false);
+      if (r.ok) return onResult(r.data);
+      setServerError(r.error);
+      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof QuickCheckValues, { type: "server", message });
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    },
+    () => requestAnimationFrame(() => summaryRef.current?.focus()),
+  );
+
+  const numberInput = (name: Exclude<keyof QuickCheckValues, "protocol">, label: string, hint: string, decimal: boolean) => {
+    const id = `q-${name}`;
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <span className="hint" id={`${id}-hint`}>{hint}</span>
+        <input type="text" inputMode={decimal ? "decimal" : "numeric"} autoComplete="off" className="input-number"
+          {...register(name)} {...describedBy(id, { hint: true, error: err(name) })} />
+        <FieldError id={id} message={err(name)} />
+      </div>
+    );
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="quick-title">
+      <h3 id="quick-title">Snel: aantallen invullen</h3>
+      <p className="hint">Vul in wat u weet. Een leeg veld telt als 0.</p>
+      <ErrorSummary ref={summaryRef} errors={errors} serverError={serverError} prefix="q" label={(p) => QUICK_LABELS[p] ?? p} idFor={protocolControl} />
+      <div className="quick-grid">
+        {numberInput("late", "Keer te laat dit schooljaar", "Bijvoorbeeld 9.", false)}
+        {numberInput("truancy", "Keer gespijbeld dit schooljaar", "Het aantal keer ongeoorloofd afwezig (spijbelincidenten).", false)}
+        {numberInput("unexcusedHoursLast4Weeks", "Uren ongeoorloofd afwezig in de laatste 4 weken", "In klokuren, bijvoorbeeld 17 of 1,5. Schoolvakanties tellen niet mee.", true)}
+        {numberInput("sickHours", "Uren ziek gemeld dit schooljaar", "In klokuren.", true)}
+        {numberInput("weeksAbsentInARow", "Weken achter elkaar ongeoorloofd afwezig", "Hele weken zonder geldige reden niet op school.", false)}
+      </div>
+      <div className="btn-row">
+        <button type="submit" className="btn" disabled={busy}>{busy ? "Bezig met controleren…" : "Controleer"}</button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const DETAILED_LABEL = (path: string): string => {
+  const m = /^events\.(\d+)\.(date|type|hours)$/.exec(path);
+  if (m) return `Melding ${Number(m[1]) + 1}, ${{ date: "datum", type: "soort", hours: "uren" }[m[2] as "date"]}`;
+  const h = /^holidays\.(\d+)\.(start|end)$/.exec(path);
+  if (h) return `Vakantie ${Number(h[1]) + 1}, ${h[2] === "start" ? "eerste dag" : "laatste dag"}`;
+  return { protocol: "Protocol", asOf: "Peildatum", pasted: "Geplakte regels", events: "Meldingen", holidays: "Vakanties" }[path] ?? path;
+};
+
+function DetailedForm({ protocol, today, onResult }: { protocol: string; today: string; onResult: (r: AbsenceCheckResult) => void }) {
+  const form = useForm<DetailedCheckValues, unknown, DetailedCheckInput>({
+    resolver: zodResolver(detailedCheckSchema),
+    mode: "onTouched",
+    defaultValues: { protocol, asOf: today, events: [], pasted: "", holidays: [] },
+  });
+  const { register, control, handleSubmit, setValue, getValues, setError, setFocus, watch, formState } = form;
+  const events = useFieldArray({ control, name: "events" });
+  const holidays = useFieldArray({ control, name: "holidays" });
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => setValue("protocol", protocol), [protocol, setValue]);
+
+  const pasted = watch("pasted") ?? "";
+  const preview = useMemo(() => (pasted.trim() ? parsePastedEvents(pasted) : null), [pasted]);
+  const errors = flattenErrors(formState.errors);
+  const e = formState.errors;
+
+  const submit = handleSubmit(
+    async () => {
+      setBusy(true);
+      setServerError(null);
+      const r: ServerResult<AbsenceCheckResult> = await checkDetailed(getValues()).catch(() => ({ ok: false as const, error: NETWORK_ERROR, fieldErrors: {} }));
+      setBusy(false);
+      if (r.ok) return onResult(r.data);
+      setServerError(r.error);
+      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as "pasted", { type: "server", message });
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    },
+    () => requestAnimationFrame(() => summaryRef.current?.focus()),
+  );
+
+  const addEvent = () => {
+    events.append({ date: "", type: "unexcused", hours: "" }, { shouldFocus: false });
+    requestAnimationFrame(() => setFocus(`events.${events.fields.length}.date`));
+  };
+  const addHoliday = () => {
+    holidays.append({ start: "", end: "" }, { shouldFocus: false });
+    requestAnimationFrame(() => setFocus(`holidays.${holidays.fields.length}.start`));
+  };
+
+  return (
+    <form onSubmit={(ev) => void submit(ev)} noValidate aria-labelledby="detailed-title">
+      <h3 id="detailed-title">Precies: meldingen met datum</h3>
+      <ErrorSummary ref={summaryRef} errors={errors} serverError={serverError} prefix="d" label={DETAILED_LABEL} idFor={protocolControl} />
+
+      <div className="field">
+        <label htmlFor="d-asOf">Peildatum</label>
+        <span className="hint" id="d-asOf-hint">De dag waarop u kijkt. Standaard vandaag. Meldingen na deze dag tellen niet mee.</span>
+        <input type="date" className="input-date" {...register("asOf")} {...describedBy("d-asOf", { hint: true, error: e.asOf?.message })} />
+        <FieldError id="d-asOf" message={e.asOf?.message} />
+      </div>
+
+      <div className="field">
+        <label htmlFor="d-pasted">Plak regels uit uw administratie <span className="muted">(niet verplicht)</span></label>
+        <span className="hint" id="d-pasted-hint">
+          Eén melding per regel: datum, soort en uren. Gescheiden door een tab, een puntkomma of een komma, zoals een export uit
+          Excel of uw leerlingadministratie. Bijvoorbeeld <code>2-3-2026;ongeoorloofd;1,5</code>. Soorten: te laat, ongeoorloofd
+          (of gespijbeld), ziek, geoorloofd (of verlof). Een kopregel wordt overgeslagen. Zonder naam of leerlingnummer.
+        </span>
+        <textarea rows={8} spellCheck={false} className="paste-area" {...register("pasted")}
+          {...describedBy("d-pasted", { hint: true, error: e.pasted?.message, extra: preview && preview.errors.length > 0 ? "d-pasted-lines" : undefined })} />
+        <FieldError id="d-pasted" message={e.pasted?.message} />
+        {preview && (
+          <div className="paste-preview">
+            <p className="muted">
+              {preview.events.length === 1 ? "1 melding gelezen" : `${preview.events.length} meldingen gelezen`}
+              {preview.headerLine !== null ? `; regel ${preview.headerLine} is een kopregel en is overgeslagen` : ""}
+              {preview.errors.length > 0 ? `; ${preview.errors.length === 1 ? "1 regel kan" : `${preview.errors.length} regels kunnen`} niet worden gelezen` : ""}.
+            </p>
+            {preview.errors.length > 0 && (
+              <ul id="d-pasted-lines" className="line-issues">
+                {preview.errors.map((x) => (
+                  <li key={x.line} className="field-error"><span>Regel {x.line} (<code>{x.text}</code>): {x.message}</span></li>
+                ))}
+              </ul>
+            )}
+            {preview.notes.length > 0 && (
+              <ul className="line-notes">
+                {preview.notes.map((x) => <li key={x.line}>Regel {x.line}: {x.message}</li>)}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+
+      <fieldset className="row-group">
+        <legend>Meldingen invullen <span className="muted">(niet verplicht)</span></legend>
+        {events.fields.length === 0 && <p className="hint">Nog geen meldingen. Voeg er een toe, of plak regels hierboven.</p>}
+        <ol className="plain-list rows">
+          {events.fields.map((f, i) => {
+            const re = e.events?.[i];
+            const id = (k: string) => `d-events-${i}-${k}`;
+            return (
+              <li key={f.id} className="event-row">
+                <span className="row-label">Melding {i + 1}</span>
+                <div className="row-field">
+                  <label htmlFor={id("date")}>Datum</label>
+                  <input type="date" {...register(`events.${i}.date`)} {...describedBy(id("date"), { error: re?.date?.message })} />
+                  <FieldError id={id("date")} message={re?.date?.message} />
+                </div>
+                <div className="row-field">
+                  <label htmlFor={id("type")}>Soort</label>
+                  <select {...register(`events.${i}.type`)} {...describedBy(id("type"), { error: re?.type?.message })}>
+                    {CHECK_EVENT_TYPES.map((t) => <option key={t} value={t}>{EVENT_TYPE_LABELS[t]}</option>)}
+                  </select>
+                  <FieldError id={id("type")} message={re?.type?.message} />
+                </div>
+                <div className="row-field row-hours">
+                  <label htmlFor={id("hours")}>Uren</label>
+                  <input type="text" inputMode="decimal" autoComplete="off" {...register(`events.${i}.hours`)} {...describedBy(id("hours"), { error: re?.hours?.message })} />
+                  <FieldError id={id("hours")} message={re?.hours?.message} />
+                </div>
+                <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => events.remove(i)}>
+                  Verwijder<span className="visually-hidden"> melding {i + 1}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className="btn btn-secondary btn-small" onClick={addEvent}>Melding toevoegen</button>
+      </fieldset>
+
+      <fieldset className="row-group">
+        <legend>Schoolvakanties <span className="muted">(niet verplicht)</span></legend>
+        <p className="hint">Vakantiedagen tellen niet mee bij de 4 weken en onderbreken geen reeks.</p>
+        <ol className="plain-list rows">
+          {holidays.fields.map((f, i) => {
+            const he = e.holidays?.[i];
+            const id = (k: string) => `d-holidays-${i}-${k}`;
+            return (
+              <li key={f.id} className="holiday-row">
+                <span className="row-label">Vakantie {i + 1}</span>
+                <div className="row-field">
+                  <label htmlFor={id("start")}>Eerste dag</label>
+                  <input type="date" {...register(`holidays.${i}.start`)} {...describedBy(id("start"), { error: he?.start?.message })} />
+                  <FieldError id={id("start")} message={he?.start?.message} />
+                </div>
+                <div className="row-field">
+                  <label htmlFor={id("end")}>Laatste dag</label>
+                  <input type="date" {...register(`holidays.${i}.end`)} {...describedBy(id("end"), { error: he?.end?.message })} />
+                  <FieldError id={id("end")} message={he?.end?.message} />
+                </div>
+                <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => holidays.remove(i)}>
+                  Verwijder<span className="visually-hidden"> vakantie {i + 1}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className="btn btn-secondary btn-small" onClick={addHoliday}>Vakantie toevoegen</button>
+      </fieldset>
+
+      <div className="btn-row">
+        <button type="submit" className="btn" disabled={busy}>{busy ? "Bezig met controleren…" : "Controleer"}</button>
+      </div>
+    </form>
+  );
+}

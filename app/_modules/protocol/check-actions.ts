@@ -1,0 +1,148 @@
+// The verzuimcheck's server side: validated form input → the pure engine (with the protocols from the database)
+// → what the page shows: totals, the reached steps as cards with who does what, the legal duty, and links to
+// the articles that explain each rule. Stores nothing and logs no input.
+import type { Db } from "@/app/_core/db";
+import { ValidationError } from "@/app/_core/errors";
+import { articlesForRules, type RuleArticle } from "./articles-for-rules";
+import { defaultProtocol, findProtocol, protocolList, ruleView, type Basis, type Protocols, type ResolvedProtocol, type RuleAction } from "./definition";
+import { checkLeave, evaluateAbsence, evaluateCounts, type AbsenceEvaluation, type TriggeredRule } from "./engine";
+import type { DetailedCheckInput, LeaveCheckInput, QuickCheckInput } from "./quick";
+import { protocolIdIssues } from "./schema";
+
+export type StepCard = {
+  id: string;
+  kind: TriggeredRule["kind"];
+  title: string;
+  thresholdText: string;
+  actions: RuleAction[];
+  basis: Basis;
+  /** "Wet" or "Schoolbeleid", as the badge shows it. */
+  basisBadge: string;
+  explanation: string;
+  /** The first day the step was reached (detailed mode), else null. */
+  reachedOn: string | null;
+  /** The highest reached step of its ladder: what is due now. Earlier steps of the same ladder are false. */
+  current: boolean;
+  articles: RuleArticle[];
+};
+
+export type AbsenceCheckResult = {
+  mode: "quick" | "detailed";
+  protocol: { id: string; name: string };
+  asOf: string | null;
+  schoolYear: { start: string; end: string } | null;
+  eventCount: number | null;
+  totals: AbsenceEvaluation["totals"];
+  longestSchoolDaysInARow: number;
+  /** Reached steps in protocol order (ladders together, lowest step first). */
+  steps: StepCard[];
+  /** The reached rules with basis "law": the school must report, without delay. */
+  legalDuty: StepCard[];
+};
+
+export type LeaveCheckResult = {
+  protocol: { id: string; name: string };
+  allowed: boolean;
+  decidedBy: "afdelingsleider" | "leerplichtambtenaar" | null;
+  deciderLabel: string | null;
+  reasons: string[];
+  period: { first: string; last: string; schoolDays: number };
+  rules: StepCard[];
+};
+
+const BADGE: Record<Basis, string> = { law: "Wet", school: "Schoolbeleid" };
+const DECIDER: Record<"afdelingsleider" | "leerplichtambtenaar", string> = {
+  afdelingsleider: "De afdelingsleider van de school",
+  leerplichtambtenaar: "De leerplichtambtenaar van de woongemeente",
+};
+
+/** The protocol a form asked for; a ValidationError on the protocol field when it does not exist. */
+export function pickProtocol(protocols: Protocols, id: string | undefined): ResolvedProtocol {
+  if (!id) return defaultProtocol(protocols);
+  const issues = protocolIdIssues(id, protocolList(protocols).map((p) => p.id));
+  if (issues.length > 0) throw new ValidationError("Dit protocol bestaat niet (meer). Kies een ander protocol.", issues);
+  return findProtocol(protocols, id)!;
+}
+
+function card(protocol: ResolvedProtocol, ruleId: string, reachedOn: string | null, current: boolean, articles: RuleArticle[]): StepCard {
+  const view = ruleView(protocol, ruleId)!;
+  const rule = protocol.rules.find((r) => r.id === ruleId)!;
+  return {
+    id: view.id,
+    kind: rule.kind as TriggeredRule["kind"],
+    title: view.title,
+    thresholdText: view.thresholdText,
+    actions: view.actions,
+    basis: view.basis,
+    basisBadge: BADGE[view.basis],
+    explanation: view.explanation,
+    reachedOn,
+    current,
+    articles,
+  };
+}
+
+async function toResult(
+  db: Db,
+  protocol: ResolvedProtocol,
+  evaluation: AbsenceEvaluation,
+  mode: AbsenceCheckResult["mode"],
+  eventCount: number | null,
+): Promise<AbsenceCheckResult> {
+  const articles = await articlesForRules(db, evaluation.triggered.map((t) => t.id));
+  // The last reached step of each kind is the one due now; the engine lists a ladder lowest step first.
+  const lastOfKind = new Map<string, string>();
+  for (const t of evaluation.triggered) lastOfKind.set(t.kind, t.id);
+  const steps = evaluation.triggered.map((t) => card(protocol, t.id, t.reachedOn, lastOfKind.get(t.kind) === t.id, articles[t.id] ?? []));
+  return {
+    mode,
+    protocol: { id: protocol.id, name: protocol.name },
+    asOf: evaluation.asOf,
+    schoolYear: evaluation.schoolYear,
+    eventCount,
+    totals: evaluation.totals,
+    longestSchoolDaysInARow: evaluation.continuousAbsence.longestSchoolDaysInARow,
+    steps,
+    legalDuty: steps.filter((s) => s.basis === "law"),
+  };
+}
+
+/** Quick mode: counts → reached steps. */
+export async function runQuickCheck(db: Db, protocols: Protocols, input: QuickCheckInput): Promise<AbsenceCheckResult> {
+  const protocol = pickProtocol(protocols, input.protocol);
+  const evaluation = evaluateCounts(protocol, {
+    late: input.late,
+    truancy: input.truancy,
+    sickHours: input.sickHours,
+    unexcusedHoursLast4Weeks: input.unexcusedHoursLast4Weeks,
+    weeksAbsentInARow: input.weeksAbsentInARow,
+  });
+  return toResult(db, protocol, evaluation, "quick", null);
+}
+
+/** Detailed mode: dated events (typed and pasted) → reached steps, with the day each was reached. */
+export async function runDetailedCheck(db: Db, protocols: Protocols, input: DetailedCheckInput): Promise<AbsenceCheckResult> {
+  const protocol = pickProtocol(protocols, input.protocol);
+  const evaluation = evaluateAbsence(protocol, {
+    asOf: input.asOf,
+    events: input.events,
+    ...(input.holidays.length > 0 ? { holidays: input.holidays } : {}),
+  });
+  return toResult(db, protocol, evaluation, "detailed", input.events.filter((e) => e.date <= input.asOf).length);
+}
+
+/** Leave request → allowed or not, who decides, and why. */
+export async function runLeaveCheck(db: Db, protocols: Protocols, input: LeaveCheckInput): Promise<LeaveCheckResult> {
+  const protocol = pickProtocol(protocols, input.protocol);
+  const decision = checkLeave(protocol, input.request);
+  const articles = await articlesForRules(db, decision.rules);
+  return {
+    protocol: { id: protocol.id, name: protocol.name },
+    allowed: decision.allowed,
+    decidedBy: decision.decidedBy,
+    deciderLabel: decision.decidedBy ? DECIDER[decision.decidedBy] : null,
+    reasons: decision.reasons,
+    period: { ...decision.period, schoolDays: input.request.schoolDays },
+    rules: decision.rules.filter((id) => ruleView(protocol, id)).map((id) => card(protocol, id, null, true, articles[id] ?? [])),
+  };
+}
