@@ -29,6 +29,11 @@ export default async function HomePage() {
         </div>
       </section>
       <div className="container">
+        <section aria-labelledby="verzuimcheck-title" className="card" style={{ marginTop: "2rem", borderLeft: "6px solid var(--c-primary)" }}>
+          <h2 id="verzuimcheck-title" style={{ marginTop: 0 }}>Moet u verzuim melden?</h2>
+          <p>Vul in hoe vaak een leerling te laat was, spijbelde of ziek was. De verzuimcheck laat zien welke stap van het verzuimprotocol aan de beurt is, wie wat doet en of u het verzuim moet melden. U noemt geen naam en wij bewaren niets.</p>
+          <p style={{ marginBottom: 0 }}><Link className="btn" href="/verzuimcheck">Naar de verzuimcheck</Link></p>
+        </section>
         <section aria-labelledby="populair">
           <h2 id="populair">Meest gelezen vragen</h2>
           <ul className="grid plain-list">
