@@ -53,10 +53,12 @@ async function main() {
   if (spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" }).status !== 0) process.exit(1);
   const server = spawn(path.join(bin, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore", detached: true });
   try {
-    for (let i = 0; i < 120; i++) {
+    let up = false;
+    for (let i = 0; i < 120 && !up; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
     }
+    if (!up) throw new Error("the server did not start (is there a build? run `npx next build`)");
     const api = QUERIES.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
     const page = QUERIES.map((q) => `/zoeken?q=${encodeURIComponent(q)}`);
     await run(base, [...api, ...page].slice(0, 24)); // warm-up

@@ -1,0 +1,16 @@
+// Minimal types for autocannon (it ships none); only what scripts/bench uses.
+declare module "autocannon" {
+  namespace autocannon {
+    type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+    type Options = {
+      url: string;
+      connections?: number;
+      duration?: number;
+      requests?: { setupRequest?: (req: Request) => Request }[];
+    };
+    type Histogram = { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
+    type Result = { requests: Histogram & { total: number }; latency: Histogram; non2xx: number; errors: number };
+  }
+  function autocannon(opts: autocannon.Options, cb: (err: Error | null, res: autocannon.Result) => void): unknown;
+  export default autocannon;
+}
