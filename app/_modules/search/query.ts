@@ -6,8 +6,16 @@ import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 const single = (name: string) =>
   z.preprocess((v) => (Array.isArray(v) ? v : v), z.string({ error: `${name} mag maar één keer voorkomen.` }).trim().max(60).optional());
 
-/** The query schema for the given taxonomy. */
+const cache = new WeakMap<Taxonomy, ReturnType<typeof buildSchema>>();
+
+/** The query schema for the given taxonomy (built once per taxonomy object). */
 export function searchQuerySchema(t: Taxonomy) {
+  let s = cache.get(t);
+  if (!s) cache.set(t, (s = buildSchema(t)));
+  return s;
+}
+
+function buildSchema(t: Taxonomy) {
   const oneOf = (list: "sectors" | "audiences" | "topics", label: string) =>
     single(label).refine((v) => !v || t[list].some((e) => e.id === v), {
       message: `Onbekende ${label}. Kies uit: ${t[list].map((e) => e.id).join(", ")}.`,
@@ -32,4 +40,4 @@ export function searchQuerySchema(t: Taxonomy) {
   });
 }
 
-export type SearchQuery = z.infer<ReturnType<typeof searchQuerySchema>>;
+export type SearchQuery = z.infer<ReturnType<typeof buildSchema>>;
