@@ -24,3 +24,4 @@ export async function startBackgroundWork(): Promise<void> {
 
 /** Jobs run every 30 seconds (e.g. scheduled publishing); modules register themselves here. */
 export const periodicJobs: (() => Promise<unknown>)[] = [];
+periodicJobs.push(() => import("@/app/(editor)/redactie/publishing").then((m) => m.publishDueJob()));

@@ -1,32 +1,149 @@
+// GET /redactie?status=&q=&doelgroep=&sector=&onderwerp= — the editors' article list with filters.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
+import { listArticlesForEditor, WORKING_STATUS_LABELS, type EditorArticleRow, type EditorStatusFilter } from "@/app/_modules/articles/workflow";
+import { taxonomyChoices } from "./data";
+import "./editor.css";
 
-export const metadata: Metadata = { title: "Redactie" };
+export const metadata: Metadata = { title: "Redactie: artikelen" };
+export const dynamic = "force-dynamic";
 
-const STATUS_LABEL: Record<string, string> = { draft: "Concept", in_review: "Ter review", published: "Gepubliceerd", archived: "Gearchiveerd" };
+type SP = Record<string, string | string[] | undefined>;
 
-// GET /redactie — the editors' article list.
-export default async function EditorHome() {
-  await requirePageRole(["editor"], "/redactie");
-  const articles = await db().article.findMany({ orderBy: { updatedAt: "desc" }, select: { slug: true, title: true, status: true, updatedAt: true } });
+const STATUS_FILTERS: { id: EditorStatusFilter; label: string }[] = [
+  { id: "all", label: "Alle" },
+  { id: "draft", label: WORKING_STATUS_LABELS.draft },
+  { id: "in_review", label: WORKING_STATUS_LABELS.in_review },
+  { id: "scheduled", label: WORKING_STATUS_LABELS.scheduled },
+  { id: "published", label: WORKING_STATUS_LABELS.published },
+  { id: "archived", label: WORKING_STATUS_LABELS.archived },
+  { id: "past-review", label: "Controle verlopen" },
+  { id: "pending-changes", label: "Gepubliceerd met wijziging" },
+];
+
+const matches = (r: EditorArticleRow, s: EditorStatusFilter) =>
+  s === "all" ? true : s === "past-review" ? r.pastReview : s === "pending-changes" ? r.hasPendingChanges : r.workingStatus === s;
+
+const day = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric" });
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
+
+export default async function EditorHome({ searchParams }: { searchParams: Promise<SP> }) {
+  const user = await requirePageRole(["editor"], "/redactie");
+  const sp = await searchParams;
+  const choices = await taxonomyChoices();
+  const known = (list: { id: string }[], v: string) => (list.some((e) => e.id === v) ? v : "");
+  const status = (STATUS_FILTERS.find((f) => f.id === one(sp.status))?.id ?? "all") as EditorStatusFilter;
+  const q = one(sp.q);
+  const audience = known(choices.audiences, one(sp.doelgroep));
+  const sector = known(choices.sectors, one(sp.sector));
+  const topic = known(choices.topics, one(sp.onderwerp));
+  const base = { user, q: q || undefined, audience: audience || undefined, sector: sector || undefined, topic: topic || undefined };
+  const all = await listArticlesForEditor(db(), { ...base, status: "all" });
+  const rows = all.filter((r) => matches(r, status));
+  const topicLabel = new Map(choices.topics.map((t) => [t.id, t.label]));
+  const href = (s: EditorStatusFilter) => {
+    const p = new URLSearchParams();
+    if (s !== "all") p.set("status", s);
+    for (const [k, v] of [["q", q], ["doelgroep", audience], ["sector", sector], ["onderwerp", topic]]) if (v) p.set(k, v);
+    const t = p.toString();
+    return `/redactie${t ? `?${t}` : ""}`;
+  };
+  const current = STATUS_FILTERS.find((f) => f.id === status)!;
+
   return (
-    <div className="container">
-      <h1>Artikelen</h1>
-      <table className="data-table">
-        <caption className="visually-hidden">Alle artikelen</caption>
-        <thead><tr><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Bijgewerkt</th></tr></thead>
-        <tbody>
-          {articles.map((a) => (
-            <tr key={a.slug}>
-              <td><Link href={`/artikelen/${a.slug}`}>{a.title}</Link></td>
-              <td>{STATUS_LABEL[a.status] ?? a.status}</td>
-              <td>{a.updatedAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam" })}</td>
-            </tr>
+    <div className="container redactie">
+      <div className="redactie-head">
+        <h1>Artikelen</h1>
+        <div className="btn-row">
+          <Link className="btn" href="/redactie/artikelen/nieuw">Nieuw artikel</Link>
+          <Link className="btn btn-secondary" href="/redactie/hiaten">Wat ontbreekt er?</Link>
+        </div>
+      </div>
+
+      <nav aria-label="Filter op status" className="status-filter">
+        <ul>
+          {STATUS_FILTERS.map((f) => (
+            <li key={f.id}>
+              <Link href={href(f.id)} aria-current={f.id === status ? "page" : undefined}>
+                {f.label} <span className="count">({all.filter((r) => matches(r, f.id)).length})</span>
+              </Link>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      </nav>
+
+      <form method="get" action="/redactie" className="filter-bar" role="search" aria-label="Artikelen zoeken en filteren">
+        {status !== "all" && <input type="hidden" name="status" value={status} />}
+        <div className="field">
+          <label htmlFor="f-q">Zoek op titel of webadres</label>
+          <input id="f-q" name="q" type="search" defaultValue={q} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-aud">Doelgroep</label>
+          <select id="f-aud" name="doelgroep" defaultValue={audience}>
+            <option value="">Alle doelgroepen</option>
+            {choices.audiences.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sec">Sector</label>
+          <select id="f-sec" name="sector" defaultValue={sector}>
+            <option value="">Alle sectoren</option>
+            {choices.sectors.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-top">Onderwerp</label>
+          <select id="f-top" name="onderwerp" defaultValue={topic}>
+            <option value="">Alle onderwerpen</option>
+            {choices.topics.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </div>
+        <div className="btn-row">
+          <button type="submit" className="btn">Filteren</button>
+          {(q || audience || sector || topic) && <Link href={status === "all" ? "/redactie" : `/redactie?status=${status}`}>Filters wissen</Link>}
+        </div>
+      </form>
+
+      <p role="status" className="muted">
+        {rows.length === 1 ? "1 artikel" : `${rows.length} artikelen`} met status ‘{current.label.toLowerCase()}’{q ? ` voor ‘${q}’` : ""}.
+      </p>
+
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table article-list">
+            <caption className="visually-hidden">Artikelen, laatst bijgewerkt bovenaan</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Status</th>
+                <th scope="col">Onderwerp</th>
+                <th scope="col">Controleren vóór</th>
+                <th scope="col">Bijgewerkt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link href={r.href}>{r.title}</Link>
+                    <span className="muted slug">/{r.slug}</span>
+                  </th>
+                  <td><span className={`status art-${r.hasPendingChanges ? "pending" : r.workingStatus}`}>{r.statusLabel}</span></td>
+                  <td>{topicLabel.get(r.topic) ?? r.topic}</td>
+                  <td>
+                    {r.reviewDueAt ? day(r.reviewDueAt) : <span className="muted">geen datum</span>}
+                    {r.pastReview && <> <span className="tag tag-overdue">verlopen</span></>}
+                  </td>
+                  <td>{day(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,60 @@
+// GET /redactie/artikelen/[id] — edit an article: fields, text, preview, checks and workflow buttons.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/app/_core/db";
+import { NotFoundError } from "@/app/_core/errors";
+import { requirePageRole } from "@/app/_core/guard";
+import { getArticleForEditor } from "@/app/_modules/articles/workflow";
+import { ruleOptions, taxonomyChoices } from "../../data";
+import type { ArticleFormValues } from "../../schema";
+import { ArticleWorkspace } from "../ArticleWorkspace";
+import "../../editor.css";
+
+export const metadata: Metadata = { title: "Redactie: artikel bewerken" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageRole(["editor"], `/redactie/artikelen/${encodeURIComponent(id)}`);
+  const sp = await searchParams;
+  const article = await getArticleForEditor(db(), { user, articleId: id }).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const [choices, rules] = await Promise.all([taxonomyChoices(), ruleOptions()]);
+  const f = article.fields;
+  const values: ArticleFormValues = {
+    title: f.title, slug: f.slug, summary: f.summary, type: f.type === "nieuws" ? "nieuws" : "faq",
+    audiences: f.audiences, sectors: f.sectors, topic: f.topic, reviewDueAt: f.reviewDueAt ?? "",
+  };
+  const restored = typeof sp.teruggezet === "string" && /^\d+$/.test(sp.teruggezet) ? Number(sp.teruggezet) : null;
+  const notice = restored ? `Versie ${restored} is teruggezet als nieuw concept (versie ${article.revision}).` : sp.opgeslagen ? "Het artikel is opgeslagen als concept." : null;
+  return (
+    <div className="container redactie">
+      <nav className="breadcrumbs" aria-label="Kruimelpad">
+        <ol>
+          <li><Link href="/redactie">Artikelen</Link></li>
+          <li aria-current="page">{f.title}</li>
+        </ol>
+      </nav>
+      <h1>Artikel bewerken</h1>
+      <ArticleWorkspace
+        key={`${article.id}:${article.revision}`}
+        state={{
+          articleId: article.id, revision: article.revision, workingStatus: article.workingStatus, status: article.status, canApprove: article.canApprove,
+          submittedBy: article.submittedBy?.name ?? null, submittedById: article.submittedBy?.id ?? null, scheduledAt: article.scheduledAt?.toISOString() ?? null, liveSlug: article.liveSlug,
+        }}
+        currentUserId={user.id}
+        values={values}
+        body={article.fields.body}
+        choices={choices}
+        rules={rules.rules}
+        defaultProtocolId={rules.defaultProtocolId}
+        notice={notice}
+      />
+    </div>
+  );
+}
