@@ -9,6 +9,8 @@ export default async function EditorLayout({ children }: { children: React.React
       <nav className="workspace-nav" aria-label="Redactie">
         <div className="container">
           <Link href="/redactie">Artikelen</Link>
+          <Link href="/redactie/artikelen/nieuw">Nieuw artikel</Link>
+          <Link href="/redactie/hiaten">Wat ontbreekt er?</Link>
           <span className="muted">Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : "redacteur"})</span>
         </div>
       </nav>
