@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SearchCombobox } from "@/app/_components/SearchCombobox";
-import { mostRead, topicCounts } from "@/app/_modules/articles/service";
+import { latestNews, mostRead, topicCounts } from "@/app/_modules/articles/service";
 import { getTaxonomy } from "@/app/_modules/content/store";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const AUDIENCE_DOORS: { audience: string; label: string; text: string }[] = [
 
 // GET / — the portal's front door: search first, then the most read questions and ways in.
 export default async function HomePage() {
-  const [taxonomy, popular, counts] = await Promise.all([getTaxonomy(), mostRead(6), topicCounts()]);
+  const [taxonomy, popular, counts, news] = await Promise.all([getTaxonomy(), mostRead(6), topicCounts(), latestNews(3)]);
   const topics = taxonomy.topics.filter((t) => (counts[t.id] ?? 0) > 0);
   return (
     <>
@@ -75,6 +75,20 @@ export default async function HomePage() {
             ))}
           </ul>
         </section>
+        {news.length > 0 && (
+          <section aria-labelledby="nieuws">
+            <h2 id="nieuws">Nieuws en praktijk</h2>
+            <ul className="grid plain-list">
+              {news.map((a) => (
+                <li key={a.slug} className="card">
+                  <h3 style={{ fontSize: "1.05rem" }}><Link href={`/artikelen/${a.slug}`}>{a.title}</Link></h3>
+                  <p className="muted" style={{ margin: 0 }}>{a.summary}</p>
+                </li>
+              ))}
+            </ul>
+            <p><Link href="/zoeken?type=nieuws">Alle nieuws- en praktijkverhalen</Link></p>
+          </section>
+        )}
         <section aria-labelledby="niet-gevonden" className="card" style={{ marginTop: "2rem" }}>
           <h2 id="niet-gevonden">Staat uw vraag er niet bij?</h2>
           <p>Stel uw vraag via het formulier. Wij zoeken uit welke helpdesk u helpt en laten eerst zien welke artikelen passen. Liever bellen? De nummers en openingstijden staan onderaan deze pagina.</p>

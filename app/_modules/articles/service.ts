@@ -80,6 +80,16 @@ export async function mostRead(limit = 6) {
   });
 }
 
+/** The newest published "Nieuws en praktijk" items. */
+export async function latestNews(limit = 3) {
+  return db().article.findMany({
+    where: { status: "published", type: "nieuws" },
+    orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
+    take: limit,
+    select: { slug: true, title: true, summary: true },
+  });
+}
+
 /** Published article counts per topic. */
 export async function topicCounts(): Promise<Record<string, number>> {
   const rows = await db().article.groupBy({ by: ["topic"], where: { status: "published" }, _count: { _all: true } });
