@@ -1,0 +1,74 @@
+// Dutch labels of the agent workspace (staff wording: the caller-facing labels live in tickets/schema.ts).
+import type { DeskId } from "@/app/_core/session";
+import type { SlaState } from "@/app/_modules/tickets/desk-sla";
+import type { TicketStatus } from "@/app/_modules/tickets/schema";
+import { CALLER_TYPE_LABELS, SECTOR_LABELS, type CallerType, type Sector } from "@/app/_modules/triage/schema";
+
+export const DESK_LABELS: Record<DeskId, string> = { po: "BRON PO", "vo-mbo": "IPO (VO/MBO)" };
+
+export const AGENT_STATUS_LABELS: Record<TicketStatus, string> = {
+  new: "Nieuw",
+  open: "Open",
+  waiting: "Wacht op beller",
+  resolved: "Opgelost",
+  closed: "Gesloten",
+};
+
+/** Text for an SLA state: the meaning is in the words, the colour only repeats it. */
+export const SLA_LABELS: Record<SlaState, string> = {
+  ok: "Op tijd",
+  "at-risk": "Bijna te laat",
+  breached: "Te laat",
+  met: "Gehaald",
+  late: "Te laat gehaald",
+  paused: "Gepauzeerd",
+  none: "Geen termijn",
+};
+
+export const deskLabel = (id: string) => DESK_LABELS[id as DeskId] ?? id;
+export const statusLabel = (s: string) => AGENT_STATUS_LABELS[s as TicketStatus] ?? s;
+export const callerTypeLabel = (c: string) => CALLER_TYPE_LABELS[c as CallerType] ?? c;
+export const sectorLabel = (s: string | null) => (s ? (SECTOR_LABELS[s as Sector] ?? s) : "Niet ingevuld");
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "ticket.created": "Vraag binnengekomen",
+  "ticket.replied": "Antwoord verstuurd",
+  "ticket.note_added": "Interne notitie",
+  "ticket.status_changed": "Status gewijzigd",
+  "ticket.assigned": "Toegewezen",
+  "ticket.topic_changed": "Onderwerp gewijzigd",
+  "ticket.tags_changed": "Tags gewijzigd",
+  "ticket.transferred": "Doorgestuurd",
+  "ticket.merged": "Samengevoegd (dubbele vraag)",
+  "ticket.merge_received": "Vraag ontvangen bij samenvoegen",
+  "ticket.linked": "Gekoppeld",
+  "ticket.unlinked": "Koppeling verwijderd",
+  "ticket.caller_reply": "Reactie van beller",
+  "ticket.closed_by_caller": "Gesloten door beller",
+  "ticket.reopened_by_caller": "Heropend door beller",
+  "ticket.follow_up_link_renewed": "Vervolglink vernieuwd",
+  "tag.created": "Tag aangemaakt",
+  "macro.created": "Macro aangemaakt",
+  "macro.updated": "Macro gewijzigd",
+  "macro.deleted": "Macro verwijderd",
+  "article.created": "Artikel aangemaakt",
+  "article.submitted": "Artikel ter controle aangeboden",
+  "article.published": "Artikel gepubliceerd",
+  "article.rejected": "Artikel teruggestuurd",
+  "article.archived": "Artikel gearchiveerd",
+  "article.restored": "Artikelversie teruggezet",
+  "article.returned_to_draft": "Artikel terug naar concept",
+};
+
+export const auditActionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
+
+const dateTime = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+/** "3 mrt 2026, 10:15" in Amsterdam time. */
+export const formatDateTime = (d: Date | string) => dateTime.format(typeof d === "string" ? new Date(d) : d);
+
+/** Short JSON of an audit before/after value, for the log tables. */
+export function auditValue(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > 300 ? `${s.slice(0, 297)}…` : s;
+}

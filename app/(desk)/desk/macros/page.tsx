@@ -1,0 +1,34 @@
+// GET /desk/macros — admins manage macros (canned answers with {{naam}}, {{referentie}} and {{desk}}).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/app/_core/db";
+import { requirePageRole } from "@/app/_core/guard";
+import { listMacros } from "@/app/_modules/tickets/macros";
+import { MacroManager } from "./MacroManager";
+import "../desk.css";
+
+export const metadata: Metadata = { title: "Macro's" };
+export const dynamic = "force-dynamic";
+
+export default async function MacrosPage() {
+  const user = await requirePageRole(["admin"], "/desk/macros");
+  const macros = await listMacros(db(), { user });
+  return (
+    <div className="container desk">
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <ol>
+          <li><Link href="/desk">Werkbak</Link></li>
+          <li aria-current="page">Macro’s</li>
+        </ol>
+      </nav>
+      <h1>Macro’s</h1>
+      <p>
+        Een macro is een standaardantwoord dat collega’s in hun antwoord kunnen invoegen. Gebruik de plaatshouders{" "}
+        <code>{"{{naam}}"}</code> (naam van de beller), <code>{"{{referentie}}"}</code> (vraagnummer) en <code>{"{{desk}}"}</code> (naam van de helpdesk).
+      </p>
+      <MacroManager
+        macros={macros.map((m) => ({ id: m.id, deskId: m.deskId as "po" | "vo-mbo" | null, title: m.title, body: m.body, updatedAt: m.updatedAt.toISOString(), createdBy: m.createdBy?.name ?? null }))}
+      />
+    </div>
+  );
+}
