@@ -9,6 +9,9 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
       <nav className="workspace-nav" aria-label="Werkbak">
         <div className="container">
           <Link href="/desk">Werkbak</Link>
+          <Link href="/desk/rapportages">Rapportages</Link>
+          {user.role === "admin" && <Link href="/desk/macros">Macro&apos;s</Link>}
+          {user.role === "admin" && <Link href="/desk/audit">Auditlog</Link>}
           <span className="muted">Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : `helpdesk ${user.desks.map((d) => (d === "po" ? "PO" : "VO/MBO")).join(" en ")}`})</span>
         </div>
       </nav>
