@@ -11,6 +11,8 @@ export async function startBackgroundWork(): Promise<void> {
   if (!isPostgres()) await tuneSqlite(db());
   const { ensureArticleIndex } = await import("@/app/_modules/search/service");
   await ensureArticleIndex().catch((e) => logUnexpected("startup:search-index", e));
+  // The ticket index is built in the background, so the first agent search does not wait for it.
+  void import("@/app/_modules/tickets/ticket-search").then((m) => m.syncTicketIndex(db())).catch((e) => logUnexpected("startup:ticket-index", e));
   const { kickOutbox } = await import("@/app/_modules/mail/outbox");
   const { pruneRateLimits } = await import("@/app/_modules/ratelimit/service");
   const tick = async () => {

@@ -14,7 +14,7 @@ import { Highlighted, SlaBadges, StatusBadge } from "./components";
 import { AGENT_STATUS_LABELS, callerTypeLabel, deskLabel, formatDateTime, sectorLabel } from "./labels";
 import { QueueKeyboard } from "./QueueKeyboard";
 import { hasFilters, parseQueueParams, queueHref, type RawParams } from "./queue-params";
-import { searchTickets } from "./ticket-search";
+import { searchTickets } from "@/app/_modules/tickets/ticket-search";
 import "./desk.css";
 
 export const metadata: Metadata = { title: "Werkbak" };

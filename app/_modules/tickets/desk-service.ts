@@ -121,7 +121,6 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
       requester: true,
       assignee: { select: { id: true, name: true } },
       mergedInto: { select: { reference: true } },
-      mergedFrom: { select: { reference: true }, orderBy: { createdAt: "asc" } },
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: { author: { select: { id: true, name: true } }, attachments: { select: { id: true, fileName: true, mimeType: true, size: true } } },
@@ -135,12 +134,16 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
   if (!t) throw new NotFoundError(NOT_FOUND);
   if (t.mergedIntoId) return { redirectTo: t.mergedInto!.reference } as const;
 
-  const requesterTickets = await db.ticket.findMany({
-    where: { AND: [scope, { requester: { email: t.requester.email } }, { id: { not: t.id } }, { mergedIntoId: null }] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 20,
-    select: { ...linkSelect, createdAt: true },
-  });
+  const [requesterTickets, mergedFrom] = await Promise.all([
+    db.ticket.findMany({
+      where: { AND: [scope, { requester: { email: t.requester.email } }, { id: { not: t.id } }, { mergedIntoId: null }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 20,
+      select: { ...linkSelect, createdAt: true },
+    }),
+    // A plain equality (not the relation include's `IN (…)`), so SQLite uses the mergedIntoId index.
+    db.ticket.findMany({ where: { mergedIntoId: t.id }, select: { reference: true }, orderBy: { createdAt: "asc" } }),
+  ]);
   const { linksFrom, linksTo, tags, desk, ...rest } = t;
   const links = [...linksFrom.map((l) => ({ ...l.to, linkedAt: l.createdAt })), ...linksTo.map((l) => ({ ...l.from, linkedAt: l.createdAt }))].sort(
     (a, b) => a.linkedAt.getTime() - b.linkedAt.getTime(),
@@ -148,7 +151,7 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
   const hours = deskSlaSettings(desk).hours;
   return {
     redirectTo: null,
-    ticket: { ...rest, desk: { id: desk.id, name: desk.name, shortName: desk.shortName, phone: desk.phone }, tags: tags.map((x) => x.tag.name).sort(), links },
+    ticket: { ...rest, mergedFrom, desk: { id: desk.id, name: desk.name, shortName: desk.shortName, phone: desk.phone }, tags: tags.map((x) => x.tag.name).sort(), links },
     requesterTickets,
     sla: slaSummary(t, hours, opts.now ?? new Date()),
     permissions: ticketPermissions(user, t),

@@ -187,20 +187,7 @@ export async function listQueue(
   const last = pageRows[pageRows.length - 1];
   const nextCursor = more && last ? encodeCursor(input.sort, spec.direction, last[spec.field], last.id) : null;
 
-  let counts: Record<QueueView, number> | null = null;
-  if (input.withCounts) {
-    const values = await Promise.all(
-      QUEUE_VIEWS.map(async (v) => {
-        const n = await Promise.all(
-          desks.map((deskId) =>
-            db.ticket.count({ where: { AND: [{ deskId }, { mergedIntoId: null }, viewWhere(v, user.id, riskBefore), ...filtersWhere(input.filters, user.id, { withStatus: false })] } }),
-          ),
-        );
-        return n.reduce((a, b) => a + b, 0);
-      }),
-    );
-    counts = Object.fromEntries(QUEUE_VIEWS.map((v, i) => [v, values[i]!])) as Record<QueueView, number>;
-  }
+  const counts = input.withCounts ? await viewCounts(db, user.id, desks, input.filters, riskBefore) : null;
 
   const items: QueueItem[] = pageRows.map((r) => {
     const hours = settings.get(r.deskId)?.hours;
@@ -211,4 +198,54 @@ export async function listQueue(
     };
   });
   return { items, nextCursor, counts, desks };
+}
+
+// Counts per view, per desk: one grouped count over status (nieuw, open, wacht, opgelost) plus the two views
+// that are not a status (mijn, sla-risico). Cached per user, filter set and the desks' latest change (an indexed
+// max lookup), so any change to a ticket shows at once; the short TTL covers SLA risk, which moves with time.
+const COUNT_TTL_MS = 5_000;
+const countCache = new Map<string, { at: number; value: Promise<Record<QueueView, number>> }>();
+
+async function viewCounts(
+  db: Db, userId: string, desks: DeskId[], filters: QueueFilters, riskBefore: Partial<Record<DeskId, Date>>,
+): Promise<Record<QueueView, number>> {
+  const versions = await Promise.all(
+    desks.map((deskId) => db.ticket.aggregate({ where: { deskId }, _max: { updatedAt: true } }).then((r) => r._max?.updatedAt?.getTime() ?? 0)),
+  );
+  const key = JSON.stringify([userId, desks, filters, versions]);
+  const hit = countCache.get(key);
+  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.value;
+  const value = (async () => {
+    const totals = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, 0])) as Record<QueueView, number>;
+    const extra = filtersWhere(filters, userId, { withStatus: false });
+    await Promise.all(
+      desks.map(async (deskId) => {
+        const base: Prisma.TicketWhereInput[] = [{ deskId }, { mergedIntoId: null }, ...extra];
+        const [byStatus, mine, risk] = await Promise.all([
+          db.ticket.groupBy({ by: ["status"], where: { AND: base }, _count: { _all: true } }),
+          db.ticket.count({ where: { AND: [...base, viewWhere("mijn", userId, riskBefore)] } }),
+          db.ticket.count({ where: { AND: [...base, viewWhere("sla-risico", userId, riskBefore)] } }),
+        ]);
+        for (const row of byStatus) {
+          const n = row._count._all;
+          if (row.status === "new") totals.nieuw += n;
+          else if (row.status === "open") totals.open += n;
+          else if (row.status === "waiting") totals.wacht += n;
+          else if (row.status === "resolved" || row.status === "closed") totals.opgelost += n;
+        }
+        totals.mijn += mine;
+        totals["sla-risico"] += risk;
+      }),
+    );
+    return totals;
+  })();
+  countCache.set(key, { at: Date.now(), value });
+  if (countCache.size > 500) for (const [k, v] of countCache) if (Date.now() - v.at >= COUNT_TTL_MS) countCache.delete(k);
+  value.catch(() => countCache.delete(key));
+  return value;
+}
+
+/** Forgets cached counts (after a change made by this process, so its own user sees it at once). */
+export function clearQueueCounts(): void {
+  countCache.clear();
 }

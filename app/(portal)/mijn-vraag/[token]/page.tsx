@@ -45,7 +45,12 @@ export default async function FollowUpPage({ params }: { params: Promise<{ token
             </div>
             <div className="msg-body">{m.body}</div>
             {m.attachments.length > 0 && (
-              <p className="muted">Bijlagen: {m.attachments.map((a) => a.fileName).join(", ")}</p>
+              <p className="muted">
+                Bijlagen:{" "}
+                {m.attachments.map((a, i) => (
+                  <span key={a.id}>{i > 0 && ", "}<a href={`/mijn-vraag/${token}/bijlagen/${a.id}`} download>{a.fileName}</a></span>
+                ))}
+              </p>
             )}
           </li>
         ))}

@@ -109,7 +109,14 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
                     <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
                   </div>
                   {m.kind === "caller" || m.kind === "system" ? <div className="msg-body">{m.body}</div> : <StaffBody m={m} />}
-                  {m.attachments.length > 0 && <p className="muted">Bijlagen: {m.attachments.map((a) => a.fileName).join(", ")}</p>}
+                  {m.attachments.length > 0 && (
+                    <p className="muted">
+                      Bijlagen:{" "}
+                      {m.attachments.map((a, i) => (
+                        <span key={a.id}>{i > 0 && ", "}<a href={`/desk/tickets/${ticket.reference}/bijlagen/${a.id}`} download>{a.fileName}</a></span>
+                      ))}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>

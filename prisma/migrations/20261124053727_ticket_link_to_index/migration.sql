@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "TicketLink_toId_idx" ON "TicketLink"("toId");
+
