@@ -1,24 +1,12 @@
 // npm run test:e2e — builds the app, starts `next start` on a fresh SQLite database with the demo content, and
 // runs the browser suite (tests/e2e/*.e2e.ts, playwright-core + Debian chromium) against it.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { bin, freePort, root, startNext, type RunningServer } from "./lib/server";
 
-const root = path.resolve(__dirname, "..");
-const bin = path.join(root, "node_modules", ".bin");
 const work = path.resolve(root, process.env.E2E_WORK ?? path.join("tmp", "e2e"));
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   fs.rmSync(work, { recursive: true, force: true });
@@ -46,28 +34,15 @@ async function main() {
     const build = spawnSync(path.join(bin, "next"), ["build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const server: ChildProcess = spawn(path.join(bin, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true,
-  });
-  const log = fs.createWriteStream(path.join(work, "server.log"));
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {}
-  };
-  process.on("exit", stop);
-  let up = false;
-  for (let i = 0; i < 120 && !up; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-  }
-  if (!up) {
-    console.error(`The server did not start; see ${path.join(work, "server.log")}`);
-    stop();
+  let server: RunningServer;
+  try {
+    server = await startNext({ port, env, logFile: path.join(work, "server.log") });
+  } catch (e) {
+    console.error((e as Error).message);
     process.exit(1);
   }
+  const stop = () => server.stop();
+  process.on("exit", stop);
   const run = spawnSync(path.join(bin, "vitest"), ["run", "--config", "vitest.e2e.config.mts", ...process.argv.slice(2)], {
     cwd: root, stdio: "inherit",
     env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: env.MAIL_DIR, E2E_DATABASE_URL: env.DATABASE_URL },

@@ -4,20 +4,17 @@
 //   - a public reply stored and mailed (outbox row written in the same transaction) through replyToTicket directly.
 //   npx tsx scripts/bench/desk.ts [--db sqlite|postgres|both] [--n 100000] [--requests 200]
 // Needs a build (`npx next build`; set NEXT_DIST_DIR when the build lives elsewhere). Prints one JSON line per database.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createDb, type Db } from "@/app/_core/db";
 import type { DeskId, SessionUser } from "@/app/_core/session";
 import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
 import { replyToTicket } from "@/app/_modules/tickets/desk-service";
 
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "node_modules", ".bin");
+import { bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
 const { values: args } = parseArgs({
   options: { db: { type: "string", default: "sqlite" }, n: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } },
 });
@@ -25,16 +22,6 @@ const N = Number(args.n);
 const REQUESTS = Number(args.requests);
 const CHUNK = 5_000;
 const PG_ADMIN = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
   return {
@@ -145,21 +132,11 @@ async function benchOne(kind: "sqlite" | "postgres") {
   let databaseUrl = `file:${path.join(work, "portal.db")}`;
   let dropPg: (() => Promise<void>) | null = null;
   if (kind === "postgres") {
-    const name = `bench_desk_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(PG_ADMIN);
-    u.pathname = `/${name}`;
+    const created = await createPgDatabase("bench_desk", PG_ADMIN);
+    const u = new URL(created.url);
     u.searchParams.set("connection_limit", "10");
     databaseUrl = u.toString();
-    dropPg = async () => {
-      const a = new pg.Client({ connectionString: PG_ADMIN });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    dropPg = created.drop;
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -168,19 +145,13 @@ async function benchOne(kind: "sqlite" | "postgres") {
   if (prep.status !== 0) throw new Error("prepare-db failed");
 
   const db = createDb(databaseUrl);
-  let server: ChildProcess | null = null;
+  let server: RunningServer | null = null;
   try {
     const agentRow = await db.user.findUniqueOrThrow({ where: { email: "agent.vo@helpdesk.test" }, include: { desks: true } });
     const agent: SessionUser = { id: agentRow.id, email: agentRow.email, name: agentRow.name, role: "agent", desks: agentRow.desks.map((d) => d.deskId as DeskId) };
     const seeded = await seedTickets(db, agent.id);
 
-    server = spawn(path.join(bin, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-    let up = false;
-    for (let i = 0; i < 240 && !up; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    }
-    if (!up) throw new Error("server did not start");
+    server = await startNext({ port, env, timeoutMs: 120_000 });
     const cookie = await loginCookie(base, agent.email);
 
     // Queue: the default view and the other views with their counts, plus a sort and a filter.
@@ -210,11 +181,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
       note: "HTTP times are full responses from next start on localhost, sequential (one request at a time), logged in as agent.vo",
     };
   } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {}
-    }
+    server?.stop();
     await db.$disconnect();
     await dropPg?.();
   }

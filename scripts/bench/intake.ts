@@ -3,33 +3,19 @@
 // Checks: throughput, 0 lost (every 201 is in the database with its body intact), 0 duplicate references.
 // Then the crash test: the server is killed (SIGKILL) mid-run and restarted; every ticket that got a 201 must exist.
 // Needs a build (`npx next build`).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createDb } from "@/app/_core/db";
 
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "node_modules", ".bin");
+import { bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
 const { values: args } = parseArgs({
   options: { db: { type: "string", default: "both" }, n: { type: "string", default: "2000" }, concurrency: { type: "string", default: "50" }, "no-kill": { type: "boolean", default: false } },
 });
 const N = Number(args.n);
 const C = Number(args.concurrency);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-type Server = { proc: ChildProcess; base: string };
 
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
   return {
@@ -39,23 +25,8 @@ function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.Proc
   } as NodeJS.ProcessEnv;
 }
 
-async function startServer(databaseUrl: string, work: string, port: number): Promise<Server> {
-  const base = `http://127.0.0.1:${port}`;
-  const proc = spawn(path.join(bin, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root, env: serverEnv(databaseUrl, work, base), stdio: ["ignore", "ignore", "inherit"], detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { proc, base };
-  }
-  throw new Error("server did not start");
-}
-
-const stop = (s: Server, signal: NodeJS.Signals = "SIGTERM") => {
-  try {
-    process.kill(-s.proc.pid!, signal);
-  } catch {}
-};
+const startServer = (databaseUrl: string, work: string, port: number) =>
+  startNext({ port, env: serverEnv(databaseUrl, work, `http://127.0.0.1:${port}`) });
 
 function body(i: number, run: string) {
   return {
@@ -134,18 +105,9 @@ async function benchOne(kind: "sqlite" | "postgres") {
   let databaseUrl = `file:${path.join(work, "portal.db")}`;
   let dropPg: (() => Promise<void>) | null = null;
   if (kind === "postgres") {
-    const name = `bench_intake_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    databaseUrl = `postgresql://postgres@127.0.0.1:5432/${name}?connection_limit=20`;
-    dropPg = async () => {
-      const a = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const created = await createPgDatabase("bench_intake");
+    databaseUrl = `${created.url}?connection_limit=20`;
+    dropPg = created.drop;
   }
   prepare(databaseUrl, work);
   const port = await freePort();
@@ -166,13 +128,13 @@ async function benchOne(kind: "sqlite" | "postgres") {
     const killAt = Math.floor(N / 3);
     const s = server;
     const crash = await fire(s.base, crashRun, N, C, (count) => {
-      if (count === killAt) stop(s, "SIGKILL");
+      if (count === killAt) s.stop("SIGKILL");
     });
     server = await startServer(databaseUrl, work, port);
     const cv = await verify(databaseUrl, crashRun, crash.ok);
     result.crash = { acknowledgedBeforeKill: crash.ok.size, lostAfterRestart: cv.lost, corrupt: cv.corrupt, duplicates: cv.duplicates };
   }
-  stop(server);
+  server.stop();
   await dropPg?.();
   return result;
 }

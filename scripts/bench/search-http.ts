@@ -1,28 +1,16 @@
 // HTTP search benchmark: /zoeken (server-rendered page) and GET /api/v1/search under 20 concurrent clients
 // (autocannon against `next start` on a fresh seeded SQLite database). Needs a build (`npx next build`).
 //   npx tsx scripts/bench/search-http.ts [--seconds 10] [--connections 20]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "node_modules", ".bin");
+import { bin, freePort, root, startNext } from "../lib/server";
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "20" } } });
 
 const QUERIES = ["verzuim melden", "16 uur", "vakantieverlof", "spijbelen", "te laat komen", "ziekmelding", "leerplichtambtenaar", "thuiszitters", "verlof aanvragen", "koppeling certificaat", "inschrijven", "zorgcoordinator"];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 function run(url: string, paths: string[]): Promise<autocannon.Result> {
   let i = 0;
@@ -51,14 +39,8 @@ async function main() {
     AUTH_TRUST_HOST: "true", APP_URL: base, MAIL_DIR: path.join(work, "mail"), RATE_LIMITS: "off", NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
   if (spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" }).status !== 0) process.exit(1);
-  const server = spawn(path.join(bin, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore", detached: true });
+  const server = await startNext({ port, env });
   try {
-    let up = false;
-    for (let i = 0; i < 120 && !up; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    }
-    if (!up) throw new Error("the server did not start (is there a build? run `npx next build`)");
     const api = QUERIES.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
     const page = QUERIES.map((q) => `/zoeken?q=${encodeURIComponent(q)}`);
     await run(base, [...api, ...page].slice(0, 24)); // warm-up
@@ -70,9 +52,7 @@ async function main() {
       }));
     }
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {}
+    server.stop();
   }
 }
 

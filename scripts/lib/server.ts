@@ -1,0 +1,66 @@
+// Shared by the browser-test runner and the benchmarks: a free port, `next start` in its own process group
+// (so killing it leaves no orphan next-server), and a throwaway PostgreSQL database.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export const root = path.resolve(__dirname, "..", "..");
+export const bin = path.join(root, "node_modules", ".bin");
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { proc: ChildProcess; base: string; stop(signal?: NodeJS.Signals): void };
+
+/** Starts `next start` on 127.0.0.1:port and waits until /api/health answers (throws after `timeoutMs`). */
+export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; logFile?: string; timeoutMs?: number }): Promise<RunningServer> {
+  const base = `http://127.0.0.1:${opts.port}`;
+  const proc = spawn(path.join(bin, "next"), ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    cwd: root, env: opts.env, stdio: ["ignore", opts.logFile ? "pipe" : "ignore", opts.logFile ? "pipe" : "inherit"], detached: true,
+  });
+  if (opts.logFile) {
+    const log = fs.createWriteStream(opts.logFile);
+    proc.stdout?.pipe(log);
+    proc.stderr?.pipe(log);
+  }
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    try {
+      process.kill(-proc.pid!, signal);
+    } catch {}
+  };
+  const until = Date.now() + (opts.timeoutMs ?? 60_000);
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { proc, base, stop };
+  }
+  stop();
+  throw new Error(`next start did not come up on ${base}${opts.logFile ? `; see ${opts.logFile}` : " (is there a build? run `npx next build`)"}`);
+}
+
+/** Creates a fresh PostgreSQL database (dropped by `drop`). */
+export async function createPgDatabase(prefix: string, admin = "postgresql://postgres@127.0.0.1:5432/postgres"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now()}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
