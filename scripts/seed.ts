@@ -3,6 +3,7 @@ import path from "node:path";
 import { createDb, tuneSqlite } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { ContentError } from "@/app/_modules/content/errors";
+import { seedDemoData } from "@/app/_modules/content/demo-data";
 import { seedContent, shouldSeedDemoUsers, type SeedReport } from "@/app/_modules/content/seed";
 
 /** Seeds the database at DATABASE_URL from content/. */
@@ -11,9 +12,13 @@ export async function runSeed(quiet = false): Promise<SeedReport> {
   const db = createDb(e.DATABASE_URL);
   try {
     if (e.DATABASE_URL.startsWith("file:")) await tuneSqlite(db);
-    const report = await seedContent(db, { contentDir: path.resolve(__dirname, "..", "content"), demoUsers: shouldSeedDemoUsers(e) });
+    const demo = shouldSeedDemoUsers(e);
+    const report = await seedContent(db, { contentDir: path.resolve(__dirname, "..", "content"), demoUsers: demo });
+    // The embedded default also gets a few days of demo questions, searches and feedback (once).
+    const demoTickets = demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off" ? await seedDemoData(db) : 0;
     if (!quiet) {
       for (const [k, c] of Object.entries(report)) console.log(`  ${k.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
+      if (demoTickets) console.log(`  demo data  ${demoTickets} tickets with searches, feedback and wizard runs`);
     }
     return report;
   } finally {

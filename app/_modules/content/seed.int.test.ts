@@ -53,6 +53,19 @@ describe("seedContent", () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it("adds demo questions, searches and feedback once", async () => {
+    const { seedDemoData } = await import("./demo-data");
+    const made = await seedDemoData(t.db);
+    expect(made).toBeGreaterThan(5);
+    expect(await t.db.ticket.count()).toBe(made);
+    expect(await t.db.ticket.count({ where: { deskId: "po" } })).toBeGreaterThan(0);
+    expect(await t.db.ticket.count({ where: { status: "new" } })).toBeGreaterThan(0);
+    expect(await t.db.message.count({ where: { kind: "note" } })).toBeGreaterThan(0);
+    expect(await t.db.searchLog.count({ where: { resultCount: 0 } })).toBeGreaterThan(0);
+    expect(await t.db.mailOutbox.count({ where: { status: "pending" } })).toBe(0);
+    expect(await seedDemoData(t.db)).toBe(0);
+  });
+
   it("updates an edited article and keeps its history", async () => {
     const dir = copyContent();
     const file = path.join(dir, "articles", "te-laat-komen.md");
