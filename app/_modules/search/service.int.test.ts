@@ -1,0 +1,60 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
+import { seedContent } from "@/app/_modules/content/seed";
+
+let t: TestDb;
+let svc: typeof import("./service");
+
+beforeAll(async () => {
+  t = await createTestDb();
+  useAsAppDb(t);
+  await seedContent(t.db, { contentDir: path.resolve(__dirname, "..", "..", "..", "content"), demoUsers: false });
+  svc = await import("./service");
+  await svc.rebuildArticleIndex(t.db);
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("article search service", () => {
+  it("finds published articles with facets and highlighted snippets, filtered by sector", async () => {
+    const r = await svc.searchArticles({ q: "vakantieverlof", sector: "vo" });
+    expect(r.hits[0]!.title).toMatch(/vakantieverlof/i);
+    expect(r.hits[0]!.titleHtml).toContain("<mark>");
+    expect(r.facets.sectors.vo).toBe(r.total);
+  });
+
+  it("finds thresholds that articles embed from the protocol data", async () => {
+    const r = await svc.searchArticles({ q: "16 uur binnen 4 weken" });
+    expect(r.total).toBeGreaterThan(0);
+  });
+
+  it("suggests a spelling when nothing matches", async () => {
+    // Three wrong letters: beyond the engine's typo budget of 2, within the suggestion's 3 for long words.
+    const r = await svc.searchArticles({ q: "vxkxntixverlof" });
+    expect(r.total).toBe(0);
+    expect(r.didYouMean).toBe("vakantieverlof");
+    expect(svc.spellingSuggestion("lerplicht", new Map([["leerplicht", 4], ["leerplichtig", 2]]))).toBe("leerplicht");
+    expect(svc.spellingSuggestion("verlof", new Map([["verlof", 1]]))).toBeNull();
+  });
+
+  it("logs searches without any run of 6 or more digits", async () => {
+    const id = await svc.logSearch({ query: "leerling 123456782 verzuim en 12345 uur", resultCount: 0, source: "portal" });
+    const row = await t.db.searchLog.findUniqueOrThrow({ where: { id: id! } });
+    expect(row.query).not.toMatch(/\d{6,}/);
+    expect(row.query).toContain("12345");
+    await svc.logSearchClick(id!, "te-laat-komen");
+    expect((await t.db.searchLog.findUniqueOrThrow({ where: { id: id! } })).clickedSlug).toBe("te-laat-komen");
+  });
+
+  it("removes an article from the index when it is no longer published", async () => {
+    const a = await t.db.article.findUniqueOrThrow({ where: { slug: "luxe-verzuim" } });
+    await t.db.article.update({ where: { id: a.id }, data: { status: "archived" } });
+    await svc.syncArticleInIndex(a.id, t.db);
+    expect((await svc.searchArticles({ q: "luxe verzuim" })).hits.map((h) => h.slug)).not.toContain("luxe-verzuim");
+    await t.db.article.update({ where: { id: a.id }, data: { status: "published" } });
+    await svc.syncArticleInIndex(a.id, t.db);
+    expect((await svc.searchArticles({ q: "luxe verzuim" })).hits[0]!.slug).toBe("luxe-verzuim");
+  });
+});
