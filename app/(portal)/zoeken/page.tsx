@@ -41,7 +41,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   }
   const p = parsed.data;
   const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
-  const searchId = p.q.trim() ? await logSearch({ query: p.q, resultCount: result.total, source: "portal" }) : null;
+  const searchId = p.q.trim() ? logSearch({ query: p.q, resultCount: result.total, source: "portal" }) : null;
   const active = { sector: p.sector, audience: p.audience, topic: p.topic } as Record<string, string | undefined>;
   const href = (patch: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();

@@ -26,13 +26,19 @@ export function hoursText(h: { days: number[]; open: string; close: string }): s
   return `${dayText}, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
 }
 
+// Desks change only through a re-seed: every page's footer reads them, so keep them for a few seconds.
+let cache: { at: number; desks: DeskView[] } | null = null;
+
 /** Both desks, po first. */
 export async function listDesks(): Promise<DeskView[]> {
+  if (cache && Date.now() - cache.at < 10_000) return cache.desks;
   const rows = await db().desk.findMany({ orderBy: { id: "asc" } });
-  return rows.map((d) => {
+  const desks = rows.map((d) => {
     const hours = JSON.parse(d.hours) as DeskView["hours"];
     return { ...d, id: d.id as DeskId, hours, hoursText: hoursText(hours) };
   });
+  cache = { at: Date.now(), desks };
+  return desks;
 }
 
 /** One desk by id, or null. */

@@ -10,6 +10,7 @@ import { getTaxonomy } from "@/app/_modules/content/store";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { ARTICLE_INDEX, articleIndexSettings, createSearchEngine, type SearchEngine, type SearchIndex } from "./index";
 import { escapeHtml, fold, words } from "./text";
+import { newId } from "@/app/_core/ids";
 
 export type ArticleDoc = {
   id: string;
@@ -210,23 +211,41 @@ function distance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-/** Logs a search for the content-gap report. Returns the log id (to attach a click later). */
-export async function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete" }): Promise<string | null> {
+// Search-log rows are written in batches off the request path (every 300 ms or 200 rows): a search answers
+// without waiting for a database write. Ids are made here, so a result page can link its clicks at once.
+type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date };
+const pending: PendingLog[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let flushing: Promise<void> = Promise.resolve();
+
+/** Writes queued search-log rows now (also called before a click is recorded and by tests). */
+export function flushSearchLog(): Promise<void> {
+  if (flushTimer) {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+  }
+  const batch = pending.splice(0, pending.length);
+  if (!batch.length) return flushing;
+  flushing = flushing
+    .then(() => db().searchLog.createMany({ data: batch }))
+    .then(() => undefined)
+    .catch((e) => logUnexpected("searchLog.flush", e));
+  return flushing;
+}
+
+/** Queues a search for the content-gap report (digit runs of 6+ removed). Returns the log id. */
+export function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete" }): string | null {
   const query = redactLongDigitRuns(entry.query).replace(/\s+/g, " ").trim().slice(0, 200);
   if (!query) return null;
-  try {
-    const row = await db().searchLog.create({
-      data: { query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source },
-      select: { id: true },
-    });
-    return row.id;
-  } catch (e) {
-    logUnexpected("logSearch", e);
-    return null;
-  }
+  const id = newId();
+  pending.push({ id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date() });
+  if (pending.length >= 200) void flushSearchLog();
+  else flushTimer ??= setTimeout(() => void flushSearchLog(), 300);
+  return id;
 }
 
 /** Records which article a search led to. */
 export async function logSearchClick(searchId: string, slug: string): Promise<void> {
+  await flushSearchLog();
   await db().searchLog.updateMany({ where: { id: searchId, clickedSlug: null }, data: { clickedSlug: slug } });
 }

@@ -1,5 +1,6 @@
 // Tickets from the caller's side: intake, the private follow-up link, replies and closing by the caller.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { newId } from "@/app/_core/ids";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
@@ -165,11 +166,6 @@ async function cachedDesk(db: Db, id: string) {
   const desk = await db.desk.findUnique({ where: { id } });
   deskCache.set(id, { at: Date.now(), desk });
   return desk;
-}
-
-/** A collision-resistant id in cuid's alphabet (lowercase letters and digits), so ids sort alike everywhere. */
-export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(12).toString("hex")}`;
 }
 
 function deskHoursText(h: BusinessHours): string {

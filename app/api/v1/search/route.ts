@@ -15,7 +15,7 @@ export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
   const q = parsed.data;
   const result = await searchArticles({ q: q.q, sector: q.sector, audience: q.audience, topic: q.topic, type: q.type, page: q.page, perPage: q.perPage });
-  const searchId = q.q.trim() ? await logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api" }) : null;
+  const searchId = q.q.trim() ? logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api" }) : null;
   return {
     query: result.query,
     total: result.total,
