@@ -3,6 +3,7 @@
 // account or a changed role takes effect at once.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "./db";
@@ -88,6 +89,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 
 /** The logged-in user for this request, checked against the database (cached per request). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Most visitors are anonymous: without a session cookie there is nothing for Auth.js to decode.
+  const jar = await cookies();
+  if (!jar.getAll().some((c) => /(^|[.-])authjs\.session-token(\.\d+)?$/.test(c.name))) return null;
   const session = await auth();
   const uid = (session as unknown as { uid?: string } | null)?.uid;
   if (!uid) return null;
