@@ -14,7 +14,7 @@ import type { DeskId, SessionUser } from "@/app/_core/session";
 import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
 import { replyToTicket } from "@/app/_modules/tickets/desk-service";
 
-import { bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
+import { benchDatabases, bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
 const { values: args } = parseArgs({
   options: { db: { type: "string", default: "sqlite" }, n: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } },
 });
@@ -187,13 +187,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
   }
 }
 
-async function main() {
-  const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : ([args.db] as ("sqlite" | "postgres")[]);
-  for (const k of kinds) console.log(JSON.stringify(await benchOne(k)));
-  process.exit(0);
-}
-
-main().catch((e) => {
+benchDatabases(args.db, benchOne).catch((e) => {
   console.error(e);
   process.exit(1);
 });

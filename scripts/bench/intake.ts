@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/app/_core/db";
 
-import { bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
+import { benchDatabases, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
 const { values: args } = parseArgs({
   options: { db: { type: "string", default: "both" }, n: { type: "string", default: "2000" }, concurrency: { type: "string", default: "50" }, "no-kill": { type: "boolean", default: false } },
 });
@@ -139,13 +139,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
   return result;
 }
 
-async function main() {
-  const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : ([args.db] as ("sqlite" | "postgres")[]);
-  for (const k of kinds) console.log(JSON.stringify(await benchOne(k)));
-  process.exit(0);
-}
-
-main().catch((e) => {
+benchDatabases(args.db, benchOne).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -64,3 +64,10 @@ export async function createPgDatabase(prefix: string, admin = "postgresql://pos
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/** Runs a benchmark for `--db sqlite|postgres|both`, printing one JSON line per database, then exits. */
+export async function benchDatabases(which: string | undefined, bench: (kind: "sqlite" | "postgres") => Promise<unknown>): Promise<never> {
+  const kinds = which === "both" ? (["sqlite", "postgres"] as const) : ([which === "postgres" ? "postgres" : "sqlite"] as const);
+  for (const k of kinds) console.log(JSON.stringify(await bench(k)));
+  process.exit(0);
+}

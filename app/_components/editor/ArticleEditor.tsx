@@ -3,8 +3,9 @@
 // the page passes the rule list in and saves what onChange reports.
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
+import { LinkPanel } from "./LinkPanel";
 import { createEditorExtensions } from "./extensions";
-import { isAllowedHref, isValidId, NODE } from "../../_modules/articles/doc-types";
+import { isValidId, NODE } from "../../_modules/articles/doc-types";
 
 export interface RuleOption {
   protocolId: string;
@@ -126,33 +127,6 @@ export function ArticleEditor({ value, onChange, rules = [], defaultProtocol = "
 function toggleCallout(editor: Editor, variant: "info" | "waarschuwing", active: boolean) {
   if (active) editor.chain().focus().lift(NODE.callout).run();
   else editor.chain().focus().wrapIn(NODE.callout, { variant }).run();
-}
-
-function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
-  const id = useId();
-  const [href, setHref] = useState<string>(() => (editor.getAttributes("link").href as string | undefined) ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const apply = () => {
-    const url = href.trim();
-    if (url === "") {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      return onDone();
-    }
-    if (!isAllowedHref(url)) {
-      return setError("Gebruik een adres dat begint met https://, http://, mailto: of /.");
-    }
-    editor.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
-    onDone();
-  };
-  return (
-    <div className="editor-panel" role="group" aria-label="Link">
-      <label htmlFor={`${id}-href`}>Adres van de link</label>
-      <input id={`${id}-href`} type="url" value={href} aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), apply())} placeholder="https://… of /artikelen/…" autoFocus />
-      <button type="button" onClick={apply}>{href.trim() ? "Link opslaan" : "Link verwijderen"}</button>
-      <button type="button" onClick={onDone}>Annuleren</button>
-      {error && <p id={`${id}-err`} role="alert">{error}</p>}
-    </div>
-  );
 }
 
 function ArticleLinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {

@@ -6,7 +6,7 @@ import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { createEditorExtensions } from "@/app/_components/editor/extensions";
-import { isAllowedHref } from "@/app/_modules/articles/doc-types";
+import { LinkPanel } from "@/app/_components/editor/LinkPanel";
 import { replySchema } from "@/app/_modules/tickets/desk-schema";
 import { findArticlesAction, replyAction, statusAction } from "../../actions";
 import { isTypingTarget, QUEUE_STORAGE_KEY } from "../../QueueKeyboard";
@@ -230,7 +230,7 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
             </div>
 
             <MiniToolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
-            {linkOpen && editor && <LinkPanel editor={editor} onDone={() => setLinkOpen(false)} />}
+            {linkOpen && editor && <LinkPanel editor={editor} allowRelative={false} onDone={() => setLinkOpen(false)} />}
             <div className="tiptap-surface">
               <EditorContent editor={editor} />
             </div>
@@ -286,32 +286,6 @@ function MiniToolbar({ editor, linkOpen, setLinkOpen }: { editor: Editor | null;
       {b("Lijst met opsommingstekens", state.bullet, () => editor.chain().focus().toggleBulletList().run(), "• Lijst")}
       {b("Genummerde lijst", state.ordered, () => editor.chain().focus().toggleOrderedList().run(), "1. Lijst")}
       {b(state.link ? "Link bewerken of verwijderen" : "Link toevoegen", state.link || linkOpen, () => setLinkOpen(!linkOpen), "Link")}
-    </div>
-  );
-}
-
-function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
-  const id = useId();
-  const [href, setHref] = useState<string>(() => (editor.getAttributes("link").href as string | undefined) ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const apply = () => {
-    const url = href.trim();
-    if (!url) {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      return onDone();
-    }
-    if (!isAllowedHref(url)) return setError("Gebruik een adres dat begint met https://, http:// of mailto:.");
-    if (editor.state.selection.empty) editor.chain().focus().insertContent([{ type: "text", text: url, marks: [{ type: "link", attrs: { href: url } }] }]).run();
-    else editor.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
-    onDone();
-  };
-  return (
-    <div className="editor-panel" role="group" aria-label="Link">
-      <label htmlFor={`${id}-href`}>Adres van de link</label>
-      <input id={`${id}-href`} type="url" value={href} aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), apply())} placeholder="https://…" autoFocus />
-      <button type="button" className="btn btn-small" onClick={apply}>{href.trim() ? "Link opslaan" : "Link verwijderen"}</button>
-      <button type="button" className="btn btn-secondary btn-small" onClick={onDone}>Annuleren</button>
-      {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
     </div>
   );
 }
