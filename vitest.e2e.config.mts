@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // One retry against a live server absorbs a click that lands before hydration on a loaded machine;
+    // a real failure still fails twice.
+    retry: 1,
     setupFiles: ["tests/setup.ts"],
   },
 });
