@@ -93,7 +93,7 @@ export async function createTicket(
     const triageJson = opts.triage === undefined ? null : JSON.stringify(opts.triage);
     const mailFor = (reference: string) =>
       ticketConfirmationMail({
-        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: deskHoursText(hours),
+        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: hours,
         followUpUrl: followUpUrl(deriveFollowUpToken(reference)), requesterName: input.name, subject,
       });
 
@@ -166,10 +166,6 @@ async function cachedDesk(db: Db, id: string) {
   const desk = await db.desk.findUnique({ where: { id } });
   deskCache.set(id, { at: Date.now(), desk });
   return desk;
-}
-
-function deskHoursText(h: BusinessHours): string {
-  return `maandag tot en met vrijdag, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
 }
 
 

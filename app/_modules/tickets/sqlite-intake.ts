@@ -5,6 +5,7 @@
 // against both paths (intake.int.test.ts), and PostgreSQL always uses Prisma.
 import Database from "better-sqlite3";
 import { sqlitePath } from "@/app/_core/db";
+import { formatReference } from "./reference";
 
 export type FastTicketRows = {
   deskId: string;
@@ -60,7 +61,7 @@ export function sqliteTicketInserter(url: string): Inserter {
   );
   const insert = conn.transaction((r: FastTicketRows) => {
     const number = (counter.get(r.deskId, r.year) as { value: number }).value;
-    const reference = `${r.referencePrefix}-${r.year}-${String(number).padStart(6, "0")}`;
+    const reference = formatReference(r.referencePrefix, r.year, number);
     const at = iso(r.ticket.createdAt);
     const q = r.requester;
     requester.run(q.id, q.name, q.email, q.phone, q.callerType, q.organisation, q.schoolCode, at);
