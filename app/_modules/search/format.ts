@@ -1,6 +1,6 @@
 // `_formatted` for the embedded engine: highlights and crops like Meilisearch, with the text HTML-escaped before
 // the tags go in, so the result can be rendered as HTML as is.
-import { escapeHtml, tokenize, type Token } from "./text";
+import { escapeHtml, tokenize } from "./text";
 import type { SearchParams } from "./types";
 
 export interface HighlightPlan {
@@ -50,36 +50,72 @@ function mapStrings(v: unknown, f: (s: string) => string): unknown {
   return v;
 }
 
+/** A string's words as parallel arrays (no positions: formatting needs only offsets). */
+interface Spans {
+  terms: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+// Documents are formatted again and again with the same stored strings, so their words are kept (bounded: the
+// cache is dropped whole when it holds too many words, which at worst costs one re-tokenisation per string).
+const spanCache = new Map<string, Spans>();
+const MAX_CACHED_WORDS = 1_000_000;
+let cachedWords = 0;
+
+function spansOf(text: string): Spans {
+  let sp = spanCache.get(text);
+  if (sp) return sp;
+  const toks = tokenize(text, false);
+  sp = { terms: new Array<string>(toks.length), starts: new Int32Array(toks.length), ends: new Int32Array(toks.length) };
+  for (let i = 0; i < toks.length; i++) {
+    sp.terms[i] = toks[i]!.term;
+    sp.starts[i] = toks[i]!.start;
+    sp.ends[i] = toks[i]!.end;
+  }
+  if (text.length > 64) {
+    if (cachedWords + toks.length > MAX_CACHED_WORDS) {
+      spanCache.clear();
+      cachedWords = 0;
+    }
+    spanCache.set(text, sp);
+    cachedWords += toks.length;
+  }
+  return sp;
+}
+
 /** Highlights and/or crops one string. */
 export function formatText(text: string, plan: HighlightPlan, highlight: boolean, cropLen: number | undefined, o: FormatOptions): string {
   if (!highlight && cropLen === undefined) return escapeHtml(text);
-  const toks = tokenize(text);
-  const marks = matchTokens(toks, text, plan);
+  const sp = spansOf(text);
+  const n = sp.terms.length;
+  const marks = matchSpans(sp, text, plan);
 
   let from = 0;
   let to = text.length;
+  let first = 0;
+  let last = n;
   let before = "";
   let after = "";
-  if (cropLen !== undefined && toks.length > cropLen) {
-    const [s, e] = cropWindow(toks.length, marks, Math.max(1, cropLen));
-    from = s === 0 ? 0 : toks[s]!.start;
-    to = e === toks.length ? text.length : toks[e - 1]!.end;
-    if (s > 0) before = o.marker;
-    if (e < toks.length) after = o.marker;
+  if (cropLen !== undefined && n > cropLen) {
+    [first, last] = cropWindow(marks, Math.max(1, cropLen));
+    from = first === 0 ? 0 : sp.starts[first]!;
+    to = last === n ? text.length : sp.ends[last - 1]!;
+    if (first > 0) before = o.marker;
+    if (last < n) after = o.marker;
   } else if (cropLen === 0) {
     return "";
   }
 
   let html = before;
   let at = from;
-  if (highlight) {
-    for (let t = 0; t < toks.length; t++) {
-      const m = marks[t]!;
-      if (!m.len) continue;
-      const tok = toks[t]!;
-      if (tok.start < from || tok.end > to) continue;
-      const end = tok.start + m.len;
-      html += escapeHtml(text.slice(at, tok.start)) + o.pre + escapeHtml(text.slice(tok.start, end)) + o.post;
+  if (highlight && marks.any) {
+    for (let t = first; t < last; t++) {
+      const len = marks.lens[t]!;
+      if (!len) continue;
+      const start = sp.starts[t]!;
+      const end = start + len;
+      html += escapeHtml(text.slice(at, start)) + o.pre + escapeHtml(text.slice(start, end)) + o.post;
       at = end;
     }
   }
@@ -87,21 +123,28 @@ export function formatText(text: string, plan: HighlightPlan, highlight: boolean
   return html;
 }
 
-interface Mark {
-  /** original characters to highlight from the word start (0 = no match) */
-  len: number;
-  mask: number;
+interface Marks {
+  /** per word: original characters to highlight from the word start (0 = no match) */
+  lens: Int32Array;
+  /** per word: which query words it matches */
+  masks: Int32Array;
+  any: boolean;
 }
 
-function matchTokens(toks: Token[], text: string, plan: HighlightPlan): Mark[] {
-  const marks: Mark[] = toks.map(() => ({ len: 0, mask: 0 }));
-  toks.forEach((tok, t) => {
-    const hit = plan.terms.get(tok.term);
-    if (!hit) return;
-    marks[t] = { len: hit.prefixLen < 0 ? tok.end - tok.start : originalLength(text.slice(tok.start, tok.end), hit.prefixLen), mask: hit.mask };
-  });
+function matchSpans(sp: Spans, text: string, plan: HighlightPlan): Marks {
+  const n = sp.terms.length;
+  const marks: Marks = { lens: new Int32Array(n), masks: new Int32Array(n), any: false };
+  for (let t = 0; t < n; t++) {
+    const hit = plan.terms.get(sp.terms[t]!);
+    if (!hit) continue;
+    const start = sp.starts[t]!;
+    const end = sp.ends[t]!;
+    marks.lens[t] = hit.prefixLen < 0 ? end - start : originalLength(text.slice(start, end), hit.prefixLen);
+    marks.masks[t] = hit.mask;
+    marks.any = true;
+  }
   if (plan.phrases.length) {
-    // Phrases by their first word, so each token checks only the phrases that can start there.
+    // Phrases by their first word, so each word checks only the phrases that can start there.
     const byFirst = new Map<string | null, HighlightPlan["phrases"]>();
     for (const ph of plan.phrases) {
       const k = ph.words[0] ?? null;
@@ -110,14 +153,16 @@ function matchTokens(toks: Token[], text: string, plan: HighlightPlan): Mark[] {
       else byFirst.set(k, [ph]);
     }
     const anyStart = byFirst.get(null) ?? [];
-    for (let t = 0; t < toks.length; t++) {
-      const list = byFirst.get(toks[t]!.term);
+    for (let t = 0; t < n; t++) {
+      const list = byFirst.get(sp.terms[t]!);
       for (const ph of list ? [...list, ...anyStart] : anyStart) {
-        if (t + ph.words.length > toks.length) continue;
-        if (!ph.words.every((w, k) => w === null || toks[t + k]!.term === w)) continue;
+        if (t + ph.words.length > n) continue;
+        if (!ph.words.every((w, k) => w === null || sp.terms[t + k] === w)) continue;
         for (let k = 0; k < ph.words.length; k++) {
-          const tok = toks[t + k]!;
-          if (ph.words[k] !== null) marks[t + k] = { len: tok.end - tok.start, mask: marks[t + k]!.mask | ph.mask };
+          if (ph.words[k] === null) continue;
+          marks.lens[t + k] = sp.ends[t + k]! - sp.starts[t + k]!;
+          marks.masks[t + k] = marks.masks[t + k]! | ph.mask;
+          marks.any = true;
         }
       }
     }
@@ -140,25 +185,39 @@ function originalLength(word: string, folded: number): number {
   return i;
 }
 
-/** The window of `len` words with the most distinct query words, the matches as central as possible. */
-function cropWindow(n: number, marks: Mark[], len: number): [number, number] {
-  if (!marks.some((m) => m.len)) return [0, len];
+/** The window of `len` words with the most distinct query words, the matches as central as possible (one pass). */
+function cropWindow(marks: Marks, len: number): [number, number] {
+  const n = marks.lens.length;
+  if (!marks.any) return [0, len];
+  // Nearest match at or after / at or before each word, for the centre of the matches in a window.
+  const next = new Int32Array(n + 1).fill(-1);
+  for (let t = n - 1; t >= 0; t--) next[t] = marks.lens[t] ? t : next[t + 1]!;
+  const prev = new Int32Array(n).fill(-1);
+  for (let t = 0; t < n; t++) prev[t] = marks.lens[t] ? t : t > 0 ? prev[t - 1]! : -1;
+  const bits = new Int32Array(32);
+  let count = 0;
+  let distinct = 0;
+  const add = (t: number, d: number) => {
+    if (!marks.lens[t]) return;
+    count += d;
+    for (let m = marks.masks[t]!, b = 0; m; m >>>= 1, b++) {
+      if (!(m & 1)) continue;
+      if (d > 0 && bits[b]++ === 0) distinct++;
+      else if (d < 0 && --bits[b]! === 0) distinct--;
+    }
+  };
+  for (let t = 0; t < len; t++) add(t, 1);
   let best = 0;
   let bestScore = -1;
   let bestCenter = Infinity;
   for (let s = 0; s + len <= n; s++) {
-    let mask = 0;
-    let count = 0;
-    let firstMatch = -1;
-    let lastMatch = -1;
-    for (let t = s; t < s + len; t++) {
-      if (!marks[t]!.len) continue;
-      mask |= marks[t]!.mask;
-      count++;
-      if (firstMatch < 0) firstMatch = t;
-      lastMatch = t;
+    if (s > 0) {
+      add(s - 1, -1);
+      add(s + len - 1, 1);
     }
-    const score = popcount(mask) * 1000 + count;
+    const score = distinct * 1000 + count;
+    const firstMatch = next[s]! >= 0 && next[s]! < s + len ? next[s]! : -1;
+    const lastMatch = firstMatch >= 0 ? prev[s + len - 1]! : -1;
     const center = Math.abs((firstMatch + lastMatch) / 2 - (s + (len - 1) / 2));
     if (score > bestScore || (score === bestScore && center < bestCenter)) {
       best = s;
@@ -167,13 +226,4 @@ function cropWindow(n: number, marks: Mark[], len: number): [number, number] {
     }
   }
   return [best, best + len];
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
 }

@@ -41,8 +41,8 @@ export interface Token {
   pos: number;
 }
 
-/** Splits text into normalised words with their offsets and positions. */
-export function tokenize(text: string): Token[] {
+/** Splits text into normalised words with their offsets and positions (`pos` is -1 with `positions` off). */
+export function tokenize(text: string, positions = true): Token[] {
   const out: Token[] = [];
   let pos = -1;
   let prevEnd = -1;
@@ -52,7 +52,7 @@ export function tokenize(text: string): Token[] {
   const push = (end: number) => {
     const raw = text.slice(start, end);
     const term = kind === 0 ? raw : kind === 1 ? raw.toLowerCase() : foldRun(raw);
-    pos += prevEnd < 0 ? 1 : isHardGap(text.slice(prevEnd, start)) ? 8 : 1;
+    if (positions) pos += prevEnd < 0 ? 1 : isHardGap(text.slice(prevEnd, start)) ? 8 : 1;
     out.push({ term, start, end, pos });
     prevEnd = end;
     start = -1;
