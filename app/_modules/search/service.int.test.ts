@@ -49,10 +49,13 @@ describe("article search service", () => {
     expect((await t.db.searchLog.findUniqueOrThrow({ where: { id: id! } })).clickedSlug).toBe("te-laat-komen");
   });
 
-  it("removes an article from the index when it is no longer published", async () => {
+  it("removes an article from the index when it is no longer published (no cached result outlives the change)", async () => {
     const a = await t.db.article.findUniqueOrThrow({ where: { slug: "luxe-verzuim" } });
+    expect((await svc.searchArticles({ q: "luxe verzuim" })).hits[0]!.slug).toBe("luxe-verzuim");
+    const version = svc.articleIndexVersion();
     await t.db.article.update({ where: { id: a.id }, data: { status: "archived" } });
     await svc.syncArticleInIndex(a.id, t.db);
+    expect(svc.articleIndexVersion()).toBeGreaterThan(version);
     expect((await svc.searchArticles({ q: "luxe verzuim" })).hits.map((h) => h.slug)).not.toContain("luxe-verzuim");
     await t.db.article.update({ where: { id: a.id }, data: { status: "published" } });
     await svc.syncArticleInIndex(a.id, t.db);

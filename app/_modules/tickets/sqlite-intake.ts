@@ -3,8 +3,8 @@
 // per query, query compilation), which caps intake near 100 tickets/s; here it is well under 1 ms.
 // The rows are exactly what Prisma writes (ISO dates with "+00:00", booleans as integers); the same tests run
 // against both paths (intake.int.test.ts), and PostgreSQL always uses Prisma.
-import Database from "better-sqlite3";
 import { sqlitePath } from "@/app/_core/db";
+import { sqliteConnection, sqliteIso as iso } from "@/app/_core/sqlite-direct";
 import { formatReference } from "./reference";
 
 export type FastTicketRows = {
@@ -23,8 +23,6 @@ export type FastTicketRows = {
   mail: { id: string; to: string; subject: (reference: string) => string; text: (reference: string) => string; html: (reference: string) => string | null };
 };
 
-const iso = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
-
 type Inserter = (rows: FastTicketRows) => { reference: string; number: number };
 const inserters = new Map<string, Inserter>();
 
@@ -33,10 +31,7 @@ export function sqliteTicketInserter(url: string): Inserter {
   const file = sqlitePath(url);
   const existing = inserters.get(file);
   if (existing) return existing;
-  const conn = new Database(file, { timeout: 15_000 });
-  conn.pragma("journal_mode = WAL");
-  conn.pragma("synchronous = NORMAL");
-  conn.pragma("foreign_keys = ON");
+  const conn = sqliteConnection(url);
   const counter = conn.prepare(
     `INSERT INTO "TicketCounter" ("deskId", "year", "value") VALUES (?, ?, 1)
      ON CONFLICT ("deskId", "year") DO UPDATE SET "value" = "value" + 1 RETURNING "value"`,
