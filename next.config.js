@@ -5,6 +5,9 @@ const nextConfig = {
   // Separate build folders let several builds (e.g. parallel browser-test runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // proxy.ts answers plain page views of /zoeken from the page cache. It must tell them from client-side
+  // navigations, whose RSC headers Next.js otherwise strips before the proxy sees the request.
+  skipProxyUrlNormalize: true,
   // The question wizard sends up to 3 attachments of 5 MB through a server action.
   experimental: { serverActions: { bodySizeLimit: "17mb" } },
   // Native and server-only packages stay outside the server bundle.

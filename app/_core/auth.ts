@@ -9,6 +9,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { env } from "./env";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { SESSION_COOKIE_RE } from "./session-cookie";
 import type { DeskId, Role, SessionUser } from "./session";
 import { checkRateLimit, hitRateLimit, resetRateLimit } from "@/app/_modules/ratelimit/service";
 
@@ -91,7 +92,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Most visitors are anonymous: without a session cookie there is nothing for Auth.js to decode.
   const jar = await cookies();
-  if (!jar.getAll().some((c) => /(^|[.-])authjs\.session-token(\.\d+)?$/.test(c.name))) return null;
+  if (!jar.getAll().some((c) => SESSION_COOKIE_RE.test(c.name))) return null;
   const session = await auth();
   const uid = (session as unknown as { uid?: string } | null)?.uid;
   if (!uid) return null;

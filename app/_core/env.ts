@@ -18,6 +18,8 @@ const schema = z.object({
   MAIL_DIR: z.string().default("./data/mail"),
   UPLOAD_DIR: z.string().default("./data/uploads"),
   RATE_LIMITS: bool.default(true),
+  /** Anonymous views of the search page answered from memory (app/_core/page-cache.ts). */
+  PAGE_CACHE: bool.default(true),
   SEED_DEMO: bool.optional(),
 });
 

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { fromZod, GENERIC_ERROR, isExpectedError, logUnexpected, ValidationError, type ExpectedError } from "./errors";
 import { requireRole } from "./guard";
+import { queryRecord } from "./query-params";
 import type { Role, SessionUser } from "./session";
 
 type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null };
@@ -50,13 +51,7 @@ export function errorResponse(e: unknown, where: string): Response {
 }
 
 function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
-  const url = new URL(req.url);
-  const raw: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) {
-    const prev = raw[k];
-    raw[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(queryRecord(new URL(req.url).searchParams));
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
   return parsed.data;
 }

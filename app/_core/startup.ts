@@ -1,5 +1,6 @@
 // Start-up work of a server process (called from instrumentation.ts).
 import { db, isPostgres, tuneSqlite } from "./db";
+import { env } from "./env";
 import { logUnexpected } from "./errors";
 
 const g = globalThis as unknown as { __portalStarted?: boolean };
@@ -11,6 +12,7 @@ export async function startBackgroundWork(): Promise<void> {
   if (!isPostgres()) await tuneSqlite(db());
   const { ensureArticleIndex } = await import("@/app/_modules/search/service");
   await ensureArticleIndex().catch((e) => logUnexpected("startup:search-index", e));
+  if (env().PAGE_CACHE) (await import("@/app/_modules/search/search-page-cache")).registerSearchPageCache();
   // The ticket index is built in the background, so the first agent search does not wait for it.
   void import("@/app/_modules/tickets/ticket-search").then((m) => m.syncTicketIndex(db())).catch((e) => logUnexpected("startup:ticket-index", e));
   const { kickOutbox } = await import("@/app/_modules/mail/outbox");

@@ -198,7 +198,14 @@ describe("editor workspace", () => {
     expect(await body.getByRole("link", { name: "klik hier" }).count()).toBe(0);
     expect(await body.getByRole("link", { name: "kapotte link" }).getAttribute("href")).toBe("/artikelen/bestaat-echt-niet");
 
-    // Unpublishing (archive) removes the public page and the search hit at once.
+    // Unpublishing (archive) removes the public page and the search hit at once, also for visitors whose
+    // search page was answered from memory.
+    const visitor = await (await newContext(browser)).newPage();
+    for (const expected of [undefined, "miss", "hit"]) {
+      const res = await visitor.goto(`/zoeken?q=${word}`);
+      expect((await res!.allHeaders())["x-portal-cache"]).toBe(expected);
+      expect(await visitor.getByRole("link", { name: title }).count()).toBe(1);
+    }
     await pub.goto(url);
     pub.once("dialog", (d) => void d.accept());
     await pub.getByRole("button", { name: "Offline halen (archiveren)" }).click();
@@ -206,6 +213,10 @@ describe("editor workspace", () => {
     expect((await pub.goto(`/artikelen/${slugOf(title)}`))?.status()).toBe(404);
     await pub.goto(`/zoeken?q=${word}`);
     expect(await pub.getByRole("link", { name: title }).count()).toBe(0);
+    const after = await visitor.goto(`/zoeken?q=${word}`);
+    expect((await after!.allHeaders())["x-portal-cache"]).toBe("miss"); // the old page is gone; rendered afresh
+    expect(await visitor.getByRole("link", { name: title }).count()).toBe(0);
+    await visitor.context().close();
   });
 
   it("no work lost: a failed autosave retries and says so; a closed tab leaves a local copy to restore", async () => {

@@ -43,16 +43,21 @@ export async function postJson(path: string, body: unknown): Promise<{ status: n
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 
-/** Row count of a table in the e2e server's SQLite database (read-only), to prove bad input stores nothing. */
-export function countRows(table: string): number {
+/** Rows from the e2e server's SQLite database (read-only), to check what the portal stored. */
+export function dbRows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
   const url = process.env.E2E_DATABASE_URL ?? "";
-  if (!url.startsWith("file:")) throw new Error("countRows needs the e2e SQLite database");
+  if (!url.startsWith("file:")) throw new Error("dbRows needs the e2e SQLite database");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Database = require("better-sqlite3") as typeof import("better-sqlite3");
   const d = new Database(url.slice(5), { readonly: true, fileMustExist: true });
   try {
-    return (d.prepare(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, "")}"`).get() as { n: number }).n;
+    return d.prepare(sql).all(...params) as T[];
   } finally {
     d.close();
   }
+}
+
+/** Row count of a table in the e2e server's SQLite database, to prove bad input stores nothing. */
+export function countRows(table: string): number {
+  return dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, "")}"`)[0]!.n;
 }

@@ -1,7 +1,7 @@
 // Knowledge base and search, in a real browser: search-as-you-type puts the right article on top.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, launch, newContext, seriousViolations } from "./helpers";
+import { BASE, dbRows, launch, newContext, seriousViolations } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,6 +66,34 @@ describe("/zoeken", () => {
     await page.waitForURL(/sector=/);
     expect(await page.locator("p[role=status]").textContent()).toMatch(/gevonden/);
     expect(await seriousViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it("answers repeat anonymous searches from memory, still logging each search and the article it led to", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const q = `vakantieverlof aanvragen ${Date.now() % 100_000}`; // unique, so earlier runs do not count
+    const seen: { cache: string | undefined; id: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await page.goto(`/zoeken?q=${encodeURIComponent(q)}`);
+      const href = await page.locator("ol li.result a").first().getAttribute("href");
+      seen.push({ cache: (await res!.allHeaders())["x-portal-cache"], id: new URL(href!, BASE).searchParams.get("z")! });
+    }
+    // Rendered, then rendered into the cache (a repeat), then answered from it; each view its own search id.
+    expect(seen.map((s) => s.cache)).toEqual([undefined, "miss", "hit"]);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(3);
+    await Promise.all([page.waitForURL(/\/artikelen\//), page.locator("ol li.result a").first().click()]);
+    const slug = new URL(page.url()).pathname.split("/").pop();
+    await expect.poll(() => dbRows<{ id: string; clickedSlug: string | null }>(`SELECT id, clickedSlug FROM SearchLog WHERE query = ?`, q), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(seen.map((s, i) => ({ id: s.id, clickedSlug: i === 2 ? slug : null }))));
+    expect(dbRows(`SELECT id FROM SearchLog WHERE query = ?`, q)).toHaveLength(3);
+
+    // Staff are never answered from the anonymous cache.
+    const staff = await newContext(browser);
+    await staff.addCookies([{ name: "authjs.session-token", value: "x", url: BASE }]);
+    const res = await (await staff.newPage()).goto(`/zoeken?q=${encodeURIComponent(q)}`);
+    expect((await res!.allHeaders())["x-portal-cache"]).toBeUndefined();
+    await staff.close();
     await ctx.close();
   });
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { SearchCombobox } from "@/app/_components/SearchCombobox";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { labelOf } from "@/app/_modules/content/taxonomy";
-import { searchQuerySchema } from "@/app/_modules/search/query";
+import { searchPageParams, searchQuerySchema } from "@/app/_modules/search/query";
+import { isSearchPageFill, SEARCH_ID_PLACEHOLDER } from "@/app/_modules/search/search-page-cache";
 import { logSearch, searchArticles } from "@/app/_modules/search/service";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +26,7 @@ const FILTERS = [
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SP> }) {
   const sp = await searchParams;
   const taxonomy = await getTaxonomy();
-  const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && ["q", "sector", "audience", "topic", "page", "type"].includes(k))) as Record<string, string | string[]>;
-  const parsed = searchQuerySchema(taxonomy).safeParse(raw);
+  const parsed = searchQuerySchema(taxonomy).safeParse(searchPageParams(sp));
   if (!parsed.success) {
     return (
       <div className="container">
@@ -41,7 +41,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   }
   const p = parsed.data;
   const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
-  const searchId = p.q.trim() ? logSearch({ query: p.q, resultCount: result.total, source: "portal" }) : null;
+  // Rendered for the page cache: the cache logs each answer and fills in the id (search-page-cache.ts).
+  const searchId = !p.q.trim() ? null : (await isSearchPageFill()) ? SEARCH_ID_PLACEHOLDER : logSearch({ query: p.q, resultCount: result.total, source: "portal" });
   const active = { sector: p.sector, audience: p.audience, topic: p.topic } as Record<string, string | undefined>;
   const href = (patch: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();

@@ -41,3 +41,11 @@ function buildSchema(t: Taxonomy) {
 }
 
 export type SearchQuery = z.infer<ReturnType<typeof buildSchema>>;
+
+// The search page reads only these parameters and ignores any other (e.g. utm_source).
+const PAGE_PARAMS = ["q", "sector", "audience", "topic", "page", "type"];
+
+/** The search page's input from its query parameters (unknown parameters left out). */
+export function searchPageParams(sp: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && PAGE_PARAMS.includes(k))) as Record<string, string | string[]>;
+}

@@ -1,6 +1,8 @@
-// GET /api/health — the database's and the search engine's status (200 when both are up, else 503).
+// GET /api/health — the database's and the search engine's status (200 when both are up, else 503), and how the
+// anonymous page cache is doing.
 import { db } from "@/app/_core/db";
 import { isPostgres } from "@/app/_core/db";
+import { pageCache } from "@/app/_core/page-cache";
 import { ensureArticleIndex, searchEngine } from "@/app/_modules/search/service";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ export async function GET() {
     .catch((e: Error) => ({ ok: false, engine: "unknown", detail: e.message.slice(0, 200) }));
   const ok = database.ok && search.ok;
   return Response.json(
-    { status: ok ? "ok" : "degraded", database, search, ms: Math.round(performance.now() - started) },
+    { status: ok ? "ok" : "degraded", database, search, pageCache: { entries: pageCache().size, ...pageCache().stats }, ms: Math.round(performance.now() - started) },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

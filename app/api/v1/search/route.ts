@@ -1,5 +1,6 @@
 // GET /api/v1/search?q=&sector=&audience=&topic=&type=&page=&perPage= — public knowledge-base search (JSON).
 import { fromZod } from "@/app/_core/errors";
+import { queryRecord } from "@/app/_core/query-params";
 import { route } from "@/app/_core/route";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { searchQuerySchema } from "@/app/_modules/search/query";
@@ -8,10 +9,7 @@ import { logSearch, searchArticles } from "@/app/_modules/search/service";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
-  const url = new URL(req.url);
-  const raw: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) raw[k] = k in raw ? [...([] as string[]).concat(raw[k]!), v] : v;
-  const parsed = searchQuerySchema(await getTaxonomy()).safeParse(raw);
+  const parsed = searchQuerySchema(await getTaxonomy()).safeParse(queryRecord(new URL(req.url).searchParams));
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
   const q = parsed.data;
   const result = await searchArticles({ q: q.q, sector: q.sector, audience: q.audience, topic: q.topic, type: q.type, page: q.page, perPage: q.perPage });

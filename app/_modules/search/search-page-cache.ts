@@ -1,0 +1,39 @@
+// The search page (/zoeken) in the anonymous page cache (app/_core/page-cache.ts). The page renders for the cache
+// with a placeholder search id in its result links and logs nothing; every answer from the cache logs the search
+// and puts a fresh id in the links, so the content-gap report and click tracking see each search as before.
+import { headers } from "next/headers";
+import { PAGE_FILL_HEADER, pageCache, type PageCache } from "@/app/_core/page-cache";
+import { queryRecord } from "@/app/_core/query-params";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { searchPageParams, searchQuerySchema } from "./query";
+import { articleIndexVersion, logSearch, searchArticles } from "./service";
+
+/** Stands in for the search id while the page renders for the cache (same length as a real id; never a real id). */
+export const SEARCH_ID_PLACEHOLDER = `c${"Z".repeat(32)}`;
+
+/** Puts /zoeken in the page cache (once per process, at start). */
+export function registerSearchPageCache(cache: PageCache = pageCache()): void {
+  cache.register("/zoeken", {
+    version: articleIndexVersion,
+    placeholder: SEARCH_ID_PLACEHOLDER,
+    async prepare(url) {
+      const parsed = searchQuerySchema(await getTaxonomy()).safeParse(searchPageParams(queryRecord(url.searchParams)));
+      if (!parsed.success) return null;
+      const p = parsed.data;
+      return {
+        key: url.search,
+        async answer() {
+          if (!p.q.trim()) return "";
+          const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
+          // A query that is all long digit runs is not logged; its links then carry an id that matches no search.
+          return logSearch({ query: p.q, resultCount: result.total, source: "portal" }) ?? "0";
+        },
+      };
+    },
+  });
+}
+
+/** In the search page: whether this render is for the page cache. */
+export async function isSearchPageFill(): Promise<boolean> {
+  return pageCache().isFill((await headers()).get(PAGE_FILL_HEADER));
+}
