@@ -7,11 +7,23 @@ import { useEffect, useId, useRef, useState } from "react";
 
 type Suggestion = { slug: string; url: string; title: string; titleHtml: string; summary: string };
 
-export function SearchCombobox({ label = "Zoek een antwoord", placeholder = "Bijvoorbeeld: verzuim melden, 16 uur, vakantieverlof", autoFocus = false }: { label?: string; placeholder?: string; autoFocus?: boolean }) {
+export function SearchCombobox({
+  label = "Zoek een antwoord",
+  placeholder = "Bijvoorbeeld: verzuim melden, 16 uur, vakantieverlof",
+  autoFocus = false,
+  initialQuery = "",
+}: {
+  label?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+  /** The query already searched for (results page): shown in the box, no suggestions until it is changed. */
+  initialQuery?: string;
+}) {
   const id = useId();
   const listId = `${id}-list`;
   const router = useRouter();
-  const [q, setQ] = useState("");
+  const [q, setQ] = useState(initialQuery);
+  const edited = useRef(false);
   const [items, setItems] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -21,6 +33,7 @@ export function SearchCombobox({ label = "Zoek een antwoord", placeholder = "Bij
 
   useEffect(() => {
     const term = q.trim();
+    if (!edited.current) return;
     if (term.length < 2) {
       abort.current?.abort();
       setItems([]);
@@ -92,7 +105,10 @@ export function SearchCombobox({ label = "Zoek een antwoord", placeholder = "Bij
           placeholder={placeholder}
           value={q}
           autoFocus={autoFocus}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            edited.current = true;
+            setQ(e.target.value);
+          }}
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onFocus={() => items.length && setOpen(true)}

@@ -60,11 +60,24 @@ describe("/zoeken", () => {
     const page = await ctx.newPage();
     await page.goto("/zoeken?q=te+laat");
     expect(await page.locator("mark").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("combobox", { name: "Zoek opnieuw" }).inputValue()).toBe("te laat");
+    expect(await page.getByRole("listbox", { name: "Suggesties" }).isHidden()).toBe(true); // no suggestions until edited
     const facet = page.getByRole("region", { name: "Sector" });
     expect(await facet.textContent()).toMatch(/\(\d+\)/);
     await facet.getByRole("link").first().click();
     await page.waitForURL(/sector=/);
     expect(await page.locator("p[role=status]").textContent()).toMatch(/gevonden/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it("puts the results first on a phone: the filters fold behind one button", async () => {
+    const ctx = await browser.newContext({ baseURL: BASE, viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto("/zoeken?q=vakantieverlof&sector=vo");
+    expect(await page.getByRole("region", { name: "Sector" }).isVisible()).toBe(false);
+    await page.getByText("Filteren (1 actief)").click();
+    expect(await page.getByRole("region", { name: "Sector" }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await ctx.close();
   });

@@ -44,6 +44,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // Rendered for the page cache: the cache logs each answer and fills in the id (search-page-cache.ts).
   const searchId = !p.q.trim() ? null : (await isSearchPageFill()) ? SEARCH_ID_PLACEHOLDER : logSearch({ query: p.q, resultCount: result.total, source: "portal" });
   const active = { sector: p.sector, audience: p.audience, topic: p.topic } as Record<string, string | undefined>;
+  const activeFilters = Object.values(active).filter(Boolean).length;
   const href = (patch: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
     const next = { q: p.q || undefined, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, ...patch };
@@ -58,10 +59,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <div className="container">
       <h1>{heading}</h1>
       <div style={{ maxWidth: "44rem", marginBottom: "1.5rem" }}>
-        <SearchCombobox label="Zoek opnieuw" />
+        <SearchCombobox key={p.q} label="Zoek opnieuw" initialQuery={p.q.trim()} />
       </div>
       <div className="search-layout">
         <aside aria-label="Filters">
+          {/* Folded on small screens, so the results come first; always open on wide screens (globals.css). */}
+          <details className="facet-panel">
+          <summary>Filteren{activeFilters ? ` (${activeFilters} actief)` : ""}</summary>
           <h2 className="visually-hidden">Filters</h2>
           {FILTERS.map((f) => {
             const counts = result.facets[f.facet];
@@ -87,6 +91,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             );
           })}
           {(p.sector || p.audience || p.topic) && <p><Link href={href({ sector: undefined, audience: undefined, topic: undefined, page: undefined })}>Alle filters wissen</Link></p>}
+          </details>
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">Resultaten</h2>
