@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { seedContent } from "@/app/_modules/content/seed";
 
@@ -47,6 +47,17 @@ describe("article search service", () => {
     expect(row.query).toContain("12345");
     await svc.logSearchClick(id!, "te-laat-komen");
     expect((await t.db.searchLog.findUniqueOrThrow({ where: { id: id! } })).clickedSlug).toBe("te-laat-komen");
+  });
+
+  it("records a click at once, even when another bundle of the app logged the search (one queue per process)", async () => {
+    // proxy.ts answers cached search pages from the start-up bundle; the article page is another bundle, with
+    // its own copy of this module.
+    const id = svc.logSearch({ query: "vakantieverlof", resultCount: 4, source: "portal" });
+    vi.resetModules();
+    const other = await import("./service");
+    expect(other).not.toBe(svc);
+    await other.logSearchClick(id!, "vakantieverlof");
+    expect((await t.db.searchLog.findUniqueOrThrow({ where: { id: id! } })).clickedSlug).toBe("vakantieverlof");
   });
 
   it("removes an article from the index when it is no longer published (no cached result outlives the change)", async () => {

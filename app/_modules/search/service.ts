@@ -254,23 +254,24 @@ function distance(a: string, b: string, max: number): number {
 
 // Search-log rows are written in batches off the request path (every 300 ms or 200 rows): a search answers
 // without waiting for a database write. Ids are made here, so a result page can link its clicks at once.
+// The queue is one per process (on globalThis), shared by every bundle that logs: the page cache logs from the
+// start-up bundle, and a click on the article page must be able to flush that search first.
 type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date };
-const pending: PendingLog[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-let flushing: Promise<void> = Promise.resolve();
+const log = ((globalThis as unknown as { __kbSearchLog?: SearchLogQueue }).__kbSearchLog ??= { pending: [], timer: null, flushing: Promise.resolve() });
+type SearchLogQueue = { pending: PendingLog[]; timer: ReturnType<typeof setTimeout> | null; flushing: Promise<void> };
 
 /** Writes queued search-log rows now (also called before a click is recorded and by tests). */
 export function flushSearchLog(): Promise<void> {
-  if (flushTimer) {
-    clearTimeout(flushTimer);
-    flushTimer = null;
+  if (log.timer) {
+    clearTimeout(log.timer);
+    log.timer = null;
   }
-  const batch = pending.splice(0, pending.length);
-  if (!batch.length) return flushing;
-  flushing = flushing
+  const batch = log.pending.splice(0, log.pending.length);
+  if (!batch.length) return log.flushing;
+  log.flushing = log.flushing
     .then(() => writeSearchLog(batch))
     .catch((e) => logUnexpected("searchLog.flush", e));
-  return flushing;
+  return log.flushing;
 }
 
 // On SQLite one prepared statement in one transaction: through Prisma a batch of 200 costs ~17 ms of CPU.
@@ -298,9 +299,9 @@ export function logSearch(entry: { query: string; resultCount: number; source: "
   const query = redactLongDigitRuns(entry.query).replace(/\s+/g, " ").trim().slice(0, 200);
   if (!query) return null;
   const id = newId();
-  pending.push({ id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date() });
-  if (pending.length >= 200) void flushSearchLog();
-  else flushTimer ??= setTimeout(() => void flushSearchLog(), 300);
+  log.pending.push({ id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date() });
+  if (log.pending.length >= 200) void flushSearchLog();
+  else log.timer ??= setTimeout(() => void flushSearchLog(), 300);
   return id;
 }
 
