@@ -103,6 +103,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </>
             )}
           </p>
+          {result.ignoredWords.length > 0 && (
+            <p className="alert">
+              Met alle woorden vonden wij niets. Deze resultaten zijn gevonden zonder {result.ignoredWords.map((w, i) => <span key={i}>{i ? " en " : ""}‘{w}’</span>)}.
+            </p>
+          )}
           {result.didYouMean && (
             <p className="alert">Bedoelde u: <Link href={href({ q: result.didYouMean, page: undefined })}><strong>{result.didYouMean}</strong></Link>?</p>
           )}

@@ -1,6 +1,7 @@
 // The same contract for every engine: the embedded one always, Meilisearch when MEILISEARCH_HOST is set.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "./embedded";
+import { searchIgnoringUnknownWords } from "./fallback";
 import { MeilisearchEngine } from "./meilisearch";
 import { SearchRequestError, type IndexSettings, type SearchEngine, type SearchIndex } from "./types";
 
@@ -182,6 +183,17 @@ function contract(name: string, makeEngine: () => SearchEngine) {
       expect((await index.search("verlof xyzzyq", { matchingStrategy: "all" })).hits).toHaveLength(0);
       // documents with both words come first
       expect(ids((await index.search("verlof leerplichtwet")).hits)[0]).toBe("a7");
+    });
+
+    it("with the portal's fallback, leaves out a leading word that is in no document (the strategy last cannot)", async () => {
+      expect((await index.search("xyzzyq verlof")).hits).toHaveLength(0);
+      const res = await searchIgnoringUnknownWords(index, "xyzzyq verlof", { filter: "topic = verlof" });
+      expect(ids(res.hits)).toEqual(["a1"]);
+      expect(res.ignoredWords).toEqual(["xyzzyq"]);
+      expect(res.query).toBe("xyzzyq verlof");
+      // Nothing to leave out: the result is the engine's own.
+      expect((await searchIgnoringUnknownWords(index, "xyzzyq qwzzyx")).ignoredWords).toEqual([]);
+      expect((await searchIgnoringUnknownWords(index, "verlof")).ignoredWords).toEqual([]);
     });
 
     it("upserts by id and deletes", async () => {

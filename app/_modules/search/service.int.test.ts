@@ -39,6 +39,19 @@ describe("article search service", () => {
     expect(svc.spellingSuggestion("verlof", new Map([["verlof", 1]]))).toBeNull();
   });
 
+  it("leaves out a word that matches nothing rather than finding nothing, and says so", async () => {
+    // "xylofoonles" is in no article; Meilisearch's strategy `last` alone would keep it and find nothing.
+    const r = await svc.searchArticles({ q: "xylofoonles leerling spijbelt" });
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.ignoredWords).toEqual(["xylofoonles"]);
+    expect(r.hits[0]!.titleHtml + r.hits[0]!.snippetHtml).toMatch(/<mark>spijbel/i);
+    // A misspelt word is left out too, and the corrected query is offered.
+    const typo = await svc.searchArticles({ q: "vxkxntixverlof aanvragen" });
+    expect(typo.ignoredWords).toEqual(["vxkxntixverlof"]);
+    expect(typo.didYouMean).toBe("vakantieverlof aanvragen");
+    expect((await svc.searchArticles({ q: "vakantieverlof aanvragen" })).ignoredWords).toEqual([]);
+  });
+
   it("logs searches without any run of 6 or more digits", async () => {
     const id = svc.logSearch({ query: "leerling 123456782 verzuim en 12345 uur", resultCount: 0, source: "portal" });
     await svc.flushSearchLog();

@@ -11,6 +11,7 @@ import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { ARTICLE_INDEX, articleIndexSettings, createSearchEngine, type SearchEngine, type SearchIndex } from "./index";
+import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
 
@@ -123,6 +124,8 @@ export type ArticleSearchResult = {
   hits: { id: string; slug: string; title: string; summary: string; topic: string; type: string; titleHtml: string; snippetHtml: string }[];
   facets: Record<(typeof FACETS)[number], Record<string, number>>;
   didYouMean: string | null;
+  /** Query words that matched nothing and were left out to find these results. */
+  ignoredWords: string[];
   ms: number;
 };
 
@@ -164,7 +167,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   if (input.topic) filter.push(`topic = ${quote(input.topic)}`);
   if (input.type) filter.push(`type = ${quote(input.type)}`);
   const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
-    articleIndex().search(q, {
+    searchIgnoringUnknownWords(articleIndex(), q, {
       filter: filter.length ? filter.join(" AND ") : undefined,
       facets: [...FACETS],
       limit,
@@ -177,9 +180,11 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
     });
   const res = await run(input.q);
   let didYouMean: string | null = null;
-  if (res.estimatedTotalHits === 0 && input.q.trim()) {
+  if ((res.estimatedTotalHits === 0 || res.ignoredWords.length) && input.q.trim()) {
+    // Also when words were left out: a misspelt word matches nothing, and the corrected query may match in full.
     const suggestion = spellingSuggestion(input.q);
-    if (suggestion && (await run(suggestion, 1, 0)).estimatedTotalHits > 0) didYouMean = suggestion;
+    const check = suggestion ? await run(suggestion, 1, 0) : null;
+    if (check && check.estimatedTotalHits > 0 && !check.ignoredWords.length) didYouMean = suggestion;
   }
   return {
     query: input.q,
@@ -202,6 +207,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
       topic: res.facetDistribution.topic ?? {},
     },
     didYouMean,
+    ignoredWords: res.ignoredWords,
     ms: performance.now() - started,
   };
 }

@@ -20,6 +20,7 @@ export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
     page: result.page,
     perPage: result.perPage,
     didYouMean: result.didYouMean,
+    ignoredWords: result.ignoredWords,
     searchId,
     facets: result.facets,
     hits: result.hits.map((h) => ({ slug: h.slug, url: `/artikelen/${h.slug}`, title: h.title, summary: h.summary, topic: h.topic, type: h.type, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml })),

@@ -1,0 +1,27 @@
+// A query word that occurs in no document at all can empty a search: Meilisearch's matching strategy `last`
+// drops words from the end of the query, so "wat gebeurt er als een leerling spijbelt" (no document says
+// "gebeurt") finds nothing although "leerling spijbelt" finds the answer. Both engines behave so. When that
+// happens the portal searches once more without the words that match nothing (typos and prefixes allowed, as
+// always) and says which words it left out. Used by the portal's search and by `npm run search:eval`.
+import { tokenize } from "./text";
+import type { SearchDocument, SearchIndex, SearchParams, SearchResult } from "./types";
+
+export type FallbackResult<T extends SearchDocument> = SearchResult<T> & {
+  /** Words of the query that matched no document and were left out (in the query's own spelling). */
+  ignoredWords: string[];
+};
+
+/** Searches; when nothing matches, searches again without the query words that match no document. */
+export async function searchIgnoringUnknownWords<T extends SearchDocument>(index: SearchIndex<T>, q: string, params: SearchParams = {}): Promise<FallbackResult<T>> {
+  const res = await index.search(q, params);
+  if (res.estimatedTotalHits > 0) return { ...res, ignoredWords: [] };
+  const tokens = tokenize(q, false);
+  if (tokens.length < 2) return { ...res, ignoredWords: [] };
+  const originals = tokens.map((t) => q.slice(t.start, t.end));
+  // Each word on its own, within the same filter (a stop word alone matches everything and is kept).
+  const found = await Promise.all(originals.map((w) => index.search(w, { filter: params.filter, limit: 0 }).then((r) => r.estimatedTotalHits > 0)));
+  const kept = originals.filter((_, i) => found[i]);
+  if (!kept.length || kept.length === originals.length) return { ...res, ignoredWords: [] };
+  const again = await index.search(kept.join(" "), params);
+  return { ...again, query: q, ignoredWords: originals.filter((_, i) => !found[i]) };
+}
