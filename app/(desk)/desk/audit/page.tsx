@@ -7,6 +7,7 @@ import { requirePageRole } from "@/app/_core/guard";
 import { listAudit } from "@/app/_modules/tickets/desk-service";
 import { AUDIT_ACTION_LABELS, auditActionLabel, auditValue, formatDateTime } from "../labels";
 import "../desk.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Auditlog" };
 export const dynamic = "force-dynamic";
@@ -43,12 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="container desk">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <ol>
-          <li><Link href="/desk">Werkbak</Link></li>
-          <li aria-current="page">Auditlog</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current="Auditlog" />
       <h1>Auditlog</h1>
       <p>Wie deed wat en wanneer, met de situatie ervoor en erna. De nieuwste gebeurtenissen staan bovenaan.</p>
       <form method="get" action="/desk/audit" className="audit-filter">

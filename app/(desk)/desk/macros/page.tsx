@@ -1,11 +1,11 @@
 // GET /desk/macros — admins manage macros (canned answers with {{naam}}, {{referentie}} and {{desk}}).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { listMacros } from "@/app/_modules/tickets/macros";
 import { MacroManager } from "./MacroManager";
 import "../desk.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Macro's" };
 export const dynamic = "force-dynamic";
@@ -15,12 +15,7 @@ export default async function MacrosPage() {
   const macros = await listMacros(db(), { user });
   return (
     <div className="container desk">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <ol>
-          <li><Link href="/desk">Werkbak</Link></li>
-          <li aria-current="page">Macro’s</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current="Macro’s" />
       <h1>Macro’s</h1>
       <p>
         Een macro is een standaardantwoord dat collega’s in hun antwoord kunnen invoegen. Gebruik de plaatshouders{" "}

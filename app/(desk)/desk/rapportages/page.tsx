@@ -2,7 +2,6 @@
 // type, topic and tag; first-response and resolution time (median, p90, business hours); SLA compliance;
 // deflection; searches without results. Every chart has a table alternative; every section a CSV download.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BarChart } from "@/app/_components/charts/BarChart";
 import { ChartTable } from "@/app/_components/charts/ChartTable";
 import { LineChart } from "@/app/_components/charts/LineChart";
@@ -15,6 +14,7 @@ import { buildReport, REPORT_SECTIONS, type Breakdown, type Dimension, type Kpis
 import { formatCount, formatHours, formatPercent, localDate } from "@/app/_modules/reports/stats";
 import { deskLabel } from "../labels";
 import "../desk.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Rapportages" };
 export const dynamic = "force-dynamic";
@@ -110,12 +110,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="container desk reports">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <ol>
-          <li><Link href="/desk">Werkbak</Link></li>
-          <li aria-current="page">Rapportages</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current="Rapportages" />
       <h1>Rapportages</h1>
       <p>
         Cijfers over de tickets die in de gekozen periode zijn binnengekomen ({report.desks.map((d) => d.label).join(" en ")}). Tijden zijn in kantooruren

@@ -7,6 +7,7 @@ import { requirePageRole } from "@/app/_core/guard";
 import { getContentGapReport, type SearchGapRow } from "@/app/_modules/articles/gaps";
 import { gapRuleRefs } from "../data";
 import "../editor.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Redactie: wat ontbreekt er?" };
 export const dynamic = "force-dynamic";
@@ -52,12 +53,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="container redactie">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol>
-          <li><Link href="/redactie">Artikelen</Link></li>
-          <li aria-current="page">Wat ontbreekt er?</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }]} current="Wat ontbreekt er?" />
       <h1>Wat ontbreekt er?</h1>
       <p>Hier ziet u waar bezoekers en bellers geen antwoord vinden. Elke regel heeft een link naar de plek waar u er iets aan doet.</p>
       <nav aria-label="Periode" className="status-filter">

@@ -7,6 +7,7 @@ import { labelOf } from "@/app/_modules/content/taxonomy";
 import { listDesks } from "@/app/_modules/desks/service";
 import { logSearchClick } from "@/app/_modules/search/service";
 import { Feedback } from "./Feedback";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -35,13 +36,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const deskList = desks.filter((d) => (d.id === "po" ? forPo : forVoMbo));
   return (
     <div className="container">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol>
-          <li><Link href="/">Home</Link></li>
-          <li><Link href={`/onderwerpen/${article.topic}`}>{labelOf(taxonomy, "topics", article.topic)}</Link></li>
-          <li aria-current="page">{article.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/", label: "Home" }, { href: `/onderwerpen/${article.topic}`, label: labelOf(taxonomy, "topics", article.topic) }]} current={article.title} />
       <div className="article-layout">
         <article className="article-body" aria-labelledby="article-title">
           {article.type === "nieuws" && <p className="tag">Nieuws en praktijk</p>}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listTopicArticles } from "@/app/_modules/articles/service";
 import { getTaxonomy } from "@/app/_modules/content/store";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +23,7 @@ export default async function TopicPage({ params }: Props) {
   const articles = await listTopicArticles(topic);
   return (
     <div className="container">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol><li><Link href="/">Home</Link></li><li aria-current="page">{t.label}</li></ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/", label: "Home" }]} current={t.label} />
       <h1>{t.label}</h1>
       {t.description && <p className="lead">{t.description}</p>}
       {articles.length === 0 ? (

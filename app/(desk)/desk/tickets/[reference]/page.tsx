@@ -19,6 +19,7 @@ import { auditActionLabel, auditValue, callerTypeLabel, deskLabel, formatDateTim
 import { TicketSidebar } from "./TicketSidebar";
 import { TicketWorkspace } from "./TicketWorkspace";
 import "../../desk.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Vraag", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -70,12 +71,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="container desk ticket-page">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <ol>
-          <li><Link href="/desk">Werkbak</Link></li>
-          <li aria-current="page">{ticket.reference}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current={ticket.reference} />
       <h1 id="ticket-title" tabIndex={-1}>{ticket.subject}</h1>
       <p className="ticket-meta">
         <strong>{ticket.reference}</strong> <StatusBadge status={ticket.status} /> <span>{ticket.desk.name}</span> <SlaBadges sla={sla} />

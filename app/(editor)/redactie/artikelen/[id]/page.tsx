@@ -1,6 +1,5 @@
 // GET /redactie/artikelen/[id] — edit an article: fields, text, preview, checks and workflow buttons.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
@@ -10,6 +9,7 @@ import { ruleOptions, taxonomyChoices } from "../../data";
 import type { ArticleFormValues } from "../../schema";
 import { ArticleWorkspace } from "../ArticleWorkspace";
 import "../../editor.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Redactie: artikel bewerken" };
 export const dynamic = "force-dynamic";
@@ -34,12 +34,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const notice = restored ? `Versie ${restored} is teruggezet als nieuw concept (versie ${article.revision}).` : sp.opgeslagen ? "Het artikel is opgeslagen als concept." : null;
   return (
     <div className="container redactie">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol>
-          <li><Link href="/redactie">Artikelen</Link></li>
-          <li aria-current="page">{f.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }]} current={f.title} />
       <h1>Artikel bewerken</h1>
       <ArticleWorkspace
         key={`${article.id}:${article.revision}`}

@@ -1,6 +1,5 @@
 // GET /redactie/artikelen/nieuw?onderwerp=&titel=&zoekvraag=&regel= — a new article, optionally prefilled from the gap report.
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { JSONContent } from "@tiptap/core";
 import { requirePageRole } from "@/app/_core/guard";
 import { isValidId } from "@/app/_modules/articles/doc-types";
@@ -8,6 +7,7 @@ import { ruleOptions, taxonomyChoices } from "../../data";
 import { slugify, type ArticleFormValues } from "../../schema";
 import { ArticleWorkspace } from "../ArticleWorkspace";
 import "../../editor.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Redactie: nieuw artikel" };
 export const dynamic = "force-dynamic";
@@ -37,13 +37,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const fromGap = !!(topic || raw || rule);
   return (
     <div className="container redactie">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol>
-          <li><Link href="/redactie">Artikelen</Link></li>
-          {fromGap && <li><Link href="/redactie/hiaten">Wat ontbreekt er?</Link></li>}
-          <li aria-current="page">Nieuw artikel</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }, fromGap && { href: "/redactie/hiaten", label: "Wat ontbreekt er?" }]} current="Nieuw artikel" />
       <h1>Nieuw artikel</h1>
       {one(sp.zoekvraag) && <p className="alert">Bezoekers zochten op ‘{one(sp.zoekvraag)}’ en vonden niets. Schrijf een artikel dat deze vraag beantwoordt.</p>}
       <ArticleWorkspace

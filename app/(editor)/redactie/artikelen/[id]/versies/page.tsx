@@ -1,6 +1,5 @@
 // GET /redactie/artikelen/[id]/versies?links=&rechts= — revision history; two revisions side by side; restore as a new draft.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
@@ -9,6 +8,7 @@ import type { DiffSide } from "@/app/_modules/articles/diff";
 import { compareRevisions, listRevisions } from "@/app/_modules/articles/revisions";
 import { RestoreButton } from "./RestoreButton";
 import "../../../editor.css";
+import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Redactie: versies" };
 export const dynamic = "force-dynamic";
@@ -52,13 +52,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
 
   return (
     <div className="container redactie">
-      <nav className="breadcrumbs" aria-label="Kruimelpad">
-        <ol>
-          <li><Link href="/redactie">Artikelen</Link></li>
-          <li><Link href={`/redactie/artikelen/${id}`}>{latest?.title ?? "Artikel"}</Link></li>
-          <li aria-current="page">Versies</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }, { href: `/redactie/artikelen/${id}`, label: latest?.title ?? "Artikel" }]} current="Versies" />
       <h1>Versies van ‘{latest?.title}’</h1>
       <p>Elke keer opslaan en elke statuswijziging is een versie. Kies twee versies om ze naast elkaar te zien, of zet een oude versie terug. Terugzetten maakt een nieuw concept; de oude versies blijven bewaard.</p>
 
