@@ -38,10 +38,10 @@ const g = globalThis as unknown as {
   __kbIndexReady?: Promise<void> | null;
   __kbVocab?: Map<string, number>;
   __kbIndexVersion?: number;
-  __kbResults?: Map<string, { version: number; at: number; result: ArticleSearchResult }>;
+  __kbResults?: Map<string, { at: number; result: ArticleSearchResult }>;
 };
 
-/** Bumped whenever the article index changes; cached results and pages of another version are not used. */
+/** Bumped whenever the article index changes (which also empties the result cache); cached pages of another version are not used. */
 export const articleIndexVersion = (): number => g.__kbIndexVersion ?? 0;
 function indexChanged() {
   g.__kbIndexVersion = articleIndexVersion() + 1;
@@ -131,8 +131,9 @@ export type ArticleSearchResult = {
 
 const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
 
-// Recent results, so popular and as-you-type queries cost a lookup. Exact for the embedded engine (the version changes
-// with the index); with Meilisearch, which other app processes may update too, a result lives at most RESULT_TTL_MS.
+// Recent results, so popular and as-you-type queries cost a lookup. Exact for the embedded engine (every change to
+// the index empties the cache); with Meilisearch, which other app processes may update too, a result lives at most
+// RESULT_TTL_MS.
 const RESULT_CACHE_SIZE = 1000;
 const RESULT_TTL_MS = 30_000;
 
@@ -144,15 +145,16 @@ export async function searchArticles(input: ArticleSearchInput): Promise<Article
   const key = JSON.stringify([input.q, input.sector, input.audience, input.topic, input.type, input.page ?? 1, input.perPage ?? 10]);
   const version = articleIndexVersion();
   const cached = cache.get(key);
-  if (cached && cached.version === version && Date.now() - cached.at < RESULT_TTL_MS) {
+  if (cached && Date.now() - cached.at < RESULT_TTL_MS) {
     cache.delete(key); // most recently used goes last
     cache.set(key, cached);
     return { ...cached.result, ms: performance.now() - started };
   }
   const result = await runArticleSearch(input, started);
   if (articleIndexVersion() === version) {
+    // Not when the index changed during the search: the result may predate the change.
     cache.delete(key);
-    cache.set(key, { version, at: Date.now(), result });
+    cache.set(key, { at: Date.now(), result });
     if (cache.size > RESULT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
   return result;

@@ -17,8 +17,9 @@ export async function GET() {
     .then(() => searchEngine().health())
     .catch((e: Error) => ({ ok: false, engine: "unknown", detail: e.message.slice(0, 200) }));
   const ok = database.ok && search.ok;
+  const cache = pageCache();
   return Response.json(
-    { status: ok ? "ok" : "degraded", database, search, pageCache: { entries: pageCache().size, ...pageCache().stats }, ms: Math.round(performance.now() - started) },
+    { status: ok ? "ok" : "degraded", database, search, pageCache: { entries: cache.size, ...cache.stats }, ms: Math.round(performance.now() - started) },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }
