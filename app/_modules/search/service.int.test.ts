@@ -85,4 +85,21 @@ describe("article search service", () => {
     await svc.syncArticleInIndex(a.id, t.db);
     expect((await svc.searchArticles({ q: "luxe verzuim" })).hits[0]!.slug).toBe("luxe-verzuim");
   });
+
+  it("finds an article by its 'ook gevraagd als' questions, ranked below a match in another article's title", async () => {
+    const a = await t.db.article.findUniqueOrThrow({ where: { slug: "te-laat-komen" } });
+    expect((await svc.searchArticles({ q: "skivakantie" })).total).toBe(0);
+    await t.db.article.update({
+      where: { id: a.id },
+      data: { questions: JSON.stringify(["Mag een leerling een dag eerder weg voor de skivakantie?", "Telt luxe verzuim ook als te laat?"]) },
+    });
+    await svc.syncArticleInIndex(a.id, t.db);
+    expect((await svc.searchArticles({ q: "skivakantie" })).hits.map((h) => h.slug)).toEqual(["te-laat-komen"]);
+    const luxe = (await svc.searchArticles({ q: "luxe verzuim" })).hits.map((h) => h.slug);
+    expect(luxe[0]).toBe("luxe-verzuim");
+    expect(luxe).toContain("te-laat-komen");
+    await t.db.article.update({ where: { id: a.id }, data: { questions: "[]" } });
+    await svc.syncArticleInIndex(a.id, t.db);
+    expect((await svc.searchArticles({ q: "skivakantie" })).total).toBe(0);
+  });
 });

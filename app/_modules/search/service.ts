@@ -19,6 +19,8 @@ export type ArticleDoc = {
   id: string;
   slug: string;
   title: string;
+  /** "Ook gevraagd als": callers' phrasings an editor added; searchable below the title. */
+  questions: string[];
   summary: string;
   body: string;
   type: string;
@@ -30,7 +32,7 @@ export type ArticleDoc = {
 };
 
 type ArticleRow = {
-  id: string; slug: string; title: string; summary: string; body: string; type: string; audiences: string; sectors: string;
+  id: string; slug: string; title: string; questions: string; summary: string; body: string; type: string; audiences: string; sectors: string;
   topic: string; protocolRuleIds: string; publishedAt: Date | null;
 };
 
@@ -60,7 +62,7 @@ export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
     article: () => null,
   };
   return {
-    id: a.id, slug: a.slug, title: a.title, summary: a.summary, body: docToPlainText(JSON.parse(a.body), resolver), type: a.type,
+    id: a.id, slug: a.slug, title: a.title, questions: JSON.parse(a.questions) as string[], summary: a.summary, body: docToPlainText(JSON.parse(a.body), resolver), type: a.type,
     audiences: JSON.parse(a.audiences), sectors: JSON.parse(a.sectors), topic: a.topic, protocolRuleIds: JSON.parse(a.protocolRuleIds),
     publishedAt: a.publishedAt?.getTime() ?? 0,
   };
@@ -68,7 +70,7 @@ export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
 
 function addToVocabulary(doc: ArticleDoc) {
   const vocab = (g.__kbVocab ??= new Map());
-  for (const w of words(`${doc.title} ${doc.summary} ${doc.body}`)) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  for (const w of words(`${doc.title} ${doc.questions.join(" ")} ${doc.summary} ${doc.body}`)) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
 }
 
 /** Rebuilds the article index from the published articles (settings from the taxonomy). */

@@ -10,12 +10,13 @@ const RANKING: NonNullable<IndexSettings["rankingRules"]> = ["words", "typo", "p
 const TYPOS: IndexSettings["typoTolerance"] = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
 
 /**
- * Knowledge-base articles: {id, slug, title, summary, body, type, audiences[], sectors[], topic, protocolRuleIds[],
- * publishedAt}. A match in the title beats one in the summary, which beats one in the body.
+ * Knowledge-base articles: {id, slug, title, questions[], summary, body, type, audiences[], sectors[], topic,
+ * protocolRuleIds[], publishedAt}. A match in the title beats one in the "ook gevraagd als" questions (callers' own
+ * phrasings, kept by editors), which beats one in the summary, which beats one in the body.
  */
 export function articleIndexSettings(taxonomy: SearchVocabulary): IndexSettings {
   return {
-    searchableAttributes: ["title", "summary", "body"],
+    searchableAttributes: ["title", "questions", "summary", "body"],
     filterableAttributes: ["type", "audiences", "sectors", "topic", "protocolRuleIds", "slug"],
     sortableAttributes: ["publishedAt", "title"],
     displayedAttributes: ["*"],

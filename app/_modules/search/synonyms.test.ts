@@ -53,8 +53,8 @@ describe("content/taxonomy.yaml search vocabulary", () => {
     for (const key of Object.keys(settings.synonyms!)) expect(key.split(" ").length).toBeLessThanOrEqual(3);
   });
 
-  it("gives articles title > summary > body and tickets their own filterable desk", () => {
-    expect(settings.searchableAttributes).toEqual(["title", "summary", "body"]);
+  it("gives articles title > questions > summary > body and tickets their own filterable desk", () => {
+    expect(settings.searchableAttributes).toEqual(["title", "questions", "summary", "body"]);
     expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["sectors", "audiences", "topic", "type", "protocolRuleIds"]));
     expect(settings.typoTolerance?.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
     const tickets = ticketIndexSettings();
