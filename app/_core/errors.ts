@@ -36,6 +36,13 @@ export class UnauthorizedError extends ExpectedError {
   }
 }
 
+/** 403: authenticated (an API token), but not allowed to do this. */
+export class ForbiddenError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 403);
+  }
+}
+
 export class ConflictError extends ExpectedError {
   constructor(message: string) {
     super(message, 409);

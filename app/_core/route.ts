@@ -1,16 +1,23 @@
-// The one wrapper for every route handler: role check, body size limit, JSON parsing, zod validation of
-// body and query, and error mapping (expected → its status and Dutch message; anything else → logged 500).
+// The one wrapper for every route handler: role check or API token (with scopes), body size limit, JSON parsing,
+// zod validation of body and query, and error mapping (expected → its status and Dutch message; anything else →
+// logged 500).
 import type { z } from "zod";
 import { fromZod, GENERIC_ERROR, isExpectedError, logUnexpected, ValidationError, type ExpectedError } from "./errors";
+import { authenticateApiToken, hasAuthorization, type ApiPrincipal, type ApiScope } from "./api-token";
 import { requireRole } from "./guard";
 import { queryRecord } from "./query-params";
 import type { Role, SessionUser } from "./session";
 
-type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null };
+type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null; token: ApiPrincipal | null };
 
 type Options<B, Q> = {
   /** Roles that may call this route; omit for public routes. */
   roles?: readonly Role[];
+  /**
+   * API token (`Authorization: Bearer`) with these scopes: missing/bad/revoked/expired → 401, a scope missing → 403.
+   * `optional`: anonymous calls pass (token null), but a request that sends a token must send a valid one.
+   */
+  token?: { scopes: readonly ApiScope[]; optional?: boolean };
   /** JSON body schema. */
   body?: z.ZodType<B>;
   /** Query-string schema (values are strings). */
@@ -29,10 +36,11 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
   return async (req: Request, segment?: { params?: Promise<P> }): Promise<Response> => {
     try {
       const user = opts.roles ? await requireRole(opts.roles) : null;
+      const token = opts.token && (!opts.token.optional || hasAuthorization(req)) ? await authenticateApiToken(req, opts.token.scopes) : null;
       const params = ((await segment?.params) ?? {}) as P;
       const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
       const body = opts.body ? await parseJsonBody(req, opts.body, opts.maxBytes ?? 65_536) : (undefined as B);
-      const out = await handler({ req, body, query, params, user });
+      const out = await handler({ req, body, query, params, user, token });
       return out instanceof Response ? out : Response.json(out);
     } catch (e) {
       return errorResponse(e, opts.name);

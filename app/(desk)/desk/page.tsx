@@ -10,6 +10,7 @@ import { listTags } from "@/app/_modules/tickets/desk-service";
 import { QUEUE_VIEW_LABELS, QUEUE_VIEWS, type QueueSort } from "@/app/_modules/tickets/desk-schema";
 import { listQueue, type QueueResult } from "@/app/_modules/tickets/queue";
 import { CALLER_TYPES, SECTORS } from "@/app/_modules/triage/schema";
+import { CHANNEL_LABELS, CHANNELS } from "@/app/_modules/tickets/channel";
 import { Highlighted, SlaBadges, StatusBadge } from "./components";
 import { AGENT_STATUS_LABELS, callerTypeLabel, deskLabel, formatDateTime, sectorLabel } from "./labels";
 import { QueueKeyboard } from "./QueueKeyboard";
@@ -161,6 +162,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                   </select>
                 </div>
                 <div className="field">
+                  <label htmlFor="f-channel">Kanaal</label>
+                  <select id="f-channel" name="channel" defaultValue={p.filters.channel ?? ""}>
+                    <option value="">Alle kanalen</option>
+                    {CHANNELS.map((c) => <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>)}
+                  </select>
+                </div>
+                <div className="field">
                   <label htmlFor="f-tag">Tag</label>
                   <select id="f-tag" name="tag" defaultValue={p.filters.tag ?? ""}>
                     <option value="">Alle tags</option>
@@ -226,6 +234,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                       <td>
                         {t.requester.organisation}
                         <span className="muted block">{callerTypeLabel(t.callerType)}{t.sector ? ` · ${t.sector.toUpperCase()}` : ""}</span>
+                        <span className="muted block" data-channel={t.channel}>via {CHANNEL_LABELS[t.channel as keyof typeof CHANNEL_LABELS] ?? t.channel}</span>
                       </td>
                       <td><StatusBadge status={t.status} /></td>
                       <td><SlaBadges sla={t.sla} compact /></td>

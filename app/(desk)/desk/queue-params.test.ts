@@ -14,6 +14,8 @@ describe("parseQueueParams", () => {
     ["sector and caller type", { sector: "vo", callerType: "vo-school" }, { filters: { sector: "vo", callerType: "vo-school" } }],
     ["a bad caller type is dropped", { callerType: "hacker" }, { filters: {} }],
     ["assignee me", { assignee: "me" }, { filters: { assignee: "me" } }],
+    ["a channel", { channel: "phone" }, { filters: { channel: "phone" } }],
+    ["an unknown channel is dropped", { channel: "fax" }, { filters: {} }],
     ["a cursor with odd characters is dropped", { cursor: "abc<script>" }, { cursor: undefined }],
     ["a base64url cursor is kept", { cursor: "eyJzIjoic2xhIn0" }, { cursor: "eyJzIjoic2xhIn0" }],
     ["search text is trimmed", { q: "  verzuim  " }, { q: "verzuim" }],
@@ -28,6 +30,7 @@ describe("queueHref", () => {
     ["plain", {}, "/desk"],
     ["view and desk", { view: "open", desk: "po" }, "/desk?desk=po&view=open"],
     ["filters", { filters: { status: ["open", "waiting"], tag: "spoed" } }, "/desk?status=open&status=waiting&tag=spoed"],
+    ["channel", { filters: { channel: "phone" } }, "/desk?channel=phone"],
     ["sort and cursor", { sort: "updated", cursor: "abc" }, "/desk?sort=updated&cursor=abc"],
   ])("%s", (_, over, expected) => {
     expect(queueHref(base, over)).toBe(expected);

@@ -44,6 +44,8 @@ export function parseQueueParams(raw: RawParams, visible: readonly DeskId[]): Qu
   if (callerType) filters.callerType = callerType;
   const tag = fits(filterShape.tag, first(raw.tag));
   if (tag) filters.tag = tag;
+  const channel = fits(filterShape.channel, first(raw.channel));
+  if (channel) filters.channel = channel;
   const assignee = fits(filterShape.assignee, first(raw.assignee));
   if (assignee) filters.assignee = assignee;
   const cursor = first(raw.cursor);
@@ -66,7 +68,7 @@ export function queueHref(p: QueueParams, over: Partial<QueueParams> = {}): stri
   if (n.q) s.set("q", n.q);
   if (n.view !== DEFAULT_VIEW) s.set("view", n.view);
   for (const st of n.filters.status ?? []) s.append("status", st);
-  for (const k of ["topic", "sector", "callerType", "tag", "assignee"] as const) {
+  for (const k of ["topic", "sector", "callerType", "channel", "tag", "assignee"] as const) {
     const v = n.filters[k];
     if (v) s.set(k, v);
   }

@@ -33,6 +33,6 @@ export const submitWizard = action({ name: "submitWizard", schema: formSchema },
     throw new ValidationError("Dat ging erg snel. Controleer uw gegevens en verstuur uw vraag opnieuw.", []);
   }
   const files = await Promise.all(attachments.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const t = await submitQuestion({ input: fields, attachments: files, ip: clientIp(await headers()), source: "web", runId });
+  const t = await submitQuestion({ input: fields, attachments: files, ip: clientIp(await headers()), channel: "web", runId });
   return { reference: t.reference, deskId: t.deskId, followUpUrl: t.followUpUrl };
 });

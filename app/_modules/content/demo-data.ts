@@ -80,7 +80,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<number> {
 
   for (const d of T) {
     const at = new Date(now.getTime() - d.hoursAgo * 3_600_000);
-    const c = await createTicket(db, { input: d.input, deskId: d.desk, source: "web", now: at });
+    const c = await createTicket(db, { input: d.input, deskId: d.desk, channel: "web", now: at });
     if (!d.by) continue;
     const user = asSession(d.by);
     const later = new Date(at.getTime() + 40 * 60_000);

@@ -1,5 +1,6 @@
 // Input schemas of the agent workspace. The same zod schemas can validate the forms in the browser; the services
 // parse with them too, so a bad request is a 400 with Dutch per-field messages, never a 500.
+import { CHANNELS } from "./channel";
 import { z } from "zod";
 import { fromZod } from "@/app/_core/errors";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
@@ -112,6 +113,7 @@ export const queueFiltersSchema = z
     sector: z.enum(SECTORS, { error: "Kies de sector." }).optional(),
     callerType: z.enum(CALLER_TYPES, { error: "Kies een soort beller." }).optional(),
     tag: tagName.optional(),
+    channel: z.enum(CHANNELS, { error: "Kies een kanaal." }).optional(),
     /** A user id, or "none" for tickets nobody has picked up. */
     assignee: z.string().min(1).max(40).optional(),
   })

@@ -1,5 +1,6 @@
 // Seed data for the agent-workspace integration tests: both desks, staff of every kind, and tickets made by the real
 // createTicket (or written directly when a test needs hundreds). Only imported by *.int.test.ts files.
+import type { Channel } from "./channel";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import type { DeskId, Role, SessionUser } from "@/app/_core/session";
@@ -63,7 +64,7 @@ export async function insertTicket(
   t: {
     deskId: DeskId; status?: string; topic?: string | null; sector?: string | null; callerType?: string; assigneeId?: string | null;
     createdAt?: Date; updatedAt?: Date; resolutionDueAt?: Date | null; firstResponseDueAt?: Date | null; firstRespondedAt?: Date | null;
-    mergedIntoId?: string | null; email?: string;
+    mergedIntoId?: string | null; email?: string; channel?: Channel;
   },
 ) {
   const n = ++counter;
@@ -77,7 +78,7 @@ export async function insertTicket(
       subject: `Vraag ${n}`, topic: t.topic === undefined ? "verzuim-melden" : t.topic, sector: t.sector ?? null, callerType: t.callerType ?? "po-school",
       requesterId: requester.id, assigneeId: t.assigneeId ?? null, followUpTokenHash: randomBytes(16).toString("hex"),
       createdAt: t.createdAt, updatedAt: t.updatedAt, resolutionDueAt: t.resolutionDueAt, firstResponseDueAt: t.firstResponseDueAt,
-      firstRespondedAt: t.firstRespondedAt ?? null, mergedIntoId: t.mergedIntoId ?? null,
+      firstRespondedAt: t.firstRespondedAt ?? null, mergedIntoId: t.mergedIntoId ?? null, channel: t.channel ?? "web",
     },
     select: { id: true, reference: true },
   });

@@ -105,26 +105,26 @@ describe("the caller's follow-up", () => {
 
 describe("submitQuestion", () => {
   it("routes by the triage engine and refuses parents and undecidable questions", async () => {
-    const po = await intake.submitQuestion({ input: { ...base, callerType: "school-board", question: "Op een van onze basisscholen lukt het melden van verzuim niet" }, ip: "10.0.0.1", source: "web" });
+    const po = await intake.submitQuestion({ input: { ...base, callerType: "school-board", question: "Op een van onze basisscholen lukt het melden van verzuim niet" }, ip: "10.0.0.1", channel: "web" });
     expect(po.deskId).toBe("po");
-    await expect(intake.submitQuestion({ input: { ...base, callerType: "parent-or-student" }, ip: "10.0.0.1", source: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "callerType" }] });
-    await expect(intake.submitQuestion({ input: { ...base, callerType: "other", question: "Wie kan mij helpen met een vraag?" }, ip: "10.0.0.1", source: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "sector" }] });
-    await expect(intake.submitQuestion({ input: { ...base, topic: "bestaat-niet" }, ip: "10.0.0.1", source: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "topic" }] });
+    await expect(intake.submitQuestion({ input: { ...base, callerType: "parent-or-student" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "callerType" }] });
+    await expect(intake.submitQuestion({ input: { ...base, callerType: "other", question: "Wie kan mij helpen met een vraag?" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "sector" }] });
+    await expect(intake.submitQuestion({ input: { ...base, topic: "bestaat-niet" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "topic" }] });
   });
 
   it("limits one address to 5 tickets per 10 minutes, with a Dutch message", async () => {
-    for (let i = 0; i < 5; i++) await intake.submitQuestion({ input: base, ip: "10.9.9.9", source: "api" });
-    const err = await intake.submitQuestion({ input: base, ip: "10.9.9.9", source: "api" }).catch((e) => e);
+    for (let i = 0; i < 5; i++) await intake.submitQuestion({ input: base, ip: "10.9.9.9", channel: "api" });
+    const err = await intake.submitQuestion({ input: base, ip: "10.9.9.9", channel: "api" }).catch((e) => e);
     expect(err.status).toBe(429);
     expect(err.message).toMatch(/Wacht \d+ minuten/);
-    expect((await intake.submitQuestion({ input: base, ip: "10.9.9.10", source: "api" })).reference).toMatch(/^IPO-/);
+    expect((await intake.submitQuestion({ input: base, ip: "10.9.9.10", channel: "api" })).reference).toMatch(/^IPO-/);
   });
 
   it("records the wizard funnel: a submitted run stays submitted", async () => {
     await intake.recordDeflection("run-abcdefgh", "started");
     await intake.recordDeflection("run-abcdefgh", "suggestions_shown");
     await intake.recordDeflection("run-abcdefgh", "article_opened");
-    await intake.submitQuestion({ input: base, ip: "10.1.1.1", source: "web", runId: "run-abcdefgh" });
+    await intake.submitQuestion({ input: base, ip: "10.1.1.1", channel: "web", runId: "run-abcdefgh" });
     await intake.recordDeflection("run-abcdefgh", "abandoned");
     expect(await t.db.deflectionRun.findUniqueOrThrow({ where: { id: "run-abcdefgh" } })).toMatchObject({ suggestionsShown: 1, articlesOpened: 1, outcome: "submitted" });
   });
@@ -133,7 +133,7 @@ describe("submitQuestion", () => {
 describe("submitQuestion (prepared statements on SQLite, Prisma on PostgreSQL)", () => {
   it("writes rows Prisma reads back exactly, unique under concurrency", async () => {
     const made = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => intake.submitQuestion({ input: { ...base, question: `Snelle vraag ${i} over spijbelen` }, ip: `10.7.0.${i}`, source: "api" })),
+      Array.from({ length: 30 }, (_, i) => intake.submitQuestion({ input: { ...base, question: `Snelle vraag ${i} over spijbelen` }, ip: `10.7.0.${i}`, channel: "api" })),
     );
     expect(new Set(made.map((m) => m.reference)).size).toBe(30);
     const view = await getCallerView(t.db, made[0]!.followUpToken);

@@ -2,13 +2,14 @@
 // and POST /api/v1/tickets. Rate-limited per IP in the database; the desk comes from the triage engine.
 import { db, isPostgres } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
-import { RateLimitError, ValidationError } from "@/app/_core/errors";
+import { ForbiddenError, RateLimitError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import { storage } from "@/app/_modules/storage/storage";
 import { triage, type TriageResult } from "@/app/_modules/triage/engine";
+import type { Channel } from "./channel";
 import type { IntakeInput } from "./schema";
 import { createTicket, type UploadedFile } from "./service";
 
@@ -33,21 +34,32 @@ export function deskForIntake(input: Pick<IntakeInput, "callerType" | "sector" |
   return { deskId: t.desk, triage: t };
 }
 
-/** Creates the ticket (after the rate limit), marks the wizard run as submitted and starts mail delivery. */
+/**
+ * Creates the ticket (after the rate limit), marks the wizard run as submitted and starts mail delivery.
+ * `desks`: an API token's desks — the ticket goes to `deskId` (or the triage desk) only if it is one of them,
+ * and token calls skip the per-IP rate limit of anonymous intake.
+ */
 export async function submitQuestion(opts: {
   input: IntakeInput;
   attachments?: UploadedFile[];
   ip: string;
-  source: "web" | "api";
+  channel: Channel;
   runId?: string;
+  desks?: readonly DeskId[];
+  deskId?: DeskId;
 }) {
   const taxonomy = await getTaxonomy();
   if (!taxonomy.topics.some((t) => t.id === opts.input.topic)) {
     throw new ValidationError("Onbekend onderwerp.", [{ path: "topic", message: "Kies een onderwerp uit de lijst." }]);
   }
-  const { deskId, triage: t } = deskForIntake(opts.input);
+  const { deskId, triage: t } = opts.deskId
+    ? { deskId: opts.deskId, triage: triage({ callerType: opts.input.callerType, sector: opts.input.sector, question: opts.input.question }) }
+    : deskForIntake(opts.input);
+  if (opts.desks && !opts.desks.includes(deskId)) {
+    throw new ForbiddenError(`Deze token mag geen vragen aanmaken voor de helpdesk ${deskId}. Geef een desk mee waarvoor de token geldt.`);
+  }
   const client = db();
-  if (env().RATE_LIMITS) {
+  if (env().RATE_LIMITS && !opts.desks) {
     const r = await hitRateLimit(client, { bucket: "tickets", key: opts.ip, ...TICKET_RATE_LIMIT });
     if (!r.allowed) {
       throw new RateLimitError(
@@ -58,7 +70,7 @@ export async function submitQuestion(opts: {
   }
   const created = await createTicket(client, {
     input: opts.input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
-    triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, source: opts.source,
+    triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, channel: opts.channel,
     sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
   });
   if (opts.runId) await markRun(opts.runId, "submitted");

@@ -1,4 +1,5 @@
 // Queue views, filters, counts and keyset paging against a real database.
+import { CHANNELS, type Channel } from "./channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
@@ -17,7 +18,7 @@ const min = (n: number) => n * 60_000;
 
 type Seeded = {
   id: string; deskId: DeskId; status: string; topic: string | null; sector: string | null; callerType: string; assigneeId: string | null;
-  createdAt: Date; updatedAt: Date; resolutionDueAt: Date | null; firstResponseDueAt: Date | null; firstRespondedAt: Date | null; tags: string[];
+  channel: Channel; createdAt: Date; updatedAt: Date; resolutionDueAt: Date | null; firstResponseDueAt: Date | null; firstRespondedAt: Date | null; tags: string[];
 };
 const seeded: Seeded[] = [];
 const STATUSES = ["new", "open", "waiting", "resolved", "closed", "open", "new"];
@@ -35,6 +36,7 @@ beforeAll(async () => {
       topic: TOPICS[i % 3]!,
       sector: i % 4 === 0 ? "po" : i % 4 === 1 ? "vo" : null,
       callerType: i % 2 ? "po-school" : "municipality",
+      channel: CHANNELS[i % CHANNELS.length]!,
       assigneeId: i % 5 === 0 ? staff.po.id : i % 5 === 1 ? staff.both.id : null,
       // Many ties on purpose: the id must break them, or pages would skip or repeat tickets.
       createdAt: new Date(T0.getTime() - min(Math.floor(i / 3))),
@@ -70,7 +72,7 @@ const inView = (v: QueueView, userId: string) => (s: Seeded) => {
 };
 const matches = (f: QueueFilters, userId: string) => (s: Seeded) =>
   (!f.status || f.status.includes(s.status as never)) && (!f.topic || s.topic === f.topic) && (!f.sector || s.sector === f.sector) &&
-  (!f.callerType || s.callerType === f.callerType) && (!f.tag || s.tags.includes(f.tag)) &&
+  (!f.callerType || s.callerType === f.callerType) && (!f.channel || s.channel === f.channel) && (!f.tag || s.tags.includes(f.tag)) &&
   (!f.assignee || s.assigneeId === (f.assignee === "none" ? null : f.assignee === "me" ? userId : f.assignee));
 
 async function walk(opts: Parameters<typeof listQueue>[1], limit = 7) {
@@ -147,6 +149,8 @@ describe("listQueue", () => {
     ["opgelost", { status: ["closed"] }],
     ["opgelost", { callerType: "municipality", status: ["resolved"] }],
     ["open", { tag: "spoed" }],
+    ["open", { channel: "phone" }],
+    ["opgelost", { channel: "api", status: ["resolved"] }],
     ["open", { assignee: "none" }],
     ["nieuw", { assignee: "me" }],
     ["wacht", { assignee: "" as never }],

@@ -116,13 +116,14 @@ export function filtersWhere(f: QueueFilters, userId: string, opts: { withStatus
   if (f.topic) and.push({ topic: f.topic });
   if (f.sector) and.push({ sector: f.sector });
   if (f.callerType) and.push({ callerType: f.callerType });
+  if (f.channel) and.push({ channel: f.channel });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
   if (f.assignee) and.push({ assigneeId: f.assignee === "none" ? null : f.assignee === "me" ? userId : f.assignee });
   return and;
 }
 
 const itemSelect = {
-  id: true, reference: true, subject: true, status: true, deskId: true, topic: true, sector: true, callerType: true,
+  id: true, reference: true, subject: true, status: true, deskId: true, topic: true, sector: true, callerType: true, channel: true,
   createdAt: true, updatedAt: true, firstResponseDueAt: true, resolutionDueAt: true, firstRespondedAt: true,
   resolvedAt: true, closedAt: true, slaPausedAt: true, slaPausedMs: true,
   assignee: { select: { id: true, name: true } },

@@ -11,6 +11,7 @@ import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modul
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
 import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from "@/app/_modules/storage/file-type";
 import type { FileStorage } from "@/app/_modules/storage/storage";
+import type { Channel } from "./channel";
 import { deriveFollowUpToken } from "./desk-token";
 import { deskSlaSettings, dueTimesFor, endPause, FOLLOW_UP_DAYS_AFTER_CLOSE } from "./desk-sla";
 import { formatReference, nextTicketNumber, referenceYear } from "./reference";
@@ -63,7 +64,7 @@ export async function createTicket(
     attachments?: UploadedFile[];
     storage?: FileStorage;
     triage?: unknown;
-    source?: "web" | "api";
+    channel?: Channel;
     now?: Date;
     /** SQLite URL of `db`: use the prepared-statement fast path for the write (see sqlite-intake.ts). */
     sqliteUrl?: string;
@@ -106,12 +107,12 @@ export async function createTicket(
         ticket: {
           id: ticketId, status: "new", subject, topic: input.topic, sector: input.sector ?? null, callerType: input.callerType,
           firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
-          followUpTokenHash: (ref) => hashToken(deriveFollowUpToken(ref)), triage: triageJson, source: opts.source ?? "web", createdAt: now,
+          followUpTokenHash: (ref) => hashToken(deriveFollowUpToken(ref)), triage: triageJson, channel: opts.channel ?? "web", createdAt: now,
         },
         requester: { id: newId(), name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
         message: { id: newId(), body: input.question },
         attachments: stored.map((f) => ({ id: newId(), fileName: f.name, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key })),
-        audit: { id: newId(), after: (ref) => JSON.stringify({ reference: ref, deskId, source: opts.source ?? "web" }) },
+        audit: { id: newId(), after: (ref) => JSON.stringify({ reference: ref, deskId, channel: opts.channel ?? "web" }) },
         mail: { id: newId(), to: input.email, subject: (ref) => mailOnce(ref).subject, text: (ref) => mailOnce(ref).text, html: (ref) => mailOnce(ref).html },
       });
       const token = deriveFollowUpToken(reference);
@@ -133,7 +134,7 @@ export async function createTicket(
           id: ticketId, reference, year, number, status: "new", subject, topic: input.topic, sector: input.sector ?? null,
           callerType: input.callerType, followUpTokenHash: hashToken(token),
           firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
-          triage: triageJson, source: opts.source ?? "web", createdAt: now,
+          triage: triageJson, channel: opts.channel ?? "web", createdAt: now,
           desk: { connect: { id: deskId } },
           requester: {
             create: { name: input.name, email: input.email, phone: input.phone ?? null, callerType: input.callerType, organisation: input.organisation, schoolCode: input.schoolCode ?? null },
@@ -146,7 +147,7 @@ export async function createTicket(
         select: { id: true },
       }),
       db.auditEvent.create({
-        data: { action: "ticket.created", entityType: "ticket", entityId: ticketId, ticketId, after: JSON.stringify({ reference, deskId, source: opts.source ?? "web" }) },
+        data: { action: "ticket.created", entityType: "ticket", entityId: ticketId, ticketId, after: JSON.stringify({ reference, deskId, channel: opts.channel ?? "web" }) },
       }),
       db.mailOutbox.create({ data: { to: input.email, subject: mail.subject, text: mail.text, html: mail.html, ticketId } }),
     ]);

@@ -14,7 +14,7 @@ export type FastTicketRows = {
   ticket: {
     id: string; status: string; subject: string; topic: string | null; sector: string | null; callerType: string;
     firstResponseDueAt: Date | null; resolutionDueAt: Date | null; followUpTokenHash: string | ((reference: string) => string);
-    triage: string | null; source: string; createdAt: Date;
+    triage: string | null; channel: string; createdAt: Date;
   };
   requester: { id: string; name: string; email: string; phone: string | null; callerType: string; organisation: string; schoolCode: string | null };
   message: { id: string; body: string };
@@ -41,7 +41,7 @@ export function sqliteTicketInserter(url: string): Inserter {
   );
   const ticket = conn.prepare(
     `INSERT INTO "Ticket" ("id", "reference", "deskId", "year", "number", "status", "subject", "topic", "sector", "callerType", "requesterId",
-      "firstResponseDueAt", "resolutionDueAt", "slaPausedMs", "followUpTokenHash", "triage", "source", "createdAt", "updatedAt")
+      "firstResponseDueAt", "resolutionDueAt", "slaPausedMs", "followUpTokenHash", "triage", "channel", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
   );
   const message = conn.prepare(`INSERT INTO "Message" ("id", "ticketId", "kind", "body", "createdAt") VALUES (?, ?, 'caller', ?, ?)`);
@@ -63,7 +63,7 @@ export function sqliteTicketInserter(url: string): Inserter {
     const t = r.ticket;
     const tokenHash = typeof t.followUpTokenHash === "function" ? t.followUpTokenHash(reference) : t.followUpTokenHash;
     ticket.run(t.id, reference, r.deskId, r.year, number, t.status, t.subject, t.topic, t.sector, t.callerType, q.id,
-      iso(t.firstResponseDueAt), iso(t.resolutionDueAt), tokenHash, t.triage, t.source, at, at);
+      iso(t.firstResponseDueAt), iso(t.resolutionDueAt), tokenHash, t.triage, t.channel, at, at);
     message.run(r.message.id, t.id, r.message.body, at);
     for (const a of r.attachments) attachment.run(a.id, t.id, r.message.id, a.fileName, a.mimeType, a.size, a.sha256, a.storageKey, at);
     audit.run(r.audit.id, t.id, t.id, r.audit.after(reference), at);

@@ -15,6 +15,7 @@ import { getTicketForAgent, listAssignableUsers, listAuditForTicket, listTags } 
 import { applyMacro, listMacros, macroValuesFor } from "@/app/_modules/tickets/macros";
 import { REFERENCE_PATTERN } from "@/app/_modules/tickets/reference";
 import { SlaBadges, StatusBadge } from "../../components";
+import { CHANNEL_LABELS, type Channel } from "@/app/_modules/tickets/channel";
 import { auditActionLabel, auditValue, callerTypeLabel, deskLabel, formatDateTime, sectorLabel } from "../../labels";
 import { TicketSidebar } from "./TicketSidebar";
 import { TicketWorkspace } from "./TicketWorkspace";
@@ -136,6 +137,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
               <dt>Naam</dt><dd>{r.name}</dd>
               <dt>Organisatie</dt><dd>{r.organisation}{r.schoolCode ? ` (${r.schoolCode})` : ""}</dd>
               <dt>Soort beller</dt><dd>{callerTypeLabel(ticket.callerType)}</dd>
+              <dt>Kanaal</dt><dd data-channel={ticket.channel}>{CHANNEL_LABELS[ticket.channel as Channel] ?? ticket.channel}</dd>
               <dt>Sector</dt><dd>{sectorLabel(ticket.sector)}</dd>
               <dt>E-mail</dt><dd>{r.email}</dd>
               {r.phone && (<><dt>Telefoon</dt><dd>{r.phone}</dd></>)}
