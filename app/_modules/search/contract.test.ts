@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "./embedded";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { MeilisearchEngine } from "./meilisearch";
+import { engineQuery } from "./query-words";
 import { SearchRequestError, type IndexSettings, type SearchEngine, type SearchIndex } from "./types";
 
 type Article = {
@@ -194,6 +195,32 @@ function contract(name: string, makeEngine: () => SearchEngine) {
       // Nothing to leave out: the result is the engine's own.
       expect((await searchIgnoringUnknownWords(index, "xyzzyq qwzzyx")).ignoredWords).toEqual([]);
       expect((await searchIgnoringUnknownWords(index, "verlof")).ignoredWords).toEqual([]);
+    });
+
+    it("says where the words matched (showMatchesPosition) and returns only the attributes asked for", async () => {
+      const res = await index.search("verzuimloket", { showMatchesPosition: true, attributesToRetrieve: ["id", "title"], attributesToCrop: ["body:5"] });
+      expect(res.hits[0]).toMatchObject({ id: "a2", title: "Ongeoorloofd verzuim melden" });
+      expect(res.hits[0]).not.toHaveProperty("body");
+      expect(res.hits[0]!._formatted!.body).toContain("verzuimloket");
+      const pos = res.hits[0]!._matchesPosition!.body!;
+      const body = DOCS[1]!.body;
+      expect(pos.map((p) => body.slice(p.start, p.start + p.length))).toEqual(["verzuimloket"]);
+    });
+
+    it("with matching strategy frequency any word may be missing; documents with more of the words come first", async () => {
+      const res = await index.search("verlof leerplichtwet", { matchingStrategy: "frequency" });
+      expect(ids(res.hits)[0]).toBe("a7");
+      expect(ids(res.hits)).toEqual(expect.arrayContaining(["a1", "a7"]));
+      const missing = await searchIgnoringUnknownWords(index, "verlof xyzzyq", { matchingStrategy: "frequency" });
+      expect(ids(missing.hits)).toEqual(expect.arrayContaining(["a1", "a7"]));
+      expect(missing.ignoredWords).toEqual(["xyzzyq"]);
+    });
+
+    it("agree on a trailing stop word: the portal sends the query without it, so no word becomes a prefix", async () => {
+      const stop = new Set(SETTINGS.stopWords);
+      expect(ids((await index.search(engineQuery("verlof van", stop))).hits)).toEqual(ids((await index.search("verlof ")).hits));
+      // A synonym phrase is matched without its stop words in both engines ("informatiepunt van onderwijs").
+      expect(ids((await index.search(engineQuery("informatiepunt van onderwijs", stop))).hits)).toEqual(["a5"]);
     });
 
     it("upserts by id and deletes", async () => {

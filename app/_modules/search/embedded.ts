@@ -6,8 +6,10 @@
 // (words, typo) first, and the costly rules (proximity, attribute, exactness) run only for the buckets that reach
 // the requested page. Every public method does its work synchronously inside one call, so concurrent searches
 // and writes interleave only between calls and always see a consistent index.
+import { CoverageScratch, compileCoverage, rankCoverage, type CoverageSource } from "./coverage";
+import { dutchWords, numberOf, numberTerm, numberWithUnit, stem, unitOf } from "./dutch";
 import { filterAttributes, parseFilter, type FilterNode } from "./filter";
-import { formatHit, type HighlightPlan } from "./format";
+import { formatHit, matchPositions, type HighlightPlan } from "./format";
 import { tokenize, words } from "./text";
 import {
   DEFAULT_SETTINGS,
@@ -100,6 +102,13 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
   private phraseVersion = -1;
   /** Reused per search: searches run synchronously, so one set of buffers per index is enough. */
   private readonly scratch = new Scratch();
+  private readonly coverageScratch = new CoverageScratch();
+  /** Dutch stem → ids of the terms with that stem; the terms reversed, for compound tails. */
+  private stemIndex = new Map<string, number[]>();
+  private reversed = new Vocabulary();
+  private reversedTerm: number[] = [];
+  private avgLenCache: { version: number; value: number[] } = { version: -1, value: [] };
+  private coverageSource: CoverageSource | null = null;
 
   constructor(readonly uid: string) {
     this.applySettings();
@@ -168,12 +177,22 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     const sort = this.parseSort(params.sort);
     const allowed = this.filterBitmap(params.filter);
     const n = this.docs.length;
-    const compiled = this.compile(q);
+    const strategy = params.matchingStrategy ?? "last";
+    const content = strategy === "frequency" ? this.contentWords(q) : null;
+    const coverage = content && content.words.length ? compileCoverage(this.source(), content.words, content.lastIsPrefix) : null;
+    const compiled: Compiled = content
+      ? { words: content.words.map((word) => ({ word, prefix: false })), matchers: [], plan: coverage?.plan ?? { terms: new Map(), phrases: [] } }
+      : this.compile(q);
 
     let candidates: Int32Array;
     let count = 0;
     let ranked: number[];
-    if (compiled.words.length === 0) {
+    if (coverage) {
+      const r = rankCoverage(this.source(), coverage, allowed, this.coverageScratch, offset + limit);
+      candidates = r.candidates;
+      count = candidates.length;
+      ranked = r.ordered.slice(offset, offset + limit);
+    } else if (compiled.words.length === 0) {
       candidates = new Int32Array(n);
       for (let s = 0; s < n; s++) if (this.alive[s] && (!allowed || allowed[s])) candidates[count++] = s;
       candidates = candidates.subarray(0, count);
@@ -181,7 +200,7 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
       if (sort.length) all.sort((a, b) => this.compareSort(sort, a, b) || a - b);
       ranked = all.slice(offset, offset + limit);
     } else {
-      const r = this.rank(compiled, params.matchingStrategy ?? "last", allowed, sort, offset + limit, offset);
+      const r = this.rank(compiled, strategy === "all" ? "all" : "last", allowed, sort, offset + limit, offset);
       candidates = r.candidates;
       count = candidates.length;
       ranked = r.ordered.slice(offset, offset + limit);
@@ -192,8 +211,13 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
 
     const wantsFormat = !!(params.attributesToHighlight?.length || params.attributesToCrop?.length);
     const hits = ranked.map((slot) => {
-      const doc = this.display(this.docs[slot]!);
-      return wantsFormat ? { ...doc, _formatted: formatHit(doc, compiled.plan, params, this.displayedNames(doc)) } : doc;
+      const doc = this.display(this.docs[slot]!, params.attributesToRetrieve);
+      // As in Meilisearch, `_formatted` holds the retrieved attributes and the highlighted or cropped ones.
+      const full = wantsFormat && params.attributesToRetrieve ? this.display(this.docs[slot]!) : doc;
+      const names = full === doc ? this.displayedNames(doc) : this.formattedNames(full, doc, params);
+      const hit: Record<string, unknown> = wantsFormat ? { ...doc, _formatted: formatHit(full, compiled.plan, params, names) } : doc;
+      if (params.showMatchesPosition) hit._matchesPosition = matchPositions(this.docs[slot]!, compiled.plan, this.attrs);
+      return hit;
     });
     return {
       hits: hits as SearchResult<T>["hits"],
@@ -236,6 +260,9 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
 
   private rebuild(docs: T[]): void {
     this.vocab = new Vocabulary();
+    this.stemIndex = new Map();
+    this.reversed = new Vocabulary();
+    this.reversedTerm = [];
     this.docs = [];
     this.alive = new Uint8Array(64);
     this.idToSlot = new Map();
@@ -296,7 +323,8 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
       for (const text of texts) {
         const toks = tokenize(text);
         let last = base;
-        for (const t of toks) {
+        for (let k = 0; k < toks.length; k++) {
+          const t = toks[k]!;
           const p = base + t.pos;
           if (p >= ATTR_STRIDE) break;
           last = p;
@@ -306,18 +334,45 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
           const list = byTerm.get(t.term);
           if (list) list.push(pos);
           else byTerm.set(t.term, [pos]);
+          // A number with a unit ("16 uur") is also indexed as the unit's number term ("#uur"), so "hoeveel uur"
+          // finds every amount of hours. No typed word starts with "#".
+          const next = toks[k + 1];
+          const n = numberOf(t.term);
+          const joined = numberWithUnit(t.term);
+          const unit = joined?.unit ?? (next && n ? unitOf(next.term) : undefined);
+          if (unit) {
+            for (const key of [numberTerm(unit), numberTerm(unit, joined?.n ?? n)]) {
+              const l = byTerm.get(key);
+              if (l) l.push(pos);
+              else byTerm.set(key, [pos]);
+            }
+          }
         }
         base = last + 8;
       }
       this.attrLen[slot * this.attrLenWidth + a] = len;
     });
-    for (const [term, positions] of byTerm) this.vocab.postings[this.vocab.intern(term)]!.add(slot, positions);
+    for (const [term, positions] of byTerm) this.vocab.postings[this.internTerm(term)]!.add(slot, positions);
 
     for (const [attr, fi] of this.facets) addFacet(fi, slot, getPath(doc, attr));
     for (const [attr, values] of this.sortValues) {
       const v = getPath(doc, attr);
       values[slot] = typeof v === "number" || typeof v === "string" ? v : typeof v === "boolean" ? String(v) : undefined;
     }
+  }
+
+  /** The id of a term, created (with its stem and reversed spelling) when new. */
+  private internTerm(term: string): number {
+    const known = this.vocab.id(term);
+    if (known >= 0) return known;
+    const id = this.vocab.intern(term);
+    const st = stem(term);
+    const same = this.stemIndex.get(st);
+    if (same) same.push(id);
+    else this.stemIndex.set(st, [id]);
+    const rid = this.reversed.intern(Array.from(term).reverse().join(""));
+    this.reversedTerm[rid] = id;
+    return id;
   }
 
   private widenAttrLen(width: number): void {
@@ -331,6 +386,88 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
   }
 
   // ---- query compilation ------------------------------------------------------------------------------------
+
+  /** The query's words without stop words (all of them when every word is one), and whether the last is a prefix. */
+  private contentWords(q: string): { words: string[]; lastIsPrefix: boolean } {
+    const toks = tokenize(q);
+    const endsWithSeparator = toks.length > 0 && toks[toks.length - 1]!.end < q.length;
+    let kept = toks.map((t) => t.term).filter((w) => !this.stop.has(w));
+    if (kept.length === 0) kept = toks.map((t) => t.term);
+    const lastKept = kept.length > 0 && kept[kept.length - 1] === toks[toks.length - 1]?.term;
+    return { words: kept.slice(0, 12), lastIsPrefix: lastKept && !endsWithSeparator && kept.length <= 12 };
+  }
+
+  /** The index as the coverage ranker sees it (one object per index; it reads the current state). */
+  private source(): CoverageSource {
+    if (this.coverageSource) return this.coverageSource;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const words = dutchWords();
+    this.coverageSource = {
+      get n() {
+        return self.docs.length;
+      },
+      get live() {
+        return self.live;
+      },
+      get alive() {
+        return self.alive;
+      },
+      term: (id) => self.vocab.terms[id]!,
+      posting: (id) => self.vocab.postings[id]!,
+      termId: (w) => self.vocab.id(w),
+      lookup: (w, budget, prefix) => self.cachedLookup(w, budget, prefix),
+      lookupSuffix: (w, budget) => {
+        const out = new Map<number, number>();
+        for (const [rid, d] of self.cachedReverseLookup(Array.from(w).reverse().join(""), budget)) out.set(self.reversedTerm[rid]!, d);
+        return out;
+      },
+      sameStem: (st) => self.stemIndex.get(st) ?? [],
+      typoBudget: (w) => (self.noTypo.has(w) ? 0 : typoBudget(Array.from(w).length, self.settings.typoTolerance)),
+      synonyms: (key) => self.synonyms.get(key) ?? [],
+      phrasePosting: (phrase) => self.phrasePosting(phrase),
+      known: (w) => self.vocab.id(w) >= 0 || words.has(w),
+      attrLen: (s, a) => self.attrLen[s * self.attrLenWidth + a]!,
+      get attrCount() {
+        return self.attrs.length;
+      },
+      get avgLen() {
+        return self.averageLength();
+      },
+    };
+    return this.coverageSource;
+  }
+
+  private reverseCache = new Map<string, Map<number, number>>();
+  private reverseVersion = -1;
+  private cachedReverseLookup(reversedWord: string, budget: number): Map<number, number> {
+    if (this.reverseVersion !== this.reversed.version) {
+      this.reverseCache.clear();
+      this.reverseVersion = this.reversed.version;
+    }
+    const key = `${budget}${reversedWord}`;
+    let r = this.reverseCache.get(key);
+    if (!r) {
+      r = this.reversed.lookup(reversedWord, budget, true);
+      if (r.size > MAX_EXPANSIONS) r = new Map([...r].sort((x, y) => x[1] - y[1]).slice(0, MAX_EXPANSIONS));
+      if (this.reverseCache.size > 2000) this.reverseCache.clear();
+      this.reverseCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** Average number of indexed words of each attribute over the live documents (BM25F length normalisation). */
+  private averageLength(): number[] {
+    if (this.avgLenCache.version === this.version) return this.avgLenCache.value;
+    const total = new Array<number>(this.attrLenWidth).fill(0);
+    for (let s = 0; s < this.docs.length; s++) {
+      if (!this.alive[s]) continue;
+      for (let a = 0; a < this.attrLenWidth; a++) total[a]! += this.attrLen[s * this.attrLenWidth + a]!;
+    }
+    this.avgLenCache = { version: this.version, value: total.map((t) => (this.live ? t / this.live : 1)) };
+    return this.avgLenCache.value;
+  }
+
 
   private cachedLookup(word: string, budget: number, prefix: boolean): Map<number, number> {
     if (this.lookupVersion !== this.vocab.version) {
@@ -831,11 +968,20 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     return Object.keys(doc);
   }
 
-  private display(doc: T): T {
+  private formattedNames(full: Record<string, unknown>, retrieved: Record<string, unknown>, params: SearchParams): string[] {
+    const asked = [...(params.attributesToHighlight ?? []), ...(params.attributesToCrop ?? []).map((a) => a.split(":")[0]!)];
+    if (asked.includes("*")) return Object.keys(full);
+    return Object.keys(full).filter((k) => k in retrieved || asked.includes(k));
+  }
+
+  private display(doc: T, retrieve?: string[]): T {
     const shown = this.settings.displayedAttributes;
-    if (shown.includes("*")) return structuredClone(doc);
+    const wanted = retrieve && !retrieve.includes("*") ? new Set(retrieve) : null;
+    if (shown.includes("*") && !wanted) return structuredClone(doc);
     const out: Record<string, unknown> = {};
-    for (const k of shown) if (k in doc) out[k] = structuredClone((doc as Record<string, unknown>)[k]);
+    for (const k of shown.includes("*") ? Object.keys(doc) : shown) {
+      if (k in doc && (!wanted || wanted.has(k))) out[k] = structuredClone((doc as Record<string, unknown>)[k]);
+    }
     return out as T;
   }
 }

@@ -37,6 +37,22 @@ export function formatHit(doc: Record<string, unknown>, plan: HighlightPlan, par
   return out;
 }
 
+/** Where the plan's terms and phrases match in each string attribute of a hit (Meilisearch's `_matchesPosition`). */
+export function matchPositions(doc: Record<string, unknown>, plan: HighlightPlan, names: string[]): Record<string, { start: number; length: number }[]> {
+  const out: Record<string, { start: number; length: number }[]> = {};
+  for (const name of names) {
+    const text = doc[name];
+    if (typeof text !== "string" || !text) continue;
+    const sp = spansOf(text);
+    const marks = matchSpans(sp, text, plan);
+    if (!marks.any) continue;
+    const list: { start: number; length: number }[] = [];
+    for (let t = 0; t < sp.terms.length; t++) if (marks.lens[t]) list.push({ start: sp.starts[t]!, length: marks.lens[t]! });
+    out[name] = list;
+  }
+  return out;
+}
+
 interface FormatOptions {
   pre: string;
   post: string;

@@ -5,7 +5,7 @@ import { MeilisearchEngine } from "./meilisearch";
 import type { SearchEngine } from "./types";
 
 export * from "./types";
-export { ARTICLE_INDEX, TICKET_INDEX, articleIndexSettings, ticketIndexSettings } from "./settings";
+export { ARTICLE_INDEX, ARTICLE_SEARCH, TICKET_INDEX, articleIndexSettings, ticketIndexSettings } from "./settings";
 export { toMeiliStopWords, toMeiliSynonyms } from "./synonyms";
 export { EmbeddedEngine } from "./embedded";
 export { MeilisearchEngine } from "./meilisearch";

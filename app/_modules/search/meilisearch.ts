@@ -56,6 +56,11 @@ function withTags(value: unknown, pre: string, post: string): unknown {
   return value;
 }
 
+/** Meilisearch's `_matchesPosition` restricted to top-level string attributes, as the embedded engine gives it. */
+function topLevelMatches(m: Record<string, { start: number; length: number }[]>): Record<string, { start: number; length: number }[]> {
+  return Object.fromEntries(Object.entries(m).filter(([k]) => !k.includes(".")).map(([k, list]) => [k, list.map(({ start, length }) => ({ start, length }))]));
+}
+
 export class MeilisearchIndex<T extends SearchDocument = SearchDocument> implements SearchIndex<T> {
   constructor(
     private readonly client: Meilisearch,
@@ -126,6 +131,8 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
     if (params.attributesToHighlight?.length) req.attributesToHighlight = params.attributesToHighlight;
     if (params.attributesToCrop?.length) req.attributesToCrop = params.attributesToCrop;
     if (params.cropLength !== undefined) req.cropLength = params.cropLength;
+    if (params.showMatchesPosition) req.showMatchesPosition = true;
+    if (params.attributesToRetrieve?.length) req.attributesToRetrieve = params.attributesToRetrieve;
     if (wantsFormat) {
       req.highlightPreTag = PRE;
       req.highlightPostTag = POST;
@@ -142,10 +149,11 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
     for (const f of params.facets ?? []) facetDistribution[f] = { ...(res?.facetDistribution?.[f] ?? {}) };
     const hits = (res?.hits ?? []).map((h) => {
       const { _formatted, _matchesPosition, _rankingScore, _rankingScoreDetails, ...doc } = h as Record<string, unknown>;
-      void _matchesPosition;
       void _rankingScore;
       void _rankingScoreDetails;
-      return (wantsFormat && _formatted ? { ...doc, _formatted: withTags(formatted(_formatted), pre, post) } : doc) as SearchResult<T>["hits"][number];
+      const hit: Record<string, unknown> = wantsFormat && _formatted ? { ...doc, _formatted: withTags(formatted(_formatted), pre, post) } : doc;
+      if (params.showMatchesPosition && _matchesPosition) hit._matchesPosition = topLevelMatches(_matchesPosition as Record<string, { start: number; length: number }[]>);
+      return hit as SearchResult<T>["hits"][number];
     });
     const r = res as { estimatedTotalHits?: number; processingTimeMs?: number } | null;
     return {

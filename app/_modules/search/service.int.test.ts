@@ -52,6 +52,19 @@ describe("article search service", () => {
     expect((await svc.searchArticles({ q: "vakantieverlof aanvragen" })).ignoredWords).toEqual([]);
   });
 
+  it("question mode: a whole question finds the answer, and each hit says which words it matched", async () => {
+    const r = await svc.searchArticles({ q: "Vanaf hoeveel uur ongeoorloofd verzuim moeten we het melden?", mode: "question", perPage: 5 });
+    expect(r.total).toBeGreaterThan(0);
+    const top = r.hits.slice(0, 3);
+    expect(top.some((h) => /16 uur/.test(h.snippetHtml.replace(/<\/?mark>/g, "")) || /verzuim melden|melden/i.test(h.title))).toBe(true);
+    expect(r.hits[0]!.matchedWords.length).toBeGreaterThan(0);
+    // Only the caller's own content words, in their spelling; question words are never a reason.
+    for (const h of r.hits) for (const w of h.matchedWords) expect(["uur", "ongeoorloofd", "verzuim", "melden"]).toContain(w);
+    // Every content word is optional: a question with one unknown word still finds what the others match.
+    const long = await svc.searchArticles({ q: "wat moet ik doen als een leerling vaak spijbelt en xylofoonles heeft", mode: "question" });
+    expect(long.total).toBeGreaterThan(0);
+  });
+
   it("logs searches without any run of 6 or more digits", async () => {
     const id = svc.logSearch({ query: "leerling 123456782 verzuim en 12345 uur", resultCount: 0, source: "portal" });
     await svc.flushSearchLog();

@@ -10,7 +10,8 @@ import { ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
-import { ARTICLE_INDEX, articleIndexSettings, createSearchEngine, type SearchEngine, type SearchIndex } from "./index";
+import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type SearchEngine, type SearchIndex } from "./index";
+import { engineQuery, matchedQueryWords } from "./query-words";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
@@ -116,14 +117,22 @@ export async function syncArticleInIndex(articleId: string, client: Db = db()): 
 }
 
 export const FACETS = ["sectors", "audiences", "topic"] as const;
-export type ArticleSearchInput = { q: string; sector?: string; audience?: string; topic?: string; type?: string; page?: number; perPage?: number };
+export type ArticleSearchInput = {
+  q: string; sector?: string; audience?: string; topic?: string; type?: string; page?: number; perPage?: number;
+  /** `question`: a whole question (the wizard): stop words and question words left out, every content word optional. */
+  mode?: "search" | "question";
+};
 
 export type ArticleSearchResult = {
   query: string;
   total: number;
   page: number;
   perPage: number;
-  hits: { id: string; slug: string; title: string; summary: string; topic: string; type: string; titleHtml: string; snippetHtml: string }[];
+  hits: {
+    id: string; slug: string; title: string; summary: string; topic: string; type: string; titleHtml: string; snippetHtml: string;
+    /** The query's words (in the caller's spelling) this article matched: why it is suggested. */
+    matchedWords: string[];
+  }[];
   facets: Record<(typeof FACETS)[number], Record<string, number>>;
   didYouMean: string | null;
   /** Query words that matched nothing and were left out to find these results. */
@@ -144,7 +153,7 @@ export async function searchArticles(input: ArticleSearchInput): Promise<Article
   await ensureArticleIndex();
   const started = performance.now();
   const cache = (g.__kbResults ??= new Map());
-  const key = JSON.stringify([input.q, input.sector, input.audience, input.topic, input.type, input.page ?? 1, input.perPage ?? 10]);
+  const key = JSON.stringify([input.q, input.sector, input.audience, input.topic, input.type, input.page ?? 1, input.perPage ?? 10, input.mode ?? "search"]);
   const version = articleIndexVersion();
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < RESULT_TTL_MS) {
@@ -170,8 +179,15 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   if (input.audience) filter.push(`audiences = ${quote(input.audience)}`);
   if (input.topic) filter.push(`topic = ${quote(input.topic)}`);
   if (input.type) filter.push(`type = ${quote(input.type)}`);
+  const stop = new Set(toMeiliStopWords(await getTaxonomy()));
   const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
-    searchIgnoringUnknownWords(articleIndex(), q, {
+    searchIgnoringUnknownWords(articleIndex(), engineQuery(q, stop, input.mode), {
+      // Question mode ranks by coverage (every content word optional); plain search keeps `last` until the
+      // coverage ranking passes the relevance gate.
+      matchingStrategy: input.mode === "question" ? ARTICLE_SEARCH.matchingStrategy : "last",
+      showMatchesPosition: true,
+      // The body only for the wizard's few suggestions, where it tells why an article matched.
+      attributesToRetrieve: ["id", "slug", "title", "summary", "topic", "type", ...(input.mode === "question" ? ["body"] : [])],
       filter: filter.length ? filter.join(" AND ") : undefined,
       facets: [...FACETS],
       limit,
@@ -183,6 +199,8 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
       sort: input.q.trim() ? undefined : ["publishedAt:desc"],
     });
   const res = await run(input.q);
+  // Words the engine left out are reported in the caller's spelling of the whole query.
+  res.query = input.q;
   let didYouMean: string | null = null;
   if ((res.estimatedTotalHits === 0 || res.ignoredWords.length) && input.q.trim()) {
     // Also when words were left out: a misspelt word matches nothing, and the corrected query may match in full.
@@ -203,6 +221,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
         titleHtml: f.title ?? escapeHtml(h.title),
         // Show where the words were found; fall back to the summary.
         snippetHtml: bodyMatch || !/<mark>/.test(f.summary ?? "") ? (bodyMatch ? f.body! : f.summary ?? escapeHtml(h.summary)) : f.summary!,
+        matchedWords: matchedQueryWords(input.q, h as unknown as Record<string, unknown>, h._matchesPosition, marked(f.body)),
       };
     }),
     facets: {
@@ -214,6 +233,11 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
     ignoredWords: res.ignoredWords,
     ms: performance.now() - started,
   };
+}
+
+/** The highlighted fragments of a formatted string. */
+function marked(html: string | undefined): string[] {
+  return [...(html ?? "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
 }
 
 /** Replaces each unknown word by the most frequent known word within edit distance 2 (3 for long words). */

@@ -1,10 +1,16 @@
 // The one source of index settings: both engines get exactly these (embedded directly, Meilisearch via
 // updateSettings), so ranking behaves the same whichever engine runs.
 import { toMeiliStopWords, toMeiliSynonyms, type SearchVocabulary } from "./synonyms";
-import type { IndexSettings } from "./types";
+import type { IndexSettings, SearchParams } from "./types";
 
 export const ARTICLE_INDEX = "articles";
 export const TICKET_INDEX = "tickets";
+
+/**
+ * How the portal searches articles (its search page, API, wizard and desk suggestions, and search-eval): every
+ * content word optional, ranked by coverage weighted by rarity (see coverage.ts and README.md).
+ */
+export const ARTICLE_SEARCH: Pick<SearchParams, "matchingStrategy"> = { matchingStrategy: "frequency" };
 
 const RANKING: NonNullable<IndexSettings["rankingRules"]> = ["words", "typo", "proximity", "attribute", "sort", "exactness"];
 const TYPOS: IndexSettings["typoTolerance"] = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };

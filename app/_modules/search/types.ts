@@ -52,17 +52,31 @@ export interface SearchParams {
   highlightPreTag?: string;
   /** Default `</em>`. */
   highlightPostTag?: string;
-  /** `last` (default): all words first, then drop words from the right; `all`: every word must match. */
-  matchingStrategy?: "last" | "all";
+  /**
+   * `last` (default): all words first, then drop words from the right; `all`: every word must match;
+   * `frequency`: any word may be missing, rarer words count more (the embedded engine ranks every document that
+   * matches a word by field-weighted BM25 with Dutch stems, compound parts and proximity: see coverage.ts).
+   */
+  matchingStrategy?: "last" | "all" | "frequency";
   /** Sortable attributes as `attr:asc` or `attr:desc`, applied at the `sort` ranking rule. */
   sort?: string[];
+  /** Adds `_matchesPosition` to every hit: where query words matched in each string attribute. */
+  showMatchesPosition?: boolean;
+  /** Only these attributes in the hits (and `_formatted`); default all displayed attributes. */
+  attributesToRetrieve?: string[];
 }
+
+/** Where query words matched in one attribute: character offsets into the attribute's string. */
+export type MatchPosition = { start: number; length: number };
 
 /**
  * A hit: the document's displayed attributes, plus `_formatted` when highlighting or cropping was asked.
  * Every string in `_formatted` is HTML-escaped; only the highlight tags are inserted as markup.
  */
-export type SearchHit<T extends SearchDocument = SearchDocument> = T & { _formatted?: Record<string, unknown> };
+export type SearchHit<T extends SearchDocument = SearchDocument> = T & {
+  _formatted?: Record<string, unknown>;
+  _matchesPosition?: Record<string, MatchPosition[]>;
+};
 
 export interface SearchResult<T extends SearchDocument = SearchDocument> {
   hits: SearchHit<T>[];
