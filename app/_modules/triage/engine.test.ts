@@ -363,3 +363,69 @@ describe("robustness", () => {
     expect(run("other", "123 456 !!!").desk).toBe("unknown");
   });
 });
+
+// Who is asking vs. who the question is about (perspective.ts).
+const PERSPECTIVE_CASES: [CallerType, string, Desk][] = [
+  // A pupil or student writing about their own attendance, without naming themselves as such
+  ["other", "Ik heb 3 keer gespijbeld, wat gebeurt er nu?", "out-of-scope"],
+  ["other", "Ik ben 16 en wil stoppen met school, mag dat?", "out-of-scope"],
+  ["other", "Mijn school zegt dat ik leerplichtig ben tot mijn 18e", "out-of-scope"],
+  ["other", "Ik ben vaak ziek en mijn school wil me melden bij de GGD", "out-of-scope"],
+  ["other", "Word ik gemeld als ik te laat kom?", "out-of-scope"],
+  ["other", "Ik heb les gemist door een begrafenis, telt dat als verzuim?", "out-of-scope"],
+  ["other", "Ik studeer aan het roc en heb veel lessen gemist", "out-of-scope"],
+  ["other", "Ik ben student op het mbo en mijn stage begint te vroeg", "out-of-scope"],
+  ["other", "Ik wil mijn verzuim inzien", "out-of-scope"],
+  ["other", "Ik ben afgelopen week 2 dagen weggebleven", "out-of-scope"],
+  // … and staff writing in the first person stay staff
+  ["other", "Ik ben te laat met melden, is dat erg?", "unknown"],
+  ["other", "Ik heb 20 uur verzuim gemeld maar zie het niet terug", "unknown"],
+  ["other", "Mag ik als leerkracht een dag vrij geven?", "po"],
+  ["other", "Ik ben docent en mis veel leerlingen in mijn les", "vo-mbo"],
+  ["other", "Ik ben studieloopbaanbegeleider op het roc en mijn student komt niet", "vo-mbo"],
+  ["other", "Ik ben leerplichtambtenaar. Ik heb gemist dat er een melding was.", "vo-mbo"],
+  ["other", "Ik werk op een basisschool en ben vaak ziek", "unknown"],
+  // A pupil or parent who picked their school as "who are you"
+  ["vo-school", "Ik ben leerling in 4 havo en heb een vraag over mijn verzuim", "out-of-scope"],
+  ["mbo-institution", "Ik ben student en wil weten hoeveel uur ik mag missen", "out-of-scope"],
+  ["po-school", "Ik ben moeder van een leerling in groep 3, mag mijn dochter vrij voor een bruiloft?", "out-of-scope"],
+  ["po-school", "Een moeder belt: mag haar dochter vrij voor een bruiloft?", "po"],
+  ["vo-school", "Een leerling zegt: ik heb niet gespijbeld, klopt de melding?", "vo-mbo"],
+  ["po-school", "Ik ben zelf ziek geweest, wie heeft de meldingen gedaan?", "po"],
+  ["vo-school", "Ik was afwezig toen de melding werd gedaan, hoe kan ik die terugzien?", "vo-mbo"],
+  ["mbo-institution", "Ik ben te laat met het doorgeven van de uitschrijving, krijg ik een boete?", "vo-mbo"],
+  ["mbo-institution", "Ik ben studentbegeleider en een student van mij heeft 20 uur gemist", "vo-mbo"],
+  // A board that lists its schools and then names the one concerned
+  ["school-board", "Wij hebben zowel basisscholen als een middelbare school. Op de middelbare school wordt verzuim niet goed gemeld.", "vo-mbo"],
+  ["school-board", "Wij besturen basisscholen, een vmbo en een havo/vwo. Eén van de basisscholen kan niet inloggen op het verzuimloket.", "po"],
+  ["school-board", "We hebben basisscholen en middelbare scholen. Hoe zit het met verlof bij de middelbare scholen?", "vo-mbo"],
+  ["school-board", "Als bestuur van 8 basisscholen en 1 vo-school: een leerling in groep 8 spijbelt", "po"],
+  ["school-board", "Bij ons bestuur horen basisscholen en een scholengemeenschap. De scholengemeenschap heeft een vraag over thuiszitters.", "vo-mbo"],
+  ["school-board", "Ons bestuur heeft basisscholen en een vso. Bij het vso worden meldingen geweigerd.", "vo-mbo"],
+  // … and stays undecided when it names no school after the list
+  ["school-board", "Onze basisscholen en onze vo-school melden allebei verzuim, wie helpt ons?", "unknown"],
+  ["school-board", "Ons bestuur heeft basisonderwijs en voortgezet onderwijs. Hoe melden wij verzuim?", "unknown"],
+  ["school-board", "Wij hebben een leerling in groep 8 en een broer op de havo", "unknown"],
+  ["school-board", "Onze stichting heeft 10 basisscholen. Hoe melden we verzuim?", "po"],
+];
+
+describe("who is asking vs. who the question is about", () => {
+  it.each(PERSPECTIVE_CASES)("%s: %s → %s", (callerType, question, desk) => {
+    expect(run(callerType, question).desk).toBe(desk);
+  });
+
+  it("tells a pupil who picked a school where to go instead", () => {
+    const r = run("vo-school", "Ik zit in 3 havo en heb 20 uur gemist, word ik nu gemeld?");
+    expect(r.desk).toBe("out-of-scope");
+    expect(r.reasons[0]).toContain('"Ik zit in 3 havo"');
+    expect(r.reasons.join(" ")).toMatch(/leerplichtambtenaar van uw gemeente/);
+    expect(r.clarify).toBeUndefined();
+  });
+
+  it("quotes the school concerned, not the board's list", () => {
+    const r = run("school-board", "Onder ons bestuur vallen twaalf basisscholen en twee vo-scholen. Op de havo-locatie lukt het melden niet.");
+    expect(r.desk).toBe("vo-mbo");
+    expect(r.reasons[0]).toContain('"havo"');
+    expect(r.reasons[0]).not.toContain("basisscholen");
+  });
+});

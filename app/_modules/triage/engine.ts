@@ -3,7 +3,10 @@
 import { redactLongDigitRuns } from "../privacy/personal-number";
 import {
   DESK_SIGNALS,
+  INVENTORY_CUES,
+  OWN_ATTENDANCE,
   PROTECTED_WORDS,
+  PUPIL_NOUNS,
   PROTOCOL_CUES,
   SELF_REFERENCES,
   TOPIC_PRIORITY,
@@ -12,6 +15,7 @@ import {
   type DeskSignal,
   type Group,
 } from "./lexicon";
+import { inventorySpans, ownAttendance, type Span } from "./perspective";
 import type { CallerType, Sector, TriageInput } from "./schema";
 import { CanonText, Vocabulary, canonicalize, compilePattern, patternWords, tokenize, type Token } from "./text";
 
@@ -68,6 +72,9 @@ const VOCAB = (() => {
     ...SELF_REFERENCES.map((s) => s.p),
     ...Object.values(TOPIC_SIGNALS).flatMap((l) => l.map(([p]) => p)),
     ...Object.values(PROTOCOL_CUES).flat(),
+    ...Object.values(OWN_ATTENDANCE).flat(),
+    ...INVENTORY_CUES,
+    PUPIL_NOUNS,
   ];
   for (const p of all) {
     const { words: w, prefixes: pre } = patternWords(p);
@@ -120,9 +127,51 @@ type Hit = { def: DeskSignal; first: number; last: number; role: boolean; weight
 const GAP_BLOCKERS = new Set([
   "met", "samen", "naar", "over", "aan", "contact", "vraag", "vragen", "zoek", "of", "dat", "die", "wie", "hoe", "wat",
   "welke", "en", "maar", "niet", "geen", "graag", "benieuwd", "bezig",
+  // "ik ben student op het mbo": the role is the pupil, the school type is where they learn.
+  "leerling", "leerlingen", "student", "studenten", "scholier", "deelnemer", "ouder", "ouders", "vader", "moeder", "kind", "zoon", "dochter",
 ]);
 
-function findHits(a: Analysis): Hit[] {
+/** A pupil or student speaking about their own attendance ("ik heb 20 uur gemist", "word ik gemeld"). */
+const OWN_ATTENDANCE_SIGNAL: DeskSignal = { p: "", group: "oos", w: 2.5, self: true, keepInner: true };
+
+const SCHOOL_CALLERS = new Set<CallerType>(["po-school", "vo-school", "mbo-institution"]);
+const PUPIL_RE = compilePattern(PUPIL_NOUNS);
+const within = (x: Span, spans: Span[]) => spans.some((s) => x.first >= s.first && x.last <= s.last);
+
+/**
+ * A pupil, student or parent who chose a school as "who are you" (their school) and then writes only about
+ * themselves or their own child: out of scope. Any sign of school staff (a staff role, a pupil spoken of in the
+ * third person) keeps the chosen school's desk.
+ */
+function pupilAtSchool(a: Analysis): Hit[] {
+  const hits = findHits(a);
+  const own = hits.filter((h) => h.role && h.def.group === "oos");
+  if (!own.some((h) => h.def.identity)) return [];
+  if (hits.some((h) => h.role && h.def.group !== "oos")) return [];
+  return thirdPersonPupil(a, own) ? [] : own;
+}
+
+/** A pupil spoken of in the third person ("een leerling", "de student") outside the caller's own words. */
+function thirdPersonPupil(a: Analysis, own: Hit[]): boolean {
+  return a.canon.matches(PUPIL_RE).some((m) => !within(m, own));
+}
+
+/**
+ * When the caller lists its schools of both desks ("ons bestuur heeft basisscholen en een vmbo") and then names the
+ * school concerned, only the rest of the text decides; an inventory without anything else stays undecided.
+ */
+function withoutInventory(a: Analysis, hits: Hit[]): Hit[] {
+  const spans = inventorySpans(a);
+  if (!spans.length) return hits;
+  const sectorHit = (h: Hit) => h.def.group !== "oos" && (deskOf(h.def.group) === "po" || ["vo", "mbo"].includes(h.def.group));
+  const listed = hits.filter((h) => sectorHit(h) && within(h, spans));
+  const desks = new Set(listed.map((h) => deskOf(h.def.group)));
+  if (desks.size < 2) return hits;
+  const rest = hits.filter((h) => !within(h, spans));
+  return rest.some(sectorHit) ? rest : hits;
+}
+
+export function findHits(a: Analysis): Hit[] {
   const toks = a.canon.tokens;
   const selfRefs = SELF_REFS.flatMap((s) => a.canon.matches(s.re).map((m) => ({ ...m, gap: s.gap, ownOnly: !!s.ownOnly })));
   const isRole = (def: DeskSignal, first: number) =>
@@ -139,17 +188,18 @@ function findHits(a: Analysis): Hit[] {
       return true;
     });
 
-  const raw: Hit[] = [];
+  const raw: Hit[] = ownAttendance(a).map((s) => ({ def: OWN_ATTENDANCE_SIGNAL, ...s, role: true, weight: OWN_ATTENDANCE_SIGNAL.w }));
   for (const def of SIGNALS) {
     for (const m of a.canon.matches(def.re)) {
       if (def.when && !def.when(m.nums)) continue;
+      if (def.notBefore?.includes(a.canon.tokens[m.last + 1]?.text)) continue;
       const role = !!def.self || isRole(def, m.first);
       raw.push({ def, first: m.first, last: m.last, role, weight: def.w + (role && !def.self ? 3 : 0) });
     }
   }
   // A parent or pupil speaking ("mijn mentor", "ik zit in groep 8") is not a school signal.
   const oos = raw.filter((h) => h.def.group === "oos" && !h.def.keepInner);
-  const kept = raw.filter((h) => h.def.group === "oos" || !oos.some((o) => h.first <= o.last && h.last >= o.first));
+  const kept = withoutInventory(a, raw).filter((h) => h.def.group === "oos" || !oos.some((o) => h.first <= o.last && h.last >= o.first));
   // Longer or stronger matches win over what they contain ("groep 7" over "groep 7e"); each signal counts once.
   kept.sort((x, y) => y.weight - x.weight || y.last - y.first - (x.last - x.first) || x.first - y.first);
   const out: Hit[] = [];
@@ -237,6 +287,10 @@ const FIXED: Partial<Record<CallerType, Desk>> = {
 
 function decideDesk(a: Analysis, callerType: CallerType, sector?: Sector): DeskDecision {
   const fixed = FIXED[callerType];
+  if (fixed && SCHOOL_CALLERS.has(callerType)) {
+    const own = pupilAtSchool(a);
+    if (own.length) return { desk: "out-of-scope", reasons: evidenceReason(a, own, "out-of-scope"), hits: own };
+  }
   if (fixed) {
     const reasons = [CALLER_REASON[callerType]!, ...(fixed === "out-of-scope" ? OUT_OF_SCOPE_REASONS : [])];
     return { desk: fixed, reasons, hits: [] };
@@ -246,7 +300,9 @@ function decideDesk(a: Analysis, callerType: CallerType, sector?: Sector): DeskD
   // nothing about which of its schools the question is about.
   const hits = findHits(a).filter((h) => !board || ["po", "vo", "mbo", "product"].includes(h.def.group));
   const roles = hits.filter((h) => h.role);
-  const oosSelf = roles.filter((h) => h.def.group === "oos");
+  const oosAll = roles.filter((h) => h.def.group === "oos");
+  // "mijn opleiding" is a student's, unless the text speaks of students as others ("mijn opleiding heeft een student …").
+  const oosSelf = oosAll.filter((h) => !h.def.weak || !thirdPersonPupil(a, oosAll));
   const staff = roles.filter((h) => h.def.group !== "oos");
   const party = staff.filter((h) => ["gemeente", "leverancier", "product"].includes(h.def.group));
   const poRole = staff.filter((h) => h.def.group === "po");

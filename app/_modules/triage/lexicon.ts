@@ -18,6 +18,13 @@ export type DeskSignal = {
   ownable?: boolean;
   /** For parent/pupil patterns: the school words inside the match still count ("ik ben leerkracht en vader"). */
   keepInner?: boolean;
+  /** For parent/pupil patterns: says who the caller is ("ik ben leerling", "mijn zoon"), strong enough to overrule a
+   * school chosen as "who are you"; states that staff can be in too ("ik ben te laat") do not. */
+  identity?: boolean;
+  /** For parent/pupil patterns: only a hint, ignored when the text also speaks of a pupil in the third person. */
+  weak?: boolean;
+  /** The match does not count when the next word is one of these ("ik ben te laat met melden" is about a task). */
+  notBefore?: string[];
 };
 
 const between = (lo: number, hi: number) => (n: number[]) => n.length > 0 && n[0] >= lo && n[0] <= hi;
@@ -84,22 +91,41 @@ export const DESK_SIGNALS: DeskSignal[] = [
   // Parents, pupils and students speaking for themselves (out of scope)
   {
     p: "ik ben|was een|de? ouder|vader|moeder|verzorger|voogd|pleegouder|pleegvader|pleegmoeder|stiefvader|stiefmoeder|opa|oma|leerling|scholier|student|brugklasser",
-    group: "oos", w: 3, self: true,
+    group: "oos", w: 3, self: true, identity: true,
   },
-  { p: "wij|we zijn de? ouders", group: "oos", w: 3, self: true },
+  { p: "wij|we zijn de? ouders", group: "oos", w: 3, self: true, identity: true },
+  // The pupil named with the parent is their own child, not a pupil the caller teaches.
+  {
+    p: "ik ben|was ~1 ouder|vader|moeder|verzorger|voogd van ~2 leerling*|kind*|student*|scholier*|kleuter*|brugklasser*",
+    group: "oos", w: 3, self: true, identity: true,
+  },
+  {
+    p: "wij|we zijn ~1 ouders|verzorgers van ~2 leerling*|kind*|student*|scholier*|kleuter*|brugklasser*",
+    group: "oos", w: 3, self: true, identity: true,
+  },
   { p: "ik ben ~3 en|ook ouder|vader|moeder|verzorger", group: "oos", w: 3, self: true, keepInner: true },
-  { p: "als ouder|ouders|vader|moeder|verzorger|voogd", group: "oos", w: 3, self: true },
-  { p: "als leerling|student|scholier wil|mag|kan|heb|ben|moet ik", group: "oos", w: 3, self: true },
+  { p: "als ouder|ouders|vader|moeder|verzorger|voogd", group: "oos", w: 3, self: true, identity: true },
+  { p: "als leerling|student|scholier wil|mag|kan|heb|ben|moet ik", group: "oos", w: 3, self: true, identity: true },
   {
     p: "mijn zoon*|dochter*|kind|kinderen|kindje|pleegkind*|pleegzoon|pleegdochter|stiefzoon|stiefdochter|kleinzoon|kleindochter|kleinkind*",
-    group: "oos", w: 3, self: true,
+    group: "oos", w: 3, self: true, identity: true,
   },
-  { p: "onze|ons zoon*|dochter*|kind", group: "oos", w: 3, self: true },
-  { p: "mijn ouders|mentor|leraar|lerares|docent|docente|juf|meester", group: "oos", w: 3, self: true },
-  { p: "ik zit in|op ~2 groep|klas|brugklas*|havo*|vwo*|vmbo*|mavo*|mbo*|basisschool|school|opleiding|leerjaar", group: "oos", w: 3, self: true },
-  { p: "ik heb|had gespijbeld", group: "oos", w: 3, self: true },
-  { p: "ik spijbel*", group: "oos", w: 3, self: true },
-  { p: "ik ben|was|kom|kwam te laat", group: "oos", w: 3, self: true },
+  { p: "onze|ons zoon*|dochter*|kind", group: "oos", w: 3, self: true, identity: true },
+  { p: "mijn ouders|mentor|leraar|lerares|docent|docente|juf|meester", group: "oos", w: 3, self: true, identity: true },
+  {
+    p: "ik zit in|op ~2 groep|klas|brugklas*|havo*|vwo*|vmbo*|mavo*|mbo*|basisschool|school|opleiding|leerjaar|roc|aoc|vakschool|college|lyceum|atheneum|gymnasium|praktijkschool|praktijkonderwijs|sbo|vso|bol|bbl|niveau",
+    group: "oos", w: 3, self: true, identity: true,
+  },
+  { p: "ik heb|had gespijbeld", group: "oos", w: 3, self: true, identity: true },
+  { p: "ik studeer|studeerde", group: "oos", w: 3, self: true, identity: true },
+  { p: `ik ben|word # ${AGE_UNITS}?`, group: "oos", w: 3, self: true, when: between(4, 23), identity: true },
+  // A pupil's own school life; "mijn klas" and "mijn school" are left out (a teacher says them too).
+  {
+    p: "mijn verzuim|afwezigheid|absenties|opleiding|studie|stage|stageplek|stagebedrijf|diploma|boete|schoolloopbaan|slb|slber|studieloopbaanbegeleider|klasgenoten|klasgenoot",
+    group: "oos", w: 3, self: true, weak: true,
+  },
+  { p: "ik spijbel*", group: "oos", w: 3, self: true, identity: true },
+  { p: "ik ben|was|kom|kwam te laat", group: "oos", w: 3, self: true, notBefore: ["met"] },
 ];
 
 /** Phrases by which callers say what they are; a signal right after one is their role. `gap` = tokens allowed between. */
@@ -351,3 +377,44 @@ export const PROTOCOL_CUES = {
   reportNotLateness: ["melding*|gemeld|doorgegeven|ingediend|ingevoerd|verstuurd|aangeleverd|afgemeld|aangemeld|verwerkt|ingeleverd|opgegeven|betaald"],
   technical: ["melding*|bericht*|bestand*|koppeling*|certificaat*|mail|rapportage*|lijst|gegevens|nummer|update|verbinding"],
 };
+
+/** Pupils and students as third persons: when one is in a clause, a first-person speaker is talking about them. */
+export const PUPIL_NOUNS =
+  "leerling*|student*|scholier*|kind|kinderen|kindje*|kleuter*|jongere*|deelnemer*|brugklasser*|thuiszitter|lln";
+
+/** First-person attendance, checked per clause (./perspective.ts). */
+export const OWN_ATTENDANCE = {
+  self: ["ik"],
+  // What happens to a pupil: absent, late, sick, on leave, reported, fined, of compulsory school age.
+  state: [
+    "les|lessen|lesuur|lesuren|uren|uur|dag|dagen|school|toets*|week|weken|stage|werk ~3 gemist|missen|mis|miste|misten",
+    "gemist|missen|mis|miste|misten ~3 les|lessen|lesuur|lesuren|uren|uur|dag|dagen|school|toets*|week|weken|stage",
+    "gespijbeld|spijbel*|ziek|ziekgemeld|afwezig|verzuimd|weggebleven|wegblijv*|thuisgebleven|thuisblijv*",
+    "zit|zat ~2 thuis",
+    "te laat",
+    "thuis gebleven|zit|zat",
+    "vrij|vrijaf|verlof|boete|straf|nablijven|leerplichtig*|kwalificatieplichtig*|geschorst|verwijderd|stoppen|gestopt",
+    "word|wordt|werd|ben ~1 gemeld|aangemeld|doorgegeven|uitgeschreven",
+  ],
+  // "de school wil me melden", "heeft mij gemeld": the caller is the one reported.
+  reportedSelf: ["me|mij gemeld|melden|aangemeld|afgemeld|uitgeschreven|doorgegeven|beboeten|geschorst"],
+  // Someone else is the subject: the "ik" is staff or a parent speaking about a pupil.
+  otherSubject: [PUPIL_NOUNS, "hij|zij|ze|zoon*|dochter*|zoontje|dochtertje|pleegkind*"],
+  // Acting on someone's absence (the school's work), not undergoing it.
+  acting: [
+    "meld|melden|registreer*|registreren|invoeren|doorgeven|aanleveren|geef|geven|verleen|verlenen|toekennen|goedkeuren|afwijzen|weigeren|inschakelen|bellen",
+    // "ik heb een vraag over verlof": asking about a subject, not being absent.
+    "een|mijn|de|onze vraag|vragen",
+    "vraag|vragen over",
+  ],
+};
+
+/** A caller saying what it consists of, before saying which school the question is about. */
+export const INVENTORY_CUES = [
+  "zowel",
+  "wij|we hebben|besturen|beheren|vertegenwoordigen|omvatten",
+  "ons|onze|het|mijn|een? bestuur|schoolbestuur|stichting|vereniging|koepel|organisatie|scholengroep heeft|omvat|telt|bestuurt|beheert",
+  "onder ons|onze|het? bestuur|schoolbestuur|stichting? vallen|valt",
+  "bij ons|onze|het? bestuur|schoolbestuur|stichting? horen|hoort",
+  "bestuur|schoolbestuur|stichting|vereniging|koepel|scholengroep van|met|voor",
+];
