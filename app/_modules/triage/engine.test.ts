@@ -340,6 +340,7 @@ describe("normalisation", () => {
     ["brugklasleerling", "brugklasleerling"],
     ["kleuterjuf", "kleuterjuf"],
     ["telaat", "te laat"],
+    ["12 bs'en", "12 bs"],
     ["coördinator", "coordinator"],
     ["verlopen", "verlopen"],
     ["de meesten", "de meesten"],
@@ -407,6 +408,7 @@ const PERSPECTIVE_CASES: [CallerType, string, Desk][] = [
   ["school-board", "Ons bestuur heeft basisonderwijs en voortgezet onderwijs. Hoe melden wij verzuim?", "unknown"],
   ["school-board", "Wij hebben een leerling in groep 8 en een broer op de havo", "unknown"],
   ["school-board", "Onze stichting heeft 10 basisscholen. Hoe melden we verzuim?", "po"],
+  ["school-board", "Wij hebben 6 bs'en en een havo. Bij een van de bs'en komt een kleuter niet meer.", "po"],
 ];
 
 describe("who is asking vs. who the question is about", () => {

@@ -72,14 +72,16 @@ const VOCAB = (() => {
     ...SELF_REFERENCES.map((s) => s.p),
     ...Object.values(TOPIC_SIGNALS).flatMap((l) => l.map(([p]) => p)),
     ...Object.values(PROTOCOL_CUES).flat(),
-    ...Object.values(OWN_ATTENDANCE).flat(),
-    ...INVENTORY_CUES,
-    PUPIL_NOUNS,
   ];
   for (const p of all) {
     const { words: w, prefixes: pre } = patternWords(p);
     for (const x of w) words.set(x, x);
     prefixes.push(...pre);
+  }
+  // Perspective cues are known words (typos repaired towards them), but their prefixes ("student*") must not shield
+  // compounds such as "studentenadministatie" from repair.
+  for (const p of [...Object.values(OWN_ATTENDANCE).flat(), ...INVENTORY_CUES, PUPIL_NOUNS]) {
+    for (const x of patternWords(p).words) if (!words.has(x)) words.set(x, x);
   }
   for (const [k, v] of Object.entries(VARIANTS)) words.set(k, v);
   return new Vocabulary(words, prefixes, PROTECTED_WORDS);

@@ -33,6 +33,7 @@ const AGE_UNITS = "jaar|jarig*|jarige";
 export const DESK_SIGNALS: DeskSignal[] = [
   // Primary education (po)
   { p: "basisschool|basisonderwijs|sbo|po|bao", group: "po", w: 3, ownable: true },
+  { p: "bs", group: "po", w: 2, ownable: true },
   { p: "primair onderwijs", group: "po", w: 3, ownable: true },
   { p: "groep #", group: "po", w: 3, when: between(1, 8) },
   { p: "groep #e", group: "po", w: 1, when: between(1, 8) },
@@ -144,6 +145,8 @@ export const SELF_REFERENCES: { p: string; gap: number; ownOnly?: boolean }[] = 
 export const VARIANTS: Record<string, string> = {
   basisscholen: "basisschool",
   basisschooltje: "basisschool",
+  bsen: "bs",
+  bssen: "bs",
   primaironderwijs: "primair onderwijs",
   speciaalbasisonderwijs: "sbo",
   voortgezetonderwijs: "voortgezet onderwijs",
