@@ -536,23 +536,24 @@ function suggestionsFor(question: string, sector: Sector | undefined, deps?: Tri
 
 /** Analyses a validated question: desk (with one clarifying question when unsure), topic, reasons, FAQ suggestions, protocol hints. */
 export function triage(input: TriageInput, deps?: TriageDeps): TriageResult {
+  const { result, sector } = triageDetailed(input);
+  result.suggestions = suggestionsFor(input.question, sector, deps);
+  return result;
+}
+
+/** The triage result without suggestions, plus the sector the question is about as far as it is known (for search). */
+export function triageDetailed(input: TriageInput): { result: TriageResult; sector?: Sector } {
   const a = analyse(input.question);
   const decision = decideDesk(a, input.callerType, input.sector);
   const protocolHints = protocolHintsFor(a);
   const topic = topicFor(a, input.callerType, protocolHints);
-  let sector = input.sector ?? CALLER_SECTOR[input.callerType];
+  let sector = input.sector ?? (decision.desk === "out-of-scope" ? undefined : CALLER_SECTOR[input.callerType]);
   if (!sector && decision.desk === "po") sector = "po";
   if (!sector && decision.desk === "vo-mbo") {
     const groups = new Set(decision.hits.filter((h) => deskOf(h.def.group) === "vo-mbo").map((h) => h.def.group));
     if (groups.size === 1 && (groups.has("vo") || groups.has("mbo"))) sector = groups.has("vo") ? "vo" : "mbo";
   }
-  const result: TriageResult = {
-    desk: decision.desk,
-    topic,
-    reasons: decision.reasons,
-    suggestions: suggestionsFor(input.question, sector, deps),
-    protocolHints,
-  };
+  const result: TriageResult = { desk: decision.desk, topic, reasons: decision.reasons, suggestions: [], protocolHints };
   if (decision.clarify) result.clarify = decision.clarify;
-  return result;
+  return { result, sector };
 }

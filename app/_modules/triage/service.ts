@@ -1,25 +1,75 @@
-// Triage with article suggestions from the knowledge-base search (the engine itself stays pure).
+// Triage with article suggestions from the knowledge-base search (the engines stay pure: this wires the sources).
+import { db } from "@/app/_core/db";
+import { getTaxonomy } from "@/app/_modules/content/store";
+import { articlesForRules } from "@/app/_modules/protocol/articles-for-rules";
+import { defaultProtocol, ruleView } from "@/app/_modules/protocol/definition";
+import { getProtocols } from "@/app/_modules/protocol/store";
 import { searchArticles } from "@/app/_modules/search/service";
-import { triage, type TriageResult } from "./engine";
-import type { TriageInput } from "./schema";
+import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
+import { triageDetailed, type TriageResult } from "./engine";
+import type { CallerType, Sector, TriageInput } from "./schema";
+import { suggestForQuestion, type ArticleSuggestion, type SuggestSources } from "./suggest";
 
-/** Runs the pure triage engine, then fills in up to 5 suggested articles for the question. */
-export async function triageWithSuggestions(input: TriageInput): Promise<TriageResult> {
-  const result = triage(input);
-  result.suggestions = await suggestArticles(input.question, input.sector ?? sectorOfDesk(result.desk));
-  return result;
+export type TriageWithSuggestions = Omit<TriageResult, "suggestions"> & { suggestions: ArticleSuggestion[] };
+
+/** Runs the pure triage engine, then fills in up to 5 suggested articles for the whole question, each with its reason. */
+export async function triageWithSuggestions(input: TriageInput): Promise<TriageWithSuggestions> {
+  const { result, sector } = triageDetailed(input);
+  const suggestions = await suggestArticles(input.question, { callerType: input.callerType, sector, protocolHints: result.protocolHints });
+  return { ...result, suggestions };
 }
 
-const sectorOfDesk = (desk: string) => (desk === "po" ? "po" : undefined);
+const CALLER_AUDIENCES: Partial<Record<CallerType, string[]>> = {
+  "po-school": ["school-po"],
+  "vo-school": ["school-vo"],
+  "mbo-institution": ["mbo-instelling"],
+  municipality: ["gemeente-leerplicht", "gemeente-rmc"],
+  "software-vendor": ["softwareleverancier"],
+};
+const SECTOR_AUDIENCES: Record<Sector, string[]> = { po: ["school-po"], vo: ["school-vo"], mbo: ["mbo-instelling"] };
+const TERM_HITS = 50;
 
-/** Up to 5 published articles for a question; a sector narrows them when one is known. */
-export async function suggestArticles(question: string, sector?: string): Promise<{ slug: string; title: string }[]> {
-  const q = question.replace(/\d{6,}/g, " ").slice(0, 500);
+/** The knowledge base as the suggestion ranking sees it: the search engine's public API, the rules and the taxonomy. */
+export function knowledgeBaseSources(opts: { callerType?: CallerType; sector?: Sector }): SuggestSources {
+  const audiences = (opts.callerType && CALLER_AUDIENCES[opts.callerType]) ?? (opts.sector ? SECTOR_AUDIENCES[opts.sector] : undefined);
+  return {
+    async searchTerm(term, sector) {
+      const r = await searchArticles({ q: term, sector, perPage: TERM_HITS });
+      // A word left out as unknown matched nothing.
+      if (r.ignoredWords.length) return { total: 0, slugs: [] };
+      return { total: r.total, slugs: r.hits.map((h) => ({ slug: h.slug, title: h.title, inTitle: h.titleHtml.includes("<mark>") })) };
+    },
+    async articleCount() {
+      return (await searchArticles({ q: "", perPage: 1 })).total;
+    },
+    articlesForRules: (ids) => articlesForRules(db(), ids, { limit: 3 }),
+    async ruleTitle(id) {
+      return ruleView(defaultProtocol(await getProtocols()), id)?.title ?? null;
+    },
+    async audienceSlugs() {
+      if (!audiences) return null;
+      const lists = await Promise.all(audiences.map((audience) => searchArticles({ q: "", audience, perPage: 1000 })));
+      return new Set(lists.flatMap((l) => l.hits.map((h) => h.slug)));
+    },
+    async stopWords() {
+      return new Set((await getTaxonomy()).stopWords.map((w) => w.toLowerCase()));
+    },
+  };
+}
+
+/** Up to 5 published articles for a question with the reason for each; a sector narrows them when one is known. */
+export async function suggestArticles(
+  question: string,
+  opts: { callerType?: CallerType; sector?: Sector; protocolHints?: string[] } = {},
+): Promise<ArticleSuggestion[]> {
+  // The search engine may log queries: never hand it a personal number.
+  const q = redactLongDigitRuns(question).slice(0, 1000);
   try {
-    const r = await searchArticles({ q, sector, perPage: 5 });
-    const hits = r.hits.length || !sector ? r.hits : (await searchArticles({ q, perPage: 5 })).hits;
-    return hits.map((h) => ({ slug: h.slug, title: h.title }));
+    const src = knowledgeBaseSources(opts);
+    const found = await suggestForQuestion(q, src, { sector: opts.sector, protocolHints: opts.protocolHints });
+    if (found.length || !opts.sector) return found;
+    return await suggestForQuestion(q, src, { protocolHints: opts.protocolHints });
   } catch {
-    return [];
+    return []; // suggestions are a convenience; the routing answer must still come back
   }
 }
