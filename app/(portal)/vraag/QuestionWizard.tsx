@@ -12,10 +12,11 @@ import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
 import { wizardSchema } from "@/app/_modules/tickets/schema";
 import { CALLER_TYPE_LABELS, CALLER_TYPES } from "@/app/_modules/triage/schema";
 import { submitWizard } from "./actions";
+import { SuggestedArticles, type SuggestedArticle } from "./SuggestedArticles";
 
 type Values = z.input<typeof wizardSchema>;
 type Desk = { id: string; name: string; phone: string; phoneHref: string; hoursText: string };
-type Triage = { desk: "po" | "vo-mbo" | "out-of-scope" | "unknown"; clarify?: string; topic: string; reasons: string[]; suggestions: { slug: string; title: string }[]; protocolHints: string[] };
+type Triage = { desk: "po" | "vo-mbo" | "out-of-scope" | "unknown"; clarify?: string; topic: string; reasons: string[]; suggestions: SuggestedArticle[]; protocolHints: string[] };
 
 const STORAGE_KEY = "vraag-concept-v1";
 const STEPS = ["Wie bent u?", "Uw vraag", "Uw gegevens", "Controleren en versturen"] as const;
@@ -322,20 +323,12 @@ export function QuestionWizard({ topics, desks, initialQuestion }: { topics: { i
             {fileError && <p id="attachments-error" className="field-error">{fileError}</p>}
           </div>
           <section aria-live="polite" aria-labelledby="suggestions-title">
-            {triage && triage.suggestions.length > 0 && (
-              <div className="card">
-                <h3 id="suggestions-title">Misschien staat uw antwoord hier al</h3>
-                <ul>
-                  {triage.suggestions.map((s) => (
-                    <li key={s.slug}>
-                      <a href={`/artikelen/${s.slug}`} target="_blank" rel="noopener" onClick={() => void beacon(runId.current, "article_opened")}>
-                        {s.title} <span className="visually-hidden">(opent in een nieuw tabblad)</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-                <p className="muted" style={{ marginBottom: 0 }}>Heeft een artikel uw vraag beantwoord? Dan hoeft u niets te versturen. <button type="button" className="linklike" onClick={() => { void beacon(runId.current, "answered"); doneRef.current = true; window.location.href = "/"; }}>Mijn vraag is beantwoord</button></p>
-              </div>
+            {triage && (
+              <SuggestedArticles
+                suggestions={triage.suggestions}
+                onOpen={() => void beacon(runId.current, "article_opened")}
+                onAnswered={() => { void beacon(runId.current, "answered"); doneRef.current = true; window.location.href = "/"; }}
+              />
             )}
             {(ABSENCE_TOPICS.has(topic ?? "") || (triage?.protocolHints.length ?? 0) > 0) && (
               <div className="alert">
