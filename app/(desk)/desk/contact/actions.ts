@@ -1,0 +1,29 @@
+"use server";
+// Server actions of the contact screen, all through the one action() wrapper (role check, zod, error mapping).
+import { z } from "zod";
+import { action } from "@/app/_core/action";
+import { db } from "@/app/_core/db";
+import { getPublishedArticle } from "@/app/_modules/articles/service";
+import { completeCallback, logContact, searchCallers } from "@/app/_modules/contact/service";
+import { callbackDoneSchema, callerSearchSchema } from "@/app/_modules/contact/schema";
+import { kickOutbox } from "@/app/_modules/mail/outbox";
+
+export const searchCallersAction = action({ name: "contact.searchCallers", roles: ["agent"], schema: callerSearchSchema }, async ({ q }, { user }) =>
+  (await searchCallers(db(), user!, q)).map((h) => ({ ...h, tickets: h.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })) })),
+);
+
+// The full schema (with its cross-field rules) runs in logContact; here only the shape is passed on.
+export const logContactAction = action({ name: "contact.log", roles: ["agent"], schema: z.record(z.string(), z.unknown()) }, async (input, { user }) => {
+  const r = await logContact(db(), user!, input as never);
+  void kickOutbox(db());
+  return r;
+});
+
+export const completeCallbackAction = action({ name: "contact.callbackDone", roles: ["agent"], schema: callbackDoneSchema }, async (input, { user }) =>
+  completeCallback(db(), user!, input),
+);
+
+export const articlePreviewAction = action({ name: "contact.articlePreview", roles: ["agent"], schema: z.object({ slug: z.string().max(120) }) }, async ({ slug }) => {
+  const a = await getPublishedArticle(slug);
+  return a ? { slug: a.slug, title: a.title, summary: a.summary } : null;
+});
