@@ -133,3 +133,19 @@ describe("searchCallers", () => {
     for (const h of onlyIpo) for (const tk of h.tickets) expect(tk.reference).toMatch(/^IPO-/);
   });
 });
+
+describe("contact report", () => {
+  it("counts contacts per channel, first-contact resolution per desk, callbacks on time, contacts per hour and handling time", async () => {
+    const { buildContactReport, contactReportCsv } = await import("@/app/_modules/reports/contacts");
+    const r = await buildContactReport(t.db, { desks: ["po", "vo-mbo"], from: "2026-03-03", to: "2026-03-03" });
+    const po = r.firstContactResolution.find((d) => d.desk === "po")!;
+    // po: answered 1, callback 1, followup 2 (+ 1 refused) → 1 of 4; transferred, out of scope and "added" do not count.
+    expect(po).toEqual({ desk: "po", contacts: 4, answered: 1, rate: 0.25 });
+    expect(r.perChannel.find((c) => c.channel === "phone")!.tickets).toBeGreaterThanOrEqual(5);
+    expect(r.callbacks).toMatchObject({ total: 1, onTime: 1, late: 0, open: 0, rate: 1 });
+    // Every contact started at 09:56 Amsterdam time.
+    expect(r.perHour).toEqual([{ hour: 9, contacts: 7 }, { hour: 10, contacts: 0 }, { hour: 11, contacts: 0 }, { hour: 12, contacts: 0 }]);
+    expect(r.handling.find((h) => h.channel === "phone")).toEqual({ channel: "phone", contacts: 7, averageMs: 4 * 60_000 });
+    expect(contactReportCsv(r)).toContain("Opgelost bij eerste contact (%)");
+  });
+});
