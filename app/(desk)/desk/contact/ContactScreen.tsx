@@ -333,6 +333,18 @@ export function ContactScreen(props: {
                     {picked.email && <> · {picked.email}</>}
                     {picked.phone && <> · {picked.phone}</>}
                   </p>
+                  {picked.tickets.length > 0 && (
+                    <ul className="recent-tickets" aria-label="Recente vragen van deze beller">
+                      {picked.tickets.map((t) => (
+                        <li key={t.reference}>
+                          <Link href={`/desk/tickets/${t.reference}`}>{t.reference}</Link> {t.subject}{" "}
+                          <button type="button" className="btn btn-link" onClick={() => { setOutcome("added"); setReference(t.reference); }}>
+                            Gesprek toevoegen<span className="visually-hidden"> aan {t.reference}</span>
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   <button type="button" className="btn btn-link" onClick={() => { setPicked(null); setTimeout(() => searchRef.current?.focus(), 0); }}>Andere beller</button>
                 </div>
               ) : newCaller ? (
@@ -348,7 +360,7 @@ export function ContactScreen(props: {
                     {err("caller.organisation")}
                   </div>
                   <div className="field">
-                    <label htmlFor="c-type">Wie belt er?</label>
+                    <label htmlFor="c-type">Soort beller</label>
                     <select id="c-type" value={caller.callerType} onChange={(e) => setCaller({ ...caller, callerType: e.target.value })} aria-describedby={describedBy("caller.callerType")}>
                       <option value="">Kies…</option>
                       {props.callerTypes.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
@@ -385,7 +397,7 @@ export function ContactScreen(props: {
                   <label htmlFor="c-search">Zoek beller op naam, e-mail, telefoonnummer of schoolcode</label>
                   <input
                     id="c-search" ref={searchRef} value={query} autoComplete="off" role="combobox" aria-expanded={hits.length > 0}
-                    aria-controls="c-hits" aria-activedescendant={hits[active] ? `hit-${active}` : undefined}
+                    aria-controls={hits.length > 0 ? "c-hits" : undefined} aria-activedescendant={hits[active] ? `hit-${active}` : undefined}
                     aria-describedby={describedBy("caller.name")}
                     onChange={(e) => setQuery(e.target.value)}
                     onKeyDown={(e) => {
@@ -412,14 +424,7 @@ export function ContactScreen(props: {
                           <span className="muted block">{[h.email, h.phone, h.schoolCode].filter(Boolean).join(" · ")}</span>
                           {h.tickets.length > 0 && (
                             <span className="block recent-tickets">
-                              {h.tickets.map((t) => (
-                                <span key={t.reference} className="recent-ticket">
-                                  {t.reference} {t.subject}{" "}
-                                  <button type="button" className="btn btn-link" onClick={(e) => { e.stopPropagation(); pick(h); setOutcome("added"); setReference(t.reference); }}>
-                                    Gesprek toevoegen<span className="visually-hidden"> aan {t.reference}</span>
-                                  </button>
-                                </span>
-                              ))}
+                              {h.tickets.map((t) => <span key={t.reference} className="recent-ticket">{t.reference} {t.subject}</span>)}
                             </span>
                           )}
                         </li>
