@@ -1,7 +1,9 @@
 // Agent-workspace benchmark: 100,000 tickets with messages in a fresh database, `next start` on it, and
 //   - the queue page (/desk, counts per view included) and a ticket page, rendered on the server: p50/p95 over
 //     sequential requests as an agent logged in through the real Auth.js credentials flow;
-//   - a public reply stored and mailed (outbox row written in the same transaction) through replyToTicket directly.
+//   - a public reply stored and mailed (outbox row written in the same transaction) through replyToTicket directly;
+//   - a phone contact logged (a Beantwoord call: ticket, phone message, contact row) through logContact directly;
+//   - GET /api/v1/tickets/{reference} over HTTP with an API token (scope tickets:read).
 //   npx tsx scripts/bench/desk.ts [--db sqlite|postgres|both] [--n 100000] [--requests 200]
 // Needs a build (`npx next build`; set NEXT_DIST_DIR when the build lives elsewhere). Prints one JSON line per database.
 import { spawnSync } from "node:child_process";
@@ -13,6 +15,8 @@ import { createDb, type Db } from "@/app/_core/db";
 import type { DeskId, SessionUser } from "@/app/_core/session";
 import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
 import { replyToTicket } from "@/app/_modules/tickets/desk-service";
+import { createApiToken } from "@/app/_modules/apitokens/service";
+import { logContact } from "@/app/_modules/contact/service";
 
 import { benchDatabases, bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
 const { values: args } = parseArgs({
@@ -174,10 +178,35 @@ async function benchOne(kind: "sqlite" | "postgres") {
     }
     const outboxAdded = (await db.mailOutbox.count()) - outboxBefore;
 
+    // A phone contact logged as Beantwoord (new ticket with channel phone, phone message, answer, contact row).
+    const contacts: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const t0 = performance.now();
+      await logContact(db, agent, {
+        startedAt: new Date(Date.now() - 180_000), deskId: "vo-mbo", outcome: "answered", summary: `Vraag over verzuim melden ${i}`,
+        answer: "U meldt dit binnen 5 schooldagen in het verzuimregister.",
+        caller: { name: `Beller ${i}`, email: `beller${i}@school.test`, phone: "06 12345678", organisation: "Stellingwerf College", callerType: "vo-school", sector: "vo" },
+      });
+      contacts.push(performance.now() - t0);
+    }
+
+    // GET /api/v1/tickets/{reference} with a token, over HTTP.
+    const { token } = await createApiToken(db, { name: "bench", desks: ["po", "vo-mbo"], scopes: ["tickets:read"] }, null);
+    const apiTimes: number[] = [];
+    const apiRefs = ipo.map((t) => t.reference);
+    for (const [i, ref] of [...apiRefs.slice(0, 5), ...apiRefs].entries()) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/tickets/${ref}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { reference?: string };
+      if (i >= 5) apiTimes.push(performance.now() - t0);
+      if (res.status !== 200 || body.reference !== ref) throw new Error(`GET /api/v1/tickets/${ref}: ${res.status}`);
+    }
+
     return {
       db: kind, tickets: N, messages: seeded.messages, seedMs: seeded.ms,
       queuePage: { ...stats(queue), views: queuePaths }, queueDefaultView: stats(queueDefault), ticketPage: stats(ticketView),
       replyStoredAndQueued: { ...stats(replies), outboxRows: outboxAdded },
+      contactLogged: stats(contacts), apiTicketByReference: stats(apiTimes),
       note: "HTTP times are full responses from next start on localhost, sequential (one request at a time), logged in as agent.vo",
     };
   } finally {
