@@ -215,4 +215,11 @@ describe("API token matrix", () => {
     expect(body.matches.map((m) => m.email)).toContain("els@klimop.test");
     expect(await t.db.incomingCall.count({ where: { id: body.callId, deskId: "po" } })).toBe(1);
   });
+
+  it("GET /api/v1/openapi.json answers the OpenAPI 3.1 document", async () => {
+    const { GET } = await import("./openapi.json/route");
+    const res = await GET(new Request("http://localhost/api/v1/openapi.json"));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+describe("OpenAPI document", () => {
+  const doc = openApiDocument("http://localhost:3000") as ReturnType<typeof openApiDocument> & { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+
+  it("is OpenAPI 3.1 with the four token routes and bearer security", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/contacts", "/api/v1/tickets", "/api/v1/tickets/{reference}"]);
+    expect(Object.keys(doc.paths["/api/v1/tickets"]).sort()).toEqual(["get", "post"]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("describes the request bodies the routes validate with, from the same zod schemas", () => {
+    const create = doc.components.schemas.TicketCreate!;
+    expect(Object.keys(create.properties!)).toEqual(expect.arrayContaining(["callerType", "question", "email", "channel", "desk", "attachments"]));
+    expect(create.required).toEqual(expect.arrayContaining(["callerType", "question", "email", "name", "organisation"]));
+    expect(create.required).not.toContain("topic");
+    expect(doc.components.schemas.Ticket!.required).toEqual(expect.arrayContaining(["reference", "desk", "status", "channel", "messages", "resolutionDueAt"]));
+    expect(doc.components.schemas.ContactAnnouncement!.required).toEqual(["callerNumber"]);
+    const list = doc.paths["/api/v1/tickets"].get.parameters.map((p) => p.name).sort();
+    expect(list).toEqual(["cursor", "desk", "limit", "status", "updatedSince"]);
+    expect(JSON.stringify(doc)).not.toContain("$schema");
+  });
+});

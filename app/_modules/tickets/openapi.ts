@@ -1,0 +1,82 @@
+// The integration API as an OpenAPI 3.1 document, generated from the zod schemas the routes validate with
+// (zod 4's z.toJSONSchema), so the document cannot drift from the validation.
+import { z } from "zod";
+import { API_SCOPES } from "@/app/_core/api-token";
+import {
+  apiContactAnswerSchema, apiContactSchema, apiErrorSchema, apiTicketCreatedSchema, apiTicketCreateSchema, apiTicketListQuerySchema,
+  apiTicketListSchema, apiTicketSchema,
+} from "./api-schema";
+
+const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Error") } } }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input: `issues` names each field.", 401: "No token, or an unknown, revoked or expired token.", 403: "The token lacks the scope, or the desk.",
+  404: "Not found (also: a ticket on a desk the token does not cover).", 413: "The body is too large.", 429: "Too many requests (anonymous intake).",
+};
+
+function queryParameters(schema: z.ZodObject) {
+  const js = json(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: s }));
+}
+
+/** The OpenAPI 3.1 document for /api/v1 (tickets, contacts). */
+export function openApiDocument(serverUrl: string) {
+  const strip = (s: object) => {
+    const { $schema: _ignored, ...rest } = s as Record<string, unknown>;
+    return rest;
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Onderwijs Helpdesk — integratie-API", version: "1",
+      description: "Tickets and phone contacts for the PO and VO/MBO desks. Errors are always `{error, issues}`.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: `API token from /desk/beheer or \`npm run create-token\`. Scopes: ${API_SCOPES.join(", ")}.` } },
+      schemas: {
+        TicketCreate: strip(json(apiTicketCreateSchema, "input")),
+        TicketCreated: strip(json(apiTicketCreatedSchema, "output")),
+        Ticket: strip(json(apiTicketSchema, "output")),
+        TicketList: strip(json(apiTicketListSchema, "output")),
+        ContactAnnouncement: strip(json(apiContactSchema, "input")),
+        ContactAnswer: strip(json(apiContactAnswerSchema, "output")),
+        Error: strip(json(apiErrorSchema, "output")),
+      },
+    },
+    paths: {
+      "/api/v1/tickets": {
+        post: {
+          summary: "Create a ticket (anonymous: channel api, rate-limited; with a token: scope tickets:write, channel phone or api, a desk the token covers)",
+          security: [{}, { bearer: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("TicketCreate") } } },
+          responses: { "201": { description: "Created", content: { "application/json": { schema: ref("TicketCreated") } } }, ...errors(400, 401, 403, 413, 429) },
+        },
+        get: {
+          summary: "Tickets changed since a moment, oldest change first, keyset-paged (scope tickets:read)",
+          security: [{ bearer: [] }],
+          parameters: queryParameters(apiTicketListQuerySchema),
+          responses: { "200": { description: "A page", content: { "application/json": { schema: ref("TicketList") } } }, ...errors(400, 401, 403) },
+        },
+      },
+      "/api/v1/tickets/{reference}": {
+        get: {
+          summary: "One ticket with its public messages; internal notes with scope notes:read (scope tickets:read)",
+          security: [{ bearer: [] }],
+          parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", examples: ["PO-2026-000123"] } }],
+          responses: { "200": { description: "The ticket", content: { "application/json": { schema: ref("Ticket") } } }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/contacts": {
+        post: {
+          summary: "A phone system announces a call (scope contacts:write)",
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("ContactAnnouncement") } } },
+          responses: { "201": { description: "Matching callers and the /desk URL of the contact screen", content: { "application/json": { schema: ref("ContactAnswer") } } }, ...errors(400, 401, 403) },
+        },
+      },
+    },
+  };
+}
