@@ -1,5 +1,6 @@
 // Environment, validated once at start. A wrong value stops the app with a message naming the variable.
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-ip";
 
 const bool = z.enum(["on", "off", "true", "false", "1", "0"]).transform((v) => v === "on" || v === "true" || v === "1");
 
@@ -18,6 +19,17 @@ const schema = z.object({
   MAIL_DIR: z.string().default("./data/mail"),
   UPLOAD_DIR: z.string().default("./data/uploads"),
   RATE_LIMITS: bool.default(true),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (app/_core/client-ip.ts): comma-separated addresses or
+   * CIDR blocks, or "loopback" / "private". Empty: the header is ignored and limits count the socket address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      const r = parseTrustedProxies(v);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: `"${r.bad}" is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1, loopback, private)` });
+    }),
   /** Anonymous views of the search page answered from memory (app/_core/page-cache.ts). */
   PAGE_CACHE: bool.default(true),
   SEED_DEMO: bool.optional(),
