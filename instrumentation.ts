@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./app/_core/env");
   env();
+  // Before anything else answers a request: the socket address, which clients cannot forge (rate limits).
+  const { installPeerHeader } = await import("./app/_core/client-ip");
+  await installPeerHeader();
   const { startBackgroundWork } = await import("./app/_core/startup");
   await startBackgroundWork();
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { env } from "./env";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { PEER_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip";
 import { SESSION_COOKIE_RE } from "./session-cookie";
 import type { DeskId, Role, SessionUser } from "./session";
 import { checkRateLimit, hitRateLimit, resetRateLimit } from "@/app/_modules/ratelimit/service";
@@ -17,37 +18,59 @@ export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
 }
 
-// Failed logins: 5 per account and 20 per IP address in 15 minutes.
-export const LOGIN_LIMITS = { account: 5, ip: 20, windowMs: 15 * 60_000 };
+// Wrong-password limits, in 15 minutes. None of them can lock a real user out from where they always log in:
+// - `pair`: 5 failures for one account from one address block that address for that account only;
+// - `ip`: 20 failures from one address block that address for every account;
+// - `account`: 50 failures on one account from anywhere (a spread-out guessing attack) block that account, but
+//   only for addresses that have not logged in to it successfully in the last 30 days (`KNOWN_GOOD_MS`).
+// The right password from a known-good address therefore always works, and a stranger guessing on someone's
+// account only shuts out themselves (and, at worst, new addresses for that account until the attack stops).
+export const LOGIN_LIMITS = { pair: 5, ip: 20, account: 50, windowMs: 15 * 60_000 };
+export const KNOWN_GOOD_MS = 30 * 86_400_000;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
-/** The client IP as the proxy in front of us reports it. */
+/** The client address for rate limits: the socket peer, or what trusted proxies report (app/_core/client-ip.ts). */
 export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
+  return resolveClientIp({ peer: headers.get(PEER_HEADER), forwardedFor: headers.get("x-forwarded-for"), trusted: trusted.ok ? trusted.list : [] });
 }
 
-/** Verifies credentials with per-account and per-IP limits on failures. Returns the user or null. */
-export async function verifyCredentials(input: unknown, ip: string): Promise<SessionUser | null> {
+/** Verifies credentials under the limits above. Returns the user (with its session version) or null. */
+export async function verifyCredentials(input: unknown, ip: string): Promise<(SessionUser & { sessionVersion: number }) | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const client = db();
   const limitsOn = env().RATE_LIMITS;
-  const acct = { bucket: "login-account", key: email, limit: LOGIN_LIMITS.account, windowMs: LOGIN_LIMITS.windowMs };
+  const pair = { bucket: "login-pair", key: `${email} ${ip}`, limit: LOGIN_LIMITS.pair, windowMs: LOGIN_LIMITS.windowMs };
   const byIp = { bucket: "login-ip", key: ip, limit: LOGIN_LIMITS.ip, windowMs: LOGIN_LIMITS.windowMs };
+  const acct = { bucket: "login-account", key: email, limit: LOGIN_LIMITS.account, windowMs: LOGIN_LIMITS.windowMs };
+  const knownKey = { bucket: "login-ok", key: `${email} ${ip}` };
   if (limitsOn) {
-    const [a, b] = await Promise.all([checkRateLimit(client, { ...acct, limit: acct.limit - 1 }), checkRateLimit(client, { ...byIp, limit: byIp.limit - 1 })]);
+    const [a, b, c] = await Promise.all([
+      checkRateLimit(client, { ...pair, limit: pair.limit - 1 }),
+      checkRateLimit(client, { ...byIp, limit: byIp.limit - 1 }),
+      checkRateLimit(client, { ...acct, limit: acct.limit - 1 }),
+    ]);
     if (!a.allowed || !b.allowed) throw new RateLimitedSignin();
+    if (!c.allowed) {
+      const known = await client.rateLimitHit.count({ where: { ...knownKey, createdAt: { gt: new Date(Date.now() - KNOWN_GOOD_MS) } } });
+      if (!known) throw new RateLimitedSignin();
+    }
   }
   const user = await client.user.findUnique({ where: { email }, include: { desks: true } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    if (limitsOn) await Promise.all([hitRateLimit(client, acct), hitRateLimit(client, byIp)]);
+    if (limitsOn) await Promise.all([hitRateLimit(client, pair), hitRateLimit(client, byIp), hitRateLimit(client, acct)]);
     return null;
   }
-  await resetRateLimit(client, "login-account", email);
-  return toSessionUser(user);
+  if (limitsOn) {
+    await resetRateLimit(client, pair.bucket, pair.key);
+    await resetRateLimit(client, knownKey.bucket, knownKey.key);
+    await client.rateLimitHit.create({ data: knownKey });
+  }
+  return { ...toSessionUser(user), sessionVersion: user.sessionVersion };
 }
 
 function toSessionUser(u: { id: string; email: string; name: string; role: string; desks: { deskId: string }[] }): SessionUser {
@@ -61,13 +84,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env().AUTH_SECRET ?? DEV_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Behind TLS the cookies carry `Secure` (and the __Secure- prefix) whatever the proxy in front reports.
+  useSecureCookies: env().APP_URL.startsWith("https:"),
   pages: { signIn: "/inloggen", error: "/inloggen" },
   providers: [
     Credentials({
       credentials: { email: { label: "E-mailadres", type: "email" }, password: { label: "Wachtwoord", type: "password" } },
       async authorize(credentials, request) {
         const user = await verifyCredentials(credentials, clientIp(request.headers));
-        return user ? ({ id: user.id, email: user.email, name: user.name, role: user.role, desks: user.desks } as never) : null;
+        return user ? ({ id: user.id, email: user.email, name: user.name, role: user.role, desks: user.desks, sv: user.sessionVersion } as never) : null;
       },
     }),
   ],
@@ -78,24 +103,41 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = u.id;
         token.role = u.role;
         token.desks = u.desks;
+        token.sv = (user as unknown as { sv?: number }).sv ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      (session as unknown as { uid?: string }).uid = token.uid as string | undefined;
+      Object.assign(session, { uid: token.uid as string | undefined, sv: typeof token.sv === "number" ? token.sv : 0 });
       return session;
     },
   },
 });
 
-/** The logged-in user for this request, checked against the database (cached per request). */
+/**
+ * The logged-in user for this request, checked against the database (cached per request): the account must be
+ * active and the session's version must be the account's current one. Logging out, deactivation and a password
+ * change bump the version (app/_modules/users/service.ts), so every cookie issued before is void at once, on
+ * every instance. The row is read on each authenticated request anyway (role and desks), so the check costs no
+ * extra query; anonymous requests (no session cookie) never reach the database.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Most visitors are anonymous: without a session cookie there is nothing for Auth.js to decode.
   const jar = await cookies();
   if (!jar.getAll().some((c) => SESSION_COOKIE_RE.test(c.name))) return null;
-  const session = await auth();
-  const uid = (session as unknown as { uid?: string } | null)?.uid;
-  if (!uid) return null;
-  const user = await db().user.findUnique({ where: { id: uid }, include: { desks: true } });
-  return user && user.active ? toSessionUser(user) : null;
+  const session = (await auth()) as unknown as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await db().user.findUnique({ where: { id: session.uid }, include: { desks: true } });
+  return sessionStillValid(user, session.sv ?? 0) ? toSessionUser(user) : null;
 });
+
+/** Whether a session issued at `sessionVersion` still holds for this account row. */
+export function sessionStillValid<U extends { active: boolean; sessionVersion: number }>(user: U | null, sessionVersion: number): user is U {
+  return !!user && user.active && user.sessionVersion === sessionVersion;
+}
+
+/** The session version of the current request's cookie (null when anonymous): the logout action ends exactly it. */
+export async function currentSession(): Promise<{ uid: string; sv: number } | null> {
+  const session = (await auth()) as unknown as { uid?: string; sv?: number } | null;
+  return session?.uid ? { uid: session.uid, sv: session.sv ?? 0 } : null;
+}

@@ -128,3 +128,21 @@ function v6ToText(bits: bigint): string {
   for (let i = 7; i >= 0; i--) groups.push(((bits >> BigInt(i * 16)) & 0xffffn).toString(16));
   return groups.join(":");
 }
+
+/**
+ * Makes every HTTP request in this process carry its socket address in PEER_HEADER, replacing anything a client
+ * sent under that name. Node publishes `http.server.request.start` synchronously before the server's 'request'
+ * handlers (Next.js's among them) run. Called once from instrumentation.ts.
+ */
+export async function installPeerHeader(): Promise<void> {
+  const g = globalThis as { __portalPeerHook?: unknown };
+  if (g.__portalPeerHook) return;
+  const dc = await import("node:diagnostics_channel");
+  // Held on globalThis so the channel (and with it the subscription) lives as long as the process.
+  const channel = dc.channel("http.server.request.start");
+  g.__portalPeerHook = channel;
+  channel.subscribe((message) => {
+    const { request, socket } = message as { request: { headers: Record<string, string | string[] | undefined> }; socket?: { remoteAddress?: string } };
+    request.headers[PEER_HEADER] = socket?.remoteAddress ?? "";
+  });
+}

@@ -28,7 +28,14 @@ export async function resetRateLimit(db: Db, bucket: string, key: string): Promi
   await db.rateLimitHit.deleteMany({ where: { bucket, key } });
 }
 
-/** Removes hits older than a day; called opportunistically. */
+// Buckets that remember something for longer than a day (the addresses a user logged in from: app/_core/auth.ts).
+const LONG_LIVED: Record<string, number> = { "login-ok": 30 * 86_400_000 };
+
+/** Removes hits older than a day (older than their own horizon for long-lived buckets); called opportunistically. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<void> {
-  await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  const buckets = Object.keys(LONG_LIVED);
+  await db.rateLimitHit.deleteMany({ where: { bucket: { notIn: buckets }, createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  for (const [bucket, ms] of Object.entries(LONG_LIVED)) {
+    await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: new Date(now.getTime() - ms) } } });
+  }
 }
