@@ -9,7 +9,10 @@ const nextConfig = {
   // navigations, whose RSC headers Next.js otherwise strips before the proxy sees the request.
   skipProxyUrlNormalize: true,
   // The question wizard sends up to 3 attachments of 5 MB through a server action.
-  experimental: { serverActions: { bodySizeLimit: "17mb" } },
+  // proxy.ts runs for server-action posts too (app/_core/action-guard.ts), and Next.js hands the proxy a copy of
+  // the body, cut at proxyClientMaxBodySize (default 10 MB): that limit must not be below the action limit, or
+  // the action would receive a truncated upload.
+  experimental: { serverActions: { bodySizeLimit: "17mb" }, proxyClientMaxBodySize: "17mb" },
   // Native and server-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer", "meilisearch"],
   async headers() {

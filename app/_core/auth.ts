@@ -10,6 +10,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { PEER_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip";
+import { safeReturnPath } from "./safe-redirect";
 import { SESSION_COOKIE_RE } from "./session-cookie";
 import type { DeskId, Role, SessionUser } from "./session";
 import { checkRateLimit, hitRateLimit, resetRateLimit } from "@/app/_modules/ratelimit/service";
@@ -97,6 +98,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Auth.js's own redirects (after sign-in and sign-out) go through the one safe-redirect check too.
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return baseUrl + (safeReturnPath(path) ?? "/");
+    },
     jwt({ token, user }) {
       if (user?.id) {
         const u = user as unknown as SessionUser;

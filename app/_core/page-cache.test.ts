@@ -182,4 +182,19 @@ describe("the anonymous page cache", () => {
     for (const q of ["a", "b", "c", "d"]) await small.serve(req(`/zoeken?q=${q}`)).then(() => small.serve(req(`/zoeken?q=${q}`)));
     expect(small.size).toBe(2);
   });
+
+  it("gives every answer its own CSP nonce in place of the fill render's nonce slot, next to the per-request text", async () => {
+    const c = cache();
+    // The proxy makes a fill render use c.nonceSlot as its nonce; the stand-in server does the same.
+    respond = (res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<script nonce="${c.nonceSlot}">a()</script><a href="/a?z=${PLACEHOLDER}">x</a><script nonce="${c.nonceSlot}" src="/b.js"></script>`);
+    };
+    await c.serve(req("/zoeken?q=nonce"));
+    const first = await (await c.serve(req("/zoeken?q=nonce"), { nonce: "Tm9uY2VPbmU=" }))!.text();
+    const second = await (await c.serve(req("/zoeken?q=nonce"), { nonce: "Tm9uY2VUd28=" }))!.text();
+    expect(first).toBe(`<script nonce="Tm9uY2VPbmU=">a()</script><a href="/a?z=id1">x</a><script nonce="Tm9uY2VPbmU=" src="/b.js"></script>`);
+    expect(second).toBe(`<script nonce="Tm9uY2VUd28=">a()</script><a href="/a?z=id2">x</a><script nonce="Tm9uY2VUd28=" src="/b.js"></script>`);
+    expect(second).not.toContain(c.nonceSlot);
+  });
 });

@@ -8,7 +8,12 @@
 // for a key renders as usual (one-off queries gain nothing from a cache); on a repeat the cache asks this same
 // server for the page, marked with a per-process token so the page knows it renders for the cache
 // (it then leaves out per-visitor work such as logging), keeps the HTML and answers with it. Every answer runs the
-// page's own per-request work (`answer`: e.g. the search log and a fresh search id). Entries expire with the
+// page's own per-request work (`answer`: e.g. the search log and a fresh search id).
+//
+// Content-Security-Policy nonces (proxy.ts): a fill request renders with this process's `nonceSlot` as its nonce,
+// a random per-process string that appears nowhere else in a page. The cached HTML is cut there too, and every
+// answer puts its own request's fresh nonce in those places, so a cached page carries exactly the nonce of the
+// Content-Security-Policy header it is sent with, and no two answers share one. Entries expire with the
 // content version and after `ttlMs` (the footer's desk hours and the like), and the cache is bounded in entries
 // and size. Anything that cannot be served from the cache (no origin, a failed render) is rendered as usual.
 import { randomBytes, timingSafeEqual } from "node:crypto";
@@ -29,8 +34,9 @@ export interface CachedPage {
   placeholder?: string;
 }
 
-// The HTML is kept encoded, cut at the placeholders, so an answer is one copy into a fresh buffer.
-type Entry = { parts: Buffer[]; chars: number; headers: [string, string][]; version: number; at: number };
+// The HTML is kept encoded, cut at the placeholders and the nonce slots, so an answer is one copy into a fresh
+// buffer; `gaps[i]` says what goes between parts[i] and parts[i + 1].
+type Entry = { parts: Buffer[]; gaps: ("text" | "nonce")[]; chars: number; headers: [string, string][]; version: number; at: number };
 
 export interface PageCacheOptions {
   ttlMs: number;
@@ -50,6 +56,8 @@ const RSC_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "n
 
 export class PageCache {
   readonly token = randomBytes(24).toString("hex");
+  /** The nonce a fill render uses; only base64 letters, so it survives HTML escaping unchanged. */
+  readonly nonceSlot = `PortalNonceSlot${randomBytes(18).toString("hex")}`;
   readonly stats = { hits: 0, fills: 0, passes: 0, failures: 0 };
   private readonly pages = new Map<string, CachedPage>();
   private readonly entries = new Map<string, Entry>();
@@ -69,8 +77,11 @@ export class PageCache {
     return timingSafeEqual(Buffer.from(value), Buffer.from(this.token));
   }
 
-  /** Answers a request from the cache (rendering it into the cache first if needed); null = render as usual. */
-  async serve(req: Request): Promise<Response | null> {
+  /**
+   * Answers a request from the cache (rendering it into the cache first if needed); null = render as usual.
+   * `nonce` is this answer's Content-Security-Policy nonce (proxy.ts); without it the slots keep the fill's one.
+   */
+  async serve(req: Request, opts: { nonce?: string } = {}): Promise<Response | null> {
     const url = new URL(req.url);
     const page = this.pages.get(url.pathname);
     if (!page || !this.cacheable(req, url)) return null;
@@ -98,7 +109,8 @@ export class PageCache {
       if (!entry) return null;
     }
     const text = Buffer.from(await prepared.answer());
-    const body = entry.parts.length > 1 ? Buffer.concat(entry.parts.flatMap((p, i) => (i ? [text, p] : [p]))) : entry.parts[0]!;
+    const nonce = Buffer.from(opts.nonce ?? this.nonceSlot);
+    const body = entry.parts.length > 1 ? Buffer.concat(entry.parts.flatMap((p, i) => (i ? [entry.gaps[i - 1] === "nonce" ? nonce : text, p] : [p]))) : entry.parts[0]!;
     return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { status: 200, headers: [...entry.headers, ["x-portal-cache", hit ? "hit" : "miss"]] });
   }
 
@@ -154,8 +166,10 @@ export class PageCache {
         return null;
       }
       const html = await res.text();
+      const { parts, gaps } = cut(html, [placeholder, this.nonceSlot]);
       const entry: Entry = {
-        parts: (placeholder ? html.split(placeholder) : [html]).map((p) => Buffer.from(p)),
+        parts: parts.map((p) => Buffer.from(p)),
+        gaps: gaps.map((g) => (g === this.nonceSlot ? "nonce" : "text")),
         chars: html.length,
         headers: KEPT_HEADERS.flatMap((n) => (res.headers.has(n) ? [[n, res.headers.get(n)!] as [string, string]] : [])),
         version,
@@ -185,6 +199,23 @@ export class PageCache {
     this.entries.delete(key);
     this.chars -= e.chars;
   }
+}
+
+/** Cuts text at every occurrence of any of the markers; `gaps[i]` is the marker between parts i and i + 1. */
+export function cut(text: string, markers: (string | undefined)[]): { parts: string[]; gaps: string[] } {
+  const wanted = markers.filter((m): m is string => !!m);
+  if (!wanted.length) return { parts: [text], gaps: [] };
+  const re = new RegExp(wanted.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const parts: string[] = [];
+  const gaps: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    parts.push(text.slice(last, m.index));
+    gaps.push(m[0]);
+    last = m.index! + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return { parts, gaps };
 }
 
 function defaultOrigin(): string | undefined {

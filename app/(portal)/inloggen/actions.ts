@@ -2,6 +2,7 @@
 // Login server action: Auth.js credentials sign-in with Dutch messages for wrong input and rate limits.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/app/_core/auth";
+import { safeReturnPath } from "@/app/_core/safe-redirect";
 
 export type LoginState = { error?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
 
@@ -9,7 +10,7 @@ export type LoginState = { error?: string; fieldErrors?: { email?: string; passw
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
-  const returnTo = String(form.get("returnTo") ?? "");
+  const returnTo = safeReturnPath(String(form.get("returnTo") ?? ""));
   const fieldErrors: LoginState["fieldErrors"] = {};
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fieldErrors.email = "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.";
   if (!password) fieldErrors.password = "Vul uw wachtwoord in.";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/_core/auth";
+import { safeReturnPath } from "@/app/_core/safe-redirect";
 import { homeFor } from "@/app/_core/session";
 import { LoginForm } from "./LoginForm";
 
@@ -10,18 +11,13 @@ export const metadata: Metadata = { title: "Inloggen" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ terug?: string; uitgelogd?: string }> }) {
   const sp = await searchParams;
   const user = await getSessionUser();
-  if (user) redirect(safeReturn(sp.terug) ?? homeFor(user));
+  if (user) redirect(safeReturnPath(sp.terug) ?? homeFor(user));
   return (
     <div className="container" style={{ maxWidth: "34rem" }}>
       <h1>Inloggen voor medewerkers</h1>
       <p>Dit is de ingang voor medewerkers van de helpdesks en de redactie. Heeft u een vraag? Die kunt u stellen zonder in te loggen.</p>
       {sp.uitgelogd && <div className="alert alert-success" role="status"><p>U bent uitgelogd.</p></div>}
-      <LoginForm returnTo={safeReturn(sp.terug) ?? ""} />
+      <LoginForm returnTo={safeReturnPath(sp.terug) ?? ""} />
     </div>
   );
-}
-
-/** Only same-site relative paths are followed after login. */
-function safeReturn(p: string | undefined): string | null {
-  return p && /^\/(?!\/)[\w\-/?=&%.]*$/.test(p) ? p : null;
 }

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/_core/auth";
+import { returnPathOr } from "@/app/_core/safe-redirect";
 import { homeFor } from "@/app/_core/session";
 
 // GET /inloggen/verder — after login: to the page asked for, or the user's own workspace.
@@ -7,5 +8,5 @@ export default async function AfterLogin({ searchParams }: { searchParams: Promi
   const user = await getSessionUser();
   if (!user) redirect("/inloggen");
   const { terug } = await searchParams;
-  redirect(terug && /^\/(?!\/)/.test(terug) ? terug : homeFor(user));
+  redirect(returnPathOr(terug, homeFor(user)));
 }
