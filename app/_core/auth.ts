@@ -9,7 +9,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { env } from "./env";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { PEER_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip";
+import { clientIp } from "./request-ip";
 import { safeReturnPath } from "./safe-redirect";
 import { SESSION_COOKIE_RE } from "./session-cookie";
 import type { DeskId, Role, SessionUser } from "./session";
@@ -31,11 +31,7 @@ export const KNOWN_GOOD_MS = 30 * 86_400_000;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
-/** The client address for rate limits: the socket peer, or what trusted proxies report (app/_core/client-ip.ts). */
-export function clientIp(headers: Headers): string {
-  const trusted = parseTrustedProxies(env().TRUSTED_PROXIES);
-  return resolveClientIp({ peer: headers.get(PEER_HEADER), forwardedFor: headers.get("x-forwarded-for"), trusted: trusted.ok ? trusted.list : [] });
-}
+export { clientIp } from "./request-ip";
 
 /** Verifies credentials under the limits above. Returns the user (with its session version) or null. */
 export async function verifyCredentials(input: unknown, ip: string): Promise<(SessionUser & { sessionVersion: number }) | null> {

@@ -27,7 +27,7 @@ export interface CachedPage {
    * Reads a request: null lets the page render it (e.g. invalid input); else its cache key and the per-request
    * work of an answer, which returns the text that takes the place of `placeholder` in this answer.
    */
-  prepare(url: URL): Promise<{ key: string; answer(): Promise<string> } | null>;
+  prepare(url: URL, req: Request): Promise<{ key: string; answer(): Promise<string> } | null>;
   /** The content version; an entry made at another version is never served. */
   version(): number;
   /** Text in the rendered page that each answer replaces (e.g. a per-search id). */
@@ -85,7 +85,7 @@ export class PageCache {
     const url = new URL(req.url);
     const page = this.pages.get(url.pathname);
     if (!page || !this.cacheable(req, url)) return null;
-    const prepared = await page.prepare(url);
+    const prepared = await page.prepare(url, req);
     if (!prepared) {
       this.stats.passes++;
       return null;

@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import { PAGE_FILL_HEADER, pageCache, type PageCache } from "@/app/_core/page-cache";
 import { queryRecord } from "@/app/_core/query-params";
+import { clientIp } from "@/app/_core/request-ip";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { searchPageParams, searchQuerySchema } from "./query";
 import { articleIndexVersion, logSearch, searchArticles } from "./service";
@@ -16,7 +17,7 @@ export function registerSearchPageCache(cache: PageCache = pageCache()): void {
   cache.register("/zoeken", {
     version: articleIndexVersion,
     placeholder: SEARCH_ID_PLACEHOLDER,
-    async prepare(url) {
+    async prepare(url, req) {
       const parsed = searchQuerySchema(await getTaxonomy()).safeParse(searchPageParams(queryRecord(url.searchParams)));
       if (!parsed.success) return null;
       const p = parsed.data;
@@ -26,7 +27,7 @@ export function registerSearchPageCache(cache: PageCache = pageCache()): void {
           if (!p.q.trim()) return "";
           const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
           // A query that is all long digit runs is not logged; its links then carry an id that matches no search.
-          return logSearch({ query: p.q, resultCount: result.total, source: "portal" }) ?? "0";
+          return logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(req.headers) }) ?? "0";
         },
       };
     },

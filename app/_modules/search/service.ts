@@ -15,6 +15,7 @@ import { engineQuery, matchedQueryWords } from "./query-words";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
+import { admitSearchLogs, SettleBuffer } from "./log-policy";
 
 export type ArticleDoc = {
   id: string;
@@ -290,9 +291,11 @@ function distance(a: string, b: string, max: number): number {
 // without waiting for a database write. Ids are made here, so a result page can link its clicks at once.
 // The queue is one per process (on globalThis), shared by every bundle that logs: the page cache logs from the
 // start-up bundle, and a click on the article page must be able to flush that search first.
-type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date };
+// Which searches are logged at all (settled ones, a limited number per visitor) is log-policy.ts.
+type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date; visitor?: string };
 const log = ((globalThis as unknown as { __kbSearchLog?: SearchLogQueue }).__kbSearchLog ??= { pending: [], timer: null, flushing: Promise.resolve() });
-type SearchLogQueue = { pending: PendingLog[]; timer: ReturnType<typeof setTimeout> | null; flushing: Promise<void> };
+type SearchLogQueue = { pending: PendingLog[]; timer: ReturnType<typeof setTimeout> | null; flushing: Promise<void>; settle?: SettleBuffer<PendingLog> };
+const settle = (log.settle ??= new SettleBuffer<PendingLog>((row) => enqueueSearchLog(row)));
 
 /** Writes queued search-log rows now (also called before a click is recorded and by tests). */
 export function flushSearchLog(): Promise<void> {
@@ -303,7 +306,8 @@ export function flushSearchLog(): Promise<void> {
   const batch = log.pending.splice(0, log.pending.length);
   if (!batch.length) return log.flushing;
   log.flushing = log.flushing
-    .then(() => writeSearchLog(batch))
+    .then(() => admitSearchLogs(db(), batch, { limitsOn: env().RATE_LIMITS }))
+    .then((rows) => writeSearchLog(rows))
     .catch((e) => logUnexpected("searchLog.flush", e));
   return log.flushing;
 }
@@ -328,19 +332,31 @@ async function writeSearchLog(rows: PendingLog[]): Promise<void> {
   write(rows);
 }
 
-/** Queues a search for the content-gap report (digit runs of 6+ removed). Returns the log id. */
-export function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete" }): string | null {
+/**
+ * Queues a search for the content-gap report (digit runs of 6+ removed). Returns the log id. With the visitor's
+ * address, an autocomplete search waits until it settles and a submitted one replaces its own prefixes
+ * (log-policy.ts).
+ */
+export function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete"; visitor?: string }): string | null {
   const query = redactLongDigitRuns(entry.query).replace(/\s+/g, " ").trim().slice(0, 200);
   if (!query) return null;
   const id = newId();
-  log.pending.push({ id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date() });
+  const row: PendingLog = { id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date(), visitor: entry.visitor };
+  if (!entry.visitor) enqueueSearchLog(row);
+  else if (entry.source === "autocomplete") settle.typing(entry.visitor, row);
+  else settle.submitted(entry.visitor, row);
+  return id;
+}
+
+function enqueueSearchLog(row: PendingLog): void {
+  log.pending.push(row);
   if (log.pending.length >= 200) void flushSearchLog();
   else log.timer ??= setTimeout(() => void flushSearchLog(), 300);
-  return id;
 }
 
 /** Records which article a search led to. */
 export async function logSearchClick(searchId: string, slug: string): Promise<void> {
+  settle.releaseId(searchId);
   await flushSearchLog();
   await db().searchLog.updateMany({ where: { id: searchId, clickedSlug: null }, data: { clickedSlug: slug } });
 }

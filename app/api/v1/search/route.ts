@@ -1,6 +1,7 @@
 // GET /api/v1/search?q=&sector=&audience=&topic=&type=&page=&perPage= — public knowledge-base search (JSON).
 import { fromZod } from "@/app/_core/errors";
 import { queryRecord } from "@/app/_core/query-params";
+import { clientIp } from "@/app/_core/request-ip";
 import { route } from "@/app/_core/route";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { searchQuerySchema } from "@/app/_modules/search/query";
@@ -13,7 +14,7 @@ export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
   const q = parsed.data;
   const result = await searchArticles({ q: q.q, sector: q.sector, audience: q.audience, topic: q.topic, type: q.type, page: q.page, perPage: q.perPage });
-  const searchId = q.q.trim() ? logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api" }) : null;
+  const searchId = q.q.trim() ? logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api", visitor: clientIp(req.headers) }) : null;
   return {
     query: result.query,
     total: result.total,
