@@ -31,6 +31,17 @@ describe("refuseMalformedAction", () => {
     expect((await refuseMalformedAction(post("x", { ...action, "content-type": "multipart/form-data" })))?.status).toBe(400);
   });
 
+  it("answers 400 for small multipart bodies that do not parse or carry malformed argument rows", async () => {
+    const b = "----grens";
+    const mp = (body: string) => post(body, { ...action, "content-type": `multipart/form-data; boundary=${b}`, "content-length": String(Buffer.byteLength(body)) });
+    const part = (name: string, value: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    expect(await refuseMalformedAction(mp(part("0", '["$K1"]') + part("1_vraag", "gewone tekst, geen JSON") + `--${b}--\r\n`))).toBeNull();
+    expect((await refuseMalformedAction(mp(`--${b}\r\ngarbage without headers`)))?.status).toBe(400);
+    expect((await refuseMalformedAction(mp(part("0", "[".repeat(100_000) + "]".repeat(100_000)) + `--${b}--\r\n`)))?.status).toBe(400);
+    expect((await refuseMalformedAction(mp(part("0", "garbage{") + `--${b}--\r\n`)))?.status).toBe(400);
+    expect((await refuseMalformedAction(mp(`--${b}\r\nContent-Disposition: form-data; name="$ACTION_ID_7f"\r\n\r\n`)))?.status).toBe(400);
+  });
+
   it("answers 400 for garbage, invalid UTF-8 and 100k-deep nesting; 413 for a huge text body", async () => {
     expect((await refuseMalformedAction(post("garbage{{{", action)))?.status).toBe(400);
     expect((await refuseMalformedAction(post(new Uint8Array([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]), action)))?.status).toBe(400);

@@ -9,6 +9,9 @@
 // - A text/plain body (a fetch action's JSON arguments, never large): at most MAX_TEXT_BODY bytes (else 413), valid
 //   UTF-8, nested at most MAX_DEPTH deep, and JSON; otherwise 400. Those are the garbage, invalid-UTF-8 and
 //   100k-deep-nesting posts that made the decoder throw.
+// - A small multipart body (up to MAX_TEXT_BODY: forms without files, arguments with FormData): it must parse
+//   as multipart, and its numbered parts (the framework's JSON argument rows) must pass the text/plain checks.
+//   Larger multipart bodies are uploads: parsing them twice would double their cost, so they go to the framework.
 // What cannot be caught here without parsing multipart bodies ourselves is listed in the README (Security).
 import type { NextRequest } from "next/server";
 
@@ -25,13 +28,29 @@ export async function refuseMalformedAction(req: NextRequest | Request): Promise
   if (!isAction) return null;
   if (!originAllowed(h)) return refuse(403, "Dit verzoek komt niet van deze website.");
   if (!ACTION_TYPES.includes(type)) return refuse(415, "Dit soort verzoek kunnen wij niet verwerken.");
-  if (type === "multipart/form-data" && !/;\s*boundary=/i.test(h.get("content-type") ?? "")) return refuse(400, "Het formulier is niet goed verstuurd.");
-  if (type !== "text/plain") return null;
   const length = Number(h.get("content-length") ?? NaN);
+  if (type === "multipart/form-data") return checkSmallMultipart(req, length);
+  if (type !== "text/plain") return null;
   if (Number.isFinite(length) && length > MAX_TEXT_BODY) return refuse(413, "Het verzoek is te groot.");
   const bytes = new Uint8Array(await req.clone().arrayBuffer());
   if (bytes.byteLength > MAX_TEXT_BODY) return refuse(413, "Het verzoek is te groot.");
   return wellFormedActionBody(bytes) ? null : refuse(400, "Het formulier is niet goed verstuurd.");
+}
+
+async function checkSmallMultipart(req: Request, length: number): Promise<Response | null> {
+  const malformed = () => refuse(400, "Het formulier is niet goed verstuurd.");
+  if (!/;\s*boundary=/i.test(req.headers.get("content-type") ?? "")) return malformed();
+  if (!Number.isFinite(length) || length > MAX_TEXT_BODY) return null;
+  let form: FormData;
+  try {
+    form = await req.clone().formData();
+  } catch {
+    return malformed();
+  }
+  for (const [name, value] of form) {
+    if (/^\d+$/.test(name) && typeof value === "string" && !wellFormedActionBody(new TextEncoder().encode(value))) return malformed();
+  }
+  return null;
 }
 
 /** Whether a fetch action's text body is UTF-8, not nested too deep, and JSON (what Next.js's client sends). */
