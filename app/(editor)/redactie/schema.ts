@@ -1,6 +1,7 @@
 // The article form as the browser and the server actions both validate it (same zod schema on both sides).
 // The service (validateArticleFields) checks again, plus taxonomy ids, a free slug and the body.
 import { z } from "zod";
+import { questionIssues } from "@/app/_modules/articles/questions";
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,12 +20,16 @@ export const articleFormSchema = z.object({
   sectors: z.array(z.string()).min(1, "Kies minstens één sector."),
   topic: z.string().min(1, "Kies een onderwerp."),
   reviewDueAt: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in.")]),
+  /** "Ook gevraagd als": same rules as content files and the service (5–200 characters, at most 20, no duplicates, no BSN). */
+  questions: z.array(z.string()).superRefine((list, ctx) => {
+    for (const i of questionIssues(list)) ctx.addIssue({ code: "custom", path: i.index === null ? [] : [i.index], message: i.message });
+  }),
 });
 
 export type ArticleFormValues = z.infer<typeof articleFormSchema>;
 
 /** Field names of the form, in the order the error summary lists them. */
-export const FORM_FIELDS = ["title", "slug", "summary", "type", "audiences", "sectors", "topic", "reviewDueAt", "body"] as const;
+export const FORM_FIELDS = ["title", "slug", "summary", "type", "audiences", "sectors", "topic", "reviewDueAt", "questions", "body"] as const;
 
 /** Dutch labels of the form fields (error summary, validation messages). */
 export const FORM_LABELS: Record<(typeof FORM_FIELDS)[number], string> = {
@@ -36,6 +41,7 @@ export const FORM_LABELS: Record<(typeof FORM_FIELDS)[number], string> = {
   sectors: "Sectoren",
   topic: "Onderwerp",
   reviewDueAt: "Controleren vóór",
+  questions: "Ook gevraagd als",
   body: "Tekst",
 };
 

@@ -12,7 +12,7 @@ function doc(...paragraphs: string[]): string {
 const base: ArticleSnapshot = {
   slug: "verzuim-melden", type: "faq", title: "Wanneer meldt u verzuim?", summary: "De school meldt verzuim bij de leerplichtambtenaar.",
   body: doc("Eerste alinea.", "Tweede alinea over verzuim.", "Derde alinea."),
-  audiences: ["school-vo"], sectors: ["vo"], topic: "verzuim-melden", reviewDueAt: "2027-01-01",
+  audiences: ["school-vo"], sectors: ["vo"], topic: "verzuim-melden", questions: [], reviewDueAt: "2027-01-01",
 };
 
 describe("diffSequence", () => {

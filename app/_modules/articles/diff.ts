@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<SnapshotField, string> = {
   audiences: "Doelgroepen",
   sectors: "Sectoren",
   topic: "Onderwerp",
+  questions: "Ook gevraagd als",
   reviewDueAt: "Controleren vóór",
   body: "Tekst",
 };

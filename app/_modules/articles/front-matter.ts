@@ -1,6 +1,7 @@
 // Front matter of content/articles/*.md, validated against the taxonomy.
 import { z } from "zod";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
+import { questionIssues, tidyQuestions } from "./questions";
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -11,6 +12,15 @@ export const ARTICLE_STATUSES = ["draft", "in_review", "published", "archived"] 
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export const ARTICLE_TYPES = ["faq", "nieuws"] as const;
 
+/** "Ook gevraagd als" in a content file: leave the key out when there are none (export writes no empty list). */
+const questions = z
+  .array(z.unknown())
+  .min(1, "leave the key out when there are no questions")
+  .superRefine((list, ctx) => {
+    for (const i of questionIssues(list)) ctx.addIssue({ code: "custom", path: i.index === null ? [] : [i.index], message: i.technical });
+  })
+  .transform((list) => tidyQuestions(list as string[]));
+
 export const frontMatterSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected lowercase words with dashes").max(120),
   title: z.string().min(5).max(160),
@@ -19,6 +29,7 @@ export const frontMatterSchema = z.object({
   audiences: z.array(z.string()).min(1),
   sectors: z.array(z.string()).min(1),
   topic: z.string(),
+  questions: questions.optional(),
   status: z.enum(ARTICLE_STATUSES).default("published"),
   lastChecked: isoDate.optional(),
   reviewDue: isoDate.optional(),

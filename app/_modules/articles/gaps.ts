@@ -40,23 +40,33 @@ function searchRows(groups: { normalized: string; _count: { _all: number }; _max
     }));
 }
 
-/** Most frequent searches (by normalized query) in the window that found nothing. */
-export async function searchesWithoutResults(db: Db, opts: Window = {}): Promise<SearchGapRow[]> {
-  const groups = await db.searchLog.groupBy({
-    by: ["normalized"], where: { createdAt: { gte: sinceOf(opts) }, resultCount: 0 }, _count: { _all: true }, _max: { createdAt: true },
-  });
-  return searchRows(groups, opts.limit ?? 20);
+/** Searches an editor already handled (gap-actions.ts): they leave the open lists. */
+async function handledQueries(db: Db): Promise<Set<string>> {
+  const rows = await db.searchGapAction.findMany({ select: { normalized: true } });
+  return new Set(rows.map((r) => r.normalized));
 }
 
-/** Most frequent searches that found results but never led to a click in the window. */
+/** Most frequent searches (by normalized query) in the window that found nothing and nobody handled yet. */
+export async function searchesWithoutResults(db: Db, opts: Window = {}): Promise<SearchGapRow[]> {
+  const [groups, handled] = await Promise.all([
+    db.searchLog.groupBy({
+      by: ["normalized"], where: { createdAt: { gte: sinceOf(opts) }, resultCount: 0 }, _count: { _all: true }, _max: { createdAt: true },
+    }),
+    handledQueries(db),
+  ]);
+  return searchRows(groups.filter((g) => !handled.has(g.normalized)), opts.limit ?? 20);
+}
+
+/** Most frequent searches that found results but never led to a click in the window (and nobody handled yet). */
 export async function searchesWithoutClick(db: Db, opts: Window = {}): Promise<SearchGapRow[]> {
   const where = { createdAt: { gte: sinceOf(opts) }, resultCount: { gt: 0 } };
-  const [all, clicked] = await Promise.all([
+  const [all, clicked, handled] = await Promise.all([
     db.searchLog.groupBy({ by: ["normalized"], where, _count: { _all: true }, _max: { createdAt: true } }),
     db.searchLog.groupBy({ by: ["normalized"], where: { ...where, clickedSlug: { not: null } }, _count: { _all: true } }),
+    handledQueries(db),
   ]);
   const hasClick = new Set(clicked.map((c) => c.normalized));
-  return searchRows(all.filter((g) => !hasClick.has(g.normalized)), opts.limit ?? 20);
+  return searchRows(all.filter((g) => !hasClick.has(g.normalized) && !handled.has(g.normalized)), opts.limit ?? 20);
 }
 
 /** Ticket topics in the window that no published article covers, most tickets first. */

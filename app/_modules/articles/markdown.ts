@@ -611,6 +611,7 @@ export const FRONT_MATTER_KEYS = [
   "audiences",
   "sectors",
   "topic",
+  "questions",
   "status",
   "lastChecked",
   "reviewDue",
@@ -665,6 +666,9 @@ export function serializeArticleFile(frontMatter: Record<string, unknown>, doc: 
       node.flow = true;
     },
   });
+  // Questions are sentences: one per line reads and merges better than one long flow list.
+  const questions = yamlDoc.get("questions", true);
+  if (YAML.isSeq(questions)) questions.flow = false;
   const yamlText = yamlDoc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const body = docToMarkdown(doc);
   return `---\n${yamlText}---\n${body ? `\n${body}` : ""}`;

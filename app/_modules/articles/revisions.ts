@@ -3,7 +3,7 @@ import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { diffSnapshots, type SnapshotDiff } from "./diff";
-import type { ArticleSnapshot } from "./snapshot";
+import { parseSnapshot } from "./snapshot";
 import { requireEditor, toWorkingStatus, validateArticleFields, writeDraft, WORKING_STATUS_LABELS, type SavedRevision, type WorkingStatus } from "./workflow";
 
 export type RevisionListItem = {
@@ -34,7 +34,7 @@ export async function listRevisions(db: Db, opts: { user: SessionUser; articleId
     const status = toWorkingStatus(r.status);
     return {
       number: r.number, status, statusLabel: WORKING_STATUS_LABELS[status], note: r.note, author: r.author, createdAt: r.createdAt,
-      title: (JSON.parse(r.snapshot) as ArticleSnapshot).title,
+      title: parseSnapshot(r.snapshot).title,
     };
   });
 }
@@ -45,7 +45,7 @@ async function loadSnapshot(db: Db, articleId: string, number: number) {
     select: { number: true, status: true, createdAt: true, snapshot: true, note: true, author: { select: { id: true, name: true } } },
   });
   if (!r) throw new NotFoundError(`Versie ${number} van dit artikel bestaat niet.`);
-  return { ...r, parsed: JSON.parse(r.snapshot) as ArticleSnapshot };
+  return { ...r, parsed: parseSnapshot(r.snapshot) };
 }
 
 export type RevisionComparison = {

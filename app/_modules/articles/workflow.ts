@@ -19,7 +19,8 @@ import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 import { findProtocol, findRule, resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "@/app/_modules/protocol/definition";
 import { DEFAULT_PROTOCOL } from "./doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
-import { articleSnapshot, type ArticleSnapshot } from "./snapshot";
+import { questionIssues, tidyQuestions } from "./questions";
+import { articleSnapshot, parseSnapshot, type ArticleSnapshot } from "./snapshot";
 import { collectRuleRefs, validateDoc } from "./validate";
 
 type Tx = Prisma.TransactionClient;
@@ -47,6 +48,8 @@ export type ArticleFieldsInput = {
   audiences: string[];
   sectors: string[];
   topic: string;
+  /** "Ook gevraagd als" questions; missing = none. */
+  questions?: string[];
   /** YYYY-MM-DD or null. */
   reviewDueAt?: string | null;
 };
@@ -112,7 +115,7 @@ export async function latestRevision(
     orderBy: { number: "desc" },
     select: { number: true, status: true, snapshot: true, authorId: true },
   });
-  if (rev) return { ...rev, parsed: JSON.parse(rev.snapshot) as ArticleSnapshot };
+  if (rev) return { ...rev, parsed: parseSnapshot(rev.snapshot) };
   const parsed = articleSnapshot(article);
   return { number: 0, status: article.status, snapshot: JSON.stringify(parsed), authorId: null, parsed };
 }
@@ -170,6 +173,7 @@ function contentColumns(s: ArticleSnapshot) {
   return {
     slug: s.slug, type: s.type, title: s.title, summary: s.summary, body: s.body,
     audiences: JSON.stringify(s.audiences), sectors: JSON.stringify(s.sectors), topic: s.topic,
+    questions: JSON.stringify(s.questions),
     reviewDueAt: s.reviewDueAt ? new Date(`${s.reviewDueAt}T00:00:00.000Z`) : null,
     protocolRuleIds: JSON.stringify(ruleIdsOf(doc)),
   };
@@ -244,6 +248,9 @@ export async function validateArticleFields(
     });
     if (taken) issues.push({ path: "slug", message: SLUG_TAKEN });
   }
+  const questionList = f.questions === undefined || f.questions === null ? [] : f.questions;
+  const badQuestions = questionIssues(questionList);
+  for (const i of badQuestions) issues.push({ path: i.index === null ? "questions" : `questions.${i.index}`, message: i.message });
   const body = validateDoc(f.body);
   if (!body.ok) issues.push({ path: "body", message: body.message });
   else {
@@ -258,13 +265,13 @@ export async function validateArticleFields(
       }
     }
   }
-  if (issues.length > 0 || !parsed.success || !body.ok) {
+  if (issues.length > 0 || !parsed.success || !body.ok || badQuestions.length > 0) {
     throw new ValidationError("Het artikel is niet opgeslagen. Verbeter de velden met een melding.", issues);
   }
   const fm = parsed.data;
   return {
     slug: fm.slug, type: fm.type, title: fm.title, summary: fm.summary, body: JSON.stringify(body.doc),
-    audiences: fm.audiences, sectors: fm.sectors, topic: fm.topic, reviewDueAt: fm.reviewDue ?? null,
+    audiences: fm.audiences, sectors: fm.sectors, topic: fm.topic, questions: tidyQuestions(questionList as string[]), reviewDueAt: fm.reviewDue ?? null,
   };
 }
 
@@ -598,7 +605,7 @@ export async function listArticlesForEditor(
   for (const a of articles) {
     const rev = a.revisions[0];
     const working = rev ? toWorkingStatus(rev.status) : toWorkingStatus(a.status);
-    const snap = rev ? (JSON.parse(rev.snapshot) as ArticleSnapshot) : null;
+    const snap = rev ? parseSnapshot(rev.snapshot) : null;
     const title = snap?.title ?? a.title;
     const slug = snap?.slug ?? a.slug;
     const hasPendingChanges = a.status === "published" && working !== "published";

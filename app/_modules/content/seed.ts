@@ -159,7 +159,7 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
     const data = {
       type: a.fm.type, title: a.fm.title, summary: a.fm.summary, body: a.body,
       audiences: JSON.stringify(a.fm.audiences), sectors: JSON.stringify(a.fm.sectors), topic: a.fm.topic,
-      protocolRuleIds: JSON.stringify(a.ruleIds), status: a.fm.status,
+      questions: JSON.stringify(a.fm.questions ?? []), protocolRuleIds: JSON.stringify(a.ruleIds), status: a.fm.status,
       lastCheckedAt: dateOrNull(a.fm.lastChecked), reviewDueAt: dateOrNull(a.fm.reviewDue),
       sourcePath: a.file, sourceHash: a.hash,
     };

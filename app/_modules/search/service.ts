@@ -9,6 +9,7 @@ import { docToPlainText } from "@/app/_modules/articles/plain-text";
 import { ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
+import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/editor-synonyms";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type SearchEngine, type SearchIndex } from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
@@ -75,11 +76,16 @@ function addToVocabulary(doc: ArticleDoc) {
   for (const w of words(`${doc.title} ${doc.questions.join(" ")} ${doc.summary} ${doc.body}`)) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
 }
 
-/** Rebuilds the article index from the published articles (settings from the taxonomy). */
+/** The synonyms and stop words of content/taxonomy.yaml plus the synonyms editors added (EditorSynonym). */
+async function searchVocabulary(client: Db) {
+  return withEditorSynonyms(await getTaxonomy(), await listEditorSynonyms(client));
+}
+
+/** Rebuilds the article index from the published articles (settings from the taxonomy and the editors' synonyms). */
 export async function rebuildArticleIndex(client: Db = db()): Promise<number> {
-  const taxonomy = await getTaxonomy();
+  const vocabulary = await searchVocabulary(client);
   const index = articleIndex();
-  await index.updateSettings(articleIndexSettings(taxonomy));
+  await index.updateSettings(articleIndexSettings(vocabulary));
   const rows = await client.article.findMany({ where: { status: "published" } });
   const docs = await Promise.all(rows.map(toArticleDoc));
   g.__kbVocab = new Map();
@@ -100,6 +106,13 @@ export function ensureArticleIndex(): Promise<void> {
     },
   );
   return g.__kbIndexReady;
+}
+
+/** Applies the current synonyms to the index in place (no rebuild, no restart): an editor's new synonym works at once. */
+export async function refreshArticleIndexSettings(client: Db = db()): Promise<void> {
+  await ensureArticleIndex();
+  await articleIndex().updateSettings(articleIndexSettings(await searchVocabulary(client)));
+  indexChanged();
 }
 
 /** Publish hook: (re)indexes one article, or removes it when it is not published. */

@@ -9,6 +9,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { JSONContent } from "@tiptap/core";
 import { ArticleEditor, type RuleOption } from "@/app/_components/editor/ArticleEditor";
 import { checkDocPlainLanguage, checkPlainLanguage, type PlainLanguageKind } from "@/app/_modules/articles/plain-language";
+import { MAX_QUESTIONS, questionIssues } from "@/app/_modules/articles/questions";
 import {
   approveArticle,
   archiveArticle,
@@ -367,7 +368,7 @@ export function ArticleWorkspace(props: WorkspaceProps) {
 
   const restoreBackup = () => {
     if (!backup) return;
-    reset(backup.values);
+    reset({ ...backup.values, questions: backup.values.questions ?? [] }); // copies from before the questions field
     setBody(backup.body);
     backupPending.current = false;
     setBackup(null);
@@ -381,8 +382,33 @@ export function ArticleWorkspace(props: WorkspaceProps) {
     setBackup(null);
   };
 
+  // ---- "ook gevraagd als": a controlled list in the form values (autosaved and revisioned like every field)
+  const questions = values.questions ?? [];
+  const [newQuestion, setNewQuestion] = useState("");
+  const [newQuestionError, setNewQuestionError] = useState<string | null>(null);
+  const setQuestions = (next: string[]) => setValue("questions", next, { shouldDirty: true, shouldValidate: formState.isSubmitted || !!errors.questions });
+  const questionErrors = errors.questions as (Record<number, { message?: string }> & { message?: string; root?: { message?: string } }) | undefined;
+  const questionError = (i: number) => questionErrors?.[i]?.message;
+  const questionsError = (): string | undefined =>
+    questionErrors?.message ?? questionErrors?.root?.message ?? questions.map((_, i) => questionError(i)).find(Boolean);
+  const addQuestion = () => {
+    const q = newQuestion.replace(/\s+/g, " ").trim();
+    if (!q) {
+      setNewQuestionError("Typ eerst de vraag.");
+      return;
+    }
+    const issue = questionIssues([...questions, q]).find((i) => i.index === questions.length || i.index === null);
+    if (issue) {
+      setNewQuestionError(issue.message.replace(`Vraag ${questions.length + 1}`, "Deze vraag"));
+      return;
+    }
+    setQuestions([...questions, q]);
+    setNewQuestion("");
+    setNewQuestionError(null);
+  };
+
   // ---- rendering helpers
-  const fieldError = (name: keyof ArticleFormValues) => errors[name]?.message as string | undefined;
+  const fieldError = (name: keyof ArticleFormValues) => (name === "questions" ? questionsError() : (errors[name]?.message as string | undefined));
   const described = (name: string, hint?: boolean) =>
     [hint ? `${name}-hint` : null, fieldError(name as keyof ArticleFormValues) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const errorEntries = FORM_FIELDS.map((f) => [f, f === "body" ? bodyError : fieldError(f as keyof ArticleFormValues)] as const).filter(([, m]) => !!m);
@@ -472,6 +498,50 @@ export function ArticleWorkspace(props: WorkspaceProps) {
                 <textarea id="f-summary" rows={3} {...register("summary")} aria-invalid={!!fieldError("summary")} aria-describedby={described("summary", true)} />
                 {fieldError("summary") && <p id="summary-error" className="field-error">{fieldError("summary")}</p>}
               </div>
+              <fieldset id="f-questions" className="field question-group" aria-describedby="questions-hint">
+                <legend>Ook gevraagd als</legend>
+                <span className="hint" id="questions-hint">
+                  Zo vragen scholen en bellers het in hun eigen woorden. De zoekfunctie vindt het artikel ook met deze vragen (minder zwaar dan de titel).
+                  Ze staan niet op de website. Elke vraag 5 tot 200 tekens, hoogstens {MAX_QUESTIONS} vragen.
+                </span>
+                {questions.length > 0 && (
+                  <ol className="question-list">
+                    {questions.map((q, i) => (
+                      <li key={i}>
+                        <label htmlFor={`f-question-${i}`} className="visually-hidden">Vraag {i + 1}</label>
+                        <input
+                          id={`f-question-${i}`} type="text" value={q}
+                          onChange={(e) => setQuestions(questions.map((x, j) => (j === i ? e.target.value : x)))}
+                          aria-invalid={!!questionError(i)} aria-describedby={questionError(i) ? `question-${i}-error` : undefined}
+                        />
+                        <button type="button" className="btn btn-small btn-secondary" onClick={() => setQuestions(questions.filter((_, j) => j !== i))}>
+                          Verwijderen<span className="visually-hidden"> vraag {i + 1}</span>
+                        </button>
+                        {questionError(i) && <p id={`question-${i}-error`} className="field-error">{questionError(i)}</p>}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {(questionErrors?.message ?? questionErrors?.root?.message) && (
+                  <p id="questions-error" className="field-error">{questionErrors?.message ?? questionErrors?.root?.message}</p>
+                )}
+                <div className="question-add">
+                  <label htmlFor="f-question-new">Nieuwe vraag</label>
+                  <input
+                    id="f-question-new" type="text" value={newQuestion}
+                    onChange={(e) => setNewQuestion(e.target.value)}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") {
+                        e.preventDefault();
+                        addQuestion();
+                      }
+                    }}
+                    aria-invalid={!!newQuestionError} aria-describedby={newQuestionError ? "question-new-error" : undefined}
+                  />
+                  <button type="button" className="btn btn-small btn-secondary" onClick={addQuestion}>Vraag toevoegen</button>
+                  {newQuestionError && <p id="question-new-error" className="field-error" role="alert">{newQuestionError}</p>}
+                </div>
+              </fieldset>
               <div className="field-row">
                 <div className="field">
                   <label htmlFor="f-type">Soort artikel</label>

@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { getContentGapReport, type SearchGapRow } from "@/app/_modules/articles/gaps";
+import { editorSynonymList, handledGaps, questionTargets } from "@/app/_modules/articles/gap-actions";
+import { GapActions, RemoveSynonymButton } from "./GapActions";
 import { gapRuleRefs } from "../data";
 import "../editor.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
@@ -25,7 +27,9 @@ function Section({ id, title, intro, count, children }: { id: string; title: str
   );
 }
 
-function SearchTable({ rows, caption }: { rows: SearchGapRow[]; caption: string }) {
+const ARTICLE_LIST = "gap-article-titles";
+
+function SearchTable({ rows, caption, days }: { rows: SearchGapRow[]; caption: string; days: number }) {
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -36,7 +40,10 @@ function SearchTable({ rows, caption }: { rows: SearchGapRow[]; caption: string 
             <th scope="row"><Link href={r.searchHref}>{r.query}</Link></th>
             <td>{r.searches}</td>
             <td>{day(r.lastSearchedAt)}</td>
-            <td><Link href={r.href}>Artikel schrijven<span className="visually-hidden"> over ‘{r.query}’</span></Link></td>
+            <td>
+              <Link href={r.href}>Artikel schrijven<span className="visually-hidden"> over ‘{r.query}’</span></Link>
+              <GapActions query={r.query} days={days} datalistId={ARTICLE_LIST} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -49,13 +56,31 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const days = PERIODS.find((d) => String(d) === sp.dagen) ?? 30;
   const rules = await gapRuleRefs();
-  const report = await getContentGapReport(db(), { user, ruleIds: rules.refs, days });
+  const [report, handled, targets, synonyms] = await Promise.all([
+    getContentGapReport(db(), { user, ruleIds: rules.refs, days }),
+    handledGaps(db(), { user }),
+    questionTargets(db(), { user }),
+    editorSynonymList(db(), { user }),
+  ]);
+  const justHandled = typeof sp.afgehandeld === "string" ? handled.find((h) => h.query === sp.afgehandeld) : undefined;
 
   return (
     <div className="container redactie">
       <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }]} current="Wat ontbreekt er?" />
       <h1>Wat ontbreekt er?</h1>
       <p>Hier ziet u waar bezoekers en bellers geen antwoord vinden. Elke regel heeft een link naar de plek waar u er iets aan doet.</p>
+      {justHandled && (
+        <div className="alert alert-success" role="status">
+          <p>
+            ‘{justHandled.query}’ is afgehandeld. {justHandled.what}
+            {justHandled.article && <> bij <Link href={justHandled.article.href}>{justHandled.article.title}</Link> ({justHandled.article.statusLabel})</>}.
+            {justHandled.action === "question" && justHandled.article?.statusLabel.includes("beoordeling") && " Een andere redacteur moet de wijziging goedkeuren."}
+          </p>
+        </div>
+      )}
+      <datalist id={ARTICLE_LIST}>
+        {targets.map((a) => <option key={a.id} value={a.title} />)}
+      </datalist>
       <nav aria-label="Periode" className="status-filter">
         <ul>
           {PERIODS.map((d) => (
@@ -66,12 +91,48 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
 
       <Section id="gap-none" title="Zoekvragen zonder resultaat" count={report.searchesWithoutResults.length}
         intro="Bezoekers zochten hierop en vonden geen enkel artikel.">
-        <SearchTable rows={report.searchesWithoutResults} caption="Zoekvragen zonder resultaat" />
+        <SearchTable rows={report.searchesWithoutResults} caption="Zoekvragen zonder resultaat" days={days} />
       </Section>
 
       <Section id="gap-noclick" title="Zoekvragen waarop niemand klikte" count={report.searchesWithoutClick.length}
         intro="Er waren resultaten, maar niemand opende een artikel. Misschien past de titel of samenvatting niet bij de vraag.">
-        <SearchTable rows={report.searchesWithoutClick} caption="Zoekvragen zonder klik" />
+        <SearchTable rows={report.searchesWithoutClick} caption="Zoekvragen zonder klik" days={days} />
+      </Section>
+
+      <Section id="gap-handled" title="Afgehandeld" count={handled.length}
+        intro="Zoekvragen die een redacteur heeft toegevoegd als vraag bij een artikel of als synoniem. Ze staan niet meer in de lijsten hierboven.">
+        <table className="data-table">
+          <caption className="visually-hidden">Afgehandelde zoekvragen</caption>
+          <thead><tr><th scope="col">Zoekvraag</th><th scope="col">Wat is er gedaan</th><th scope="col">Artikel</th><th scope="col">Door</th><th scope="col">Datum</th></tr></thead>
+          <tbody>
+            {handled.map((h) => (
+              <tr key={h.query}>
+                <th scope="row">{h.query}</th>
+                <td>{h.what}</td>
+                <td>{h.article ? <><Link href={h.article.href}>{h.article.title}</Link> <span className="muted">({h.article.statusLabel})</span></> : "—"}</td>
+                <td>{h.by ?? "—"}</td>
+                <td>{day(h.at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="gap-synonyms" title="Synoniemen van de redactie" count={synonyms.length}
+        intro="Woorden die de zoekfunctie als hetzelfde ziet, naast de synoniemen uit content/taxonomy.yaml. Een wijziging werkt meteen.">
+        <table className="data-table">
+          <caption className="visually-hidden">Synoniemen van de redactie</caption>
+          <thead><tr><th scope="col">Woorden</th><th scope="col">Toegevoegd</th><th scope="col">Actie</th></tr></thead>
+          <tbody>
+            {synonyms.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">{g.terms.join(", ")}</th>
+                <td>{day(g.createdAt)}</td>
+                <td><RemoveSynonymButton id={g.id} label={g.terms.join(", ")} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Section>
 
       <Section id="gap-topics" title="Onderwerpen met vragen maar zonder artikel" count={report.topicsWithoutArticles.length}

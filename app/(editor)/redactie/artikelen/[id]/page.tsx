@@ -28,7 +28,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const f = article.fields;
   const values: ArticleFormValues = {
     title: f.title, slug: f.slug, summary: f.summary, type: f.type === "nieuws" ? "nieuws" : "faq",
-    audiences: f.audiences, sectors: f.sectors, topic: f.topic, reviewDueAt: f.reviewDueAt ?? "",
+    audiences: f.audiences, sectors: f.sectors, topic: f.topic, reviewDueAt: f.reviewDueAt ?? "", questions: f.questions,
   };
   const restored = typeof sp.teruggezet === "string" && /^\d+$/.test(sp.teruggezet) ? Number(sp.teruggezet) : null;
   const notice = restored ? `Versie ${restored} is teruggezet als nieuw concept (versie ${article.revision}).` : sp.opgeslagen ? "Het artikel is opgeslagen als concept." : null;

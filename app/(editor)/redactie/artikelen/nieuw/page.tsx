@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { JSONContent } from "@tiptap/core";
 import { requirePageRole } from "@/app/_core/guard";
 import { isValidId } from "@/app/_modules/articles/doc-types";
+import { questionIssues } from "@/app/_modules/articles/questions";
 import { ruleOptions, taxonomyChoices } from "../../data";
 import { slugify, type ArticleFormValues } from "../../schema";
 import { ArticleWorkspace } from "../ArticleWorkspace";
@@ -21,6 +22,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const [choices, rules] = await Promise.all([taxonomyChoices(), ruleOptions()]);
   const topic = choices.topics.some((t) => t.id === one(sp.onderwerp)) ? one(sp.onderwerp) : "";
   const raw = one(sp.titel) || one(sp.zoekvraag);
+  const gapQuery = one(sp.zoekvraag);
   const title = raw ? raw.charAt(0).toUpperCase() + raw.slice(1) : "";
   // A rule from the gap report ("id" or "protocol/id") starts the text, so the article embeds it.
   const [p, r] = one(sp.regel).includes("/") ? one(sp.regel).split("/", 2) : [rules.defaultProtocolId, one(sp.regel)];
@@ -33,6 +35,8 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   review.setUTCFullYear(review.getUTCFullYear() + 1);
   const values: ArticleFormValues = {
     title, slug: slugify(title), summary: "", type: "faq", audiences: [], sectors: [], topic, reviewDueAt: review.toISOString().slice(0, 10),
+    // The search that found nothing is how callers ask: it starts the "ook gevraagd als" list.
+    questions: gapQuery && questionIssues([gapQuery]).length === 0 ? [gapQuery] : [],
   };
   const fromGap = !!(topic || raw || rule);
   return (
