@@ -51,16 +51,18 @@ describe("questions in the editorial workflow", () => {
   it("saves questions as a draft of a published article; they go live (and into search) only after another editor approves", async () => {
     const id = await articleId("te-laat-komen");
     const before = await getArticleForEditor(t.db, { user: users.a, articleId: id });
-    expect(before.fields.questions).toEqual([]);
-    const fields = { ...before.fields, reviewDueAt: before.fields.reviewDueAt, questions: ["  Mijn  leerling komt steeds het eerste uur binnen, wat nu? "] };
+    const imported = before.fields.questions; // from content/articles/te-laat-komen.md
+    expect(imported.length).toBeGreaterThan(0);
+    const fields = { ...before.fields, questions: [...imported, "  Mijn  leerling komt steeds het eerste uur binnen, wat nu? "] };
     const saved = await saveDraft(t.db, { user: users.a, articleId: id, fields, baseRevision: before.revision });
     // The live row keeps its approved content; the question waits in the revision.
-    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual([]);
-    expect((await getArticleForEditor(t.db, { user: users.a, articleId: id })).fields.questions).toEqual(["Mijn leerling komt steeds het eerste uur binnen, wat nu?"]);
+    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual(imported);
+    expect((await getArticleForEditor(t.db, { user: users.a, articleId: id })).fields.questions).toEqual([...imported, "Mijn leerling komt steeds het eerste uur binnen, wat nu?"]);
     const sub = await submitForReview(t.db, { user: users.a, articleId: id, baseRevision: saved.revision });
     expect(await rejects(approveArticle(t.db, { user: users.a, articleId: id, baseRevision: sub.revision }))).toBeInstanceOf(FourEyesError);
     await approveArticle(t.db, { user: users.b, articleId: id, baseRevision: sub.revision, hooks: publishHooks });
-    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual(["Mijn leerling komt steeds het eerste uur binnen, wat nu?"]);
+    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual([...imported, "Mijn leerling komt steeds het eerste uur binnen, wat nu?"]);
+    expect(await slugsFor("eerste uur binnen")).toContain("te-laat-komen");
   });
 
   it("refuses bad questions with Dutch messages per question and stores nothing", async () => {
@@ -94,6 +96,7 @@ describe("content-gap actions", () => {
     expect((await searchesWithoutResults(t.db)).map((r) => r.query)).toContain("skireis");
     expect(await slugsFor("skireis")).toEqual([]);
     const id = await articleId("luxe-verzuim");
+    const imported = JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions) as string[];
 
     const r = await addGapQuestion(t.db, { user: users.a, normalized: "skireis", question: "Mag een leerling een week eerder mee op skireis?", articleId: id });
     expect(r).toMatchObject({ articleId: id, workingStatus: "in_review", submitted: true });
@@ -102,7 +105,7 @@ describe("content-gap actions", () => {
     const handled = (await handledGaps(t.db, { user: users.a })).find((h) => h.query === "skireis")!;
     expect(handled).toMatchObject({ action: "question", by: "Redacteur a", article: { id, statusLabel: "online, wijziging ter beoordeling" } });
     // Four eyes: still not live, the adder cannot approve it.
-    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual([]);
+    expect(JSON.parse((await t.db.article.findUniqueOrThrow({ where: { id } })).questions)).toEqual(imported);
     expect(await slugsFor("skireis")).toEqual([]);
     expect(await rejects(approveArticle(t.db, { user: users.a, articleId: id }))).toBeInstanceOf(FourEyesError);
     await approveArticle(t.db, { user: users.b, articleId: id, hooks: publishHooks });
@@ -123,7 +126,7 @@ describe("content-gap actions", () => {
     const now = await getArticleForEditor(t.db, { user: users.a, articleId: id });
     expect(now.workingStatus).toBe("draft");
     expect(now.fields.summary).toMatch(/Bijgewerkt\.$/);
-    expect(now.fields.questions).toEqual(["Krijgt een leerling vrij voor de bruiloft van opa?"]);
+    expect(now.fields.questions).toEqual([...a.fields.questions, "Krijgt een leerling vrij voor de bruiloft van opa?"]);
     expect((await searchesWithoutClick(t.db)).map((x) => x.query)).not.toContain("verlof voor bruiloft opa");
   });
 
