@@ -27,20 +27,17 @@ const CALLER_AUDIENCES: Partial<Record<CallerType, string[]>> = {
   "software-vendor": ["softwareleverancier"],
 };
 const SECTOR_AUDIENCES: Record<Sector, string[]> = { po: ["school-po"], vo: ["school-vo"], mbo: ["mbo-instelling"] };
-const TERM_HITS = 50;
+const QUESTION_HITS = 10;
 
 /** The knowledge base as the suggestion ranking sees it: the search engine's public API, the rules and the taxonomy. */
 export function knowledgeBaseSources(opts: { callerType?: CallerType; sector?: Sector }): SuggestSources {
   const audiences = (opts.callerType && CALLER_AUDIENCES[opts.callerType]) ?? (opts.sector ? SECTOR_AUDIENCES[opts.sector] : undefined);
   return {
-    async searchTerm(term, sector) {
-      const r = await searchArticles({ q: term, sector, perPage: TERM_HITS });
-      // A word left out as unknown matched nothing.
-      if (r.ignoredWords.length) return { total: 0, slugs: [] };
-      return { total: r.total, slugs: r.hits.map((h) => ({ slug: h.slug, title: h.title, inTitle: h.titleHtml.includes("<mark>") })) };
-    },
-    async articleCount() {
-      return (await searchArticles({ q: "", perPage: 1 })).total;
+    async searchQuestion(question) {
+      // No sector filter: `sectors = "po"` leaves out the articles for every sector ("sectoroverstijgend"); the
+      // caller's audience weighs the ranking instead.
+      const r = await searchArticles({ q: question, mode: "question", perPage: QUESTION_HITS });
+      return r.hits.map((h) => ({ slug: h.slug, title: h.title, matchedWords: h.matchedWords }));
     },
     articlesForRules: (ids) => articlesForRules(db(), ids, { limit: 3 }),
     async ruleTitle(id) {
@@ -57,7 +54,7 @@ export function knowledgeBaseSources(opts: { callerType?: CallerType; sector?: S
   };
 }
 
-/** Up to 5 published articles for a question with the reason for each; a sector narrows them when one is known. */
+/** Up to 5 published articles for a question with the reason for each; the caller's audience (or sector) weighs them. */
 export async function suggestArticles(
   question: string,
   opts: { callerType?: CallerType; sector?: Sector; protocolHints?: string[] } = {},
@@ -65,10 +62,7 @@ export async function suggestArticles(
   // The search engine may log queries: never hand it a personal number.
   const q = redactLongDigitRuns(question).slice(0, 1000);
   try {
-    const src = knowledgeBaseSources(opts);
-    const found = await suggestForQuestion(q, src, { sector: opts.sector, protocolHints: opts.protocolHints });
-    if (found.length || !opts.sector) return found;
-    return await suggestForQuestion(q, src, { protocolHints: opts.protocolHints });
+    return await suggestForQuestion(q, knowledgeBaseSources(opts), { protocolHints: opts.protocolHints });
   } catch {
     return []; // suggestions are a convenience; the routing answer must still come back
   }

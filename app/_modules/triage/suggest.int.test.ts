@@ -107,3 +107,26 @@ describe("POST /api/v1/triage", () => {
     expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["callerType", "question"]));
   });
 });
+
+// Our own judged questions (article level): how often an answering article is among the first three.
+describe("judged suggestion questions (fixtures/suggestions.own.jsonl)", () => {
+  it("put an answering article in the first three for at least 90 % of them", async () => {
+    const fs = await import("node:fs");
+    const cases = fs
+      .readFileSync(path.join(__dirname, "fixtures", "suggestions.own.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { input: { callerType: CallerType; question: string }; relevant: string[] });
+    let hits = 0;
+    let rr = 0;
+    for (const c of cases) {
+      const slugs = (await ask(c.input.callerType, c.input.question)).suggestions.map((s) => s.slug);
+      const rank = slugs.findIndex((s) => c.relevant.includes(s));
+      if (rank >= 0 && rank < 3) hits++;
+      else console.log(`  MISS ${c.input.callerType}: ${c.input.question} → ${slugs.slice(0, 3).join(", ")}`);
+      if (rank >= 0) rr += 1 / (rank + 1);
+    }
+    console.log(`suggestions.own.jsonl: hit@3 ${(hits / cases.length).toFixed(3)}, MRR@5 ${(rr / cases.length).toFixed(3)} (${cases.length} questions)`);
+    expect(hits / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
