@@ -160,6 +160,8 @@ export function ticketReplyMail(input: {
 /** The question moved to the other desk. */
 export function ticketTransferredMail(input: {
   reference: string;
+  /** The reference the caller knew: a transferred ticket gets the new desk's own number. */
+  formerReference?: string | null;
   fromDesk: string;
   toDesk: string;
   toDeskPhone?: string | null;
@@ -168,15 +170,17 @@ export function ticketTransferredMail(input: {
   requesterName?: string | null;
 }): MailContent {
   const ref = oneLine(input.reference);
+  const former = input.formerReference && input.formerReference !== input.reference ? oneLine(input.formerReference) : null;
   const to = oneLine(input.toDesk);
   const url = safeUrl(input.followUpUrl);
   const blocks: Block[] = [
     { kind: "p", text: greeting(input.requesterName) },
     {
       kind: "p",
-      text: `Wij hebben uw vraag ${ref} doorgestuurd van ${oneLine(input.fromDesk)} naar ${to}. ${to} kan u beter helpen met deze vraag. U hoeft zelf niets te doen.`,
+      text: `Wij hebben uw vraag ${former ?? ref} doorgestuurd van ${oneLine(input.fromDesk)} naar ${to}. ${to} kan u beter helpen met deze vraag. U hoeft zelf niets te doen.`,
     },
   ];
+  if (former) blocks.push({ kind: "p", text: `Uw vraag heeft nu vraagnummer ${ref}. Uw oude vraagnummer ${former} en de link hieronder blijven werken.` });
   if (input.reason && input.reason.trim()) blocks.push({ kind: "p", text: `Waarom?\n${input.reason.trim()}` });
   blocks.push({ kind: "link", intro: "U kunt uw vraag blijven volgen via deze link.", label: `Bekijk uw vraag ${ref}`, url });
   if (input.toDeskPhone && input.toDeskPhone.trim()) {

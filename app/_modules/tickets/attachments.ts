@@ -5,14 +5,17 @@ import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { storage } from "@/app/_modules/storage/storage";
 import { ticketScope } from "./access";
+import { parseReference, referenceWhere } from "./reference";
 import { findTicketByToken } from "./service";
 
 type Row = { fileName: string; mimeType: string; storageKey: string };
 
 /** An attachment an agent may download (404 when the ticket is not on their desks). */
 export async function attachmentForAgent(db: Db, opts: { user: SessionUser; reference: string; id: string }): Promise<Row> {
+  const ref = parseReference(opts.reference);
+  if (!ref || typeof opts.id !== "string") throw new NotFoundError();
   const a = await db.attachment.findFirst({
-    where: { id: opts.id, ticket: { AND: [ticketScope(opts.user), { reference: opts.reference }] } },
+    where: { id: opts.id, ticket: { AND: [ticketScope(opts.user), referenceWhere(ref)] } },
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!a) throw new NotFoundError();

@@ -344,7 +344,7 @@ describe("assignment, topic and tags", () => {
 });
 
 describe("transfer", () => {
-  it("moves the ticket to the other desk, recomputes due times, keeps the reference and mails the caller", async () => {
+  it("moves the ticket to the other desk with the new desk's number, recomputes due times and mails the caller", async () => {
     const created = await newTicket(t.db, "po", { email: "transfer@school.test", callerType: "vo-school" }, MON_0930);
     await assignTicket(t.db, { user: staff.po, reference: created.reference, assigneeId: staff.po.id });
     const before = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
@@ -352,7 +352,8 @@ describe("transfer", () => {
     expect(r.stillVisible).toBe(false);
     const after = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(after.deskId).toBe("vo-mbo");
-    expect(after.reference).toBe(created.reference);
+    expect(after.reference).toBe(r.reference);
+    expect(after.reference).toMatch(/^IPO-2026-\d{6}$/);
     expect(after.assigneeId).toBeNull(); // the PO agent does not work for IPO
     const due = computeSlaDueTimes({ createdAt: MON_0930, pausedMs: 0, hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 3 });
     expect(after.resolutionDueAt).toEqual(due.resolutionDueAt);
@@ -370,7 +371,9 @@ describe("transfer", () => {
 
     // The PO agent lost sight of it; IPO took over.
     await expect(getTicketForAgent(t.db, { user: staff.po, reference: created.reference })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getTicketForAgent(t.db, { user: staff.ipo, reference: created.reference })).resolves.toMatchObject({ redirectTo: null });
+    await expect(getTicketForAgent(t.db, { user: staff.po, reference: r.reference })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getTicketForAgent(t.db, { user: staff.ipo, reference: created.reference })).toEqual({ redirectTo: r.reference, formerReference: created.reference });
+    await expect(getTicketForAgent(t.db, { user: staff.ipo, reference: r.reference })).resolves.toMatchObject({ redirectTo: null, ticket: { formerReferences: [created.reference] } });
   });
 
   it("keeps an assignee who works for both desks, and refuses a transfer to the same desk", async () => {

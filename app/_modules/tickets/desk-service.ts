@@ -26,7 +26,7 @@ import {
   canTransfer,
   canViewDesk,
 } from "./policy";
-import { REFERENCE_PATTERN } from "./reference";
+import { nextTicketNumber, formatReference, parseReference, referenceWhere } from "./reference";
 import { STATUS_LABELS, TICKET_STATUSES, type TicketStatus } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -38,11 +38,14 @@ const CHANGED = "Iemand anders heeft deze vraag net gewijzigd. Laad de vraag opn
 const scopedInclude = { desk: true, requester: true, mergedInto: { select: { reference: true } } } satisfies Prisma.TicketInclude;
 type ScopedTicket = Prisma.TicketGetPayload<{ include: typeof scopedInclude }>;
 
-/** Finds a ticket by reference within the user's scope, or throws a 404. Does not follow merges. */
+/**
+ * Finds a ticket by its reference (or a reference it had before a transfer) within the user's scope, or throws a
+ * 404. Does not follow merges.
+ */
 async function findScoped(tx: Tx | Db, user: SessionUser, reference: string): Promise<ScopedTicket> {
-  const ref = typeof reference === "string" ? reference.trim().toUpperCase() : "";
-  if (!REFERENCE_PATTERN.test(ref)) throw new NotFoundError(NOT_FOUND);
-  const t = await tx.ticket.findFirst({ where: { AND: [ticketScope(user), { reference: ref }] }, include: scopedInclude });
+  const ref = parseReference(reference);
+  if (!ref) throw new NotFoundError(NOT_FOUND);
+  const t = await tx.ticket.findFirst({ where: { AND: [ticketScope(user), referenceWhere(ref)] }, include: scopedInclude });
   if (!t) throw new NotFoundError(NOT_FOUND);
   return t;
 }
@@ -107,18 +110,20 @@ export function ticketPermissions(user: SessionUser, t: { deskId: string; status
 /**
  * The ticket as the agent sees it: conversation (caller messages, replies, notes, system events), attachments,
  * tags, links (to visible tickets only), requester and the requester's other tickets (same e-mail, visible desks).
- * A merged ticket returns only `{ redirectTo }` with the target's reference.
+ * A merged ticket returns only `{ redirectTo }` with the target's reference; a reference the ticket had before a
+ * transfer returns `{ redirectTo, formerReference }` with its current one.
  */
 export async function getTicketForAgent(db: Db, opts: { user: SessionUser; reference: string; now?: Date }) {
   const { user } = opts;
-  const ref = typeof opts.reference === "string" ? opts.reference.trim().toUpperCase() : "";
-  if (!REFERENCE_PATTERN.test(ref)) throw new NotFoundError(NOT_FOUND);
+  const ref = parseReference(opts.reference);
+  if (!ref) throw new NotFoundError(NOT_FOUND);
   const scope = ticketScope(user);
   const t = await db.ticket.findFirst({
-    where: { AND: [scope, { reference: ref }] },
+    where: { AND: [scope, referenceWhere(ref)] },
     include: {
       desk: true,
       requester: true,
+      formerReferences: { select: { reference: true }, orderBy: { createdAt: "asc" } },
       assignee: { select: { id: true, name: true } },
       mergedInto: { select: { reference: true } },
       messages: {
@@ -133,6 +138,7 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
   });
   if (!t) throw new NotFoundError(NOT_FOUND);
   if (t.mergedIntoId) return { redirectTo: t.mergedInto!.reference } as const;
+  if (t.reference !== ref) return { redirectTo: t.reference, formerReference: ref } as const;
 
   const [requesterTickets, mergedFrom] = await Promise.all([
     db.ticket.findMany({
@@ -144,14 +150,14 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
     // A plain equality (not the relation include's `IN (…)`), so SQLite uses the mergedIntoId index.
     db.ticket.findMany({ where: { mergedIntoId: t.id }, select: { reference: true }, orderBy: { createdAt: "asc" } }),
   ]);
-  const { linksFrom, linksTo, tags, desk, ...rest } = t;
+  const { linksFrom, linksTo, tags, desk, formerReferences, ...rest } = t;
   const links = [...linksFrom.map((l) => ({ ...l.to, linkedAt: l.createdAt })), ...linksTo.map((l) => ({ ...l.from, linkedAt: l.createdAt }))].sort(
     (a, b) => a.linkedAt.getTime() - b.linkedAt.getTime(),
   );
   const hours = deskSlaSettings(desk).hours;
   return {
     redirectTo: null,
-    ticket: { ...rest, mergedFrom, desk: { id: desk.id, name: desk.name, shortName: desk.shortName, phone: desk.phone }, tags: tags.map((x) => x.tag.name).sort(), links },
+    ticket: { ...rest, mergedFrom, formerReferences: formerReferences.map((f) => f.reference), desk: { id: desk.id, name: desk.name, shortName: desk.shortName, phone: desk.phone }, tags: tags.map((x) => x.tag.name).sort(), links },
     requesterTickets,
     sla: slaSummary(t, hours, opts.now ?? new Date()),
     permissions: ticketPermissions(user, t),
@@ -339,8 +345,11 @@ export async function setTags(db: Db, opts: Common & { tags: string[] }) {
 // Transfer, merge, links
 
 /**
- * Moves the ticket to the other desk. The reference stays; due times are recomputed with the new desk's settings;
- * the assignee stays only if they work for the new desk. The caller gets a mail naming the new desk and the reason
+ * Moves the ticket to the other desk, where it gets that desk's own next number for its year: references are per
+ * desk, so keeping the old one would collide with the new desk's ticket of the same number. The old reference is
+ * kept as a former reference: the caller's mails, follow-up link (derived from the first reference), a search and
+ * the ticket URL still find the ticket. Due times are recomputed with the new desk's settings; the assignee stays
+ * only if they work for the new desk. The caller gets a mail naming the new desk, the new number and the reason
  * (so the reason is written for the caller).
  */
 export async function transferTicket(db: Db, opts: Common & { toDesk: DeskId; reason: string }) {
@@ -363,19 +372,27 @@ export async function transferTicket(db: Db, opts: Common & { toDesk: DeskId; re
       });
       if (!keep) assigneeId = null;
     }
-    await updateGuarded(tx, t, { deskId: to.id, ...due, assigneeId, updatedAt: now });
-    await tx.message.create({ data: { ticketId: t.id, kind: "system", body: `De vraag is doorgestuurd van ${t.desk.name} naar ${to.name}.`, createdAt: now } });
+    // The new desk's next number (inside the transaction: a failed transfer gives it back). A number already in use
+    // (a ticket written around the counter, e.g. an import) is skipped rather than failing the transfer.
+    let number = await nextTicketNumber(tx, to.id, t.year);
+    while (await tx.ticket.findFirst({ where: { deskId: to.id, year: t.year, number }, select: { id: true } })) number = await nextTicketNumber(tx, to.id, t.year);
+    const reference = formatReference(to.referencePrefix, t.year, number);
+    await tx.ticketFormerReference.create({ data: { reference: t.reference, ticketId: t.id, createdAt: now } });
+    await updateGuarded(tx, t, { deskId: to.id, number, reference, ...due, assigneeId, updatedAt: now });
+    await tx.message.create({
+      data: { ticketId: t.id, kind: "system", body: `De vraag is doorgestuurd van ${t.desk.name} naar ${to.name}. Het vraagnummer is nu ${reference} (was ${t.reference}).`, createdAt: now },
+    });
     await recordAudit(tx, {
       actorId: user.id, action: "ticket.transferred", entityType: "ticket", entityId: t.id, ticketId: t.id,
-      before: { deskId: t.deskId, firstResponseDueAt: t.firstResponseDueAt, resolutionDueAt: t.resolutionDueAt, assigneeId: t.assigneeId },
-      after: { deskId: to.id, ...due, assigneeId, reason: input.reason },
+      before: { deskId: t.deskId, reference: t.reference, firstResponseDueAt: t.firstResponseDueAt, resolutionDueAt: t.resolutionDueAt, assigneeId: t.assigneeId },
+      after: { deskId: to.id, reference, ...due, assigneeId, reason: input.reason },
     });
     const link = await followUpLinkForMail(tx, t, user.id);
     const mail = ticketTransferredMail({
-      reference: t.reference, fromDesk: t.desk.name, toDesk: to.name, toDeskPhone: to.phone, reason: input.reason, followUpUrl: link.url, requesterName: t.requester.name,
+      reference, formerReference: t.reference, fromDesk: t.desk.name, toDesk: to.name, toDeskPhone: to.phone, reason: input.reason, followUpUrl: link.url, requesterName: t.requester.name,
     });
     await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
-    return { deskId: to.id as DeskId, ...due, assigneeId, stillVisible: canViewDesk(user, to.id) };
+    return { deskId: to.id as DeskId, reference, formerReference: t.reference, ...due, assigneeId, stillVisible: canViewDesk(user, to.id) };
   });
 }
 

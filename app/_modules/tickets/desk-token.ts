@@ -16,7 +16,7 @@ import { env } from "@/app/_core/env";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { followUpUrl, hashToken } from "./service";
 
-type Tx = Pick<Db, "ticket" | "auditEvent">;
+type Tx = Pick<Db, "ticket" | "auditEvent" | "ticketFormerReference">;
 
 // Development and tests run without AUTH_SECRET (env.ts requires it in production).
 const DEV_SECRET = "development-only-follow-up-secret-not-for-production";
@@ -32,15 +32,22 @@ export function deriveFollowUpToken(reference: string, secret: string = followUp
 }
 
 /**
- * The follow-up token and URL to put in a mail about this ticket. Switches the stored hash to the derived token
- * when it does not match yet (inside the caller's transaction, audited).
+ * The follow-up token and URL to put in a mail about this ticket. The link is derived from the ticket's first
+ * reference: a ticket transferred to another desk gets a new reference, but the caller keeps the link of their
+ * confirmation mail. Switches the stored hash to the derived token when it matches none of the ticket's references
+ * (inside the caller's transaction, audited).
  */
 export async function followUpLinkForMail(
   tx: Tx,
   ticket: { id: string; reference: string; followUpTokenHash: string },
   actorId: string | null,
 ): Promise<{ token: string; url: string; renewed: boolean }> {
-  const token = deriveFollowUpToken(ticket.reference);
+  let token = deriveFollowUpToken(ticket.reference);
+  if (hashToken(token) !== ticket.followUpTokenHash) {
+    const former = await tx.ticketFormerReference.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, select: { reference: true } });
+    const tokens = former.map((f) => deriveFollowUpToken(f.reference));
+    token = tokens.find((x) => hashToken(x) === ticket.followUpTokenHash) ?? tokens[0] ?? token;
+  }
   const hash = hashToken(token);
   const renewed = hash !== ticket.followUpTokenHash;
   if (renewed) {

@@ -4,14 +4,14 @@ import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { ticketScope } from "./access";
-import { REFERENCE_PATTERN } from "./reference";
+import { parseReference, referenceWhere } from "./reference";
 
 export const PRESENCE_STALE_MS = 60_000;
 export type PresenceMode = "viewing" | "replying";
 
 async function ticketIdFor(db: Db, user: SessionUser, reference: string): Promise<string> {
-  const ref = typeof reference === "string" ? reference.trim().toUpperCase() : "";
-  const t = REFERENCE_PATTERN.test(ref) ? await db.ticket.findFirst({ where: { AND: [ticketScope(user), { reference: ref }] }, select: { id: true } }) : null;
+  const ref = parseReference(reference);
+  const t = ref ? await db.ticket.findFirst({ where: { AND: [ticketScope(user), referenceWhere(ref)] }, select: { id: true } }) : null;
   if (!t) throw new NotFoundError("Deze vraag is niet gevonden.");
   return t.id;
 }

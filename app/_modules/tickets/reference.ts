@@ -1,5 +1,5 @@
 // Human ticket references per desk and year: PO-2026-000123, IPO-2026-000123.
-import type { Db } from "@/app/_core/db";
+import type { Db, Prisma } from "@/app/_core/db";
 
 /** Formats a reference. */
 export function formatReference(prefix: string, year: number, n: number): string {
@@ -17,7 +17,7 @@ export function referenceYear(d: Date): number {
  * Takes the next number for a desk and year. One atomic upsert (INSERT … ON CONFLICT DO UPDATE on PostgreSQL,
  * a serialised write on SQLite), outside the ticket's own transaction: a failed ticket leaves a gap, never a duplicate.
  */
-export async function nextTicketNumber(db: Db, deskId: string, year: number): Promise<number> {
+export async function nextTicketNumber(db: Pick<Db, "ticketCounter">, deskId: string, year: number): Promise<number> {
   const row = await db.ticketCounter.upsert({
     where: { deskId_year: { deskId, year } },
     create: { deskId, year, value: 1 },
@@ -25,4 +25,18 @@ export async function nextTicketNumber(db: Db, deskId: string, year: number): Pr
     select: { value: true },
   });
   return row.value;
+}
+
+/** Normalises a reference typed or linked by someone ("po-2026-000001 " → "PO-2026-000001"), or null when it is none. */
+export function parseReference(input: unknown): string | null {
+  const ref = typeof input === "string" ? input.trim().toUpperCase() : "";
+  return REFERENCE_PATTERN.test(ref) ? ref : null;
+}
+
+/**
+ * The tickets a reference names: the ticket whose reference it is now, or the ticket that had it before a transfer
+ * (the caller's mails and links still carry it). Compare the found ticket's `reference` to see which.
+ */
+export function referenceWhere(reference: string): Prisma.TicketWhereInput {
+  return { OR: [{ reference }, { formerReferences: { some: { reference } } }] };
 }

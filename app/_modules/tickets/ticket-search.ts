@@ -7,7 +7,7 @@ import type { Db, Prisma } from "@/app/_core/db";
 import { DESK_IDS, visibleDesks, type SessionUser } from "@/app/_core/session";
 import { createSearchEngine, TICKET_INDEX, ticketIndexSettings, type SearchEngine, type SearchIndex } from "@/app/_modules/search";
 import { ticketScope } from "@/app/_modules/tickets/access";
-import { REFERENCE_PATTERN } from "@/app/_modules/tickets/reference";
+import { parseReference, referenceWhere } from "@/app/_modules/tickets/reference";
 
 export type TicketDoc = {
   id: string;
@@ -139,7 +139,7 @@ const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
 
 /**
  * Searches the tickets of the desks the user may see (optionally one of them). A reference (PO-2026-000123) is
- * looked up directly. Returns at most `limit` hits, newest match first within equal relevance.
+ * looked up directly, also a reference the ticket had before a transfer. Returns at most `limit` hits, newest match first within equal relevance.
  */
 export async function searchTickets(
   db: Db,
@@ -152,9 +152,9 @@ export async function searchTickets(
   const scope = { AND: [ticketScope(opts.user), { deskId: { in: desks } }, { mergedIntoId: null }] };
   const select = { id: true, reference: true, subject: true, status: true, deskId: true, updatedAt: true, requester: { select: { name: true, organisation: true } } } satisfies Prisma.TicketSelect;
 
-  const ref = q.toUpperCase();
-  if (REFERENCE_PATTERN.test(ref)) {
-    const t = await db.ticket.findFirst({ where: { AND: [scope, { reference: ref }] }, select });
+  const ref = parseReference(q);
+  if (ref) {
+    const t = await db.ticket.findFirst({ where: { AND: [scope, referenceWhere(ref)] }, select });
     if (!t) return { hits: [], total: 0 };
     return { hits: [{ ...t, organisation: t.requester.organisation, requesterName: t.requester.name, snippetHtml: "" }], total: 1 };
   }

@@ -238,7 +238,7 @@ export function TicketSidebar(p: Props) {
         )}
       </Card>
 
-      {p.transferTargets.length > 0 && <TransferCard reference={p.reference} targets={p.transferTargets} onDone={(stillVisible) => (stillVisible ? router.refresh() : router.push("/desk?doorgestuurd=1"))} />}
+      {p.transferTargets.length > 0 && <TransferCard reference={p.reference} targets={p.transferTargets} onDone={(stillVisible, reference) => (stillVisible ? router.push(`/desk/tickets/${reference}`) : router.push("/desk?doorgestuurd=1"))} />}
 
       {active && (
         <Card title="Samenvoegen en koppelen" id={`${id}-merge`}>
@@ -316,7 +316,7 @@ export function TicketSidebar(p: Props) {
 const transferForm = transferSchema;
 type TransferValues = z.input<typeof transferForm>;
 
-function TransferCard({ reference, targets, onDone }: { reference: string; targets: { id: string; label: string }[]; onDone: (stillVisible: boolean) => void }) {
+function TransferCard({ reference, targets, onDone }: { reference: string; targets: { id: string; label: string }[]; onDone: (stillVisible: boolean, reference: string) => void }) {
   const id = useId();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<TransferValues>({ resolver: zodResolver(transferForm), defaultValues: { toDesk: targets[0]!.id as TransferValues["toDesk"], reason: "" } });
@@ -328,7 +328,8 @@ function TransferCard({ reference, targets, onDone }: { reference: string; targe
       for (const [k, msg] of Object.entries(r.fieldErrors)) if (k === "toDesk" || k === "reason") form.setError(k, { message: msg });
       return setServerError(r.error);
     }
-    onDone(r.data.stillVisible);
+    // The ticket got the new desk's own number: go on under that one.
+    onDone(r.data.stillVisible, r.data.reference);
   });
   return (
     <Card title="Doorsturen naar andere helpdesk" id={`${id}-transfer`}>

@@ -46,6 +46,8 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
   const { reference } = await params;
   const mergedParam = (await searchParams).samengevoegd;
   const mergedFromRef = typeof mergedParam === "string" && REFERENCE_PATTERN.test(mergedParam) ? mergedParam : null;
+  const formerParam = (await searchParams).eerder;
+  const formerRef = typeof formerParam === "string" && REFERENCE_PATTERN.test(formerParam) ? formerParam : null;
   const user = await requirePageRole(["agent"], `/desk/tickets/${reference}`);
   const client = db();
   let view: Awaited<ReturnType<typeof getTicketForAgent>>;
@@ -55,7 +57,10 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  if (view.redirectTo !== null) redirect(`/desk/tickets/${view.redirectTo}?samengevoegd=${encodeURIComponent(reference)}`);
+  if (view.redirectTo !== null) {
+    if ("formerReference" in view && view.formerReference) redirect(`/desk/tickets/${view.redirectTo}?eerder=${encodeURIComponent(view.formerReference)}`);
+    redirect(`/desk/tickets/${view.redirectTo}?samengevoegd=${encodeURIComponent(reference)}`);
+  }
   const { ticket, requesterTickets, sla, permissions } = view;
 
   const [macros, assignable, allTags, taxonomy, audit] = await Promise.all([
@@ -83,6 +88,12 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
       </p>
       {mergedFromRef && (
         <div className="alert alert-success" role="status"><p>Vraag {mergedFromRef} is samengevoegd met deze vraag. U ziet nu vraag {ticket.reference}.</p></div>
+      )}
+      {formerRef && formerRef !== ticket.reference && (
+        <div className="alert" role="status" data-former-notice><p>Vraag {formerRef} is doorgestuurd en heeft nu vraagnummer {ticket.reference}.</p></div>
+      )}
+      {ticket.formerReferences.length > 0 && (
+        <p className="muted" data-former-references>Eerdere vraagnummers: {ticket.formerReferences.join(", ")}. Deze nummers verwijzen naar deze vraag.</p>
       )}
       {ticket.mergedFrom.length > 0 && (
         <p className="alert">Samengevoegde vragen: {ticket.mergedFrom.map((m) => m.reference).join(", ")}. Deze nummers verwijzen naar deze vraag.</p>
