@@ -44,9 +44,11 @@ describe("searchTickets", () => {
     await replyToTicket(t.db, { user: staff.po, reference: a.reference, kind: "note", body: "Notitie: zie ook protocol kwadrantmodel" });
     expect(refs(await searchTickets(t.db, { user: staff.po, q: "kwadrantmodel", engine }))).toEqual([a.reference]);
 
-    await transferTicket(t.db, { user: staff.po, reference: a.reference, toDesk: "vo-mbo", reason: "Dit is een vraag voor het voortgezet onderwijs." });
+    const moved = await transferTicket(t.db, { user: staff.po, reference: a.reference, toDesk: "vo-mbo", reason: "Dit is een vraag voor het voortgezet onderwijs." });
     expect(refs(await searchTickets(t.db, { user: staff.po, q: "kwadrantmodel", engine }))).toEqual([]);
-    expect(refs(await searchTickets(t.db, { user: staff.ipo, q: "kwadrantmodel", engine }))).toEqual([a.reference]);
+    expect(refs(await searchTickets(t.db, { user: staff.ipo, q: "kwadrantmodel", engine }))).toEqual([moved.reference]);
+    // The caller's old reference finds it under its new number.
+    expect(refs(await searchTickets(t.db, { user: staff.ipo, q: a.reference, engine }))).toEqual([moved.reference]);
 
     await mergeTicket(t.db, { user: staff.po, reference: b.reference, intoReference: (await newTicket(t.db, "po", { question: "Derde vraag van dezelfde school", email: "x@school.test" })).reference });
     expect(refs(await searchTickets(t.db, { user: staff.po, q: "thuiszitter", engine })).includes(b.reference)).toBe(false);
