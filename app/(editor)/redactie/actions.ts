@@ -45,6 +45,8 @@ export type ArticleState = {
   workingStatus: string;
   status: string;
   canApprove: boolean;
+  /** The user wrote part of what is under review (four eyes: someone else approves). */
+  wroteIt: boolean;
   submittedBy: string | null;
   submittedById: string | null;
   scheduledAt: string | null;
@@ -57,7 +59,7 @@ export type StepResult = { state: ArticleState; conflict?: undefined } | { confl
 async function stateOf(user: SessionUser, articleId: string): Promise<ArticleState> {
   const a = await getArticleForEditor(db(), { user, articleId });
   return {
-    articleId: a.id, revision: a.revision, workingStatus: a.workingStatus, status: a.status, canApprove: a.canApprove,
+    articleId: a.id, revision: a.revision, workingStatus: a.workingStatus, status: a.status, canApprove: a.canApprove, wroteIt: a.wroteIt,
     submittedBy: a.submittedBy?.name ?? null, submittedById: a.submittedBy?.id ?? null, scheduledAt: a.scheduledAt?.toISOString() ?? null, liveSlug: a.liveSlug,
   };
 }

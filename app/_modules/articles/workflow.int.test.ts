@@ -180,6 +180,33 @@ describe("review and publication", () => {
     expect(await rejects(approveArticle(t.db, { user: users.admin, articleId }))).toBeInstanceOf(ConflictError);
   });
 
+  it("keys four eyes on the writers too: editor 1 writes, editor 2 submits, editor 1 cannot approve", async () => {
+    const f = fields();
+    const { articleId } = await createArticle(t.db, { user: users.a, fields: f });
+    await submitForReview(t.db, { user: users.b, articleId });
+    const refused = await rejects(approveArticle(t.db, { user: users.a, articleId }));
+    expect(refused).toBeInstanceOf(FourEyesError);
+    expect((refused as Error).message).toContain("meegeschreven");
+    expect((await getArticleForEditor(t.db, { user: users.a, articleId })).canApprove).toBe(false);
+    expect((await getArticleForEditor(t.db, { user: users.a, articleId })).wroteIt).toBe(true);
+    expect(await rejects(approveArticle(t.db, { user: users.b, articleId }))).toBeInstanceOf(FourEyesError);
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("in_review");
+    // Someone who neither wrote nor submitted approves.
+    const pub = await approveArticle(t.db, { user: users.admin, articleId });
+    expect(pub.status).toBe("published");
+
+    // After publication only the new edits count: b edits, a submits; b wrote it, a only submitted.
+    const edit = await saveDraft(t.db, { user: users.b, articleId, fields: { ...f, title: "Een nieuwe titel" }, baseRevision: pub.revision });
+    await submitForReview(t.db, { user: users.a, articleId, baseRevision: edit.revision });
+    expect(await rejects(approveArticle(t.db, { user: users.b, articleId }))).toBeInstanceOf(FourEyesError);
+    expect(await rejects(approveArticle(t.db, { user: users.a, articleId }))).toBeInstanceOf(FourEyesError);
+    // A rejection writes nothing: the admin who sent it back can approve the resubmission.
+    await rejectReview(t.db, { user: users.admin, articleId, note: "Graag nog eens nalezen." });
+    await submitForReview(t.db, { user: users.a, articleId });
+    expect((await getArticleForEditor(t.db, { user: users.admin, articleId })).canApprove).toBe(true);
+    expect((await approveArticle(t.db, { user: users.admin, articleId })).status).toBe("published");
+  });
+
   it("applies four eyes to admins too, and lets an admin approve someone else's submission", async () => {
     const { articleId } = await createArticle(t.db, { user: users.admin, fields: fields() });
     await submitForReview(t.db, { user: users.admin, articleId });

@@ -69,6 +69,8 @@ export class FourEyesError extends ExpectedError {
   }
 }
 
+const WROTE_IT = "U hebt aan deze versie van het artikel meegeschreven. Een redacteur of beheerder die er niet aan schreef, moet het goedkeuren.";
+
 export const STALE_MESSAGE =
   "Iemand anders heeft dit artikel intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen. Kopieer uw tekst, laad de nieuwste versie en breng uw wijzigingen opnieuw aan.";
 
@@ -80,12 +82,37 @@ export function requireEditor(user: SessionUser | null | undefined): asserts use
   if (!hasRole(user, ["editor"])) throw new NotFoundError();
 }
 
-/** Whether a user may approve an article in review: an editor or admin who did not submit it. */
+/**
+ * Whether a user may approve an article in review: an editor or admin who neither submitted it nor wrote any of the
+ * revisions under review (see reviewWriters). Pressing "submit" on a colleague's text does not make its writer a
+ * second pair of eyes.
+ */
 export function canApproveArticle(
   user: SessionUser | null | undefined,
-  article: { submittedById: string | null; workingStatus: WorkingStatus },
+  article: { submittedById: string | null; workingStatus: WorkingStatus; writerIds: readonly string[] },
 ): boolean {
-  return hasRole(user, ["editor"]) && article.workingStatus === "in_review" && article.submittedById !== user.id;
+  return hasRole(user, ["editor"]) && article.workingStatus === "in_review" && article.submittedById !== user.id && !article.writerIds.includes(user.id);
+}
+
+/**
+ * Who wrote the content under review: the authors of every revision after the last published one (all revisions of
+ * a never-published article) that changed the content. Status-only revisions (submit, reject, archive) have the same
+ * snapshot as the one before and make nobody a writer.
+ */
+export async function reviewWriters(db: DbOrTx, articleId: string): Promise<string[]> {
+  const lastPublished = await db.articleRevision.findFirst({
+    where: { articleId, status: "published" }, orderBy: { number: "desc" }, select: { number: true, snapshot: true },
+  });
+  const revs = await db.articleRevision.findMany({
+    where: { articleId, number: { gt: lastPublished?.number ?? 0 } }, orderBy: { number: "asc" }, select: { snapshot: true, authorId: true },
+  });
+  const writers = new Set<string>();
+  let previous = lastPublished?.snapshot ?? null;
+  for (const r of revs) {
+    if (r.snapshot !== previous && r.authorId) writers.add(r.authorId);
+    previous = r.snapshot;
+  }
+  return [...writers];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +445,10 @@ export async function approveArticle(
     if (before !== "in_review") {
       throw new ConflictError(before === "scheduled" ? "Dit artikel is al goedgekeurd en ingepland." : "Dit artikel staat niet ter beoordeling.");
     }
-    if (!canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: before })) throw new FourEyesError();
+    const writerIds = await reviewWriters(tx, article.id);
+    if (!canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: before, writerIds })) {
+      throw new FourEyesError(article.submittedById !== opts.user.id && writerIds.includes(opts.user.id) ? WROTE_IT : undefined);
+    }
     const number = latest.number + 1;
     if (schedule) {
       await tx.article.update({ where: { id: article.id }, data: { scheduledAt: opts.publishAt! } });
@@ -639,6 +669,8 @@ export type EditorArticle = {
   liveSlug: string | null;
   submittedBy: { id: string; name: string } | null;
   canApprove: boolean;
+  /** The user wrote part of the revisions under review (so cannot approve them). */
+  wroteIt: boolean;
   scheduledAt: Date | null;
   publishedAt: Date | null;
   lastCheckedAt: Date | null;
@@ -654,6 +686,7 @@ export async function getArticleForEditor(db: Db, opts: { user: SessionUser; art
   const submitter = article.submittedById
     ? await db.user.findUnique({ where: { id: article.submittedById }, select: { id: true, name: true } })
     : null;
+  const writerIds = working === "in_review" ? await reviewWriters(db, article.id) : [];
   return {
     id: article.id, status: article.status, workingStatus: working,
     hasPendingChanges: article.status === "published" && working !== "published",
@@ -661,7 +694,8 @@ export async function getArticleForEditor(db: Db, opts: { user: SessionUser; art
     fields: { ...latest.parsed, body: JSON.parse(latest.parsed.body) as JSONContent },
     liveSlug: article.status === "published" ? article.slug : null,
     submittedBy: submitter,
-    canApprove: canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: working }),
+    canApprove: canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: working, writerIds }),
+    wroteIt: writerIds.includes(opts.user.id),
     scheduledAt: article.scheduledAt, publishedAt: article.publishedAt, lastCheckedAt: article.lastCheckedAt, updatedAt: article.updatedAt,
   };
 }

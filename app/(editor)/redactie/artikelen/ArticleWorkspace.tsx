@@ -666,7 +666,9 @@ export function ArticleWorkspace(props: WorkspaceProps) {
                   <p className="alert alert-warning four-eyes">
                     {isSubmitter
                       ? "U hebt dit artikel zelf aangeboden. Een andere redacteur of een beheerder moet het goedkeuren (vier ogen)."
-                      : "Dit artikel wacht op goedkeuring door een andere redacteur."}
+                      : state?.wroteIt
+                        ? "U hebt aan deze versie meegeschreven. Een redacteur of beheerder die er niet aan schreef, moet het goedkeuren (vier ogen)."
+                        : "Dit artikel wacht op goedkeuring door een andere redacteur."}
                   </p>
                   {isSubmitter && <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => onReject(true)}>Aanbieding intrekken</button>}
                 </>

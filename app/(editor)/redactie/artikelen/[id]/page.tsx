@@ -39,7 +39,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <ArticleWorkspace
         key={`${article.id}:${article.revision}`}
         state={{
-          articleId: article.id, revision: article.revision, workingStatus: article.workingStatus, status: article.status, canApprove: article.canApprove,
+          articleId: article.id, revision: article.revision, workingStatus: article.workingStatus, status: article.status, canApprove: article.canApprove, wroteIt: article.wroteIt,
           submittedBy: article.submittedBy?.name ?? null, submittedById: article.submittedBy?.id ?? null, scheduledAt: article.scheduledAt?.toISOString() ?? null, liveSlug: article.liveSlug,
         }}
         currentUserId={user.id}
