@@ -9,49 +9,80 @@ type Tx = Pick<Db, "mailOutbox">;
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string; ticketId?: string | null };
 
 const MAX_ATTEMPTS = 6;
+/** A claimed mail not marked sent or failed within this time belongs to a dead worker and is tried again. */
+export const OUTBOX_LEASE_MS = 60_000;
+/** Rows claimed per batch, and mails sent at once (a slow SMTP server is not asked for more than this). */
+export const OUTBOX_BATCH = 100;
+export const OUTBOX_CONCURRENCY = 8;
 
 /** Queues a mail (call inside the transaction that causes it). */
 export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<void> {
   await tx.mailOutbox.create({ data: { to: m.to, subject: m.subject, text: m.text, html: m.html ?? null, ticketId: m.ticketId ?? null } });
 }
 
+type DeliverOptions = { limit?: number; concurrency?: number; leaseMs?: number; now?: Date };
+
 /**
- * Delivers pending mails. Rows are claimed in one statement first (pending → sending, only rows still pending),
- * so two instances never send one mail twice; successes are marked in one statement after.
+ * Delivers pending mails, effectively once. Rows are claimed in one statement first (pending → "sending:<token>",
+ * only rows still pending; sentAt holds the claim time), so two workers never take one mail. Each mail is marked
+ * sent right after the transport accepted it, so a worker that dies mid-batch leaves only its unsent mails claimed;
+ * their lease runs out after OUTBOX_LEASE_MS and another worker tries them again. A mail whose .eml (named by the
+ * row id) already exists is marked sent and not written again; with SMTP the only window left is between the
+ * server's acceptance and the row update.
  */
-export async function deliverPendingMail(db: Db, transport: MailTransport, limit = 100, now = new Date()): Promise<{ sent: number; failed: number }> {
-  // A worker that died while sending leaves its claim behind; after 10 minutes the mail is tried again.
-  await db.mailOutbox.updateMany({ where: { status: { startsWith: "sending:" }, sentAt: { lt: new Date(now.getTime() - 10 * 60_000) } }, data: { status: "retry" } });
-  const candidates = await db.mailOutbox.findMany({
-    where: { status: { in: ["pending", "retry"] }, attempts: { lt: MAX_ATTEMPTS } },
+export async function deliverPendingMail(
+  db: Db,
+  transport: MailTransport,
+  opts: DeliverOptions | number = {},
+  legacyNow?: Date,
+): Promise<{ claimed: number; sent: number; alreadySent: number; failed: number }> {
+  const o: DeliverOptions = typeof opts === "number" ? { limit: opts, now: legacyNow } : opts;
+  const limit = o.limit ?? OUTBOX_BATCH;
+  const now = o.now ?? new Date();
+  const lease = o.leaseMs ?? OUTBOX_LEASE_MS;
+  await db.mailOutbox.updateMany({ where: { status: { startsWith: "sending:" }, sentAt: { lt: new Date(now.getTime() - lease) } }, data: { status: "retry" } });
+  // Backoff: a failed mail waits 2^attempts minutes after its last try. A retry after a lost lease (attempts
+  // unchanged at 0) is due at once.
+  const retryDue = Array.from({ length: MAX_ATTEMPTS }, (_, attempts) => ({
+    status: "retry", attempts, sentAt: { lte: new Date(now.getTime() - (attempts === 0 ? 0 : 2 ** attempts * 60_000)) },
+  }));
+  const due = await db.mailOutbox.findMany({
+    where: { OR: [{ status: "pending" }, ...retryDue] },
     orderBy: { createdAt: "asc" },
     take: limit,
+    select: { id: true },
   });
-  // Backoff: a retry waits 2^attempts minutes after its last try.
-  const due = candidates.filter((m) => m.status !== "retry" || now.getTime() - (m.sentAt ?? m.createdAt).getTime() >= 2 ** m.attempts * 60_000);
-  if (!due.length) return { sent: 0, failed: 0 };
+  if (!due.length) return { claimed: 0, sent: 0, alreadySent: 0, failed: 0 };
   const claimToken = `sending:${Math.random().toString(36).slice(2)}`;
   await db.mailOutbox.updateMany({ where: { id: { in: due.map((m) => m.id) }, status: { in: ["pending", "retry"] } }, data: { status: claimToken, sentAt: now } });
   const mine = await db.mailOutbox.findMany({ where: { status: claimToken }, orderBy: { createdAt: "asc" } });
-  const sentIds: string[] = [];
+  let sent = 0;
+  let alreadySent = 0;
   let failed = 0;
-  for (const m of mine) {
-    try {
-      await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id });
-      sentIds.push(m.id);
-    } catch (e) {
-      const attempts = m.attempts + 1;
-      await db.mailOutbox.update({
-        where: { id: m.id },
-        data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "retry", attempts, lastError: String((e as Error).message ?? e).slice(0, 500), sentAt: new Date() },
-      });
-      failed++;
+  let next = 0;
+  const worker = async () => {
+    for (let m = mine[next++]; m; m = mine[next++]) {
+      try {
+        const r = await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id });
+        // Only our claim is marked: a row whose lease ran out and that another worker took is left to that worker.
+        await db.mailOutbox.updateMany({
+          where: { id: m.id, status: claimToken },
+          data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        });
+        if (r === "already-sent") alreadySent++;
+        else sent++;
+      } catch (e) {
+        const attempts = m.attempts + 1;
+        await db.mailOutbox.updateMany({
+          where: { id: m.id, status: claimToken },
+          data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "retry", attempts, lastError: String((e as Error).message ?? e).slice(0, 500), sentAt: new Date() },
+        });
+        failed++;
+      }
     }
-  }
-  if (sentIds.length) {
-    await db.mailOutbox.updateMany({ where: { id: { in: sentIds } }, data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-  }
-  return { sent: sentIds.length, failed };
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? OUTBOX_CONCURRENCY, mine.length)) }, worker));
+  return { claimed: mine.length, sent, alreadySent, failed };
 }
 
 let transport: MailTransport | undefined;
@@ -65,17 +96,24 @@ export function mailTransport(): MailTransport {
   return transport;
 }
 
-/** Starts delivery in the background (after a commit); coalesces calls while a run is busy. */
-export function kickOutbox(db: Db): Promise<unknown> {
+/**
+ * Starts delivery in the background (after a commit); coalesces calls while a run is busy. A run drains: it goes on
+ * batch after batch while a batch came back full or new mail was kicked meanwhile, so a burst leaves at the speed
+ * of the transport instead of one batch per periodic tick.
+ */
+export function kickOutbox(db: Db, transportOverride?: MailTransport): Promise<unknown> {
   if (running) {
     again = true;
     return running;
   }
   running = (async () => {
-    do {
+    for (;;) {
       again = false;
-      await deliverPendingMail(db, mailTransport());
-    } while (again);
+      const r = await deliverPendingMail(db, transportOverride ?? mailTransport());
+      if (!again && r.claimed < OUTBOX_BATCH) break;
+      // A batch of only failures would spin against a dead server: leave those to the backoff.
+      if (r.claimed > 0 && r.failed === r.claimed) break;
+    }
   })()
     .catch((e) => logUnexpected("outbox", e))
     .finally(() => {

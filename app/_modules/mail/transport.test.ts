@@ -27,7 +27,7 @@ describe("createEmlFolderTransport", () => {
       messageId: "ticket-42.confirm@ipo.example.nl",
     });
     const files = await readdir(outbox);
-    expect(files).toEqual(["20250616T080000123Z-ticket-42confirm.eml"]);
+    expect(files).toEqual(["ticket-42confirm.eml"]);
     const raw = await readFile(path.join(outbox, files[0]), "utf8");
     expect(raw).toMatch(/^[\x00-\x7f]*$/);
     expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m);
@@ -60,11 +60,17 @@ describe("createEmlFolderTransport", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it("turns an outbox row id into a full Message-ID and a findable file name", async () => {
+  it("turns an outbox row id into a full Message-ID and a file named by it; the same mail is never written twice", async () => {
     const transport = createEmlFolderTransport(dir, FROM, { now: () => new Date("2025-06-16T08:00:00Z") });
-    await transport.send({ to: "a@school.example.nl", subject: "x", text: "y", messageId: "cmb1x2y3z0000" });
-    const files = await readdir(dir);
-    expect(files).toEqual(["20250616T080000000Z-cmb1x2y3z0000.eml"]);
+    expect(await transport.send({ to: "a@school.example.nl", subject: "x", text: "y", messageId: "cmb1x2y3z0000" })).toBe("sent");
+    const before = await readFile(path.join(dir, "cmb1x2y3z0000.eml"), "utf8");
+    expect(await transport.send({ to: "a@school.example.nl", subject: "x2", text: "y2", messageId: "cmb1x2y3z0000" })).toBe("already-sent");
+    // Two workers at once: one writes, the other finds it written.
+    const race = await Promise.all([0, 1].map(() => transport.send({ to: "a@school.example.nl", subject: "z", text: "z", messageId: "cmb1race" })));
+    expect(race.sort()).toEqual(["already-sent", "sent"]);
+    expect((await readdir(dir)).sort()).toEqual(["cmb1race.eml", "cmb1x2y3z0000.eml"]);
+    expect(await readFile(path.join(dir, "cmb1x2y3z0000.eml"), "utf8")).toBe(before);
+    const files = ["cmb1x2y3z0000.eml"];
     expect(parseEml(await readFile(path.join(dir, files[0]), "utf8")).headers["message-id"]).toBe("<cmb1x2y3z0000@ipo.example.nl>");
   });
 

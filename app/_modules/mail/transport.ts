@@ -1,16 +1,20 @@
 // Mail delivery: .eml files in a folder by default, SMTP through nodemailer when SMTP_URL is set.
 // No database here: the outbox (written in the same transaction as its cause) calls `send`.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { access, link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { buildEml, generateMessageId, normalizeMessageId, splitAddressList, type MailMessage } from "./eml";
 
 export type { MailMessage } from "./eml";
 
-/** Something that delivers a mail; it rejects when delivery failed, so the outbox can retry. */
+/**
+ * Something that delivers a mail; it rejects when delivery failed, so the outbox can retry. It answers
+ * "already-sent" when it can tell that a mail with this messageId was delivered before (the .eml of that id exists),
+ * and then delivers nothing.
+ */
 export interface MailTransport {
-  send(msg: MailMessage): Promise<void>;
+  send(msg: MailMessage): Promise<"sent" | "already-sent" | void>;
 }
 
 export type EmlFolderTransport = MailTransport & { readonly kind: "eml"; readonly dir: string };
@@ -18,13 +22,24 @@ export type SmtpTransport = MailTransport & { readonly kind: "smtp"; readonly tr
 
 export const DEFAULT_MAIL_FROM = "Onderwijs Helpdesk <noreply@helpdesk.invalid>";
 
-/** File name "<UTC timestamp>-<id>.eml"; names sort by sending time. */
+const idPart = (messageId: string) => messageId.replace(/^<|>$/g, "").split("@")[0]!.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 64);
+
+/** File name "<UTC timestamp>-<id>.eml" for a mail without its own id; names sort by sending time. */
 export function emlFileName(date: Date, messageId: string): string {
   const stamp = date.toISOString().replace(/[-:.]/g, ""); // 20250616T080000123Z
-  const local = messageId.replace(/^<|>$/g, "").split("@")[0];
-  const id = local.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 64) || randomBytes(8).toString("hex");
-  return `${stamp}-${id}.eml`;
+  return `${stamp}-${idPart(messageId) || randomBytes(8).toString("hex")}.eml`;
 }
+
+/**
+ * File name "<id>.eml" for a mail with its own id (an outbox row id): one name per mail, so a second delivery of
+ * the same mail (after a crash) finds the file and writes nothing. Null when the id has no usable characters.
+ */
+export function emlFileNameForId(messageId: string): string | null {
+  const id = idPart(messageId);
+  return id ? `${id}.eml` : null;
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** Writes each mail as an RFC 5322 .eml file in `dir`; a reader never sees a half-written file. */
 export function createEmlFolderTransport(
@@ -40,18 +55,24 @@ export function createEmlFolderTransport(
     async send(msg) {
       const date = now();
       const messageId = msg.messageId ? normalizeMessageId(msg.messageId, from) : generateMessageId(from);
+      const name = (msg.messageId ? emlFileNameForId(msg.messageId) : null) ?? emlFileName(date, messageId);
+      const target = path.join(folder, name);
+      if (msg.messageId && (await exists(target))) return "already-sent";
       const content = buildEml(msg, { from, date, messageId });
       await mkdir(folder, { recursive: true });
-      const name = emlFileName(date, messageId);
-      // Temp file in the same folder, so the rename is atomic; the leading dot hides it from *.eml readers.
+      // Temp file in the same folder; link() makes it visible at once and fails if the name exists (two workers,
+      // or a worker that died after writing), so a mail is never written twice. The leading dot hides the temp file.
       const temp = path.join(folder, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
       try {
         await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
-        await rename(temp, path.join(folder, name));
+        await link(temp, target);
       } catch (err) {
-        await rm(temp, { force: true });
+        if ((err as NodeJS.ErrnoException).code === "EEXIST" && msg.messageId) return "already-sent";
         throw err;
+      } finally {
+        await rm(temp, { force: true });
       }
+      return "sent";
     },
   };
 }
@@ -63,6 +84,8 @@ export function createSmtpTransport(smtpUrl: string, from: string = DEFAULT_MAIL
     kind: "smtp",
     transporter,
     async send(msg) {
+      // SMTP cannot be asked whether it accepted a Message-ID before: the outbox marks each mail sent right after
+      // the server accepted it, which leaves only that moment as a (logged) window for a second delivery.
       await transporter.sendMail({
         from,
         to: splitAddressList(msg.to),
@@ -73,6 +96,7 @@ export function createSmtpTransport(smtpUrl: string, from: string = DEFAULT_MAIL
         ...(msg.inReplyTo ? { inReplyTo: normalizeMessageId(msg.inReplyTo, from) } : {}),
         ...(msg.references?.length ? { references: msg.references.map((id) => normalizeMessageId(id, from)) } : {}),
       });
+      return "sent";
     },
   };
 }
