@@ -1,7 +1,12 @@
 // Intake benchmark: POST /api/v1/tickets against `next start` (rate limits off), on SQLite and PostgreSQL.
 //   npx tsx scripts/bench/intake.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 50] [--no-kill]
-// Checks: throughput, 0 lost (every 201 is in the database with its body intact), 0 duplicate references.
-// Then the crash test: the server is killed (SIGKILL) mid-run and restarted; every ticket that got a 201 must exist.
+// Reports: tickets/s; lost (a 201 whose ticket is not in the database with its body intact); duplicates (the same
+// question stored twice, or a reference twice); mails per ticket (every ticket must have exactly one confirmation:
+// one outbox row, marked sent, and one .eml named by its id); time-to-last-mail (from the last ticket's answer until
+// the last confirmation .eml is written; goal ≤ 60 s on SQLite with .eml files).
+// Then the crash test: the server is killed (SIGKILL) mid-run and restarted; every ticket that got a 201 must exist,
+// tickets stored without an answer are counted, and every ticket still gets exactly one confirmation (the outbox's
+// lease frees the dead server's claimed mails; an .eml already written is not written again).
 // Needs a build (`npx next build`).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,11 +15,20 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/app/_core/db";
 
 import { benchDatabases, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
+import { readdirSync } from "node:fs";
 const { values: args } = parseArgs({
   options: { db: { type: "string", default: "both" }, n: { type: "string", default: "2000" }, concurrency: { type: "string", default: "50" }, "no-kill": { type: "boolean", default: false } },
 });
 const N = Number(args.n);
 const C = Number(args.concurrency);
+if (!["sqlite", "postgres", "both"].includes(args.db!)) {
+  console.error(`--db must be sqlite, postgres or both (got "${args.db}")`);
+  process.exit(2);
+}
+if (!(N > 0) || !(C > 0)) {
+  console.error("--n and --concurrency must be positive numbers");
+  process.exit(2);
+}
 
 
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
@@ -45,6 +59,7 @@ async function fire(base: string, run: string, n: number, concurrency: number, o
   let failed = 0;
   let next = 0;
   let answered = 0;
+  let lastAnswerAt = 0;
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -62,13 +77,14 @@ async function fire(base: string, run: string, n: number, concurrency: number, o
           failed++;
         }
         latencies.push(performance.now() - t0);
+        lastAnswerAt = Date.now();
         onAnswer?.(++answered);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { ok, failed, seconds, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
+  return { ok, failed, seconds, lastAnswerAt, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
 }
 
 async function verify(databaseUrl: string, run: string, ok: Map<number, string>) {
@@ -87,7 +103,64 @@ async function verify(databaseUrl: string, run: string, ok: Map<number, string>)
       else if (stored !== body(i, run).question) corrupt++;
     }
     const refs = tickets.map((t) => t.reference);
-    return { stored: tickets.length, lost, corrupt, duplicates: refs.length - new Set(refs).size };
+    const bodies = tickets.map((t) => t.messages[0]?.body ?? "");
+    const acknowledged = new Set(ok.values());
+    return {
+      stored: tickets.length, lost, corrupt,
+      // The same question stored twice (a retried or doubled write) and the same reference twice.
+      duplicates: bodies.length - new Set(bodies).size, duplicateReferences: refs.length - new Set(refs).size,
+      storedWithoutAck: refs.filter((r) => !acknowledged.has(r)).length,
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Waits until every ticket of the run has its confirmation delivered (or the timeout passes), then counts per ticket:
+ * outbox rows, rows marked sent, and .eml files named by those rows' ids. Returns when the last file appeared.
+ */
+async function mailCheck(databaseUrl: string, run: string, mailDir: string, timeoutMs: number) {
+  const db = createDb(databaseUrl);
+  try {
+    const until = Date.now() + timeoutMs;
+    let lastNewFileAt = Date.now();
+    let seen = 0;
+    for (;;) {
+      const tickets = await db.ticket.findMany({ where: { subject: { startsWith: `Benchmark ${run} ` } }, select: { id: true } });
+      const ids = tickets.map((t) => t.id);
+      const rows: { id: string; ticketId: string | null; status: string }[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        rows.push(...(await db.mailOutbox.findMany({ where: { ticketId: { in: ids.slice(i, i + 500) } }, select: { id: true, ticketId: true, status: true } })));
+      }
+      const files = new Set(readdirSync(mailDir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".eml")).map((f) => f.name.slice(0, -4)));
+      const withFile = rows.filter((r) => files.has(r.id)).length;
+      if (withFile > seen) {
+        seen = withFile;
+        lastNewFileAt = Date.now();
+      }
+      const perTicket = new Map<string, { rows: number; files: number }>();
+      for (const id of ids) perTicket.set(id, { rows: 0, files: 0 });
+      for (const r of rows) {
+        const p = perTicket.get(r.ticketId!)!;
+        p.rows++;
+        if (files.has(r.id) && r.status === "sent") p.files++;
+      }
+      const counts = [...perTicket.values()];
+      const done = counts.every((c) => c.files >= 1);
+      if (done || Date.now() > until) {
+        return {
+          lastMailAt: lastNewFileAt,
+          mailsPerTicket: {
+            exactlyOne: counts.filter((c) => c.rows === 1 && c.files === 1).length,
+            none: counts.filter((c) => c.files === 0).length,
+            moreThanOne: counts.filter((c) => c.rows > 1 || c.files > 1).length,
+          },
+          complete: done,
+        };
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } finally {
     await db.$disconnect();
   }
@@ -115,12 +188,15 @@ async function benchOne(kind: "sqlite" | "postgres") {
   // Warm up the routes (first requests compile and connect).
   await fire(server.base, "warmup", 50, 10);
 
+  const mailDir = path.join(work, "mail");
   const run = `${kind}-${Date.now()}`;
   const r = await fire(server.base, run, N, C);
   const v = await verify(databaseUrl, run, r.ok);
+  const m = await mailCheck(databaseUrl, run, mailDir, 120_000);
   const result: Record<string, unknown> = {
     db: kind, tickets: N, concurrency: C, created: r.ok.size, failed: r.failed, seconds: +r.seconds.toFixed(2),
     ticketsPerSecond: Math.round(r.ok.size / r.seconds), p50ms: +r.p50.toFixed(1), p95ms: +r.p95.toFixed(1), ...v,
+    mailsPerTicket: m.mailsPerTicket, timeToLastMailSeconds: +((m.lastMailAt - r.lastAnswerAt) / 1000).toFixed(1), allMailed: m.complete,
   };
 
   if (!args["no-kill"]) {
@@ -132,7 +208,12 @@ async function benchOne(kind: "sqlite" | "postgres") {
     });
     server = await startServer(databaseUrl, work, port);
     const cv = await verify(databaseUrl, crashRun, crash.ok);
-    result.crash = { acknowledgedBeforeKill: crash.ok.size, lostAfterRestart: cv.lost, corrupt: cv.corrupt, duplicates: cv.duplicates };
+    // The killed server's claimed mails wait for their lease (60 s) and the next tick (30 s).
+    const cm = await mailCheck(databaseUrl, crashRun, mailDir, 150_000);
+    result.crash = {
+      acknowledgedBeforeKill: crash.ok.size, stored: cv.stored, lostAfterRestart: cv.lost, corrupt: cv.corrupt, duplicates: cv.duplicates,
+      duplicateReferences: cv.duplicateReferences, storedWithoutAck: cv.storedWithoutAck, mailsPerTicket: cm.mailsPerTicket, allMailed: cm.complete,
+    };
   }
   server.stop();
   await dropPg?.();

@@ -67,6 +67,10 @@ export async function createPgDatabase(prefix: string, admin = "postgresql://pos
 
 /** Runs a benchmark for `--db sqlite|postgres|both`, printing one JSON line per database, then exits. */
 export async function benchDatabases(which: string | undefined, bench: (kind: "sqlite" | "postgres") => Promise<unknown>): Promise<never> {
+  if (which !== undefined && !["sqlite", "postgres", "both"].includes(which)) {
+    console.error(`--db must be sqlite, postgres or both (got "${which}")`);
+    process.exit(2);
+  }
   const kinds = which === "both" ? (["sqlite", "postgres"] as const) : ([which === "postgres" ? "postgres" : "sqlite"] as const);
   for (const k of kinds) console.log(JSON.stringify(await bench(k)));
   process.exit(0);
