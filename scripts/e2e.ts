@@ -26,8 +26,9 @@ async function main() {
     CHECKPOINT_DISABLE: "1",
     // Browser tests post many tickets from one address; the limits themselves are covered by integration tests.
     RATE_LIMITS: "off",
-    // Browser tests make their own tickets; the demo questions would only make queues unpredictable.
-    SEED_DEMO_DATA: "off",
+    // The demo data is on, as on a fresh `npm start`: both desks have tickets with the same numbers, which is what
+    // a transfer must cope with (tests/e2e/transfer.e2e.ts). Tests that need their own tickets make them.
+    SEED_DEMO_DATA: "on",
   } as NodeJS.ProcessEnv;
 
   const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });

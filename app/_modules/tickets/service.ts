@@ -186,6 +186,7 @@ export async function getCallerView(db: Db, token: string) {
     where: { id: ticketId },
     include: {
       desk: true,
+      formerReferences: { select: { reference: true }, orderBy: { createdAt: "asc" } },
       requester: { select: { name: true, organisation: true } },
       messages: { where: { kind: { in: ["caller", "reply", "system"] } }, orderBy: { createdAt: "asc" }, include: { attachments: { select: { id: true, fileName: true, size: true } } } },
     },

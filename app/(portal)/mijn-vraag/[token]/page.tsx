@@ -29,7 +29,10 @@ export default async function FollowUpPage({ params }: { params: Promise<{ token
       <p className="breadcrumbs muted">Uw vraag</p>
       <h1>{ticket.subject}</h1>
       <dl className="card" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem" }}>
-        <dt>Referentie</dt><dd style={{ margin: 0 }}><strong>{ticket.reference}</strong></dd>
+        <dt>Referentie</dt><dd style={{ margin: 0 }}>
+          <strong>{ticket.reference}</strong>
+          {ticket.formerReferences.length > 0 && <> (eerder {ticket.formerReferences.map((f) => f.reference).join(", ")})</>}
+        </dd>
         <dt>Status</dt><dd style={{ margin: 0 }}><span className={`status status-${status}`}>{STATUS_LABELS[status]}</span></dd>
         <dt>Helpdesk</dt><dd style={{ margin: 0 }}>{ticket.desk.name}, <a href={`tel:${ticket.desk.phoneHref}`}>{ticket.desk.phone}</a> ({hoursText(JSON.parse(ticket.desk.hours))})</dd>
         <dt>Gesteld op</dt><dd style={{ margin: 0 }}>{fmt(ticket.createdAt)}</dd>
