@@ -209,7 +209,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             <div className="table-scroll">
               <table className="data-table queue-table" data-queue-list>
                 <caption className="visually-hidden">
-                  {QUEUE_VIEW_LABELS[p.view]}: {queue.items.length} vragen, gesorteerd op {SORT_LABELS[p.sort]}
+                  {QUEUE_VIEW_LABELS[p.view]}: {queue.items.length} {queue.items.length === 1 ? "vraag" : "vragen"}, gesorteerd op {SORT_LABELS[p.sort]}
                 </caption>
                 <thead>
                   <tr>

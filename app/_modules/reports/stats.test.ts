@@ -3,6 +3,7 @@ import {
   addDays,
   countBy,
   csvField,
+  formatCountOf,
   durationStats,
   encodeCsv,
   firstResponseMs,
@@ -234,5 +235,14 @@ describe("CSV", () => {
   it("neutralises formulas only at the start", () => {
     expect(neutraliseFormula("=1+1")).toBe("'=1+1");
     expect(neutraliseFormula("1+1")).toBe("1+1");
+  });
+});
+
+describe("formatCountOf", () => {
+  it("uses the singular for exactly one, the plural otherwise", () => {
+    expect(formatCountOf(1, "ticket", "tickets")).toBe("1 ticket");
+    expect(formatCountOf(0, "ticket", "tickets")).toBe("0 tickets");
+    expect(formatCountOf(2, "analyse", "analyses")).toBe("2 analyses");
+    expect(formatCountOf(1234, "vraag", "vragen")).toBe("1.234 vragen");
   });
 });

@@ -304,6 +304,11 @@ export function formatCount(n: number): string {
   return nl0.format(n);
 }
 
+/** A count with its noun in the right number: "1 ticket", "0 tickets", "2 analyses", "1.234 vragen". */
+export function formatCountOf(n: number, one: string, many: string): string {
+  return `${nl0.format(n)} ${n === 1 ? one : many}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV
 //

@@ -112,6 +112,21 @@ describe("submitQuestion", () => {
     await expect(intake.submitQuestion({ input: { ...base, topic: "bestaat-niet" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "topic" }] });
   });
 
+  it("gives each ticket a sector: the caller's choice, else from the caller type, the desk and the text", async () => {
+    const cases: [Partial<IntakeInput>, string][] = [
+      [{ callerType: "po-school", organisation: "Basisschool De Regenboog" }, "po"],
+      [{ callerType: "vo-school" }, "vo"],
+      [{ callerType: "mbo-institution", organisation: "ROC Friesland College" }, "mbo"],
+      [{ callerType: "school-board", question: "Op een van onze basisscholen lukt het melden van verzuim niet" }, "po"],
+      [{ callerType: "municipality", question: "Een havo-leerling uit onze gemeente spijbelt al weken, wat moet de school doen?" }, "vo"],
+      [{ callerType: "school-board", sector: "mbo", question: "Hoe melden onze scholen verzuim?" }, "mbo"],
+    ];
+    for (const [i, [over, sector]] of cases.entries()) {
+      const c = await intake.submitQuestion({ input: { ...base, ...over } as IntakeInput, ip: `10.1.2.${i}`, channel: "web" });
+      expect([over.callerType, (await t.db.ticket.findUniqueOrThrow({ where: { id: c.id } })).sector]).toEqual([over.callerType, sector]);
+    }
+  });
+
   it("limits one address to 5 tickets per 10 minutes, with a Dutch message", async () => {
     for (let i = 0; i < 5; i++) await intake.submitQuestion({ input: base, ip: "10.9.9.9", channel: "api" });
     const err = await intake.submitQuestion({ input: base, ip: "10.9.9.9", channel: "api" }).catch((e) => e);

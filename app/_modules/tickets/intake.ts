@@ -68,8 +68,10 @@ export async function submitQuestion(opts: {
       );
     }
   }
+  // The sector for reports: chosen by the caller, else what triage derived from the caller type, desk and text.
+  const input = opts.input.sector || !t.sector ? opts.input : { ...opts.input, sector: t.sector };
   const created = await createTicket(client, {
-    input: opts.input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
+    input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
     triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, channel: opts.channel,
     sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
   });

@@ -25,6 +25,8 @@ export type SuggestFn = (query: string, opts: { sector?: Sector; limit: number }
 export type TriageDeps = { suggest?: SuggestFn };
 export type TriageResult = {
   desk: Desk;
+  /** The sector the question is about: chosen, from the caller type, or from the desk and the words in the text. */
+  sector?: Sector;
   clarify?: string;
   topic: string;
   reasons: string[];
@@ -550,10 +552,13 @@ export function triageDetailed(input: TriageInput): { result: TriageResult; sect
   let sector = input.sector ?? (decision.desk === "out-of-scope" ? undefined : CALLER_SECTOR[input.callerType]);
   if (!sector && decision.desk === "po") sector = "po";
   if (!sector && decision.desk === "vo-mbo") {
-    const groups = new Set(decision.hits.filter((h) => deskOf(h.def.group) === "vo-mbo").map((h) => h.def.group));
-    if (groups.size === 1 && (groups.has("vo") || groups.has("mbo"))) sector = groups.has("vo") ? "vo" : "mbo";
+    // Only the school-type words count: "gemeente" or "leerplicht" say nothing about vo or mbo.
+    // A fixed caller type (municipality, vendor) decides the desk without hits: read the words here.
+    const hits = decision.hits.length ? decision.hits : findHits(a);
+    const groups = new Set(hits.map((h) => h.def.group).filter((g) => g === "vo" || g === "mbo"));
+    if (groups.size === 1) sector = groups.has("vo") ? "vo" : "mbo";
   }
-  const result: TriageResult = { desk: decision.desk, topic, reasons: decision.reasons, suggestions: [], protocolHints };
+  const result: TriageResult = { desk: decision.desk, ...(sector ? { sector } : {}), topic, reasons: decision.reasons, suggestions: [], protocolHints };
   if (decision.clarify) result.clarify = decision.clarify;
   return { result, sector };
 }

@@ -11,7 +11,7 @@ import { requirePageRole } from "@/app/_core/guard";
 import { visibleDesks } from "@/app/_core/session";
 import { defaultPeriod, reportQuerySchema } from "@/app/_modules/reports/schema";
 import { buildReport, REPORT_SECTIONS, type Breakdown, type Dimension, type Kpis, type ReportSection } from "@/app/_modules/reports/service";
-import { formatCount, formatHours, formatPercent, localDate } from "@/app/_modules/reports/stats";
+import { formatCount, formatCountOf, formatHours, formatPercent, localDate } from "@/app/_modules/reports/stats";
 import { deskLabel } from "../labels";
 import { buildContactReport } from "@/app/_modules/reports/contacts";
 import { CHANNEL_LABELS } from "@/app/_modules/tickets/channel";
@@ -36,8 +36,8 @@ function slaTone(rate: number | null): StatTile["tone"] {
 function kpiTiles(k: Kpis): StatTile[] {
   return [
     { label: "Tickets binnengekomen", value: formatCount(k.created), hint: `${formatCount(k.answered)} beantwoord · ${formatCount(k.resolved)} opgelost` },
-    { label: "Eerste reactie (mediaan)", value: formatHours(k.firstResponse.medianMs), hint: `p90: ${formatHours(k.firstResponse.p90Ms)} · ${formatCount(k.firstResponse.count)} tickets · kantooruren` },
-    { label: "Oplostijd (mediaan)", value: formatHours(k.resolution.medianMs), hint: `p90: ${formatHours(k.resolution.p90Ms)} · ${formatCount(k.resolution.count)} tickets · kantooruren` },
+    { label: "Eerste reactie (mediaan)", value: formatHours(k.firstResponse.medianMs), hint: `p90: ${formatHours(k.firstResponse.p90Ms)} · ${formatCountOf(k.firstResponse.count, "ticket", "tickets")} · kantooruren` },
+    { label: "Oplostijd (mediaan)", value: formatHours(k.resolution.medianMs), hint: `p90: ${formatHours(k.resolution.p90Ms)} · ${formatCountOf(k.resolution.count, "ticket", "tickets")} · kantooruren` },
     {
       label: "Eerste reactie op tijd", value: formatPercent(k.slaFirstResponse.rate), tone: slaTone(k.slaFirstResponse.rate),
       hint: `${formatCount(k.slaFirstResponse.met)} op tijd · ${formatCount(k.slaFirstResponse.breached)} te laat · ${formatCount(k.slaFirstResponse.pending)} loopt nog`,
@@ -251,9 +251,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <StatTiles
           label="Cijfers over de vraaganalyse"
           tiles={[
-            { label: "Zonder ticket opgelost", value: formatPercent(report.deflection.rate), hint: `${formatCount(report.deflection.withoutTicket)} van ${formatCount(report.deflection.withoutTicket + report.deflection.outcomes.submitted)} analyses met suggesties` },
-            { label: "Analyses met suggesties", value: formatCount(report.deflection.withSuggestions), hint: `${formatCount(report.deflection.runs)} analyses gestart` },
-            { label: "Artikelen geopend", value: formatCount(report.deflection.articlesOpened), hint: `in ${formatCount(report.deflection.runsWithArticleOpened)} analyses` },
+            { label: "Zonder ticket opgelost", value: formatPercent(report.deflection.rate), hint: `${formatCount(report.deflection.withoutTicket)} van ${formatCount(report.deflection.withoutTicket + report.deflection.outcomes.submitted)} ${report.deflection.withoutTicket + report.deflection.outcomes.submitted === 1 ? "analyse" : "analyses"} met suggesties` },
+            { label: "Analyses met suggesties", value: formatCount(report.deflection.withSuggestions), hint: `${formatCountOf(report.deflection.runs, "analyse", "analyses")} gestart` },
+            { label: "Artikelen geopend", value: formatCount(report.deflection.articlesOpened), hint: `in ${formatCountOf(report.deflection.runsWithArticleOpened, "analyse", "analyses")}` },
           ]}
         />
         <LineChart
@@ -270,7 +270,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="searches-title" className="report-section">
         <h2 id="searches-title">Zoekvragen zonder resultaat</h2>
         <p>
-          {formatCount(report.searches.zeroResults)} van {formatCount(report.searches.total)} zoekopdrachten op het portaal gaven geen resultaat ({formatPercent(report.searches.zeroRate)}). Dit zijn
+          {formatCount(report.searches.zeroResults)} van {formatCountOf(report.searches.total, "zoekopdracht", "zoekopdrachten")} op het portaal {report.searches.zeroResults === 1 ? "gaf" : "gaven"} geen resultaat ({formatPercent(report.searches.zeroRate)}). Dit zijn
           onderwerpen waarvoor misschien een artikel nodig is.
         </p>
         {report.searches.top.length === 0 ? (
