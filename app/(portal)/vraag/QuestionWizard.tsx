@@ -11,11 +11,12 @@ import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
 import { wizardSchema } from "@/app/_modules/tickets/schema";
 import { CALLER_TYPE_LABELS, CALLER_TYPES } from "@/app/_modules/triage/schema";
+import { deskWithArticle } from "@/app/_modules/desks/article";
 import { submitWizard } from "./actions";
 import { SuggestedArticles, type SuggestedArticle } from "./SuggestedArticles";
 
 type Values = z.input<typeof wizardSchema>;
-type Desk = { id: string; name: string; phone: string; phoneHref: string; hoursText: string };
+type Desk = { id: string; name: string; article?: string; phone: string; phoneHref: string; hoursText: string };
 type Triage = { desk: "po" | "vo-mbo" | "out-of-scope" | "unknown"; clarify?: string; topic: string; reasons: string[]; suggestions: SuggestedArticle[]; protocolHints: string[] };
 
 const STORAGE_KEY = "vraag-concept-v1";
@@ -203,7 +204,7 @@ export function QuestionWizard({ topics, desks, initialQuestion }: { topics: { i
         <div className="alert alert-success" role="status">
           <p>Uw referentie is <strong>{done.reference}</strong>. Wij hebben een bevestiging gemaild met een link om uw vraag te volgen.</p>
         </div>
-        {desk && <p>De {desk.name} beantwoordt uw vraag. U krijgt in de regel binnen 1 werkdag een eerste reactie. Dringend? Bel <a href={`tel:${desk.phoneHref}`}>{desk.phone}</a> ({desk.hoursText}) en noem uw referentie.</p>}
+        {desk && <p>{deskWithArticle(desk.name, desk.article, true)} beantwoordt uw vraag. U krijgt in de regel binnen 1 werkdag een eerste reactie. Dringend? Bel <a href={`tel:${desk.phoneHref}`}>{desk.phone}</a> ({desk.hoursText}) en noem uw referentie.</p>}
         <p><a className="btn" href={done.followUpUrl}>Uw vraag volgen</a></p>
       </section>
     );

@@ -16,7 +16,7 @@ export default async function QuestionPage({ searchParams }: { searchParams: Pro
       <p className="lead">In vier korte stappen. Wij kijken eerst of het antwoord al in onze artikelen staat. Anders sturen wij uw vraag naar de helpdesk die u het beste helpt.</p>
       <QuestionWizard
         topics={taxonomy.topics.map((t) => ({ id: t.id, label: t.label }))}
-        desks={desks.map((d) => ({ id: d.id, name: d.name, phone: d.phone, phoneHref: d.phoneHref, hoursText: d.hoursText }))}
+        desks={desks.map((d) => ({ id: d.id, name: d.name, article: d.article, phone: d.phone, phoneHref: d.phoneHref, hoursText: d.hoursText }))}
         initialQuestion={typeof vraag === "string" ? vraag.slice(0, 5000) : undefined}
       />
     </div>

@@ -8,6 +8,8 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
 export const deskSchema = z.object({
   id: z.enum(["po", "vo-mbo"]),
   name: z.string().min(3),
+  /** The article the name takes in a sentence: "het Informatiepunt Onderwijs", "de Helpdesk BRON PO". */
+  article: z.enum(["de", "het"], { error: "expected de or het" }),
   shortName: z.string().min(2),
   referencePrefix: z.string().regex(/^[A-Z]{2,5}$/, "expected 2–5 capital letters"),
   serves: z.string().min(10),

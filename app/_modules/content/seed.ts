@@ -113,7 +113,7 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
 
   for (const d of content.desks) {
     const data = {
-      name: d.name, shortName: d.shortName, referencePrefix: d.referencePrefix, serves: d.serves, phone: d.phone,
+      name: d.name, article: d.article, shortName: d.shortName, referencePrefix: d.referencePrefix, serves: d.serves, phone: d.phone,
       phoneHref: d.phoneHref, hours: JSON.stringify(d.hours),
       firstResponseBusinessDays: d.sla.firstResponseBusinessDays, resolutionBusinessDays: d.sla.resolutionBusinessDays,
     };

@@ -5,6 +5,8 @@ import type { DeskId } from "@/app/_core/session";
 export type DeskView = {
   id: DeskId;
   name: string;
+  /** "de" or "het", for sentences: see desks/article.ts. */
+  article: string;
   shortName: string;
   referencePrefix: string;
   serves: string;

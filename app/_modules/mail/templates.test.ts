@@ -125,6 +125,21 @@ describe("ticketReplyMail", () => {
   });
 });
 
+describe("desk names with their article", () => {
+  it("say 'het Informatiepunt Onderwijs' and 'de Helpdesk BRON PO' in sentences, the bare name as the signature", () => {
+    const reply = ticketReplyMail({ reference: "IPO-2026-000007", deskName: "Informatiepunt Onderwijs (IPO)", deskArticle: "het", followUpUrl: URL_, replyText: "Ja." });
+    expect(reply.text).toContain("Het Informatiepunt Onderwijs (IPO) heeft gereageerd op uw vraag IPO-2026-000007.");
+    expect(reply.text).toMatch(/\nInformatiepunt Onderwijs \(IPO\)\n/);
+    const moved = ticketTransferredMail({
+      reference: "IPO-2026-000009", formerReference: "PO-2026-000001", fromDesk: "Helpdesk BRON PO", fromDeskArticle: "de",
+      toDesk: "Informatiepunt Onderwijs (IPO)", toDeskArticle: "het", toDeskPhone: "050-599 90 00", followUpUrl: URL_,
+    });
+    expect(moved.text).toContain("Wij hebben uw vraag PO-2026-000001 doorgestuurd van de Helpdesk BRON PO naar het Informatiepunt Onderwijs (IPO). Het Informatiepunt Onderwijs (IPO) kan u beter helpen");
+    expect(moved.text).toContain("Uw vraag heeft nu vraagnummer IPO-2026-000009.");
+    expect(moved.text).toContain("Bel het Informatiepunt Onderwijs (IPO) op 050-599 90 00.");
+  });
+});
+
 describe("ticketTransferredMail", () => {
   it("leaves out an empty reason and phone", () => {
     const mail = ticketTransferredMail({ reference: "PO-1", fromDesk: "A", toDesk: "B", reason: " ", toDeskPhone: null, followUpUrl: URL_ });

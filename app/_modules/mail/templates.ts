@@ -1,5 +1,6 @@
 // Mails to callers, in plain Dutch (B1). Pure: each template returns subject, text and html; every
 // interpolated value is HTML-escaped in the html version, and links must be http(s).
+import { deskWithArticle, type DeskArticle } from "@/app/_modules/desks/article";
 
 export type MailContent = { subject: string; text: string; html: string };
 
@@ -94,6 +95,7 @@ function render(subject: string, blocks: Block[], signature: string): MailConten
 export function ticketConfirmationMail(input: {
   reference: string;
   deskName: string;
+  deskArticle?: DeskArticle | string | null;
   deskPhone: string;
   deskHours: DeskHoursInput;
   followUpUrl: string;
@@ -114,7 +116,7 @@ export function ticketConfirmationMail(input: {
     [
       { kind: "p", text: greeting(input.requesterName) },
       { kind: "p", text: `Wij hebben uw vraag goed ontvangen. Dank u wel.\nUw vraagnummer is ${ref}.\nOnderwerp: ${oneLine(input.subject)}` },
-      { kind: "p", text: `Wat gebeurt er nu?\n${oneLine(input.deskName)} leest uw vraag. ${when}` },
+      { kind: "p", text: `Wat gebeurt er nu?\n${deskWithArticle(input.deskName, input.deskArticle, true)} leest uw vraag. ${when}` },
       {
         kind: "link",
         intro: "Wilt u uw vraag bekijken of iets aanvullen? Gebruik deze link. Deel de link niet met anderen: met de link kan iemand uw vraag lezen.",
@@ -123,7 +125,7 @@ export function ticketConfirmationMail(input: {
       },
       {
         kind: "p",
-        text: `Wilt u liever bellen? Bel ${oneLine(input.deskName)} op ${oneLine(input.deskPhone)}. Wij zijn bereikbaar ${formatDeskHours(input.deskHours)}. Noem dan uw vraagnummer ${ref}.`,
+        text: `Wilt u liever bellen? Bel ${deskWithArticle(input.deskName, input.deskArticle)} op ${oneLine(input.deskPhone)}. Wij zijn bereikbaar ${formatDeskHours(input.deskHours)}. Noem dan uw vraagnummer ${ref}.`,
       },
     ],
     oneLine(input.deskName),
@@ -134,6 +136,7 @@ export function ticketConfirmationMail(input: {
 export function ticketReplyMail(input: {
   reference: string;
   deskName: string;
+  deskArticle?: DeskArticle | string | null;
   followUpUrl: string;
   requesterName?: string | null;
   replyText: string;
@@ -144,7 +147,7 @@ export function ticketReplyMail(input: {
     `Antwoord op uw vraag (${ref})`,
     [
       { kind: "p", text: greeting(input.requesterName) },
-      { kind: "p", text: `${oneLine(input.deskName)} heeft gereageerd op uw vraag ${ref}. Dit is onze reactie:` },
+      { kind: "p", text: `${deskWithArticle(input.deskName, input.deskArticle, true)} heeft gereageerd op uw vraag ${ref}. Dit is onze reactie:` },
       { kind: "quote", text: input.replyText.trim() },
       {
         kind: "link",
@@ -163,7 +166,9 @@ export function ticketTransferredMail(input: {
   /** The reference the caller knew: a transferred ticket gets the new desk's own number. */
   formerReference?: string | null;
   fromDesk: string;
+  fromDeskArticle?: DeskArticle | string | null;
   toDesk: string;
+  toDeskArticle?: DeskArticle | string | null;
   toDeskPhone?: string | null;
   reason?: string | null;
   followUpUrl: string;
@@ -177,14 +182,14 @@ export function ticketTransferredMail(input: {
     { kind: "p", text: greeting(input.requesterName) },
     {
       kind: "p",
-      text: `Wij hebben uw vraag ${former ?? ref} doorgestuurd van ${oneLine(input.fromDesk)} naar ${to}. ${to} kan u beter helpen met deze vraag. U hoeft zelf niets te doen.`,
+      text: `Wij hebben uw vraag ${former ?? ref} doorgestuurd van ${deskWithArticle(input.fromDesk, input.fromDeskArticle)} naar ${deskWithArticle(input.toDesk, input.toDeskArticle)}. ${deskWithArticle(input.toDesk, input.toDeskArticle, true)} kan u beter helpen met deze vraag. U hoeft zelf niets te doen.`,
     },
   ];
   if (former) blocks.push({ kind: "p", text: `Uw vraag heeft nu vraagnummer ${ref}. Uw oude vraagnummer ${former} en de link hieronder blijven werken.` });
   if (input.reason && input.reason.trim()) blocks.push({ kind: "p", text: `Waarom?\n${input.reason.trim()}` });
   blocks.push({ kind: "link", intro: "U kunt uw vraag blijven volgen via deze link.", label: `Bekijk uw vraag ${ref}`, url });
   if (input.toDeskPhone && input.toDeskPhone.trim()) {
-    blocks.push({ kind: "p", text: `Wilt u liever bellen? Bel ${to} op ${oneLine(input.toDeskPhone)}. Noem dan uw vraagnummer ${ref}.` });
+    blocks.push({ kind: "p", text: `Wilt u liever bellen? Bel ${deskWithArticle(input.toDesk, input.toDeskArticle)} op ${oneLine(input.toDeskPhone)}. Noem dan uw vraagnummer ${ref}.` });
   }
   return render(`Uw vraag is doorgestuurd naar ${to} (${ref})`, blocks, to);
 }

@@ -206,7 +206,7 @@ export async function replyToTicket(
     let mailed = false;
     if (isReply) {
       const link = await followUpLinkForMail(tx, t, user.id);
-      const mail = ticketReplyMail({ reference: t.reference, deskName: t.desk.name, followUpUrl: link.url, requesterName: t.requester.name, replyText: input.body });
+      const mail = ticketReplyMail({ reference: t.reference, deskName: t.desk.name, deskArticle: t.desk.article, followUpUrl: link.url, requesterName: t.requester.name, replyText: input.body });
       await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
       mailed = true;
     }
@@ -389,7 +389,7 @@ export async function transferTicket(db: Db, opts: Common & { toDesk: DeskId; re
     });
     const link = await followUpLinkForMail(tx, t, user.id);
     const mail = ticketTransferredMail({
-      reference, formerReference: t.reference, fromDesk: t.desk.name, toDesk: to.name, toDeskPhone: to.phone, reason: input.reason, followUpUrl: link.url, requesterName: t.requester.name,
+      reference, formerReference: t.reference, fromDesk: t.desk.name, fromDeskArticle: t.desk.article, toDesk: to.name, toDeskArticle: to.article, toDeskPhone: to.phone, reason: input.reason, followUpUrl: link.url, requesterName: t.requester.name,
     });
     await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
     return { deskId: to.id as DeskId, reference, formerReference: t.reference, ...due, assigneeId, stillVisible: canViewDesk(user, to.id) };

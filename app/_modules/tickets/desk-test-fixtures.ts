@@ -14,10 +14,10 @@ export type Staff = Record<"po" | "ipo" | "both" | "admin" | "editor" | "inactiv
 /** Creates both desks (IPO with a 3-day resolution SLA, so a transfer visibly changes due times) and the staff. */
 export async function seedDesksAndStaff(db: Db): Promise<Staff> {
   await db.desk.create({
-    data: { id: "po", name: "Helpdesk BRON PO", shortName: "BRON PO", referencePrefix: "PO", serves: "po", phone: "050-599 77 66", phoneHref: "+31505997766", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 5 },
+    data: { id: "po", name: "Helpdesk BRON PO", article: "de", shortName: "BRON PO", referencePrefix: "PO", serves: "po", phone: "050-599 77 66", phoneHref: "+31505997766", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 5 },
   });
   await db.desk.create({
-    data: { id: "vo-mbo", name: "Informatiepunt Onderwijs (IPO)", shortName: "IPO", referencePrefix: "IPO", serves: "vo en mbo", phone: "050-599 90 00", phoneHref: "+31505999000", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 3 },
+    data: { id: "vo-mbo", name: "Informatiepunt Onderwijs (IPO)", article: "het", shortName: "IPO", referencePrefix: "IPO", serves: "vo en mbo", phone: "050-599 90 00", phoneHref: "+31505999000", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 3 },
   });
   const make = async (key: string, role: Role, desks: DeskId[], active = true): Promise<SessionUser> => {
     const u = await db.user.create({

@@ -94,7 +94,7 @@ export async function createTicket(
     const triageJson = opts.triage === undefined ? null : JSON.stringify(opts.triage);
     const mailFor = (reference: string) =>
       ticketConfirmationMail({
-        reference, deskName: desk.name, deskPhone: desk.phone, deskHours: hours,
+        reference, deskName: desk.name, deskArticle: desk.article, deskPhone: desk.phone, deskHours: hours,
         followUpUrl: followUpUrl(deriveFollowUpToken(reference)), requesterName: input.name, subject,
       });
 

@@ -58,6 +58,9 @@ describe("transfer on the demo data", () => {
     const mail = (await t.db.mailOutbox.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).at(-1)!;
     expect(mail.text).toContain(fresh);
     expect(mail.text).toContain(old);
+    // Desk names with their article, from content/desks.yaml.
+    expect(mail.text).toContain("van de Helpdesk BRON PO naar het Informatiepunt Onderwijs (IPO). Het Informatiepunt Onderwijs (IPO) kan u beter helpen");
+    expect(confirmation.text).toContain("De Helpdesk BRON PO leest uw vraag.");
     expect(tokenFromMail(mail.text)).toBe(callerToken);
     expect((await getCallerView(t.db, callerToken)).ticket.reference).toBe(fresh);
     await addCallerReply(t.db, callerToken, "Dank u, ik wacht af.");
