@@ -72,3 +72,47 @@ export function auditValue(v: unknown): string {
   const s = typeof v === "string" ? v : JSON.stringify(v);
   return s.length > 300 ? `${s.slice(0, 297)}…` : s;
 }
+
+const AUDIT_FIELD_LABELS: Record<string, string> = {
+  status: "Status", deskId: "Helpdesk", reference: "Vraagnummer", name: "Behandelaar", reason: "Reden", tags: "Tags", topic: "Onderwerp",
+  linked: "Gekoppeld met", mergedInto: "Samengevoegd met", mergedFrom: "Samengevoegd vanuit", movedMessages: "Verplaatste berichten",
+  kind: "Soort bericht", firstRespondedAt: "Eerste reactie", firstResponseDueAt: "Eerste reactie vóór", resolutionDueAt: "Oplossen vóór",
+  slaPausedMs: "Gepauzeerd (totaal)", slaPausedAt: "Gepauzeerd sinds", source: "Via", revision: "Versie", scheduledAt: "Publiceren op",
+  note: "Notitie", title: "Titel", slug: "Adres", body: "Tekst", deskName: "Helpdesk",
+};
+const KIND_LABELS: Record<string, string> = { reply: "Antwoord", note: "Interne notitie", caller: "Bericht van beller", system: "Systeembericht" };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function auditText(key: string, v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (key === "status" && typeof v === "string") return statusLabel(v);
+  if (key === "deskId" && typeof v === "string") return deskLabel(v);
+  if (key === "kind" && typeof v === "string") return KIND_LABELS[v] ?? v;
+  if (key === "slaPausedMs" && typeof v === "number") return `${Math.round(v / 60_000)} min`;
+  if (typeof v === "string" && ISO_DATE.test(v)) return formatDateTime(v);
+  if (typeof v === "boolean") return v ? "ja" : "nee";
+  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ") : "—";
+  if (typeof v === "object") return JSON.stringify(v);
+  const s = String(v);
+  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
+}
+
+export type AuditChange = { field: string; label: string; before: string; after: string };
+
+/**
+ * The fields an audit event changed, in words: "Status: Nieuw → Open", "Helpdesk: BRON PO → IPO (VO/MBO)". Fields
+ * equal on both sides are left out, and so are internal ids (the names next to them say who). An event with only an
+ * "after" (created, linked) lists what it recorded.
+ */
+export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { waarde: v });
+  const b = obj(before);
+  const a = obj(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !/Id$/.test(k) || k === "deskId");
+  const out: AuditChange[] = [];
+  for (const k of keys) {
+    if (k in b && k in a && JSON.stringify(b[k]) === JSON.stringify(a[k])) continue;
+    out.push({ field: k, label: AUDIT_FIELD_LABELS[k] ?? k, before: k in b ? auditText(k, b[k]) : "", after: k in a ? auditText(k, a[k]) : "" });
+  }
+  return out;
+}

@@ -5,7 +5,8 @@ import { db } from "@/app/_core/db";
 import { isExpectedError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { listAudit } from "@/app/_modules/tickets/desk-service";
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditValue, formatDateTime } from "../labels";
+import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTime } from "../labels";
+import { AuditSide } from "../AuditChanges";
 import "../desk.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
@@ -76,8 +77,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>{e.actor?.name ?? "Beller of systeem"}</td>
                     <td>{auditActionLabel(e.action)}</td>
                     <td>{ref ? <Link href={`/desk/tickets/${ref}`}>{ref}</Link> : `${e.entityType} ${e.entityId.slice(0, 10)}`}</td>
-                    <td className="audit-json">{auditValue(e.before)}</td>
-                    <td className="audit-json">{auditValue(e.after)}</td>
+                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="before" /></td>
+                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="after" /></td>
                   </tr>
                 );
               })}

@@ -16,10 +16,11 @@ import { applyMacro, listMacros, macroValuesFor } from "@/app/_modules/tickets/m
 import { REFERENCE_PATTERN } from "@/app/_modules/tickets/reference";
 import { SlaBadges, StatusBadge } from "../../components";
 import { CHANNEL_LABELS, type Channel } from "@/app/_modules/tickets/channel";
-import { auditActionLabel, auditValue, callerTypeLabel, deskLabel, formatDateTime, sectorLabel } from "../../labels";
+import { auditActionLabel, callerTypeLabel, deskLabel, formatDateTime, sectorLabel } from "../../labels";
 import { TicketSidebar } from "./TicketSidebar";
 import { TicketWorkspace } from "./TicketWorkspace";
 import "../../desk.css";
+import { AuditSide } from "../../AuditChanges";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
 export const metadata: Metadata = { title: "Vraag", robots: { index: false, follow: false } };
@@ -203,8 +204,8 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
                     <td>{formatDateTime(e.createdAt)}</td>
                     <td>{e.actor?.name ?? "Beller of systeem"}</td>
                     <td>{auditActionLabel(e.action)}</td>
-                    <td className="audit-json">{auditValue(e.before)}</td>
-                    <td className="audit-json">{auditValue(e.after)}</td>
+                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="before" /></td>
+                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="after" /></td>
                   </tr>
                 ))}
               </tbody>
