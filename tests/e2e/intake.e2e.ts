@@ -76,12 +76,15 @@ describe("the question wizard", () => {
       .catch(async (e) => {
         throw new Error(`${(e as Error).message}\nPage: ${(await page.locator("main").innerText()).slice(0, 2000)}`);
       });
+    // The desk with its article (content/desks.yaml), in the confirmation and in the mail.
+    await page.getByText("Het Informatiepunt Onderwijs (IPO) beantwoordt uw vraag.").waitFor();
     const reference = (await page.locator("strong").filter({ hasText: /^IPO-\d{4}-\d{6}$/ }).first().textContent())!;
     expect(reference).toMatch(/^IPO-\d{4}-\d{6}$/);
 
     // The confirmation mail carries the private follow-up link
     const mail = await waitForMail(reference);
     expect(mail.headers.to).toContain("marit@stellingwerf.test");
+    expect(mail.text).toContain("Het Informatiepunt Onderwijs (IPO) leest uw vraag.");
     const link = mail.text.match(/https?:\/\/\S+\/mijn-vraag\/[A-Za-z0-9_-]+/)?.[0];
     expect(link).toBeTruthy();
 

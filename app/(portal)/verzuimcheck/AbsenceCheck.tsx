@@ -170,7 +170,12 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
 
   const pasted = watch("pasted") ?? "";
   const preview = useMemo(() => (pasted.trim() ? parsePastedEvents(pasted) : null), [pasted]);
-  const errors = flattenErrors(formState.errors);
+  // Errors show once a field was left, or after a submit: a row just added is not "wrong" yet. (Adding a row
+  // validates the whole field array, so the errors object alone would flag its empty fields at once.)
+  const touched = formState.touchedFields as Record<string, unknown>;
+  const wasTouched = (path: string) => path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), touched) === true;
+  const shown = (path: string, message: string | undefined) => (formState.isSubmitted || wasTouched(path) ? message : undefined);
+  const errors = flattenErrors(formState.errors).filter((x) => formState.isSubmitted || wasTouched(x.path));
   const e = formState.errors;
 
   const submit = handleSubmit(
@@ -253,20 +258,20 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
                 <span className="row-label">Melding {i + 1}</span>
                 <div className="row-field">
                   <label htmlFor={id("date")}>Datum</label>
-                  <input type="date" {...register(`events.${i}.date`)} {...describedBy(id("date"), { error: re?.date?.message })} />
-                  <FieldError id={id("date")} message={re?.date?.message} />
+                  <input type="date" {...register(`events.${i}.date`)} {...describedBy(id("date"), { error: shown(`events.${i}.date`, re?.date?.message) })} />
+                  <FieldError id={id("date")} message={shown(`events.${i}.date`, re?.date?.message)} />
                 </div>
                 <div className="row-field">
                   <label htmlFor={id("type")}>Soort</label>
-                  <select {...register(`events.${i}.type`)} {...describedBy(id("type"), { error: re?.type?.message })}>
+                  <select {...register(`events.${i}.type`)} {...describedBy(id("type"), { error: shown(`events.${i}.type`, re?.type?.message) })}>
                     {CHECK_EVENT_TYPES.map((t) => <option key={t} value={t}>{EVENT_TYPE_LABELS[t]}</option>)}
                   </select>
-                  <FieldError id={id("type")} message={re?.type?.message} />
+                  <FieldError id={id("type")} message={shown(`events.${i}.type`, re?.type?.message)} />
                 </div>
                 <div className="row-field row-hours">
                   <label htmlFor={id("hours")}>Uren</label>
-                  <input type="text" inputMode="decimal" autoComplete="off" {...register(`events.${i}.hours`)} {...describedBy(id("hours"), { error: re?.hours?.message })} />
-                  <FieldError id={id("hours")} message={re?.hours?.message} />
+                  <input type="text" inputMode="decimal" autoComplete="off" {...register(`events.${i}.hours`)} {...describedBy(id("hours"), { error: shown(`events.${i}.hours`, re?.hours?.message) })} />
+                  <FieldError id={id("hours")} message={shown(`events.${i}.hours`, re?.hours?.message)} />
                 </div>
                 <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => events.remove(i)}>
                   Verwijder<span className="visually-hidden"> melding {i + 1}</span>
@@ -290,13 +295,13 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
                 <span className="row-label">Vakantie {i + 1}</span>
                 <div className="row-field">
                   <label htmlFor={id("start")}>Eerste dag</label>
-                  <input type="date" {...register(`holidays.${i}.start`)} {...describedBy(id("start"), { error: he?.start?.message })} />
-                  <FieldError id={id("start")} message={he?.start?.message} />
+                  <input type="date" {...register(`holidays.${i}.start`)} {...describedBy(id("start"), { error: shown(`holidays.${i}.start`, he?.start?.message) })} />
+                  <FieldError id={id("start")} message={shown(`holidays.${i}.start`, he?.start?.message)} />
                 </div>
                 <div className="row-field">
                   <label htmlFor={id("end")}>Laatste dag</label>
-                  <input type="date" {...register(`holidays.${i}.end`)} {...describedBy(id("end"), { error: he?.end?.message })} />
-                  <FieldError id={id("end")} message={he?.end?.message} />
+                  <input type="date" {...register(`holidays.${i}.end`)} {...describedBy(id("end"), { error: shown(`holidays.${i}.end`, he?.end?.message) })} />
+                  <FieldError id={id("end")} message={shown(`holidays.${i}.end`, he?.end?.message)} />
                 </div>
                 <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => holidays.remove(i)}>
                   Verwijder<span className="visually-hidden"> vakantie {i + 1}</span>

@@ -4,6 +4,7 @@
 import { forwardRef } from "react";
 import type { AbsenceCheckResult, LeaveCheckResult, StepCard } from "@/app/_modules/protocol/check-actions";
 import { dutchDate } from "@/app/_modules/protocol/quick";
+import { leaveVerdict } from "./leave-verdict";
 
 const num = (n: number) => String(Math.round(n * 100) / 100).replace(".", ",");
 
@@ -112,12 +113,14 @@ export const AbsenceResult = forwardRef<HTMLHeadingElement, { result: AbsenceChe
 
 /** The result of a leave check. */
 export const LeaveResult = forwardRef<HTMLHeadingElement, { result: LeaveCheckResult }>(function LeaveResult({ result }, ref) {
+  const verdict = leaveVerdict(result);
   return (
     <section className="check-result" aria-labelledby="leave-result-title">
       <h3 id="leave-result-title" ref={ref} tabIndex={-1}>Uitkomst verlofaanvraag</h3>
-      <div className={`alert ${result.allowed ? "alert-success" : "alert-warning"}`}>
-        <p className="leave-verdict"><strong>{result.allowed ? "Dit verlof kan worden toegestaan." : "Dit verlof kan niet worden toegestaan."}</strong></p>
+      <div className={`alert ${verdict.tone === "success" ? "alert-success" : verdict.tone === "warning" ? "alert-warning" : ""}`}>
+        <p className="leave-verdict"><strong>{verdict.headline}</strong></p>
         {result.deciderLabel && <p><strong>Wie beslist:</strong> {result.deciderLabel}.</p>}
+        {verdict.nextStep && <p>{verdict.nextStep}</p>}
         <p>
           Het verlof loopt van {dutchDate(result.period.first)} tot en met {dutchDate(result.period.last)} ({result.period.schoolDays}{" "}
           {result.period.schoolDays === 1 ? "schooldag" : "schooldagen"}).

@@ -1,7 +1,7 @@
 "use client";
 // The article editor (also used for staff replies). It only edits JSON: no data fetching here;
 // the page passes the rule list in and saves what onChange reports.
-import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
 import { LinkPanel } from "./LinkPanel";
 import { createEditorExtensions } from "./extensions";
@@ -49,7 +49,13 @@ function ToolbarButton(props: { label: string; onClick: () => void; active?: boo
 
 /** Rich-text editor for articles with the shared schema; controlled through `value` / `onChange`. */
 export function ArticleEditor({ value, onChange, rules = [], defaultProtocol = "stellingwerf-college", label = "Tekst van het artikel", disabled = false }: ArticleEditorProps) {
-  const extensions = useMemo(() => createEditorExtensions(), []);
+  // Rule chips read as the reader sees them (title and threshold), from the rule list the page passed in.
+  const rulesRef = useRef({ rules, defaultProtocol });
+  rulesRef.current = { rules, defaultProtocol };
+  const extensions = useMemo(
+    () => createEditorExtensions([], { describeRule: (ref) => rulesRef.current.rules.find((r) => r.id === ref.ruleId && r.protocolId === ref.protocol) ?? null }),
+    [],
+  );
   const editor = useEditor({
     extensions,
     content: value ?? EMPTY,

@@ -63,3 +63,25 @@ Let **op**, [link](https://duo.nl).
     expect(marks.map((m: { attrs: { href: string } }) => m.attrs.href)).toEqual(["/artikelen/a"]);
   });
 });
+
+describe("rule chips in the editor", () => {
+  const doc = markdownToDoc(`Bij {{drempel:leave-gewichtig-10}} beslist de school.
+
+{{regel:stellingwerf-college/leave-gewichtig-10}}
+
+{{regel:bestaat-niet}}`);
+  const describeRule = (ref: { ruleId: string; protocol: string }) =>
+    ref.ruleId === "leave-gewichtig-10" && ref.protocol === "stellingwerf-college"
+      ? { title: "Verlof gewichtige omstandigheden tot en met 10 dagen", thresholdText: "tot en met 10 schooldagen" }
+      : null;
+
+  it("show the rule's title and threshold as the reader sees them, not its id", () => {
+    const html = generateHTML(doc, createEditorExtensions([], { describeRule }));
+    expect(html).toContain("Protocolregel: Verlof gewichtige omstandigheden tot en met 10 dagen — tot en met 10 schooldagen");
+    expect(html).toContain(">tot en met 10 schooldagen</span>");
+    expect(html).not.toContain("Protocolregel: stellingwerf-college/leave-gewichtig-10");
+    expect(html).toContain("Protocolregel: stellingwerf-college/bestaat-niet (niet gevonden)");
+    // The stored document is the same either way.
+    expect(generateJSON(html, articleExtensions)).toEqual(generateJSON(generateHTML(doc, articleExtensions), articleExtensions));
+  });
+});

@@ -98,6 +98,19 @@ function ruleLabel(attrs: Record<string, unknown>): string {
   return `${protocol}/${String(attrs.ruleId ?? "")}`;
 }
 
+/** What the editor shows for a rule: its title and threshold as the reader sees them, or null when unknown. */
+export type RuleDescriber = (ref: { ruleId: string; protocol: string }) => { title: string; thresholdText: string } | null;
+type RuleNodeOptions = { describe: RuleDescriber | null };
+
+function describeRule(describe: RuleDescriber | null, attrs: Record<string, unknown>) {
+  if (!describe || typeof attrs.ruleId !== "string") return null;
+  try {
+    return describe({ ruleId: attrs.ruleId, protocol: typeof attrs.protocol === "string" ? attrs.protocol : DEFAULT_PROTOCOL });
+  } catch {
+    return null;
+  }
+}
+
 const ruleAttributes = () => ({
   ruleId: {
     default: null,
@@ -112,12 +125,16 @@ const ruleAttributes = () => ({
 });
 
 /** A protocol rule rendered from data as a card: `{{regel:id}}` on its own line. */
-export const ProtocolRule = Node.create({
+export const ProtocolRule = Node.create<RuleNodeOptions>({
   name: NODE.protocolRule,
   group: "block",
   atom: true,
   selectable: true,
   draggable: true,
+
+  addOptions() {
+    return { describe: null };
+  },
 
   addAttributes: ruleAttributes,
 
@@ -126,10 +143,12 @@ export const ProtocolRule = Node.create({
   },
 
   renderHTML({ HTMLAttributes, node }) {
+    // In the editor the rule reads as the reader will see it (title and threshold); the id stays in the attributes.
+    const d = describeRule(this.options.describe, node.attrs);
     return [
       "div",
       mergeAttributes(HTMLAttributes, { "data-type": "protocol-rule", class: "protocol-rule-chip" }),
-      `Protocolregel: ${ruleLabel(node.attrs)}`,
+      d ? `Protocolregel: ${d.title} — ${d.thresholdText}` : `Protocolregel: ${ruleLabel(node.attrs)}${this.options.describe ? " (niet gevonden)" : ""}`,
     ];
   },
 
@@ -139,12 +158,16 @@ export const ProtocolRule = Node.create({
 });
 
 /** A rule's threshold in words inside running text: `{{drempel:id}}`. */
-export const ProtocolThreshold = Node.create({
+export const ProtocolThreshold = Node.create<RuleNodeOptions>({
   name: NODE.protocolThreshold,
   group: "inline",
   inline: true,
   atom: true,
   selectable: true,
+
+  addOptions() {
+    return { describe: null };
+  },
 
   addAttributes: ruleAttributes,
 
@@ -153,10 +176,11 @@ export const ProtocolThreshold = Node.create({
   },
 
   renderHTML({ HTMLAttributes, node }) {
+    const d = describeRule(this.options.describe, node.attrs);
     return [
       "span",
       mergeAttributes(HTMLAttributes, { "data-type": "protocol-threshold", class: "protocol-threshold-chip" }),
-      `drempel: ${ruleLabel(node.attrs)}`,
+      d ? d.thresholdText : `drempel: ${ruleLabel(node.attrs)}${this.options.describe ? " (niet gevonden)" : ""}`,
     ];
   },
 
@@ -173,9 +197,11 @@ const ArticleTableHeader = TableHeader.extend({ content: "paragraph+" });
 interface BuildOptions {
   /** Editor-only link behaviour; has no effect on the schema. */
   openLinksOnClick: boolean;
+  /** Editor-only: how rule chips read (no effect on the schema or the stored JSON). */
+  describeRule?: RuleDescriber | null;
 }
 
-function buildExtensions({ openLinksOnClick }: BuildOptions): AnyExtension[] {
+function buildExtensions({ openLinksOnClick, describeRule: describe = null }: BuildOptions): AnyExtension[] {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
@@ -204,8 +230,8 @@ function buildExtensions({ openLinksOnClick }: BuildOptions): AnyExtension[] {
     ArticleTableHeader,
     Callout,
     ArticleLink,
-    ProtocolRule,
-    ProtocolThreshold,
+    describe ? ProtocolRule.configure({ describe }) : ProtocolRule,
+    describe ? ProtocolThreshold.configure({ describe }) : ProtocolThreshold,
   ];
 }
 
@@ -213,6 +239,6 @@ function buildExtensions({ openLinksOnClick }: BuildOptions): AnyExtension[] {
 export const articleExtensions: Extensions = buildExtensions({ openLinksOnClick: true });
 
 /** The same schema for the browser editor, plus editor-only extras (placeholder, character count…). */
-export function createEditorExtensions(extra: Extensions = []): Extensions {
-  return [...buildExtensions({ openLinksOnClick: false }), ...extra];
+export function createEditorExtensions(extra: Extensions = [], opts: { describeRule?: RuleDescriber | null } = {}): Extensions {
+  return [...buildExtensions({ openLinksOnClick: false, describeRule: opts.describeRule }), ...extra];
 }
