@@ -61,7 +61,7 @@ describe("administration", () => {
     ).map((r) => r.action);
     expect(actions).toEqual(["user.created", "user.reset_link", "user.password_set", "user.deactivated"]);
     await admin.goto("/desk/audit");
-    await admin.getByText("Account uitgezet").first().waitFor();
+    await admin.locator("table").getByText("Account uitgezet").first().waitFor();
     await adminCtx.close();
     await agentCtx.close();
   });
