@@ -12,7 +12,7 @@ import { addBusinessTime, businessDayMs, nextBusinessOpening, slaStatus, type Bu
 import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
-import { formatReference, nextTicketNumber, referenceYear } from "@/app/_modules/tickets/reference";
+import { formatReference, nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
 import { followUpUrl, hashToken } from "@/app/_modules/tickets/service";
 import { phoneVariants } from "./phone";
 import { callbackDoneSchema, contactInputSchema, OUTCOME_LABELS, type CallerInput, type ContactInput } from "./schema";
@@ -85,7 +85,7 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
     let ticketRef: string | null = null;
     let ticketId: string | null = null;
     if (v.outcome === "added") {
-      const t = await tx.ticket.findFirst({ where: { reference: v.reference!, deskId: { in: visibleDesks(user) } }, include: { desk: true } });
+      const t = await tx.ticket.findFirst({ where: { AND: [referenceWhere(v.reference!), { deskId: { in: visibleDesks(user) } }] }, include: { desk: true } });
       if (!t) throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [{ path: "reference", message: "Controleer het kenmerk." }]);
       const target = t.mergedIntoId ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } }) : t;
       await tx.message.create({ data: { ticketId: target.id, kind: "phone", authorId: user.id, body: callText, createdAt: now } });

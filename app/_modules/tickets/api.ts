@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/erro
 import type { DeskId } from "@/app/_core/session";
 import type { z } from "zod";
 import type { apiTicketListQuerySchema, apiTicketSchema, apiTicketSummarySchema } from "./api-schema";
-import { REFERENCE_PATTERN } from "./reference";
+import { REFERENCE_PATTERN, referenceWhere } from "./reference";
 
 type ApiTicket = z.infer<typeof apiTicketSchema>;
 type ApiTicketSummary = z.infer<typeof apiTicketSummarySchema>;
@@ -36,17 +36,19 @@ function toSummary(t: SummaryRow, formerReferences: string[] = []): ApiTicketSum
 export async function getApiTicket(db: Db, principal: ApiPrincipal, reference: string): Promise<ApiTicket> {
   const ref = reference.trim().toUpperCase();
   if (!REFERENCE_PATTERN.test(ref)) throw new NotFoundError("Deze vraag bestaat niet.");
-  const row = await db.ticket.findUnique({ where: { reference: ref }, select: summarySelect });
-  const former: string[] = [];
-  if (!row || !principal.desks.includes(row.deskId as DeskId)) throw new NotFoundError("Deze vraag bestaat niet.");
+  // The caller's old reference after a transfer finds the ticket too.
+  const found = await db.ticket.findFirst({ where: referenceWhere(ref), select: { ...summarySelect, formerReferences: { select: { reference: true } } } });
+  const { formerReferences, ...row } = found ?? { formerReferences: [] };
+  const former = formerReferences.map((f) => f.reference).sort();
+  if (!found || !principal.desks.includes(found.deskId as DeskId)) throw new NotFoundError("Deze vraag bestaat niet.");
   const kinds: string[] = [...PUBLIC_MESSAGE_KINDS, ...(principal.scopes.includes("notes:read") ? ["note"] : [])];
   const messages = await db.message.findMany({
-    where: { ticketId: row.id, kind: { in: kinds } },
+    where: { ticketId: found.id, kind: { in: kinds } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { kind: true, body: true, createdAt: true, author: { select: { name: true } } },
   });
   return {
-    ...toSummary(row, former.filter((r) => r !== row.reference)),
+    ...toSummary(row as SummaryRow, former),
     messages: messages.map((m) => ({ kind: m.kind as ApiTicket["messages"][number]["kind"], body: m.body, createdAt: m.createdAt.toISOString(), author: m.author?.name ?? null })),
   };
 }

@@ -185,6 +185,15 @@ describe("API token matrix", () => {
     expect(row.lastUsedAt).not.toBeNull();
   });
 
+  it("GET /api/v1/tickets/{reference} finds a transferred ticket by the caller's old reference", async () => {
+    const made = await createTicket(t.db, { input: { ...question, question: "Een vraag die later is doorgestuurd naar deze desk" }, deskId: "po" });
+    const row = await t.db.ticket.findUniqueOrThrow({ where: { reference: made.reference } });
+    await t.db.ticketFormerReference.create({ data: { reference: "IPO-2026-000777", ticketId: row.id } });
+    const res = await ticketByRef.GET(get("/api/v1/tickets/IPO-2026-000777", T.right), params("IPO-2026-000777"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ reference: made.reference, formerReferences: ["IPO-2026-000777"], desk: "po" });
+  });
+
   it("GET /api/v1/tickets pages by (updatedAt, id) without gaps or repeats, on the token's desks only", async () => {
     for (let i = 0; i < 5; i++) await createTicket(t.db, { input: { ...question, question: `Vraag ${i} over het melden van verzuim` }, deskId: "po" });
     const expected = await t.db.ticket.findMany({ where: { deskId: "po" }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], select: { reference: true } });
