@@ -113,17 +113,17 @@ describe("return paths after login", () => {
 
   it("a logged-out visitor who opens a ticket or an editor page lands on that page after login", async () => {
     const created = await postJson("/api/v1/tickets", {
-      callerType: "po-school", organisation: "De Regenboog", topic: "verzuim-melden",
+      callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
       question: "Hoe meld ik het verzuim van een leerling die al twee weken niet komt?", name: "Ans Bakker", email: "ans@school.test",
     });
-    expect(created.status).toBe(201);
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
     const ref = created.json.reference as string;
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto(`/desk/tickets/${ref}?tab=notities`);
     expect(new URL(page.url()).pathname).toBe("/inloggen");
     expect(new URL(page.url()).searchParams.get("terug")).toBe(`/desk/tickets/${ref}?tab=notities`);
-    await page.getByLabel("E-mailadres").fill("agent.po@helpdesk.test");
+    await page.getByLabel("E-mailadres").fill("agent.vo@helpdesk.test");
     await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
     await Promise.all([page.waitForURL((u) => u.pathname === `/desk/tickets/${ref}`), page.getByRole("button", { name: "Inloggen" }).click()]);
     await ctx.close();
