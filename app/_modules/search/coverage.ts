@@ -26,11 +26,9 @@ export interface CoverageSource {
   phrasePosting(phrase: (string | null)[]): Posting | null;
   /** A Dutch word (index vocabulary or word list). */
   known(word: string): boolean;
-  /** Number of words of attribute `a` in slot `s` (stop words excluded). */
-  attrLen(s: number, a: number): number;
   readonly attrCount: number;
-  /** Average length of each attribute over the live documents. */
-  readonly avgLen: number[];
+  /** BM25 length normalisation `1 - b + b * len / avgLen` per slot and attribute (slot * attrCount + a). */
+  lengthNorms(b: number): Float32Array;
 }
 
 interface Matcher {
@@ -106,7 +104,8 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     if (budget > 0 || prefix) {
       let count = 0;
       for (const [id, d] of src.lookup(word, budget, prefix)) {
-        if (id === exact || count++ > MAX_VARIANTS) continue;
+        if (id === exact) continue;
+        if (count++ > MAX_VARIANTS) break;
         const term = src.term(id);
         if (prefix && d === 0 && term.length > word.length) add(id, W_PREFIX, Array.from(word).length);
         else if (prefix && term.length > word.length + 1) add(id, W_PREFIX * W_TYPO[Math.min(d, 2)]!);
@@ -119,13 +118,15 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
       let count = 0;
       for (const [id, d] of src.lookup(word, Math.min(budget, 1), true)) {
         const term = src.term(id);
-        if (term.length < word.length + 3 || count++ > MAX_VARIANTS) continue;
+        if (term.length < word.length + 3) continue;
+        if (count++ > MAX_VARIANTS) break;
         if ([0, -1, 1].some((k) => compoundHead(src, term, word.length + k * d))) add(id, W_PART * W_TYPO[d]!);
       }
       count = 0;
       for (const [id, d] of src.lookupSuffix(word, Math.min(budget, 1))) {
         const term = src.term(id);
-        if (term.length < word.length + 3 || count++ > MAX_VARIANTS) continue;
+        if (term.length < word.length + 3) continue;
+        if (count++ > MAX_VARIANTS) break;
         if ([0, -1, 1].some((k) => compoundTail(src, term, word.length + k * d))) add(id, (W_PART + 0.1) * W_TYPO[d]!);
       }
     }
@@ -174,13 +175,16 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     for (let span = 2; span <= 3 && i + span <= words.length; span++) {
       const run = words.slice(i, i + span);
       const [from, to] = range(i, i + span - 1);
+      // The words as a phrase in the text: the strongest match of all.
+      addPhrase(run, from, to, W_EXACT);
       const joinedWord = run.join("");
       const joined = src.termId(joinedWord);
       addRange(joined, from, to, W_EXACT, -1);
       // The joined words with a typo ("leerplicht ambtenar" → "leerplichtambtenaar"): one typo fewer per join.
       const budget = Math.max(0, src.typoBudget(joinedWord) - (span - 1));
       if (budget > 0) for (const [id, d] of src.lookup(joinedWord, budget, false)) if (id !== joined) addRange(id, from, to, W_TYPO_LONG[Math.min(d, 2)]!, -1);
-      for (const alt of src.synonyms(run.join(" "))) addSynonym(alt, from, to, 1);
+      // A synonym of several words stands in for them as one concept: it counts less than the words themselves.
+      for (const alt of src.synonyms(run.join(" "))) addSynonym(alt, from, to, 0.75);
     }
     const num = numberOf(words[i]!);
     const unit = unitOf(words[i + 1]!);
@@ -243,9 +247,9 @@ const RERANK = 80;
 
 /** Field weight by rank of the searchable attribute: the first (title) most, the last (body) least. */
 export function fieldWeight(a: number, count: number): number {
-  if (a === 0) return 1;
+  if (a === 0) return 1.2;
   if (a === count - 1) return 1;
-  return 0.8;
+  return 1.1;
 }
 
 /** Ranks every document matching any slot; returns the candidates and the order of the best `need`. */
@@ -254,10 +258,11 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
   const S = q.slots;
   sc.reset(n, S);
   const { best, bestM, bestE, touched, list } = sc;
+  const alive = src.alive;
   const N = Math.max(1, src.live);
   const A = src.attrCount;
   const fw = Array.from({ length: A }, (_, a) => fieldWeight(a, A));
-  const avg = src.avgLen;
+  const norms = src.lengthNorms(B);
   let count = 0;
   // Pass 1: per slot and document, the best weighted BM25F term frequency (each field normalised by its own
   // average length) over the slot's matchers.
@@ -266,7 +271,7 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
     const p = m.posting;
     for (let e = 0; e < p.n; e++) {
       const s = p.docs[e]!;
-      if (!src.alive[s] || (allowed !== null && !allowed[s])) continue;
+      if (!alive[s] || (allowed !== null && !allowed[s])) continue;
       // Each field saturates on its own and adds its weight: a title match always counts on top of the body.
       let v = 0;
       let y = p.posStart[e]!;
@@ -278,7 +283,7 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
           tf++;
           y++;
         }
-        const norm = 1 - B + (B * src.attrLen(s, a)) / (avg[a] || 1);
+        const norm = norms[s * A + a]!;
         v += ((fw[a] ?? 1) * tf * (K1 + 1)) / (tf + K1 * norm);
       }
       v *= m.weight;
@@ -331,9 +336,8 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
     }
     score[x] = (total + phrase[s]!) * Math.pow(idfTotal > 0 ? covered / idfTotal : 1, COVERAGE);
   }
-  let order = Array.from({ length: count }, (_, x) => x).sort((a, b) => score[b]! - score[a]! || candidates[a]! - candidates[b]!);
-  // Proximity for the leading documents: query words near each other (in the same field) count extra.
-  const top = order.slice(0, Math.max(RERANK, need));
+  // Proximity for the leading documents only: query words near each other (in the same field) count extra.
+  const top = bestOf(score, candidates, Math.max(RERANK, need));
   for (const x of top) {
     const s = candidates[x]!;
     let prev = -1;
@@ -350,8 +354,49 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
     score[x] = score[x]! + PROXIMITY * bonus;
   }
   top.sort((a, b) => score[b]! - score[a]! || candidates[a]! - candidates[b]!);
-  order = top.concat(order.slice(top.length));
-  return { candidates, ordered: order.slice(0, need).map((x) => candidates[x]!) };
+  return { candidates, ordered: top.slice(0, need).map((x) => candidates[x]!) };
+}
+
+/** Indexes of the `k` highest scores, best first (ties: lower slot first), without sorting everything. */
+function bestOf(score: Float64Array, candidates: Int32Array, k: number): number[] {
+  const count = score.length;
+  let idx: number[];
+  if (count <= k * 2) idx = Array.from({ length: count }, (_, x) => x);
+  else {
+    // The k-th highest score by selection on a copy, then only the scores at or above it are sorted.
+    const copy = Float64Array.from(score);
+    const threshold = select(copy, count - k);
+    idx = [];
+    for (let x = 0; x < count; x++) if (score[x]! >= threshold) idx.push(x);
+  }
+  idx.sort((a, b) => score[b]! - score[a]! || candidates[a]! - candidates[b]!);
+  return idx.slice(0, k);
+}
+
+/** The value that would be at index `k` if `a` were sorted ascending (Hoare's selection; reorders `a`). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 function minDistance(q: CoverageQuery, m1: number, e1: number, m2: number, e2: number): number {

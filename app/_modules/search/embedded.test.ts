@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseTaxonomyFile } from "../content/taxonomy";
 import { EmbeddedEngine, EmbeddedIndex } from "./embedded";
 import { searchIgnoringUnknownWords } from "./fallback";
-import { articleIndexSettings } from "./settings";
+import { ARTICLE_SEARCH, articleIndexSettings } from "./settings";
 import { SearchRequestError, type SearchDocument } from "./types";
 
 const ids = (r: { hits: { id: unknown }[] }) => r.hits.map((h) => String(h.id));
@@ -81,6 +81,25 @@ describe("embedded engine", () => {
     expect((await index.search("verlof")).estimatedTotalHits).toBe(101);
   });
 
+  it("coverage ranking (frequency): stems, compound parts both ways, typos in parts, numbers with units", async () => {
+    const index = await indexWith([
+      { id: "1", title: "Verzuimmeldingen", body: "De school meldt ongeoorloofd verzuim na 16 uur in 4 weken." },
+      { id: "2", title: "Ziekteverzuim", body: "Een zieke leerling blijft thuis." },
+      { id: "3", title: "De leerplichtambtenaar", body: "Zij spreekt ouders aan op 3x te laat komen." },
+      { id: "4", title: "Vakantie", body: "Verlof buiten de schoolvakanties." },
+    ]);
+    const f = (q: string) => index.search(q, { matchingStrategy: "frequency" }).then(ids);
+    expect((await f("verzuimmelding"))[0]).toBe("1"); // stem: verzuimmeldingen
+    expect((await f("melding verzuim"))[0]).toBe("1"); // parts of a compound in the text
+    expect(await f("ziekte verzuim")).toContain("2");
+    expect((await f("ambtenar"))[0]).toBe("3"); // a typo in a word that occurs only inside a compound
+    expect((await f("schoolvakantieverlof"))[0]).toBe("4"); // a query compound split into its parts
+    expect((await f("hoeveel uur melden"))[0]).toBe("1"); // "hoeveel uur" finds a number of hours
+    expect((await f("3 keer te laat"))[0]).toBe("3"); // "3x" is 3 keer
+    // Never empty while a content word occurs, however long the question.
+    expect(await f("wat gebeurt er als mijn leerling xyzzy qwerty vaak ziek is")).toContain("2");
+  });
+
   it("returns independent copies, so callers cannot change the index", async () => {
     const index = await indexWith([{ id: "1", title: "Verlof", body: "" }]);
     const hit = (await index.search("verlof")).hits[0]!;
@@ -109,7 +128,7 @@ describe.runIf(fs.existsSync(path.join(BENCH, "passages.jsonl")))("relevance on 
     let r3 = 0;
     const queries = read(queriesFile) as { q: string; relevant: string[] }[];
     for (const { q, relevant } of queries) {
-      const hits = ids(await searchIgnoringUnknownWords(index, q, { limit: 10 }));
+      const hits = ids(await searchIgnoringUnknownWords(index, q, { ...ARTICLE_SEARCH, limit: 10 }));
       const rank = hits.findIndex((h) => relevant.includes(h));
       if (rank >= 0) rr += 1 / (rank + 1);
       if (rank >= 0 && rank < 3) r3++;
@@ -117,22 +136,25 @@ describe.runIf(fs.existsSync(path.join(BENCH, "passages.jsonl")))("relevance on 
     return { mrr: rr / queries.length, recall3: r3 / queries.length };
   };
 
-  it("dev queries: MRR@10 ≥ 0.93 and recall@3 ≥ 0.97", async () => {
+  // The portal's coverage ranking (matching strategy frequency). The dev set was once tuned on with the strategy
+  // `last` (0.935 / 1.0 there, but 0.77 and 0.46 on unseen queries); coverage ranking trades a little of that
+  // for queries it was never shown: dev 0.92 / 0.957, extra 1.0 / 1.0, blind-written 0.93 / 1.0.
+  it("dev queries: MRR@10 ≥ 0.9 and recall@3 ≥ 0.95", async () => {
     const s = await score(path.join(BENCH, "queries.dev.jsonl"));
-    expect(s.mrr).toBeGreaterThanOrEqual(0.93);
-    expect(s.recall3).toBeGreaterThanOrEqual(0.97);
-  });
-
-  it("our own extra queries: MRR@10 ≥ 0.9 and recall@3 ≥ 0.9", async () => {
-    const s = await score(path.resolve(__dirname, "fixtures/queries.extra.jsonl"));
     expect(s.mrr).toBeGreaterThanOrEqual(0.9);
-    expect(s.recall3).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall3).toBeGreaterThanOrEqual(0.95);
   });
 
-  // 45 queries written blind to the engine (keywords, typos, whole questions, numbers): 0.88 / 0.93 today.
-  it("queries written blind, many of them whole questions: MRR@10 ≥ 0.85 and recall@3 ≥ 0.9", async () => {
+  it("our own extra queries: MRR@10 ≥ 0.95 and recall@3 ≥ 0.95", async () => {
+    const s = await score(path.resolve(__dirname, "fixtures/queries.extra.jsonl"));
+    expect(s.mrr).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall3).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // 45 queries written blind to the engine (keywords, typos, whole questions, numbers): 0.88 / 0.93 with `last`.
+  it("queries written blind, many of them whole questions: MRR@10 ≥ 0.9 and recall@3 ≥ 0.97", async () => {
     const s = await score(path.resolve(__dirname, "fixtures/queries.natural.jsonl"));
-    expect(s.mrr).toBeGreaterThanOrEqual(0.85);
-    expect(s.recall3).toBeGreaterThanOrEqual(0.9);
+    expect(s.mrr).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall3).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -6,7 +6,7 @@
 // (words, typo) first, and the costly rules (proximity, attribute, exactness) run only for the buckets that reach
 // the requested page. Every public method does its work synchronously inside one call, so concurrent searches
 // and writes interleave only between calls and always see a consistent index.
-import { CoverageScratch, compileCoverage, rankCoverage, type CoverageSource } from "./coverage";
+import { CoverageScratch, compileCoverage, rankCoverage, type CoverageQuery, type CoverageSource } from "./coverage";
 import { dutchWords, numberOf, numberTerm, numberWithUnit, stem, unitOf } from "./dutch";
 import { filterAttributes, parseFilter, type FilterNode } from "./filter";
 import { formatHit, matchPositions, type HighlightPlan } from "./format";
@@ -107,7 +107,7 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
   private stemIndex = new Map<string, number[]>();
   private reversed = new Vocabulary();
   private reversedTerm: number[] = [];
-  private avgLenCache: { version: number; value: number[] } = { version: -1, value: [] };
+  private normCache = { version: -1, b: 0, value: new Float32Array(0) };
   private coverageSource: CoverageSource | null = null;
 
   constructor(readonly uid: string) {
@@ -179,7 +179,7 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     const n = this.docs.length;
     const strategy = params.matchingStrategy ?? "last";
     const content = strategy === "frequency" ? this.contentWords(q) : null;
-    const coverage = content && content.words.length ? compileCoverage(this.source(), content.words, content.lastIsPrefix) : null;
+    const coverage = content && content.words.length ? this.compileCoverage(content.words, content.lastIsPrefix) : null;
     const compiled: Compiled = content
       ? { words: content.words.map((word) => ({ word, prefix: false })), matchers: [], plan: coverage?.plan ?? { terms: new Map(), phrases: [] } }
       : this.compile(q);
@@ -336,10 +336,9 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
           else byTerm.set(t.term, [pos]);
           // A number with a unit ("16 uur") is also indexed as the unit's number term ("#uur"), so "hoeveel uur"
           // finds every amount of hours. No typed word starts with "#".
-          const next = toks[k + 1];
           const n = numberOf(t.term);
           const joined = numberWithUnit(t.term);
-          const unit = joined?.unit ?? (next && n ? unitOf(next.term) : undefined);
+          const unit = joined?.unit ?? (n ? unitAfter(toks, k) : undefined);
           if (unit) {
             for (const key of [numberTerm(unit), numberTerm(unit, joined?.n ?? n)]) {
               const l = byTerm.get(key);
@@ -397,6 +396,24 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     return { words: kept.slice(0, 12), lastIsPrefix: lastKept && !endsWithSeparator && kept.length <= 12 };
   }
 
+  /** Compiled coverage queries, reused until the next write (as-you-type and popular queries repeat). */
+  private coverageCache = new Map<string, CoverageQuery>();
+  private coverageVersion = -1;
+  private compileCoverage(words: string[], lastIsPrefix: boolean): CoverageQuery {
+    if (this.coverageVersion !== this.version) {
+      this.coverageCache.clear();
+      this.coverageVersion = this.version;
+    }
+    const key = `${lastIsPrefix ? 1 : 0}${words.join(" ")}`;
+    let c = this.coverageCache.get(key);
+    if (!c) {
+      c = compileCoverage(this.source(), words, lastIsPrefix);
+      if (this.coverageCache.size > 500) this.coverageCache.clear();
+      this.coverageCache.set(key, c);
+    }
+    return c;
+  }
+
   /** The index as the coverage ranker sees it (one object per index; it reads the current state). */
   private source(): CoverageSource {
     if (this.coverageSource) return this.coverageSource;
@@ -427,13 +444,10 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
       synonyms: (key) => self.synonyms.get(key) ?? [],
       phrasePosting: (phrase) => self.phrasePosting(phrase),
       known: (w) => self.vocab.id(w) >= 0 || words.has(w),
-      attrLen: (s, a) => self.attrLen[s * self.attrLenWidth + a]!,
       get attrCount() {
         return self.attrs.length;
       },
-      get avgLen() {
-        return self.averageLength();
-      },
+      lengthNorms: (b) => self.lengthNorms(b),
     };
     return this.coverageSource;
   }
@@ -456,16 +470,30 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     return r;
   }
 
-  /** Average number of indexed words of each attribute over the live documents (BM25F length normalisation). */
-  private averageLength(): number[] {
-    if (this.avgLenCache.version === this.version) return this.avgLenCache.value;
-    const total = new Array<number>(this.attrLenWidth).fill(0);
+  /** `1 - b + b * len / avgLen` per slot and attribute (BM25F length normalisation), kept until the next write. */
+  private lengthNorms(b: number): Float32Array {
+    if (this.normCache.version === this.version && this.normCache.b === b) return this.normCache.value;
+    const A = this.attrs.length;
+    const W = this.attrLenWidth;
+    // The average over the documents that have the attribute: an attribute few documents have (an article's
+    // "ook gevraagd als" questions) must not count as far longer than average where it occurs.
+    const total = new Array<number>(A).fill(0);
+    const having = new Array<number>(A).fill(0);
     for (let s = 0; s < this.docs.length; s++) {
       if (!this.alive[s]) continue;
-      for (let a = 0; a < this.attrLenWidth; a++) total[a]! += this.attrLen[s * this.attrLenWidth + a]!;
+      for (let a = 0; a < A; a++) {
+        const len = this.attrLen[s * W + a]!;
+        total[a]! += len;
+        if (len > 0) having[a]!++;
+      }
     }
-    this.avgLenCache = { version: this.version, value: total.map((t) => (this.live ? t / this.live : 1)) };
-    return this.avgLenCache.value;
+    const avg = total.map((t, a) => (having[a] ? t / having[a]! : 1));
+    const value = new Float32Array(this.docs.length * A);
+    for (let s = 0; s < this.docs.length; s++) {
+      for (let a = 0; a < A; a++) value[s * A + a] = 1 - b + (b * this.attrLen[s * W + a]!) / avg[a]!;
+    }
+    this.normCache = { version: this.version, b, value };
+    return value;
   }
 
 
@@ -1082,6 +1110,18 @@ class Scratch {
     buf.subarray(0, l).sort();
     this.len[i] = l;
   }
+}
+
+/** The unit after the number at `k`, also across a run of numbers ("3, 4 of 5 dagen", "5/7/9x"). */
+function unitAfter(toks: { term: string }[], k: number): string | undefined {
+  for (let j = k + 1; j < toks.length && j <= k + 6; j++) {
+    const term = toks[j]!.term;
+    const joined = numberWithUnit(term);
+    if (joined) return joined.unit;
+    if (numberOf(term) || term === "of" || term === "en" || term === "tot") continue;
+    return unitOf(term);
+  }
+  return undefined;
 }
 
 function emptyFacet(): FacetIndex {

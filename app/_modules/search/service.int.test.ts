@@ -65,6 +65,14 @@ describe("article search service", () => {
     expect(long.total).toBeGreaterThan(0);
   });
 
+  it("a search finds the threshold article for a caller's question and ranks the leerplichtambtenaar article for a typo", async () => {
+    const r = await svc.searchArticles({ q: "hoeveel uur ongeoorloofd verzuim moet ik melden" });
+    expect(r.hits.slice(0, 3).map((h) => h.slug)).toEqual(expect.arrayContaining([expect.stringMatching(/verzuim/)]));
+    const lpa = await svc.searchArticles({ q: "leerplicht ambtenar" });
+    expect(lpa.total).toBeGreaterThan(0);
+    expect(lpa.hits[0]!.type).toBe("faq");
+  });
+
   it("logs searches without any run of 6 or more digits", async () => {
     const id = svc.logSearch({ query: "leerling 123456782 verzuim en 12345 uur", resultCount: 0, source: "portal" });
     await svc.flushSearchLog();

@@ -196,9 +196,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   const stop = new Set(toMeiliStopWords(await getTaxonomy()));
   const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
     searchIgnoringUnknownWords(articleIndex(), engineQuery(q, stop, input.mode), {
-      // Question mode ranks by coverage (every content word optional); plain search keeps `last` until the
-      // coverage ranking passes the relevance gate.
-      matchingStrategy: input.mode === "question" ? ARTICLE_SEARCH.matchingStrategy : "last",
+      ...ARTICLE_SEARCH,
       showMatchesPosition: true,
       // The body only for the wizard's few suggestions, where it tells why an article matched.
       attributesToRetrieve: ["id", "slug", "title", "summary", "topic", "type", ...(input.mode === "question" ? ["body"] : [])],

@@ -1,5 +1,6 @@
 // The one source of index settings: both engines get exactly these (embedded directly, Meilisearch via
 // updateSettings), so ranking behaves the same whichever engine runs.
+import { withLexicon, type Lexicon } from "./lexicon";
 import { toMeiliStopWords, toMeiliSynonyms, type SearchVocabulary } from "./synonyms";
 import type { IndexSettings, SearchParams } from "./types";
 
@@ -20,13 +21,14 @@ const TYPOS: IndexSettings["typoTolerance"] = { enabled: true, minWordSizeForTyp
  * protocolRuleIds[], publishedAt}. A match in the title beats one in the "ook gevraagd als" questions (callers' own
  * phrasings, kept by editors), which beats one in the summary, which beats one in the body.
  */
-export function articleIndexSettings(taxonomy: SearchVocabulary): IndexSettings {
+export function articleIndexSettings(taxonomy: SearchVocabulary, lexicon?: Lexicon): IndexSettings {
+  const vocab = withLexicon(taxonomy, lexicon);
   return {
     searchableAttributes: ["title", "questions", "summary", "body"],
     filterableAttributes: ["type", "audiences", "sectors", "topic", "protocolRuleIds", "slug"],
     sortableAttributes: ["publishedAt", "title"],
     displayedAttributes: ["*"],
-    synonyms: toMeiliSynonyms(taxonomy),
+    synonyms: toMeiliSynonyms(vocab),
     stopWords: toMeiliStopWords(taxonomy),
     typoTolerance: TYPOS,
     rankingRules: RANKING,

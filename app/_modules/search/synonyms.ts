@@ -11,14 +11,19 @@ const norm = (s: string) => words(s).join(" ");
 
 /**
  * Meilisearch `synonyms` (word or phrase → alternatives): every member of a mutual group lists all the others,
- * a one-way entry only expands its key. Keys and values are normalised (lowercase, no accents) and deduplicated.
+ * a one-way entry only expands its key. Keys and values are normalised (lowercase, no accents, keys without stop
+ * words) and deduplicated.
  */
 export function toMeiliSynonyms(vocab: SearchVocabulary): Record<string, string[]> {
   const out = new Map<string, Set<string>>();
+  // Both engines agree on stop words in synonyms: a key is matched without its stop words (the portal sends
+  // queries without them), and an alternative that contains one is left out (Meilisearch never matches it,
+  // a stop word leaving a gap; the embedded engine would).
+  const stop = new Set(toMeiliStopWords(vocab));
   const add = (key: string, alt: string) => {
-    const k = norm(key);
+    const k = words(key).filter((w) => !stop.has(w)).join(" ");
     const v = norm(alt);
-    if (!k || !v || k === v) return;
+    if (!k || !v || k === v || words(alt).some((w) => stop.has(w))) return;
     let set = out.get(k);
     if (!set) out.set(k, (set = new Set()));
     set.add(v);
