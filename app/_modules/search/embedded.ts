@@ -165,6 +165,14 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     return this.searchSync(q, params);
   }
 
+  async listDocuments(fields: string[]): Promise<Record<string, unknown>[]> {
+    return [...this.liveDocs()].map((d) => Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, structuredClone((d as Record<string, unknown>)[f])])));
+  }
+
+  async stamp(): Promise<string> {
+    return `embedded:${this.version}`;
+  }
+
   /** Same as `search`, without the promise (for benchmarks and scripts). */
   searchSync(q: string, params: SearchParams = {}): SearchResult<T> {
     const started = performance.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterAttributes, parseFilter, parseFilterExpression } from "./filter";
+import { filterAttributes, filterValue, parseFilter, parseFilterExpression } from "./filter";
 import { SearchRequestError } from "./types";
 
 describe("parseFilterExpression", () => {
@@ -50,5 +50,13 @@ describe("parseFilter", () => {
     expect(parseFilter("  ")).toBeUndefined();
     expect(parseFilter([])).toBeUndefined();
     expect(parseFilter(undefined)).toBeUndefined();
+  });
+});
+
+describe("filterValue", () => {
+  it("escapes quotes and backslashes instead of deleting them, so the value round-trips", () => {
+    const v = 'groep "7\\8"';
+    const node = parseFilter(`topic = ${filterValue(v)}`);
+    expect(node).toMatchObject({ op: "cmp", attr: "topic", cmp: "=", value: v });
   });
 });

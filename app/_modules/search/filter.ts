@@ -179,3 +179,8 @@ export function filterAttributes(node: FilterNode, out = new Set<string>()): Set
   else out.add(node.attr);
   return out;
 }
+
+/** A value as a quoted filter string: `"` and `\` escaped, as both engines read them (Meilisearch's syntax). */
+export function filterValue(v: string): string {
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}

@@ -68,6 +68,14 @@ beforeAll(async () => {
         if (req.method === "DELETE" && rest === "/documents") return enqueue(res, uid!, "documentDeletion");
         if (req.method === "DELETE" && rest === "") return enqueue(res, uid!, "indexDeletion");
         if (req.method === "POST" && rest === "/search") return send(res, searchReply.status, searchReply.body);
+        if (req.method === "GET" && rest === "/documents") {
+          if (uid === "missing") return send(res, 404, { code: "index_not_found", message: "Index `missing` not found.", type: "invalid_request" });
+          const offset = Number(url.searchParams.get("offset") ?? 0);
+          const limit = Number(url.searchParams.get("limit") ?? 20);
+          const all = Array.from({ length: 1500 }, (_, i) => ({ id: `d${i}`, rev: `r${i}` }));
+          return send(res, 200, { results: all.slice(offset, offset + limit), offset, limit, total: all.length });
+        }
+        if (req.method === "GET" && rest === "") return send(res, 200, { uid, primaryKey: "id", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-12-07T12:00:00Z" });
       }
       send(res, 404, { code: "not_found", message: `no route ${req.method} ${url.pathname}`, type: "invalid_request" });
     });
@@ -119,6 +127,31 @@ describe("Meilisearch adapter (fake server)", () => {
     const err = await engine().index("articles").addDocuments([{ id: "bad id" }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SearchRequestError);
     expect(err).toMatchObject({ code: "invalid_document_id" });
+  });
+
+  it("fails loudly when a write finds no index (a key that may not create one), but not when deleting", async () => {
+    for (const write of [
+      (i: ReturnType<ReturnType<typeof engine>["index"]>) => i.updateSettings({ stopWords: ["de"] }),
+      (i: ReturnType<ReturnType<typeof engine>["index"]>) => i.addDocuments([{ id: "a1" }]),
+    ]) {
+      failNextTaskWith = { code: "index_not_found", message: "Index `articles` not found." };
+      await expect(write(engine().index("articles"))).rejects.toMatchObject({ code: "index_not_found" });
+    }
+    failNextTaskWith = { code: "index_not_found", message: "Index `articles` not found." };
+    await expect(engine().index("articles").deleteDocuments(["a1"])).resolves.toBeUndefined();
+    failNextTaskWith = { code: "index_not_found", message: "Index `articles` not found." };
+    await expect(engine().deleteIndex("articles")).resolves.toBeUndefined();
+  });
+
+  it("lists every document's fields page by page, and reads the index's stamp", async () => {
+    const docs = await engine().index("articles").listDocuments(["id", "rev"]);
+    expect(docs).toHaveLength(1500);
+    expect(docs[1499]).toEqual({ id: "d1499", rev: "r1499" });
+    const pages = writes().filter((w) => w.path === "/indexes/articles/documents");
+    expect(pages.map((p) => p.query.get("offset"))).toEqual(["0", "1000"]);
+    expect(pages[0]!.query.get("fields")).toBe("id,rev");
+    expect(await engine().index("missing").listDocuments(["id"])).toEqual([]);
+    expect(await engine().index("articles").stamp()).toBe("meilisearch:2026-12-07T12:00:00Z");
   });
 
   it("sends the search parameters and maps the answer, escaping _formatted", async () => {

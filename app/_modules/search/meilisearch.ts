@@ -25,11 +25,15 @@ export interface MeilisearchEngineOptions {
   timeout?: number;
 }
 
-/** Throws when a task did not succeed, with Meilisearch's own message. */
-function ensureSucceeded(task: Task): void {
+/**
+ * Throws when a task did not succeed, with Meilisearch's own message. A missing index is fine only when deleting
+ * (there is nothing to delete); for settings and document writes it means the key may not create indexes, and
+ * every search would silently find nothing.
+ */
+function ensureSucceeded(task: Task, missingIndexIsFine = false): void {
   if (task.status === "succeeded") return;
   const err = task.error;
-  if (err?.code === "index_not_found") return;
+  if (missingIndexIsFine && err?.code === "index_not_found") return;
   throw new SearchRequestError(err?.code ?? "task_failed", err?.message ?? `Meilisearch task ${task.uid} ended as ${task.status}.`);
 }
 
@@ -110,12 +114,36 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
   async deleteDocuments(ids: (string | number)[]): Promise<void> {
     if (ids.length === 0) return;
     const task = await this.idx.deleteDocuments(ids as string[] | number[]).waitTask(TASK_WAIT).catch(mapError);
-    ensureSucceeded(task);
+    ensureSucceeded(task, true);
   }
 
   async deleteAllDocuments(): Promise<void> {
     const task = await this.idx.deleteAllDocuments().waitTask(TASK_WAIT).catch(mapError);
-    ensureSucceeded(task);
+    ensureSucceeded(task, true);
+  }
+
+  async listDocuments(fields: string[]): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.idx.getDocuments({ fields: fields as (keyof T)[] as string[], limit, offset } as never).catch((e: unknown) => {
+        if ((e as { cause?: { code?: string } }).cause?.code === "index_not_found") return null;
+        return mapError(e);
+      });
+      if (!page) return out;
+      const results = (page as { results: Record<string, unknown>[] }).results;
+      out.push(...results);
+      if (results.length < limit) return out;
+    }
+  }
+
+  async stamp(): Promise<string> {
+    // The index's updatedAt moves with every document or settings change, whichever instance made it.
+    const info = await this.idx.getRawInfo().catch((e: unknown) => {
+      if ((e as { cause?: { code?: string } }).cause?.code === "index_not_found") return null;
+      return mapError(e);
+    });
+    return info ? `meilisearch:${String(info.updatedAt)}` : "meilisearch:none";
   }
 
   async search(q: string, params: SearchParams = {}): Promise<SearchResult<T>> {
@@ -182,7 +210,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async deleteIndex(uid: string): Promise<void> {
     const task = await this.client.deleteIndex(uid).waitTask(TASK_WAIT).catch(mapError);
-    ensureSucceeded(task);
+    ensureSucceeded(task, true);
   }
 
   async health() {

@@ -13,6 +13,8 @@ import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/e
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type SearchEngine, type SearchIndex } from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
+import { filterValue } from "./filter";
+import { syncIndex, withRevision } from "./sync";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
@@ -44,6 +46,8 @@ const g = globalThis as unknown as {
   __kbVocab?: Map<string, number>;
   __kbIndexVersion?: number;
   __kbResults?: Map<string, { at: number; result: ArticleSearchResult }>;
+  __kbStamp?: string;
+  __kbStampAt?: number;
 };
 
 /** Bumped whenever the article index changes (which also empties the result cache); cached pages of another version are not used. */
@@ -84,16 +88,32 @@ async function searchVocabulary(client: Db) {
 /** Rebuilds the article index from the published articles (settings from the taxonomy and the editors' synonyms). */
 export async function rebuildArticleIndex(client: Db = db()): Promise<number> {
   const vocabulary = await searchVocabulary(client);
-  const index = articleIndex();
-  await index.updateSettings(articleIndexSettings(vocabulary));
   const rows = await client.article.findMany({ where: { status: "published" } });
   const docs = await Promise.all(rows.map(toArticleDoc));
   g.__kbVocab = new Map();
   docs.forEach(addToVocabulary);
-  await index.deleteAllDocuments();
-  if (docs.length) await index.addDocuments(docs);
-  indexChanged();
+  // Never cleared: only what changed is written, so other instances keep serving (sync.ts).
+  const r = await syncIndex(articleIndex(), articleIndexSettings(vocabulary), docs);
+  if (r.settingsChanged || r.upserted || r.deleted) indexChanged();
   return docs.length;
+}
+
+/**
+ * With Meilisearch other app instances change the index too: its stamp (updatedAt), read at most once a second,
+ * tells this instance to drop its result and page caches, so no cache outlives a change made elsewhere by more
+ * than about a second. The embedded index changes only through this process.
+ */
+async function followSharedIndex(): Promise<void> {
+  if (!process.env.MEILISEARCH_HOST) return;
+  const now = Date.now();
+  if (now - (g.__kbStampAt ?? 0) < 1000) return;
+  g.__kbStampAt = now;
+  const stamp = await articleIndex()
+    .stamp()
+    .catch(() => null);
+  if (!stamp || stamp === g.__kbStamp) return;
+  if (g.__kbStamp !== undefined) indexChanged();
+  g.__kbStamp = stamp;
 }
 
 /** Makes sure the index was built in this process (once). */
@@ -126,7 +146,7 @@ export async function syncArticleInIndex(articleId: string, client: Db = db()): 
   }
   const doc = await toArticleDoc(a);
   addToVocabulary(doc);
-  await articleIndex().addDocuments([doc]);
+  await articleIndex().addDocuments([withRevision(doc)]);
   indexChanged();
 }
 
@@ -154,7 +174,7 @@ export type ArticleSearchResult = {
   ms: number;
 };
 
-const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
+const quote = filterValue;
 
 // Recent results, so popular and as-you-type queries cost a lookup. Exact for the embedded engine (every change to
 // the index empties the cache); with Meilisearch, which other app processes may update too, a result lives at most
@@ -165,6 +185,7 @@ const RESULT_TTL_MS = 30_000;
 /** Searches published articles. An empty query lists everything (newest first) within the filters. */
 export async function searchArticles(input: ArticleSearchInput): Promise<ArticleSearchResult> {
   await ensureArticleIndex();
+  await followSharedIndex();
   const started = performance.now();
   const cache = (g.__kbResults ??= new Map());
   const key = JSON.stringify([input.q, input.sector, input.audience, input.topic, input.type, input.page ?? 1, input.perPage ?? 10, input.mode ?? "search"]);

@@ -101,6 +101,10 @@ export interface SearchIndex<T extends SearchDocument = SearchDocument> {
   deleteDocuments(ids: (string | number)[]): Promise<void>;
   deleteAllDocuments(): Promise<void>;
   search(q: string, params?: SearchParams): Promise<SearchResult<T>>;
+  /** Every document with only the given fields (to bring an index up to date with its source without clearing it). */
+  listDocuments(fields: string[]): Promise<Record<string, unknown>[]>;
+  /** Changes whenever the index's documents or settings change, the same for every app instance that reads it. */
+  stamp(): Promise<string>;
 }
 
 export interface SearchEngine {
