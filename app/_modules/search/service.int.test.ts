@@ -71,6 +71,10 @@ describe("article search service", () => {
     const lpa = await svc.searchArticles({ q: "leerplicht ambtenar" });
     expect(lpa.total).toBeGreaterThan(0);
     expect(lpa.hits[0]!.type).toBe("faq");
+    expect(lpa.hits[0]!.title).toMatch(/leerplichtambtenaar/i);
+    // "Bedoelde u …?" also when the typo still matched a little (as part of a compound).
+    expect(lpa.didYouMean).toBe("leerplichtambtenaar");
+    expect((await svc.searchArticles({ q: "hoe bereik ik de helpdesk" })).didYouMean).toBeNull();
   });
 
   it("logs searches without any run of 6 or more digits", async () => {

@@ -15,6 +15,7 @@ import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine
 import { engineQuery, matchedQueryWords } from "./query-words";
 import { filterValue } from "./filter";
 import { syncIndex, withRevision } from "./sync";
+import { hasUnknownWord, suggestSpelling } from "./suggest";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
@@ -235,8 +236,10 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   // Words the engine left out are reported in the caller's spelling of the whole query.
   res.query = input.q;
   let didYouMean: string | null = null;
-  if ((res.estimatedTotalHits === 0 || res.ignoredWords.length) && input.q.trim()) {
-    // Also when words were left out: a misspelt word matches nothing, and the corrected query may match in full.
+  const vocab = g.__kbVocab ?? new Map<string, number>();
+  if (input.q.trim() && input.mode !== "question" && (res.estimatedTotalHits === 0 || res.ignoredWords.length || hasUnknownWord(input.q, vocab))) {
+    // Also when words were left out or a word is not in any article: a typo can still match a little (a part
+    // of a compound, a prefix), while the corrected query matches in full.
     const suggestion = spellingSuggestion(input.q);
     const check = suggestion ? await run(suggestion, 1, 0) : null;
     if (check && check.estimatedTotalHits > 0 && !check.ignoredWords.length) didYouMean = suggestion;
@@ -273,50 +276,9 @@ function marked(html: string | undefined): string[] {
   return [...(html ?? "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
 }
 
-/** Replaces each unknown word by the most frequent known word within edit distance 2 (3 for long words). */
+/** "Bedoelde u …?" from the index's vocabulary (suggest.ts). */
 export function spellingSuggestion(q: string, vocab: Map<string, number> = g.__kbVocab ?? new Map()): string | null {
-  const parts = words(q);
-  if (!parts.length || !vocab.size) return null;
-  let changed = false;
-  const out = parts.map((w) => {
-    if (vocab.has(w) || w.length < 4 || /^\d+$/.test(w)) return w;
-    const max = w.length >= 9 ? 3 : 2;
-    let best: { word: string; d: number; n: number } | null = null;
-    for (const [cand, n] of vocab) {
-      if (Math.abs(cand.length - w.length) > max) continue;
-      const d = distance(w, cand, max);
-      if (d <= max && (!best || d < best.d || (d === best.d && n > best.n))) best = { word: cand, d, n };
-    }
-    if (best) {
-      changed = true;
-      return best.word;
-    }
-    return w;
-  });
-  return changed ? out.join(" ") : null;
-}
-
-/** Damerau–Levenshtein distance with an early exit above `max`. */
-function distance(a: string, b: string, max: number): number {
-  const m = a.length;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n]!;
+  return suggestSpelling(q, vocab);
 }
 
 // Search-log rows are written in batches off the request path (every 300 ms or 200 rows): a search answers
