@@ -135,3 +135,15 @@ export function numberOf(word: string): string | undefined {
   if (/^\d{1,4}$/.test(word)) return String(Number(word));
   return NUMBER_WORDS.get(word);
 }
+
+/** The unit after the number at `k`, also across a run of numbers ("3, 4 of 5 dagen", "5/7/9x"). */
+export function unitAfter(toks: { term: string }[], k: number): string | undefined {
+  for (let j = k + 1; j < toks.length && j <= k + 6; j++) {
+    const term = toks[j]!.term;
+    const joined = numberWithUnit(term);
+    if (joined) return joined.unit;
+    if (numberOf(term) || term === "of" || term === "en" || term === "tot") continue;
+    return unitOf(term);
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
 // the requested page. Every public method does its work synchronously inside one call, so concurrent searches
 // and writes interleave only between calls and always see a consistent index.
 import { CoverageScratch, compileCoverage, rankCoverage, type CoverageQuery, type CoverageSource } from "./coverage";
-import { dutchWords, numberOf, numberTerm, numberWithUnit, stem, unitOf } from "./dutch";
+import { dutchWords, numberOf, numberTerm, numberWithUnit, stem, unitAfter } from "./dutch";
 import { filterAttributes, parseFilter, type FilterNode } from "./filter";
 import { formatHit, matchPositions, type HighlightPlan } from "./format";
 import { tokenize, words } from "./text";
@@ -22,36 +22,12 @@ import {
   type SearchParams,
   type SearchResult,
 } from "./types";
+import { NONE, pairProximity, Scratch, type Matcher } from "./bucket-scratch";
+import { addFacet, emptyFacet, facetKey, getPath, stringify, type FacetIndex } from "./facets";
 import { ATTR_STRIDE, grow, Posting, Vocabulary } from "./vocabulary";
 
 const MAX_EXPANSIONS = 500;
-const NONE = 255;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,511}$/;
-
-type FacetValue = string | number | boolean;
-
-interface FacetIndex {
-  /** normalised value → value id */
-  keys: Map<string, number>;
-  /** value id → original value (first seen), its slots */
-  originals: FacetValue[];
-  slots: number[][];
-  /** slot → value ids */
-  bySlot: (number[] | undefined)[];
-  numeric: { slot: number; n: number }[];
-  exists: number[];
-  nulls: number[];
-  empties: number[];
-}
-
-/** A way one query word (or a run of words) can match: a term or a phrase, with its typo cost. */
-interface Matcher {
-  from: number;
-  to: number;
-  cost: number;
-  exact: boolean;
-  posting: Posting;
-}
 
 interface QueryWord {
   word: string;
@@ -63,8 +39,6 @@ interface Compiled {
   matchers: Matcher[];
   plan: HighlightPlan;
 }
-
-const facetKey = (v: FacetValue): string => (typeof v === "string" ? words(v).join(" ") || v.toLowerCase() : String(v));
 
 function typoBudget(len: number, s: Required<IndexSettings>["typoTolerance"]): number {
   if (s.enabled === false) return 0;
@@ -1025,168 +999,6 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
 interface SortSpec {
   attr: string;
   desc: boolean;
-}
-
-/** Distance cost between two words (1 = adjacent in order, reversed costs one more, capped at 8; different attributes = 8). */
-function pairProximity(a: Int32Array, la: number, b: Int32Array, lb: number): number {
-  let best = 8;
-  let j = 0;
-  for (let x = 0; x < la; x++) {
-    const p = a[x]!;
-    while (j < lb && b[j]! < p) j++;
-    if (j < lb) {
-      const d = b[j] === p ? 1 : b[j]! - p;
-      if (d < best && Math.floor(b[j]! / ATTR_STRIDE) === Math.floor(p / ATTR_STRIDE)) best = d;
-    }
-    if (j > 0) {
-      const d = p - b[j - 1]! + 1;
-      if (d < best && Math.floor(b[j - 1]! / ATTR_STRIDE) === Math.floor(p / ATTR_STRIDE)) best = d;
-    }
-    if (best === 1) return 1;
-  }
-  return best;
-}
-
-/** Per-search working memory, grown on demand and reused (searches never overlap: they are synchronous). */
-class Scratch {
-  n = 0;
-  /** word i, slot s → i * n + s */
-  cost = new Uint8Array(0);
-  exact = new Uint8Array(0);
-  heads = new Int32Array(0);
-  entM = new Int32Array(1024);
-  entE = new Int32Array(1024);
-  entNext = new Int32Array(1024);
-  used = 0;
-  cand = new Int32Array(0);
-  leading = new Uint8Array(0);
-  coarse = new Int32Array(0);
-  pos: Int32Array[] = [];
-  len: number[] = [];
-
-  reset(n: number, W: number): this {
-    const size = n * W;
-    if (this.cost.length < size) {
-      this.cost = new Uint8Array(size);
-      this.exact = new Uint8Array(size);
-      this.heads = new Int32Array(size);
-    }
-    if (this.cand.length < n) {
-      this.cand = new Int32Array(n);
-      this.leading = new Uint8Array(n);
-      this.coarse = new Int32Array(n);
-    }
-    this.cost.fill(NONE, 0, size);
-    this.exact.fill(0, 0, size);
-    this.heads.fill(-1, 0, size);
-    this.n = n;
-    this.used = 0;
-    while (this.pos.length < W) {
-      this.pos.push(new Int32Array(64));
-      this.len.push(0);
-    }
-    return this;
-  }
-
-  /** Remembers that matcher `m`'s posting entry `e` matches at `at` (word × slot). */
-  link(at: number, m: number, e: number): void {
-    if (this.used === this.entM.length) {
-      const cap = this.used * 2;
-      this.entM = grow(this.entM, cap);
-      this.entE = grow(this.entE, cap);
-      this.entNext = grow(this.entNext, cap);
-    }
-    this.entM[this.used] = m;
-    this.entE[this.used] = e;
-    this.entNext[this.used] = this.heads[at]!;
-    this.heads[at] = this.used++;
-  }
-
-  /** Collects the sorted positions where word i matches in a document into pos[i] / len[i]. */
-  gather(i: number, at: number, matchers: Matcher[]): void {
-    let buf = this.pos[i]!;
-    let l = 0;
-    for (let e = this.heads[at]!; e >= 0; e = this.entNext[e]!) {
-      const p = matchers[this.entM[e]!]!.posting;
-      const x = this.entE[e]!;
-      const end = p.posStart[x + 1]!;
-      for (let y = p.posStart[x]!; y < end; y++) {
-        if (l === buf.length) buf = this.pos[i] = grow(buf, l * 2);
-        buf[l++] = p.positions[y]!;
-      }
-    }
-    buf.subarray(0, l).sort();
-    this.len[i] = l;
-  }
-}
-
-/** The unit after the number at `k`, also across a run of numbers ("3, 4 of 5 dagen", "5/7/9x"). */
-function unitAfter(toks: { term: string }[], k: number): string | undefined {
-  for (let j = k + 1; j < toks.length && j <= k + 6; j++) {
-    const term = toks[j]!.term;
-    const joined = numberWithUnit(term);
-    if (joined) return joined.unit;
-    if (numberOf(term) || term === "of" || term === "en" || term === "tot") continue;
-    return unitOf(term);
-  }
-  return undefined;
-}
-
-function emptyFacet(): FacetIndex {
-  return { keys: new Map(), originals: [], slots: [], bySlot: [], numeric: [], exists: [], nulls: [], empties: [] };
-}
-
-function addFacet(fi: FacetIndex, slot: number, value: unknown): void {
-  if (value === undefined) return;
-  fi.exists.push(slot);
-  if (value === null) {
-    fi.nulls.push(slot);
-    return;
-  }
-  const values = Array.isArray(value) ? value : [value];
-  if (values.length === 0 || (typeof value === "string" && value === "") || (isPlainObject(value) && Object.keys(value).length === 0)) {
-    fi.empties.push(slot);
-  }
-  const ids: number[] = [];
-  for (const v of values) {
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") continue;
-    if (typeof v === "number") fi.numeric.push({ slot, n: v });
-    const key = facetKey(v);
-    let id = fi.keys.get(key);
-    if (id === undefined) {
-      id = fi.originals.length;
-      fi.keys.set(key, id);
-      fi.originals.push(v);
-      fi.slots.push([]);
-    }
-    if (!ids.includes(id)) {
-      ids.push(id);
-      fi.slots[id]!.push(slot);
-    }
-  }
-  fi.bySlot[slot] = ids;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function getPath(doc: Record<string, unknown>, path: string): unknown {
-  if (path in doc) return doc[path];
-  let cur: unknown = doc;
-  for (const part of path.split(".")) {
-    if (Array.isArray(cur)) cur = cur.flatMap((x) => (isPlainObject(x) ? [x[part]] : []));
-    else if (isPlainObject(cur)) cur = cur[part];
-    else return undefined;
-  }
-  return cur;
-}
-
-function stringify(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.map(stringify).join(" ");
-  if (typeof v === "object") return Object.values(v as Record<string, unknown>).map(stringify).join(" ");
-  return "";
 }
 
 /** The embedded engine: indexes live in this process. */
