@@ -11,17 +11,20 @@ import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/editor-synonyms";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
-import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type SearchEngine, type SearchIndex } from "./index";
+import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type IndexSettings, type SearchEngine, type SearchIndex } from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
 import { filterValue } from "./filter";
 import { syncIndex, withRevision } from "./sync";
 import { hasUnknownWord, suggestSpelling } from "./suggest";
+import { analysedTerms, meiliQuery, TERMS_FIELD } from "./meili-analysis";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { escapeHtml, fold, words } from "./text";
 import { newId } from "@/app/_core/ids";
 import { admitSearchLogs, SettleBuffer } from "./log-policy";
 
 export type ArticleDoc = {
+  /** Meilisearch only: stems and compound parts of the text (meili-analysis.ts). */
+  terms?: string;
   id: string;
   slug: string;
   title: string;
@@ -94,7 +97,7 @@ export async function rebuildArticleIndex(client: Db = db()): Promise<number> {
   g.__kbVocab = new Map();
   docs.forEach(addToVocabulary);
   // Never cleared: only what changed is written, so other instances keep serving (sync.ts).
-  const r = await syncIndex(articleIndex(), articleIndexSettings(vocabulary), docs);
+  const r = await syncIndex(articleIndex(), engineSettings(articleIndexSettings(vocabulary)), docs.map(forEngine));
   if (r.settingsChanged || r.upserted || r.deleted) indexChanged();
   return docs.length;
 }
@@ -117,6 +120,15 @@ async function followSharedIndex(): Promise<void> {
   g.__kbStamp = stamp;
 }
 
+// Meilisearch has no Dutch stemming or compound splitting: it gets an analysed `terms` field and analysed queries
+// (meili-analysis.ts). The embedded engine does both inside its ranking.
+const usesMeilisearch = () => !!process.env.MEILISEARCH_HOST?.trim();
+const engineSettings = (s: IndexSettings): IndexSettings =>
+  usesMeilisearch() ? { ...s, searchableAttributes: [...(s.searchableAttributes ?? []), TERMS_FIELD] } : s;
+const forEngine = (d: ArticleDoc): ArticleDoc =>
+  usesMeilisearch() ? { ...d, terms: analysedTerms([d.title, ...d.questions, d.summary, d.body].join("\n")) } : d;
+const engineText = (q: string): string => (usesMeilisearch() ? meiliQuery(q) : q);
+
 /** Makes sure the index was built in this process (once). */
 export function ensureArticleIndex(): Promise<void> {
   g.__kbIndexReady ??= rebuildArticleIndex().then(
@@ -132,7 +144,7 @@ export function ensureArticleIndex(): Promise<void> {
 /** Applies the current synonyms to the index in place (no rebuild, no restart): an editor's new synonym works at once. */
 export async function refreshArticleIndexSettings(client: Db = db()): Promise<void> {
   await ensureArticleIndex();
-  await articleIndex().updateSettings(articleIndexSettings(await searchVocabulary(client)));
+  await articleIndex().updateSettings(engineSettings(articleIndexSettings(await searchVocabulary(client))));
   indexChanged();
 }
 
@@ -147,7 +159,7 @@ export async function syncArticleInIndex(articleId: string, client: Db = db()): 
   }
   const doc = await toArticleDoc(a);
   addToVocabulary(doc);
-  await articleIndex().addDocuments([withRevision(doc)]);
+  await articleIndex().addDocuments([withRevision(forEngine(doc))]);
   indexChanged();
 }
 
@@ -217,7 +229,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   if (input.type) filter.push(`type = ${quote(input.type)}`);
   const stop = new Set(toMeiliStopWords(await getTaxonomy()));
   const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
-    searchIgnoringUnknownWords(articleIndex(), engineQuery(q, stop, input.mode), {
+    searchIgnoringUnknownWords(articleIndex(), engineText(engineQuery(q, stop, input.mode)), {
       ...ARTICLE_SEARCH,
       showMatchesPosition: true,
       // The body only for the wizard's few suggestions, where it tells why an article matched.
@@ -233,8 +245,11 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
       sort: input.q.trim() ? undefined : ["publishedAt:desc"],
     });
   const res = await run(input.q);
-  // Words the engine left out are reported in the caller's spelling of the whole query.
+  // Words the engine left out are reported in the caller's spelling of the whole query (only the caller's own
+  // words: not the stems and parts added for Meilisearch).
   res.query = input.q;
+  const own = new Set(words(input.q));
+  res.ignoredWords = res.ignoredWords.filter((w) => own.has(fold(w)));
   let didYouMean: string | null = null;
   const vocab = g.__kbVocab ?? new Map<string, number>();
   if (input.q.trim() && input.mode !== "question" && (res.estimatedTotalHits === 0 || res.ignoredWords.length || hasUnknownWord(input.q, vocab))) {
