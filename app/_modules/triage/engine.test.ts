@@ -409,6 +409,15 @@ const PERSPECTIVE_CASES: [CallerType, string, Desk][] = [
   ["school-board", "Wij hebben een leerling in groep 8 en een broer op de havo", "unknown"],
   ["school-board", "Onze stichting heeft 10 basisscholen. Hoe melden we verzuim?", "po"],
   ["school-board", "Wij hebben 6 bs'en en een havo. Bij een van de bs'en komt een kleuter niet meer.", "po"],
+  ["school-board", "Ons bestuur heeft 5 basisscholen en 1 school voor speciaal onderwijs (vso). De vso-school meldt verzuim via Magister.", "vo-mbo"],
+  // School types in one coordination share the possessive: both are the caller's
+  ["school-board", "Onze scholen (po en vo) melden verzuim, hoe krijgen wij als bestuur inzicht?", "unknown"],
+  // A school type describing the pupil, not the caller
+  ["other", "Ik ben een bbl student en mijn werkgever zegt dat ik te vaak afwezig ben", "out-of-scope"],
+  ["other", "Ik ben havo leerling en heb een vraag over mijn verzuim", "out-of-scope"],
+  // Working at a po software product makes the caller its vendor
+  ["other", "Ik werk voor Parnassys en onze koppeling werkt niet", "vo-mbo"],
+  ["other", "Wij werken met ParnasSys op onze basisschool", "po"],
 ];
 
 describe("who is asking vs. who the question is about", () => {

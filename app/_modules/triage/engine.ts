@@ -135,6 +135,9 @@ const GAP_BLOCKERS = new Set([
   "leerling", "leerlingen", "student", "studenten", "scholier", "deelnemer", "ouder", "ouders", "vader", "moeder", "kind", "zoon", "dochter",
 ]);
 
+const PUPIL_AFTER = /^(leerling|leerlingen|student|studenten|scholier|scholieren|deelnemer|deelnemers|kind|kinderen|jongere|jongeren)$/;
+const VENDOR_SIGNAL: DeskSignal = { p: "", group: "leverancier", w: 3 };
+
 /** A pupil or student speaking about their own attendance ("ik heb 20 uur gemist", "word ik gemeld"). */
 const OWN_ATTENDANCE_SIGNAL: DeskSignal = { p: "", group: "oos", w: 2.5, self: true, keepInner: true };
 
@@ -193,12 +196,26 @@ export function findHits(a: Analysis): Hit[] {
     });
 
   const raw: Hit[] = ownAttendance(a).map((s) => ({ def: OWN_ATTENDANCE_SIGNAL, ...s, role: true, weight: OWN_ATTENDANCE_SIGNAL.w }));
-  for (const def of SIGNALS) {
-    for (const m of a.canon.matches(def.re)) {
-      if (def.when && !def.when(m.nums)) continue;
-      if (def.notBefore?.includes(a.canon.tokens[m.last + 1]?.text)) continue;
-      const role = !!def.self || isRole(def, m.first);
+  for (const sig of SIGNALS) {
+    for (const m of a.canon.matches(sig.re)) {
+      if (sig.when && !sig.when(m.nums)) continue;
+      if (sig.notBefore?.includes(toks[m.last + 1]?.text)) continue;
+      // "ik ben een bbl student", "ik ben havo leerling": the school type says which pupil, not what the caller is.
+      const describesPupil = !sig.self && PUPIL_AFTER.test(toks[m.last + 1]?.text ?? "");
+      const role = !!sig.self || (!describesPupil && isRole(sig, m.first));
+      // Working at a po software product ("ik werk bij ParnasSys") makes the caller its vendor.
+      const def = role && sig.vendorWhenRole ? VENDOR_SIGNAL : sig;
       raw.push({ def, first: m.first, last: m.last, role, weight: def.w + (role && !def.self ? 3 : 0) });
+    }
+  }
+  // Coordinated school types share the role: "onze scholen (po en vo)", "onze basisscholen en vo-scholen".
+  raw.sort((x, y) => x.first - y.first);
+  for (let i = 1; i < raw.length; i++) {
+    const [prev, h] = [raw[i - 1], raw[i]];
+    if (!prev.role || h.role || prev.def.group === "oos" || h.def.group === "oos") continue;
+    const between = toks.slice(prev.last + 1, h.first).map((t) => t.text);
+    if (between.length <= 2 && between.some((w) => w === "en" || w === "of") && between.every((w) => ["en", "of", "als", "de", "het"].includes(w))) {
+      raw[i] = { ...h, role: true, weight: h.def.w + 3 };
     }
   }
   // A parent or pupil speaking ("mijn mentor", "ik zit in groep 8") is not a school signal.

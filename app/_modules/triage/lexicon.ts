@@ -25,6 +25,8 @@ export type DeskSignal = {
   weak?: boolean;
   /** The match does not count when the next word is one of these ("ik ben te laat met melden" is about a task). */
   notBefore?: string[];
+  /** A software product: a caller who works at it ("ik werk bij ParnasSys") is its vendor, not a school. */
+  vendorWhenRole?: boolean;
 };
 
 const between = (lo: number, hi: number) => (n: number[]) => n.length > 0 && n[0] >= lo && n[0] <= hi;
@@ -41,8 +43,9 @@ export const DESK_SIGNALS: DeskSignal[] = [
   { p: "iber|internbegeleider", group: "po", w: 3 },
   { p: "ib", group: "po", w: 2 },
   { p: "leerkracht|juf|meester", group: "po", w: 2 },
-  { p: "las|parnassys|esis", group: "po", w: 2 },
-  { p: "dotcom", group: "po", w: 1 },
+  { p: "las", group: "po", w: 2 },
+  { p: "parnassys|esis", group: "po", w: 2, vendorWhenRole: true },
+  { p: "dotcom", group: "po", w: 1, vendorWhenRole: true },
   { p: "kindcentrum|ikc", group: "po", w: 2, ownable: true },
   { p: "doorstroomtoets|eindtoets|schooladvies", group: "po", w: 2 },
   { p: `van|is|wordt # ${AGE_UNITS}?`, group: "po", w: 1, when: between(4, 11) },
@@ -91,7 +94,7 @@ export const DESK_SIGNALS: DeskSignal[] = [
 
   // Parents, pupils and students speaking for themselves (out of scope)
   {
-    p: "ik ben|was een|de? ouder|vader|moeder|verzorger|voogd|pleegouder|pleegvader|pleegmoeder|stiefvader|stiefmoeder|opa|oma|leerling|scholier|student|brugklasser",
+    p: "ik ben|was een|de? ~1 ouder|vader|moeder|verzorger|voogd|pleegouder|pleegvader|pleegmoeder|stiefvader|stiefmoeder|opa|oma|leerling|scholier|student|brugklasser",
     group: "oos", w: 3, self: true, identity: true,
   },
   { p: "wij|we zijn de? ouders", group: "oos", w: 3, self: true, identity: true },

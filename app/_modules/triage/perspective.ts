@@ -99,7 +99,8 @@ export function inventorySpans(a: Text): Span[] {
       if (toks[i].sentence !== toks[m.first].sentence) break;
       const gap = gapBefore(a, toks, i);
       // "we besturen 3 scholen: 2 basisscholen en een mbo" — a colon right after the cue introduces the list.
-      if (/[;()]/.test(gap) || (/:/.test(gap) && i - m.last > 3)) break;
+      // Parentheses stay inside: "5 basisscholen en 1 school voor speciaal onderwijs (vso)".
+      if (/;/.test(gap) || (/:/.test(gap) && i - m.last > 3)) break;
       if (/,/.test(gap) && COMMA_BREAKERS.has(toks[i].text)) break;
       if (toks[i].text === "de" && toks[i + 1]?.text === "vraag") break;
       last = i;
