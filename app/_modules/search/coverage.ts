@@ -84,11 +84,18 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
   // Slots: a query word that splits into known parts gets one slot per part.
   // Only a word the index does not hold (as such or by its stem) is split: the parts of a known word add noise.
   const splits = words.map((w) => (w.length >= 8 && !/\d/.test(w) && src.termId(w) < 0 && !src.sameStem(stem(w)).length ? splitCompound(w, src.known) : null));
+  // "(vanaf) hoeveel uur": the amount words are matched by any number of that unit, not by themselves, and
+  // weigh nothing of their own.
+  const amountUnit = words.map((_, i) => {
+    let j = i;
+    while (j < words.length && AMOUNT_WORDS.has(words[j]!)) j++;
+    return j > i && j < words.length && unitOf(words[j]!) ? j : -1;
+  });
   words.forEach((_, i) => {
     const parts = splits[i];
     const start = slotWeight.length;
     if (parts) for (let k = 0; k < parts.length; k++) slotWeight.push(1 / parts.length), slotWord.push(i);
-    else slotWeight.push(1), slotWord.push(i);
+    else slotWeight.push(amountUnit[i]! >= 0 ? 0 : 1), slotWord.push(i);
     wordSlots.push([start, slotWeight.length - 1]);
   });
   const S = slotWeight.length;
@@ -163,8 +170,7 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
   words.forEach((word, i) => {
     const [from, to] = range(i);
     const prefix = lastIsPrefix && i === words.length - 1;
-    // "hoeveel uur": the amount word is matched by any number of that unit (below), not by itself.
-    if (AMOUNT_WORDS.has(word) && words[i + 1] && unitOf(words[i + 1]!)) return;
+    if (amountUnit[i]! >= 0) return;
     variantsOf(word, from, to, 1, prefix);
     const parts = splits[i];
     if (parts) parts.forEach((part, k) => variantsOf(part, from + k, from + k, 0.8, prefix && k === parts.length - 1));
@@ -191,11 +197,14 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     if (num && unit) {
       const [from, to] = range(i, i + 1);
       addRange(src.termId(numberTerm(unit, num)), from, to, W_NUMBER_UNIT, -1);
-    } else if (unit && AMOUNT_WORDS.has(words[i]!)) {
-      const [from, to] = range(i, i + 1);
-      addRange(src.termId(numberTerm(unit)), from, to, W_NUMBER_UNIT * 0.6, -1);
     }
   }
+  words.forEach((_, i) => {
+    const u = amountUnit[i]!;
+    if (u < 0 || (i > 0 && amountUnit[i - 1] === u)) return;
+    const [from, to] = range(i, u);
+    addRange(src.termId(numberTerm(unitOf(words[u]!)!)), from, to, W_NUMBER_UNIT * 0.6, -1);
+  });
   return { slots: S, slotWeight, slotWord, words, matchers, plan };
 }
 

@@ -86,7 +86,7 @@ describe("embedded engine", () => {
       { id: "1", title: "Verzuimmeldingen", body: "De school meldt ongeoorloofd verzuim na 16 uur in 4 weken." },
       { id: "2", title: "Ziekteverzuim", body: "Een zieke leerling blijft thuis." },
       { id: "3", title: "De leerplichtambtenaar", body: "Zij spreekt ouders aan op 3x te laat komen." },
-      { id: "4", title: "Vakantie", body: "Verlof buiten de schoolvakanties." },
+      { id: "4", title: "Vakantie", body: "Verlof buiten de schoolvakanties, vanaf groep 1 en vanaf hoeveel jaar." },
     ]);
     const f = (q: string) => index.search(q, { matchingStrategy: "frequency" }).then(ids);
     expect((await f("verzuimmelding"))[0]).toBe("1"); // stem: verzuimmeldingen
@@ -95,6 +95,7 @@ describe("embedded engine", () => {
     expect((await f("ambtenar"))[0]).toBe("3"); // a typo in a word that occurs only inside a compound
     expect((await f("schoolvakantieverlof"))[0]).toBe("4"); // a query compound split into its parts
     expect((await f("hoeveel uur melden"))[0]).toBe("1"); // "hoeveel uur" finds a number of hours
+    expect((await f("vanaf hoeveel uur"))[0]).toBe("1"); // amount words are not matched on their own
     expect((await f("3 keer te laat"))[0]).toBe("3"); // "3x" is 3 keer
     // Never empty while a content word occurs, however long the question.
     expect(await f("wat gebeurt er als mijn leerling xyzzy qwerty vaak ziek is")).toContain("2");

@@ -66,8 +66,12 @@ describe("article search service", () => {
   });
 
   it("a search finds the threshold article for a caller's question and ranks the leerplichtambtenaar article for a typo", async () => {
-    const r = await svc.searchArticles({ q: "hoeveel uur ongeoorloofd verzuim moet ik melden" });
-    expect(r.hits.slice(0, 3).map((h) => h.slug)).toEqual(expect.arrayContaining([expect.stringMatching(/verzuim/)]));
+    // The articles that state the threshold (16 uur in 4 weken) come first for a caller's way of asking.
+    const threshold = ["uren-tellen-ongeoorloofd-verzuim", "ongeoorloofd-verzuim-melden"];
+    for (const q of ["hoeveel uur ongeoorloofd verzuim moet ik melden", "vanaf hoeveel uur verzuim melden"]) {
+      const r = await svc.searchArticles({ q });
+      expect(threshold).toContain(r.hits[0]!.slug);
+    }
     const lpa = await svc.searchArticles({ q: "leerplicht ambtenar" });
     expect(lpa.total).toBeGreaterThan(0);
     expect(lpa.hits[0]!.type).toBe("faq");
