@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/erro
 import type { DeskId } from "@/app/_core/session";
 import type { z } from "zod";
 import type { apiTicketListQuerySchema, apiTicketSchema, apiTicketSummarySchema } from "./api-schema";
-import { REFERENCE_PATTERN, referenceWhere } from "./reference";
+import { REFERENCE_PATTERN } from "./reference";
 
 type ApiTicket = z.infer<typeof apiTicketSchema>;
 type ApiTicketSummary = z.infer<typeof apiTicketSummarySchema>;
@@ -36,8 +36,13 @@ function toSummary(t: SummaryRow, formerReferences: string[] = []): ApiTicketSum
 export async function getApiTicket(db: Db, principal: ApiPrincipal, reference: string): Promise<ApiTicket> {
   const ref = reference.trim().toUpperCase();
   if (!REFERENCE_PATTERN.test(ref)) throw new NotFoundError("Deze vraag bestaat niet.");
-  // The caller's old reference after a transfer finds the ticket too.
-  const found = await db.ticket.findFirst({ where: referenceWhere(ref), select: { ...summarySelect, formerReferences: { select: { reference: true } } } });
+  // The caller's old reference after a transfer finds the ticket too (referenceWhere's rule, as two unique lookups:
+  // an OR over the relation would scan the ticket table on SQLite).
+  const select = { ...summarySelect, formerReferences: { select: { reference: true } } };
+  const found =
+    (await db.ticket.findUnique({ where: { reference: ref }, select })) ??
+    (await db.ticketFormerReference.findUnique({ where: { reference: ref }, select: { ticket: { select } } }))?.ticket ??
+    null;
   const { formerReferences, ...row } = found ?? { formerReferences: [] };
   const former = formerReferences.map((f) => f.reference).sort();
   if (!found || !principal.desks.includes(found.deskId as DeskId)) throw new NotFoundError("Deze vraag bestaat niet.");
