@@ -56,7 +56,7 @@ describe("quick mode", () => {
     expect(await duty.count()).toBe(1);
     const dutyText = (await duty.textContent()) ?? "";
     expect(dutyText).toMatch(/zonder uitstel/);
-    expect(dutyText).toMatch(/16 uur of meer ongeoorloofd verzuim binnen 4 weken/);
+    expect(dutyText).toMatch(/16 uur of meer ongeoorloofd verzuim binnen 4 lesweken/);
     expect(dutyText).toMatch(/leerplichtambtenaar via het verzuimloket van DUO/);
     expect(dutyText).toMatch(/Wie: Leerlingenadministratie/);
     expect(await duty.locator(".badge").first().textContent()).toBe("Wet");

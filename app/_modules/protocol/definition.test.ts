@@ -7,6 +7,7 @@ import {
   defaultProtocol,
   describePeriod,
   describeThreshold,
+  isLawSourceUrl,
   parseProtocolFile,
   ProtocolFileError,
   protocolList,
@@ -25,13 +26,14 @@ const schoolText = fs.readFileSync(path.join(dir, "stellingwerf-college.yaml"), 
 const FILE = "content/protocols/x.yaml";
 
 /** A one-rule protocol file "x" with the rule given as YAML lines (indented under `rules:`). */
-const fileWith = (rule: string) => `id: x\nname: Testprotocol\nrules:\n${rule.replace(/^/gm, "  ")}\n`;
+const fileWith = (rule: string) => `id: x\nname: Testprotocol\nschool: Testschool\nrules:\n${rule.replace(/^/gm, "  ")}\n`;
 const goodLate = `- id: late-3
   kind: late
   title: "{count} keer te laat"
   threshold: { count: 3 }
   window: school-year
   basis: school
+  source: { label: "Verzuimprotocol Testschool 2026, § Te laat" }
   actions: [{ action: Mail naar de ouders, actor: Leerlingenadministratie }]
   explanation: Komt een leerling voor de {count}e keer te laat? Dan krijgen de ouders een mail.`;
 
@@ -48,6 +50,13 @@ const errorOf = (fn: () => unknown): ProtocolFileError => {
 describe("parseProtocolFile", () => {
   it("accepts the two protocol files", () => {
     expect(parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml").rules).toHaveLength(5);
+    expect(parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml").rules.map((r) => r.id)).toEqual([
+      "unexcused-16h-4w",
+      "lrv-over-4w",
+      "leave-vakantie",
+      "leave-gewichtig-10",
+      "leave-gewichtig-over-10",
+    ]);
     const school = parseProtocolFile(schoolText, "content/protocols/stellingwerf-college.yaml");
     expect(school.extends).toBe("leerplichtwet");
     expect(school.default).toBe(true);
@@ -89,7 +98,7 @@ describe("parseProtocolFile", () => {
     ["a refusing rule with a decider", "leave: { request: any, decidedBy: afdelingsleider, refuseWhenAdjoiningHoliday: true }", "veld leave.decidedBy:"],
     ["an unknown request kind", "leave: { request: vakantie, decidedBy: afdelingsleider }", "veld leave.request:"],
   ])("leave rules: %s", (_name, body, field) => {
-    const rule = `- id: leave-test\n  kind: leave\n  title: Testverlof\n  basis: law\n  ${body}\n  actions: [{ action: Beslist over de aanvraag, actor: Afdelingsleider }]\n  explanation: Een uitleg over dit verlof in gewone woorden.`;
+    const rule = `- id: leave-test\n  kind: leave\n  title: Testverlof\n  basis: law\n  source: { label: Leerplichtwet 1969 art. 14, url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=14" }\n  ${body}\n  actions: [{ action: Beslist over de aanvraag, actor: Afdelingsleider }]\n  explanation: Een uitleg over dit verlof in gewone woorden.`;
     expect(errorOf(() => parseProtocolFile(fileWith(rule), FILE)).message).toContain(`regel leave-test: ${field}`);
   });
 });
@@ -134,7 +143,7 @@ describe("resolveProtocols", () => {
   it("rejects a child that changes the kind of an inherited rule", () => {
     const parent = parseProtocolFile(fileWith(goodLate), FILE);
     const child = parseProtocolFile(
-      `id: y\nname: Kind\nextends: x\nrules:\n  - id: late-3\n    kind: truancy\n    title: "{count} keer gespijbeld"\n    threshold: { count: 3 }\n    window: school-year\n    basis: school\n    actions: [{ action: Mail naar de ouders, actor: Leerlingenadministratie }]\n    explanation: Heeft een leerling voor de {count}e keer gespijbeld? Dan volgt een mail.\n`,
+      `id: y\nname: Kind\nschool: Testschool\nextends: x\nrules:\n  - id: late-3\n    kind: truancy\n    title: "{count} keer gespijbeld"\n    threshold: { count: 3 }\n    window: school-year\n    basis: school\n    source: { label: Verzuimprotocol Testschool 2026 }\n    actions: [{ action: Mail naar de ouders, actor: Leerlingenadministratie }]\n    explanation: Heeft een leerling voor de {count}e keer gespijbeld? Dan volgt een mail.\n`,
       "content/protocols/y.yaml",
     );
     expect(errorOf(() => resolveProtocols([parent, child])).message).toContain("content/protocols/y.yaml: regel late-3: veld kind:");
@@ -149,7 +158,7 @@ describe("texts from the data", () => {
     ["late-3", "3 keer te laat"],
     ["late-10", "10 keer te laat"],
     ["truancy-5", "5 keer gespijbeld"],
-    ["unexcused-16h-4w", "16 uur of meer ongeoorloofd verzuim binnen 4 weken"],
+    ["unexcused-16h-4w", "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken"],
     ["unexcused-4w-continuous", "4 weken aaneengesloten ongeoorloofd afwezig"],
     ["sick-30h", "30 uur ziekteverzuim"],
     ["leave-vakantie", "hoogstens 10 schooldagen, 1 keer per schooljaar, niet in de 2 weken voor of na de zomervakantie"],
@@ -161,7 +170,7 @@ describe("texts from the data", () => {
 
   it("the law's vakantieverlof only blocks the first weeks after the summer holiday", () => {
     expect(ruleView(set["leerplichtwet"], "leave-vakantie")!.thresholdText).toBe(
-      "hoogstens 10 schooldagen, 1 keer per schooljaar, niet in de eerste 2 weken na de zomervakantie",
+      "hoogstens 10 schooldagen, 1 keer per schooljaar, niet in de eerste 2 lesweken van het schooljaar",
     );
   });
 
@@ -178,14 +187,24 @@ describe("texts from the data", () => {
     expect(ruleView(school, "unexcused-16h-4w")).toEqual({
       id: "unexcused-16h-4w",
       protocolId: "stellingwerf-college",
-      title: "Melden bij 16 uur ongeoorloofd verzuim in 4 weken",
-      thresholdText: "16 uur of meer ongeoorloofd verzuim binnen 4 weken",
-      actions: [{ action: "Melding bij de leerplichtambtenaar via het verzuimloket van DUO", actor: "Leerlingenadministratie" }],
+      title: "Melden bij 16 uur ongeoorloofd verzuim in 4 lesweken",
+      thresholdText: "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken",
+      actions: [{ action: expect.stringContaining("Basisscholen melden vanuit hun leerlingadministratie (LAS)"), actor: "Leerlingenadministratie" }],
       basis: "law",
       basisLabel: "wet",
-      explanation: expect.stringContaining("binnen 4 weken samen 16 uur of meer"),
+      basisText: "Wet",
+      source: {
+        label: expect.stringContaining("Leerplichtwet 1969, art. 21"),
+        url: "https://www.onderwijsinspectie.nl/onderwerpen/registreren-en-melden-van-ongeoorloofd-verzuim",
+      },
+      explanation: expect.stringContaining("in 4 lesweken die op elkaar volgen samen 16 uur les- of praktijktijd"),
     });
-    expect(ruleView(school, "late-9")).toMatchObject({ basisLabel: "schoolbeleid", title: "9 keer te laat: officiële waarschuwing" });
+    expect(ruleView(school, "late-9")).toMatchObject({
+      basisLabel: "schoolbeleid",
+      basisText: "Schoolbeleid Stellingwerf College",
+      title: "9 keer te laat: officiële waarschuwing",
+      source: { label: expect.stringContaining("Verzuimbeleid Stellingwerf College") },
+    });
     expect(ruleView(school, "no-such-rule")).toBeNull();
   });
 
@@ -220,9 +239,9 @@ describe("a threshold changed in the data changes the text and the evaluation", 
 
   it("describeThreshold, title and explanation follow the number", () => {
     const v = ruleView(edited["stellingwerf-college"], "unexcused-16h-4w")!;
-    expect(v.thresholdText).toBe("12 uur of meer ongeoorloofd verzuim binnen 3 weken");
-    expect(v.title).toBe("Melden bij 12 uur ongeoorloofd verzuim in 3 weken");
-    expect(v.explanation).toContain("binnen 3 weken samen 12 uur of meer");
+    expect(v.thresholdText).toBe("12 uur of meer ongeoorloofd verzuim binnen 3 lesweken");
+    expect(v.title).toBe("Melden bij 12 uur ongeoorloofd verzuim in 3 lesweken");
+    expect(v.explanation).toContain("in 3 lesweken die op elkaar volgen samen 12 uur les- of praktijktijd");
     expect(v.explanation).not.toMatch(/16|4 weken/);
   });
 
@@ -236,10 +255,77 @@ describe("a threshold changed in the data changes the text and the evaluation", 
   });
 
   it("a ladder step moved in the school file moves its trigger", () => {
-    const moved = load(lawText, schoolText.replace("threshold: { count: 3 }\n    window: school-year\n    basis: school\n    actions: *late-mail-nakomen", "threshold: { count: 2 }\n    window: school-year\n    basis: school\n    actions: *late-mail-nakomen"));
+    const moved = load(lawText, schoolText.replace("threshold: { count: 3 }\n    window: school-year", "threshold: { count: 2 }\n    window: school-year"));
     const lates = [{ date: "2026-03-02", type: "late" as const }, { date: "2026-03-03", type: "late" as const }];
     expect(evaluateAbsence(original["stellingwerf-college"], { asOf: "2026-03-20", events: lates }).triggered).toEqual([]);
     const r = evaluateAbsence(moved["stellingwerf-college"], { asOf: "2026-03-20", events: lates });
     expect(r.triggered.map((t) => [t.id, t.thresholdText, t.title])).toEqual([["late-3", "2 keer te laat", "2 keer te laat"]]);
   });
 });
+
+describe("law and school policy stay apart", () => {
+  const set = loadProtocolsFromDir(dir);
+
+  it("every basis: law rule cites a law text or a government page; every school rule names its school", () => {
+    const rules = protocolList(set).flatMap((p) => p.rules);
+    expect(rules.length).toBeGreaterThan(10);
+    for (const r of rules) {
+      expect(r.source.label.length, r.id).toBeGreaterThan(5);
+      if (r.basis === "law") expect(isLawSourceUrl(r.source.url), `${r.id}: ${r.source.url}`).toBe(true);
+      else expect(r.school, r.id).toBe("Stellingwerf College");
+    }
+  });
+
+  it("the law file holds only law rules, and no school's own rule (the holiday-adjacency ban is the school's)", () => {
+    const law = parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml");
+    expect(law.rules.every((r) => r.basis === "law")).toBe(true);
+    expect(law.rules.some((r) => r.id === "leave-luxe")).toBe(false);
+    expect(findRuleIn(set["stellingwerf-college"], "leave-luxe")).toMatchObject({ basis: "school", definedIn: "stellingwerf-college" });
+  });
+
+  it.each([
+    ["no address", "source: { label: Leerplichtwet 1969 art. 21 }"],
+    ["a school's own page", 'source: { label: Leerplichtwet volgens de school, url: "https://www.stellingwerf.nl/verzuim" }'],
+    ["a look-alike host", 'source: { label: Leerplichtwet 1969 art. 21, url: "https://wetten.overheid.nl.example.com/x" }'],
+    ["plain http", 'source: { label: Leerplichtwet 1969 art. 21, url: "http://wetten.overheid.nl/BWBR0002628" }'],
+  ])("refuses a law rule whose source is %s", (_name, source) => {
+    const rule = goodLate.replace("basis: school", "basis: law").replace(/source: .*/, source);
+    expect(errorOf(() => parseProtocolFile(fileWith(rule), FILE)).message).toContain("regel late-3: veld source.url:");
+  });
+
+  it("refuses a rule without a source, and a school rule in a file without a school", () => {
+    expect(errorOf(() => parseProtocolFile(fileWith(goodLate.replace(/ {2}source: .*\n/, "")), FILE)).message).toContain("regel late-3: veld source:");
+    const noSchool = `id: x\nname: Testprotocol\nrules:\n${goodLate.replace(/^/gm, "  ")}\n`;
+    expect(errorOf(() => parseProtocolFile(noSchool, FILE)).message).toContain("regel late-3: veld basis: a school rule belongs in a school's protocol");
+  });
+
+  it("the law's LRV rule and the school's thuiszittersteam trigger are separate rules with their own thresholds", () => {
+    const school = set["stellingwerf-college"];
+    expect(describeThreshold(findRuleIn(school, "lrv-over-4w")!)).toBe(
+      "langer dan 4 weken aaneengesloten ongeoorloofd afwezig (21 schooldagen of meer achter elkaar)",
+    );
+    expect(findRuleIn(school, "lrv-over-4w")).toMatchObject({ basis: "law", definedIn: "leerplichtwet" });
+    expect(findRuleIn(set["leerplichtwet"], "lrv-over-4w")).toBeDefined();
+    expect(describeThreshold(findRuleIn(school, "unexcused-4w-continuous")!)).toBe("4 weken aaneengesloten ongeoorloofd afwezig");
+    expect(findRuleIn(school, "unexcused-4w-continuous")).toMatchObject({ basis: "school" });
+    // Changing the school's trigger leaves the law's rule as it is.
+    const changed = resolveProtocols([
+      parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml"),
+      parseProtocolFile(schoolText.replace("threshold: { windowDays: 28 }", "threshold: { windowDays: 14 }"), "content/protocols/stellingwerf-college.yaml"),
+    ])["stellingwerf-college"];
+    expect(describeThreshold(findRuleIn(changed, "unexcused-4w-continuous")!)).toBe("2 weken aaneengesloten ongeoorloofd afwezig");
+    expect(findRuleIn(changed, "lrv-over-4w")).toEqual(findRuleIn(school, "lrv-over-4w"));
+  });
+
+  it("a continuous-absence rule takes either windowDays or schoolDays", () => {
+    const rule = (threshold: string) =>
+      `- id: c\n  kind: continuous-absence\n  title: Lang afwezig\n  threshold: ${threshold}\n  window: consecutive\n  basis: school\n  source: { label: Verzuimprotocol Testschool 2026 }\n  actions: [{ action: Belt de ouders, actor: Mentor }]\n  explanation: Is een leerling lang zonder geldige reden weg? Dan belt de mentor.`;
+    expect(errorOf(() => parseProtocolFile(fileWith(rule("{ windowDays: 28, schoolDays: 21 }")), FILE)).message).toContain("regel c: veld threshold:");
+    expect(errorOf(() => parseProtocolFile(fileWith(rule("{}")), FILE)).message).toContain("regel c: veld threshold:");
+    expect(parseProtocolFile(fileWith(rule("{ schoolDays: 21 }")), FILE).rules).toHaveLength(1);
+  });
+});
+
+function findRuleIn(p: { rules: import("./definition").ResolvedRule[] }, id: string) {
+  return p.rules.find((r) => r.id === id);
+}

@@ -24,13 +24,47 @@ const text = (min: number) => z.string().trim().min(min, `expected a text of at 
 
 const actionSchema = z.strictObject({ action: text(3), actor: text(2) });
 
+/**
+ * Where a rule comes from: an article of law or a government page (with its URL), or the section of a school's
+ * protocol (with the school and the year). Every rendered threshold shows and links it.
+ */
+const sourceSchema = z.strictObject({
+  label: text(5),
+  url: z
+    .string()
+    .regex(/^https:\/\/[^\s]+$/, "expected an https:// address")
+    .optional(),
+});
+export type RuleSource = z.infer<typeof sourceSchema>;
+
+/** Hosts of law texts and government pages: the only sources a `basis: law` rule may cite. */
+export const LAW_SOURCE_HOSTS = [
+  "wetten.overheid.nl",
+  "zoek.officielebekendmakingen.nl",
+  "www.rijksoverheid.nl",
+  "www.duo.nl",
+  "duo.nl",
+  "www.onderwijsinspectie.nl",
+] as const;
+
+/** True when the address is a page of a law text or a government body (see LAW_SOURCE_HOSTS). */
+export function isLawSourceUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" && (LAW_SOURCE_HOSTS as readonly string[]).includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 const ruleBase = {
   id: slug,
   title: text(3),
   basis: z.enum(["law", "school"]),
   actions: z.array(actionSchema).min(1, "a rule needs at least one action"),
   explanation: text(20),
-  source: z.string().optional(),
+  source: sourceSchema,
 };
 
 const countThreshold = z.strictObject({ count: positiveInt, windowDays: positiveInt.optional() });
@@ -46,10 +80,14 @@ const unexcusedHoursRule = z.strictObject({
   window: countingWindow,
 });
 const sickHoursRule = z.strictObject({ ...ruleBase, kind: z.literal("sick-hours"), threshold: hoursThreshold, window: countingWindow });
+/**
+ * Continuous absence: unexcused on every school day of `windowDays` non-holiday calendar days, or of at least
+ * `schoolDays` school days in a row (holidays skipped either way). Exactly one of the two.
+ */
 const continuousRule = z.strictObject({
   ...ruleBase,
   kind: z.literal("continuous-absence"),
-  threshold: z.strictObject({ windowDays: positiveInt }),
+  threshold: z.strictObject({ windowDays: positiveInt.optional(), schoolDays: positiveInt.optional() }),
   window: z.literal("consecutive"),
 });
 const leaveRule = z.strictObject({
@@ -87,12 +125,21 @@ const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
       ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "a rule that refuses leave has decidedBy: null" });
     if (!rule.leave.refuseWhenAdjoiningHoliday && rule.leave.decidedBy === null)
       ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "expected afdelingsleider or leerplichtambtenaar" });
-  } else if (rule.kind !== "continuous-absence") {
+  } else if (rule.kind === "continuous-absence") {
+    if ((rule.threshold.windowDays === undefined) === (rule.threshold.schoolDays === undefined))
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: "use either windowDays or schoolDays" });
+  } else {
     if (rule.window === "rolling" && rule.threshold.windowDays === undefined)
       ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "a rolling window needs windowDays" });
     if (rule.window === "school-year" && rule.threshold.windowDays !== undefined)
       ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "windowDays only fits window: rolling" });
   }
+  if (rule.basis === "law" && !isLawSourceUrl(rule.source.url))
+    ctx.addIssue({
+      code: "custom",
+      path: ["source", "url"],
+      message: `a law rule needs the address of the law text or a government page (${LAW_SOURCE_HOSTS.join(", ")})`,
+    });
   for (const field of ["title", "explanation"] as const) {
     const problem = templateProblem(rule, rule[field]);
     if (problem) ctx.addIssue({ code: "custom", path: [field], message: problem });
@@ -107,6 +154,8 @@ export const protocolFileSchema = z.strictObject({
   /** The portal's default protocol (exactly one file sets this). */
   default: z.boolean().default(false),
   source: z.string().optional(),
+  /** The school whose protocol this is; school rules show it as "Schoolbeleid <school>". */
+  school: text(2).optional(),
   rules: z.array(ruleSchema).default([]),
 });
 
@@ -115,8 +164,8 @@ export type LeaveRule = Extract<ProtocolRule, { kind: "leave" }>;
 export type RuleAction = z.infer<typeof actionSchema>;
 /** A validated protocol file; `file` is where it came from (for error messages). */
 export type ProtocolDefinition = z.infer<typeof protocolFileSchema> & { file?: string };
-/** A rule after `extends` resolution; `definedIn` is the protocol whose file holds it. */
-export type ResolvedRule = ProtocolRule & { definedIn: string };
+/** A rule after `extends` resolution; `definedIn` is the protocol whose file holds it, `school` that file's school. */
+export type ResolvedRule = ProtocolRule & { definedIn: string; school?: string };
 
 export type ResolvedProtocol = {
   id: string;
@@ -185,6 +234,8 @@ export function parseProtocolFile(text: string, fileName: string): ProtocolDefin
     throw new ProtocolFileError(fileName, null, "id", `the id "${def.id}" must equal the file name "${base}"`);
   const seen = new Set<string>();
   for (const rule of def.rules) {
+    if (rule.basis === "school" && !def.school)
+      throw new ProtocolFileError(fileName, rule.id, "basis", "a school rule belongs in a school's protocol (a file with school: …)");
     if (seen.has(rule.id)) throw new ProtocolFileError(fileName, rule.id, "id", "this rule id occurs twice in the file");
     seen.add(rule.id);
   }
@@ -227,7 +278,7 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
     const rules = [...inherited];
     for (const rule of def.rules) {
       const at = rules.findIndex((r) => r.id === rule.id);
-      const own: ResolvedRule = { ...rule, definedIn: def.id };
+      const own: ResolvedRule = { ...rule, definedIn: def.id, ...(def.school ? { school: def.school } : {}) };
       if (at < 0) rules.push(own);
       else if (rules[at].kind !== rule.kind)
         throw new ProtocolFileError(def.file ?? def.id, rule.id, "kind", `replaces a ${rules[at].kind} rule of ${rules[at].definedIn} with a ${rule.kind} rule`);
@@ -294,6 +345,18 @@ export function describePeriod(days: number): string {
   return days === 1 ? "1 dag" : `${days} dagen`;
 }
 
+/** A rolling window in words: whole weeks are lesweken (holiday weeks do not count), e.g. "4 lesweken". */
+export function describeLesweken(days: number): string {
+  if (days % DAYS_PER_WEEK !== 0) return describePeriod(days);
+  const weeks = days / DAYS_PER_WEEK;
+  return weeks === 1 ? "1 lesweek" : `${weeks} lesweken`;
+}
+
+/** Whole weeks that a run of school days goes beyond: 21 school days is "longer than 4 weeks". */
+export function weeksExceeded(schoolDays: number): number {
+  return Math.floor((schoolDays - 1) / 5);
+}
+
 const times = (n: number) => `${formatNumber(n)} keer`;
 const schoolDaysText = (n: number) => (n === 1 ? "1 schooldag" : `${formatNumber(n)} schooldagen`);
 const weeksText = (n: number) => (n === 1 ? "1 week" : `${n} weken`);
@@ -306,14 +369,14 @@ export function describeSummerBlock(rule: LeaveRule): string | null {
       ? `in de ${weeksText(before)} voor of na de zomervakantie`
       : `in de ${weeksText(before)} voor of de ${weeksText(after)} na de zomervakantie`;
   if (before > 0) return `in de laatste ${weeksText(before)} voor de zomervakantie`;
-  if (after > 0) return `in de eerste ${weeksText(after)} na de zomervakantie`;
+  if (after > 0) return `in de eerste ${after === 1 ? "lesweek" : `${after} lesweken`} van het schooljaar`;
   return null;
 }
 
 /** The threshold of a rule in plain Dutch, built from the data (e.g. "16 uur of meer ongeoorloofd verzuim binnen 4 weken"). */
 export function describeThreshold(rule: ProtocolRule): string {
   const within = (r: CountingRule) =>
-    r.window === "rolling" && r.threshold.windowDays !== undefined ? ` binnen ${describePeriod(r.threshold.windowDays)}` : "";
+    r.window === "rolling" && r.threshold.windowDays !== undefined ? ` binnen ${describeLesweken(r.threshold.windowDays)}` : "";
   switch (rule.kind) {
     case "late":
       return `${times(rule.threshold.count)} te laat${within(rule)}`;
@@ -324,7 +387,11 @@ export function describeThreshold(rule: ProtocolRule): string {
     case "sick-hours":
       return `${formatNumber(rule.threshold.hours)} uur ziekteverzuim${within(rule)}`;
     case "continuous-absence":
-      return `${describePeriod(rule.threshold.windowDays)} aaneengesloten ongeoorloofd afwezig`;
+      if (rule.threshold.schoolDays !== undefined) {
+        const n = rule.threshold.schoolDays;
+        return `langer dan ${weeksText(weeksExceeded(n))} aaneengesloten ongeoorloofd afwezig (${schoolDaysText(n)} of meer achter elkaar)`;
+      }
+      return `${describePeriod(rule.threshold.windowDays!)} aaneengesloten ongeoorloofd afwezig`;
     case "leave": {
       const parts: string[] = [];
       const t = rule.threshold ?? {};
@@ -353,6 +420,10 @@ function placeholders(rule: ProtocolRule): Record<string, string> {
       values.hours = formatNumber(rule.threshold.hours);
       break;
     case "continuous-absence":
+      if (rule.threshold.schoolDays !== undefined) {
+        values.schoolDays = formatNumber(rule.threshold.schoolDays);
+        values.weeks = String(weeksExceeded(rule.threshold.schoolDays));
+      }
       break;
     case "leave": {
       const days = rule.threshold?.maxSchoolDays ?? rule.threshold?.moreThanSchoolDays;
@@ -365,7 +436,10 @@ function placeholders(rule: ProtocolRule): Record<string, string> {
     }
   }
   if (rule.kind !== "leave" && rule.threshold.windowDays !== undefined) {
-    values.period = describePeriod(rule.threshold.windowDays);
+    values.period =
+      rule.kind !== "continuous-absence" && rule.window === "rolling"
+        ? describeLesweken(rule.threshold.windowDays)
+        : describePeriod(rule.threshold.windowDays);
     values.days = formatNumber(rule.threshold.windowDays);
   }
   return values;
@@ -380,8 +454,9 @@ function thresholdNumbers(rule: ProtocolRule): number[] {
       rule.leave.blockedWeeksBeforeSummer || undefined,
       rule.leave.blockedWeeksAfterSummer || undefined,
     ].filter((n): n is number => n !== undefined);
-  const t = rule.threshold as { count?: number; hours?: number; windowDays?: number };
-  const out = [t.count, t.hours, t.windowDays].filter((n): n is number => n !== undefined);
+  const t = rule.threshold as { count?: number; hours?: number; windowDays?: number; schoolDays?: number };
+  const out = [t.count, t.hours, t.windowDays, t.schoolDays].filter((n): n is number => n !== undefined);
+  if (t.schoolDays !== undefined) out.push(weeksExceeded(t.schoolDays));
   if (t.windowDays !== undefined && t.windowDays % DAYS_PER_WEEK === 0) out.push(t.windowDays / DAYS_PER_WEEK);
   return out;
 }
@@ -416,6 +491,10 @@ export type RuleView = {
   actions: RuleAction[];
   basis: Basis;
   basisLabel: "wet" | "schoolbeleid";
+  /** Whose rule it is, as a reader sees it: "Wet" or "Schoolbeleid <school>". */
+  basisText: string;
+  /** Where the rule comes from (article of law, government page, or the school's protocol section). */
+  source: RuleSource;
   explanation: string;
 };
 
@@ -431,8 +510,16 @@ export function ruleView(protocol: ResolvedProtocol, ruleId: string): RuleView |
     actions: rule.actions.map((a) => ({ action: a.action, actor: a.actor })),
     basis: rule.basis,
     basisLabel: basisLabel(rule.basis),
+    basisText: basisText(rule),
+    source: { ...rule.source },
     explanation: renderRuleText(rule, rule.explanation),
   };
+}
+
+/** "Wet" for a law rule; "Schoolbeleid <school>" for a school rule (the school of the protocol that defines it). */
+export function basisText(rule: Pick<ResolvedRule, "basis" | "school">): string {
+  if (rule.basis === "law") return "Wet";
+  return rule.school ? `Schoolbeleid ${rule.school}` : "Schoolbeleid";
 }
 
 /** "wet" for law, "schoolbeleid" for school policy. */

@@ -40,13 +40,14 @@ describe("the protocol data matches the spec", () => {
     ["truancy-9", "truancy", { count: 9 }, "school"],
     ["unexcused-16h-4w", "unexcused-hours", { hours: 16, windowDays: 28 }, "law"],
     ["unexcused-4w-continuous", "continuous-absence", { windowDays: 28 }, "school"],
+    ["lrv-over-4w", "continuous-absence", { schoolDays: 21 }, "law"],
     ["sick-30h", "sick-hours", { hours: 30 }, "school"],
     ["sick-60h", "sick-hours", { hours: 60 }, "school"],
     ["sick-90h", "sick-hours", { hours: 90 }, "school"],
     ["leave-vakantie", "leave", { maxSchoolDays: 10 }, "school"],
     ["leave-gewichtig-10", "leave", { maxSchoolDays: 10 }, "law"],
     ["leave-gewichtig-over-10", "leave", { moreThanSchoolDays: 10 }, "law"],
-    ["leave-luxe", "leave", undefined, "law"],
+    ["leave-luxe", "leave", undefined, "school"],
   ])("%s: %s %j (%s)", (id, kind, threshold, basis) => {
     const rule = school.rules.find((r) => r.id === id);
     expect(rule).toBeDefined();
@@ -58,7 +59,7 @@ describe("the protocol data matches the spec", () => {
   it("leerplichtwet holds only law rules, and no school ladders", () => {
     expect(law.rules.every((r) => r.basis === "law")).toBe(true);
     expect(law.rules.map((r) => r.id).sort()).toEqual(
-      ["leave-gewichtig-10", "leave-gewichtig-over-10", "leave-luxe", "leave-vakantie", "unexcused-16h-4w"].sort(),
+      ["leave-gewichtig-10", "leave-gewichtig-over-10", "leave-vakantie", "lrv-over-4w", "unexcused-16h-4w"].sort(),
     );
   });
 });
@@ -154,6 +155,79 @@ describe("unauthorised hours in a sliding window of 28 days", () => {
     ["holiday week inside, day 36 of the span", "2026-03-09", krokus, false],
   ])("%s", (_name, second, holidays, expected) => {
     expect(ids(law, "2026-03-20", [unx("2026-02-02", 8), unx(second, 8)], holidays).includes("unexcused-16h-4w")).toBe(expected);
+  });
+});
+
+describe("the 16-hour window is 4 lesweken: weeks without a school day are skipped whole, others count whole", () => {
+  const hit = (events: AbsenceEvent[], asOf: string, holidays?: { start: string; end: string }[]) =>
+    ids(law, asOf, events, holidays).includes("unexcused-16h-4w");
+  // 12 hours in the week after the krokus holiday (Mon 23 – Wed 25 February 2026), asOf that Wednesday.
+  const after = [unx("2026-02-23", 4), unx("2026-02-24", 4), unx("2026-02-25", 4)];
+  const monFri = [{ start: "2026-02-16", end: "2026-02-20" }];
+  const satSun = [{ start: "2026-02-14", end: "2026-02-22" }];
+
+  it.each([
+    ["holiday given Monday–Friday: Thursday 22 January is inside the 4 lesweken", monFri, "2026-01-22", true],
+    ["holiday given Monday–Friday: Wednesday 21 January is outside", monFri, "2026-01-21", false],
+    ["holiday given Saturday–Sunday: the same window (Thursday inside)", satSun, "2026-01-22", true],
+    ["holiday given Saturday–Sunday: the same window (Wednesday outside)", satSun, "2026-01-21", false],
+    ["no holiday given: 28 calendar days, so 22 January is outside", undefined, "2026-01-22", false],
+  ])("%s", (_name, holidays, early, expected) => {
+    expect(hit([unx(early, 4), ...after], "2026-02-25", holidays)).toBe(expected);
+  });
+
+  it("a single day off (Koningsdag) is no holiday week: it does not stretch the window", () => {
+    const koningsdag = [{ start: "2026-04-27", end: "2026-04-27" }];
+    const late4 = [unx("2026-05-13", 4), unx("2026-05-14", 4), unx("2026-05-15", 4)];
+    // 4 lesweken ending Friday 15 May start on Saturday 18 April, with or without the day off.
+    expect(hit([unx("2026-04-17", 4), ...late4], "2026-05-15", koningsdag)).toBe(false);
+    expect(hit([unx("2026-04-20", 4), ...late4], "2026-05-15", koningsdag)).toBe(true);
+  });
+
+  it("two holiday weeks in a row (meivakantie) are both skipped", () => {
+    const mei = [{ start: "2026-04-25", end: "2026-05-10" }];
+    // Window ending Friday 22 May: 2 lesweken after, then the 2 lesweken before 25 April.
+    expect(hit([unx("2026-04-11", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei)).toBe(true);
+    expect(hit([unx("2026-04-10", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei)).toBe(false);
+  });
+
+  it("hours inside a holiday week count toward nothing extra and the totals follow the same window", () => {
+    const r = evaluateAbsence(law, { asOf: "2026-02-25", events: [unx("2026-01-22", 4), ...after], holidays: monFri });
+    expect(r.totals.maxUnexcusedHours28d).toBe(16);
+  });
+});
+
+describe("langdurig relatief verzuim (law): unexcused on every school day of at least 21 school days in a row", () => {
+  const run = (from: string, to: string, skip: string[] = []) => weekdays(from, to, (d) => unx(d, 6), skip);
+
+  it("20 school days (4 weeks) trigger the school's thuiszittersteam rule, not yet the law's LRV", () => {
+    const r = evaluateAbsence(school, { asOf: "2026-02-27", events: run("2026-02-02", "2026-02-27") });
+    expect(r.triggered.map((t) => t.id)).toContain("unexcused-4w-continuous");
+    expect(r.triggered.map((t) => t.id)).not.toContain("lrv-over-4w");
+  });
+
+  it("the 21st school day in a row is longer than 4 weeks: LRV, a legal duty, in both protocols", () => {
+    for (const p of [school, law]) {
+      const r = evaluateAbsence(p, { asOf: "2026-03-06", events: run("2026-02-02", "2026-03-06") });
+      const lrv = r.triggered.find((t) => t.id === "lrv-over-4w");
+      expect(lrv, p.id).toMatchObject({ basis: "law", reachedOn: "2026-03-02" });
+      expect(r.legalDuty).toBe(true);
+    }
+  });
+
+  it("one attended day breaks the run", () => {
+    expect(ids(law, "2026-03-06", run("2026-02-02", "2026-03-06", ["2026-02-18"]))).not.toContain("lrv-over-4w");
+  });
+
+  it.each([
+    ["Monday–Friday", [{ start: "2026-02-16", end: "2026-02-20" }]],
+    ["Saturday–Sunday", [{ start: "2026-02-14", end: "2026-02-22" }]],
+  ])("a holiday week (%s) neither breaks the run nor counts toward it", (_name, holidays) => {
+    const events = [...run("2026-02-02", "2026-02-13"), ...run("2026-02-23", "2026-03-09")];
+    const r = evaluateAbsence(law, { asOf: "2026-03-09", events, holidays });
+    expect(r.triggered.find((t) => t.id === "lrv-over-4w")?.reachedOn).toBe("2026-03-09");
+    expect(ids(law, "2026-03-06", events, holidays)).not.toContain("lrv-over-4w");
+    expect(ids(law, "2026-03-09", events)).not.toContain("lrv-over-4w");
   });
 });
 
@@ -266,8 +340,8 @@ describe("several protocols side by side", () => {
   });
   it("triggered items carry actions with actors and texts from the data", () => {
     const t = evaluateAbsence(school, { asOf: "2026-03-20", events }).triggered.find((x) => x.id === "unexcused-16h-4w")!;
-    expect(t.actions).toEqual([{ action: "Melding bij de leerplichtambtenaar via het verzuimloket van DUO", actor: "Leerlingenadministratie" }]);
-    expect(t.thresholdText).toBe("16 uur of meer ongeoorloofd verzuim binnen 4 weken");
+    expect(t.actions).toEqual([{ action: expect.stringContaining("onverwijld (binnen 5 werkdagen), met een einddatum"), actor: "Leerlingenadministratie" }]);
+    expect(t.thresholdText).toBe("16 uur of meer ongeoorloofd verzuim binnen 4 lesweken");
   });
 });
 
@@ -282,13 +356,14 @@ describe("quick mode from counts", () => {
     [{ unexcusedHoursLast4Weeks: 16 }, ["unexcused-16h-4w"]],
     [{ weeksAbsentInARow: 3 }, []],
     [{ weeksAbsentInARow: 4 }, ["unexcused-4w-continuous"]],
+    [{ weeksAbsentInARow: 5 }, ["lrv-over-4w", "unexcused-4w-continuous"]],
     [{ sickHours: 29 }, []],
     [{ sickHours: 60 }, ["sick-30h", "sick-60h"]],
     [{ late: -5, sickHours: Number.NaN }, []],
   ])("%j → %j", (counts, expected) => {
     const r = evaluateCounts(school, { ...zero, ...counts });
     expect(r.triggered.map((t) => t.id)).toEqual(expected);
-    expect(r.legalDuty).toBe((expected as readonly string[]).includes("unexcused-16h-4w"));
+    expect(r.legalDuty).toBe((expected as readonly string[]).some((id) => id === "unexcused-16h-4w" || id === "lrv-over-4w"));
   });
   it("has the same answer shape", () => {
     const r = evaluateCounts(school, { ...zero, late: 3, unexcusedHoursLast4Weeks: 20 });
@@ -316,7 +391,8 @@ describe("leave requests", () => {
     ["day 15 after the summer holiday", school, { start: "2026-09-15", schoolDays: 1 }, true, "afdelingsleider", ["leave-vakantie"]],
     ["the law alone: day 14 before is allowed", law, { start: "2026-07-07", schoolDays: 1 }, true, "afdelingsleider", ["leave-vakantie"]],
     ["the law alone: day 14 after is not", law, { start: "2026-09-14", schoolDays: 1 }, false, null, ["leave-vakantie"]],
-    ["the law alone: luxe verzuim", law, { adjoinsSchoolHoliday: true }, false, null, ["leave-luxe"]],
+    ["the law alone: leave next to a holiday is not refused for that", law, { adjoinsSchoolHoliday: true }, true, "afdelingsleider", ["leave-vakantie"]],
+    ["the school's own rule: leave next to a holiday is refused", school, { adjoinsSchoolHoliday: true }, false, null, ["leave-luxe"]],
     ["gewichtige omstandigheden 10 days", school, { kind: "gewichtige-omstandigheden", schoolDays: 10 }, true, "afdelingsleider", ["leave-gewichtig-10"]],
     ["gewichtige omstandigheden 11 days", school, { kind: "gewichtige-omstandigheden", schoolDays: 11 }, true, "leerplichtambtenaar", ["leave-gewichtig-over-10"]],
     [

@@ -14,7 +14,7 @@ import {
   type ResolvedRule,
   type RuleAction,
 } from "./definition";
-import { DayRanges, dayOf, isoOf, isWeekday, schoolYearOf } from "./dates";
+import { DayRanges, dayOf, isoOf, isoWeekday, isWeekday, schoolYearOf } from "./dates";
 
 export const EVENT_TYPES = ["late", "unexcused", "sick", "authorized"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -64,6 +64,7 @@ export type AbsenceEvaluation = {
 // The API field maxUnexcusedHours28d is defined on 28 days; a protocol's own unexcused-hours rule overrides it.
 const TOTALS_FALLBACK_WINDOW_DAYS = 28;
 const DAYS_PER_WEEK = 7;
+const SCHOOL_DAYS_PER_WEEK = 5;
 const EPSILON = 1e-9;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -99,17 +100,18 @@ function cumulativeReach(series: Float64Array, target: number): Reach {
 }
 
 /**
- * Sliding window: for every end day, the window reaching back `windowDays` non-holiday days (holiday days inside
- * its span are skipped, not counted), clipped at the start of the school year.
+ * Sliding window: for every end day, the window reaching back `windowDays` counted days (skipped days inside its
+ * span are passed over, not counted), clipped at the start of the school year. The caller decides what is
+ * skipped: for the law's "4 aaneengesloten lesweken" the days of weeks without a single school day.
  */
-function rollingReach(series: Float64Array, holiday: Uint8Array, windowDays: number, target: number): Reach {
+function rollingReach(series: Float64Array, skipped: Uint8Array, windowDays: number, target: number): Reach {
   const prefix = new Float64Array(series.length + 1);
   for (let i = 0; i < series.length; i++) prefix[i + 1] = prefix[i] + series[i];
   const open: number[] = [];
   let firstIndex: number | null = null;
   let peak = 0;
   for (let end = 0; end < series.length; end++) {
-    if (!holiday[end]) open.push(end);
+    if (!skipped[end]) open.push(end);
     const start = open.length >= windowDays ? open[open.length - windowDays] : 0;
     const sum = prefix[end + 1] - prefix[start];
     if (sum > peak) peak = sum;
@@ -118,7 +120,31 @@ function rollingReach(series: Float64Array, holiday: Uint8Array, windowDays: num
   return { firstIndex, peak };
 }
 
-type Continuous = { firstReached: (windowDays: number) => number | null; longestSchoolDays: number };
+type Continuous = {
+  /** First day of a window of `windowDays` non-holiday days with an unexcused event on every school day. */
+  firstReached: (windowDays: number) => number | null;
+  /** First day on which `schoolDays` school days in a row had an unexcused event. */
+  firstReachedSchoolDays: (schoolDays: number) => number | null;
+  longestSchoolDays: number;
+};
+
+/**
+ * The days a window in lesweken skips: every day (weekend included) of a Monday–Sunday week in which no weekday
+ * is a school day. A week with at least one school day is a lesweek and counts whole, so a single day off
+ * (Koningsdag) does not stretch the window, and a holiday week counts not at all, however its dates were given.
+ */
+function nonLesweekDays(start: number, length: number, holidays: DayRanges): Uint8Array {
+  const out = new Uint8Array(length);
+  if (holidays.isEmpty) return out;
+  const monday = (d: number) => d - (isoWeekday(d) - 1);
+  for (let w = monday(start); w < start + length; w += DAYS_PER_WEEK) {
+    let schoolDay = false;
+    for (let d = w; d < w + 5 && !schoolDay; d++) schoolDay = !holidays.has(d);
+    if (schoolDay) continue;
+    for (let d = Math.max(w, start); d < Math.min(w + DAYS_PER_WEEK, start + length); d++) out[d - start] = 1;
+  }
+  return out;
+}
 
 /**
  * Continuous absence: a window of `windowDays` non-holiday calendar days in which every school day (Mon–Fri, not a
@@ -166,6 +192,7 @@ function continuousRuns(unexcusedDays: Set<number>, holidays: DayRanges, yearSta
   return {
     longestSchoolDays: longest,
     firstReached: (windowDays) => reachedDays.find((r) => r.streak >= windowDays)?.day ?? null,
+    firstReachedSchoolDays: (n) => reachedDays.find((r) => r.schoolDays >= n)?.day ?? null,
   };
 }
 
@@ -196,19 +223,22 @@ export function evaluateAbsence(protocol: ResolvedProtocol, input: EvaluateInput
     } else if (e.type === "sick") series["sick-hours"][i] += hours;
     // "authorized" counts toward nothing.
   }
-  const holidayFlags = new Uint8Array(length);
-  if (!holidays.isEmpty) for (let i = 0; i < length; i++) holidayFlags[i] = holidays.has(year.start + i) ? 1 : 0;
+  const skipped = nonLesweekDays(year.start, length, holidays);
 
   const runs = continuousRuns(unexcusedDays, holidays, year.start, asOf);
   const triggered: TriggeredRule[] = [];
   for (const rule of countingRules(protocol)) {
     let reachedDay: number | null;
-    if (rule.kind === "continuous-absence") reachedDay = runs.firstReached(rule.threshold.windowDays);
+    if (rule.kind === "continuous-absence")
+      reachedDay =
+        rule.threshold.schoolDays !== undefined
+          ? runs.firstReachedSchoolDays(rule.threshold.schoolDays)
+          : runs.firstReached(rule.threshold.windowDays!);
     else {
       const target = "count" in rule.threshold ? rule.threshold.count : rule.threshold.hours;
       const reach =
         rule.window === "rolling" && rule.threshold.windowDays !== undefined
-          ? rollingReach(series[rule.kind], holidayFlags, rule.threshold.windowDays, target)
+          ? rollingReach(series[rule.kind], skipped, rule.threshold.windowDays, target)
           : cumulativeReach(series[rule.kind], target);
       reachedDay = reach.firstIndex === null ? null : year.start + reach.firstIndex;
     }
@@ -227,7 +257,7 @@ export function evaluateAbsence(protocol: ResolvedProtocol, input: EvaluateInput
     totals: {
       late: sum(series.late),
       truancy: sum(series.truancy),
-      maxUnexcusedHours28d: round2(rollingReach(series["unexcused-hours"], holidayFlags, totalsWindow, Infinity).peak),
+      maxUnexcusedHours28d: round2(rollingReach(series["unexcused-hours"], skipped, totalsWindow, Infinity).peak),
       sickHours: round2(sum(series["sick-hours"])),
     },
     continuousAbsence: { longestSchoolDaysInARow: runs.longestSchoolDays },
@@ -264,7 +294,10 @@ export function evaluateCounts(protocol: ResolvedProtocol, counts: QuickCounts):
         hit = n(counts.sickHours) >= rule.threshold.hours - EPSILON;
         break;
       case "continuous-absence":
-        hit = n(counts.weeksAbsentInARow) * DAYS_PER_WEEK >= rule.threshold.windowDays;
+        hit =
+          rule.threshold.schoolDays !== undefined
+            ? n(counts.weeksAbsentInARow) * SCHOOL_DAYS_PER_WEEK >= rule.threshold.schoolDays
+            : n(counts.weeksAbsentInARow) * DAYS_PER_WEEK >= rule.threshold.windowDays!;
         break;
     }
     if (hit) triggered.push(triggeredItem(rule, null));
@@ -280,7 +313,7 @@ export function evaluateCounts(protocol: ResolvedProtocol, counts: QuickCounts):
       maxUnexcusedHours28d: n(counts.unexcusedHoursLast4Weeks),
       sickHours: n(counts.sickHours),
     },
-    continuousAbsence: { longestSchoolDaysInARow: Math.floor(n(counts.weeksAbsentInARow) * 5) },
+    continuousAbsence: { longestSchoolDaysInARow: Math.floor(n(counts.weeksAbsentInARow) * SCHOOL_DAYS_PER_WEEK) },
     schoolYear: null,
   };
 }
@@ -361,8 +394,10 @@ export function checkLeave(protocol: ResolvedProtocol, request: LeaveRequest): L
       refusals.push({
         rule: r.id,
         reason:
-          "Het verlof sluit aan op een schoolvakantie. Dat is luxe verzuim: de school mag dit verlof niet geven. " +
-          "Gaat de leerling toch, dan meldt de school dit bij de leerplichtambtenaar.",
+          r.basis === "school"
+            ? `Het verlof sluit aan op een schoolvakantie. Volgens het eigen beleid van ${r.school ?? "de school"} ` +
+              "geeft de school dan geen verlof. De wet verbiedt dit niet apart, maar een langere vakantie is nooit een geldige reden."
+            : "Het verlof sluit aan op een schoolvakantie. De school geeft dit verlof niet.",
       });
   }
 

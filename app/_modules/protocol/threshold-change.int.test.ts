@@ -18,11 +18,11 @@ const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 
 const OLD = {
   late3: { threshold: "3 keer te laat", title: "3 keer te laat" },
-  hours: { threshold: "16 uur of meer ongeoorloofd verzuim binnen 4 weken", title: "Melden bij 16 uur ongeoorloofd verzuim in 4 weken" },
+  hours: { threshold: "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken", title: "Melden bij 16 uur ongeoorloofd verzuim in 4 lesweken" },
 };
 const NEW = {
   late3: { threshold: "4 keer te laat", title: "4 keer te laat" },
-  hours: { threshold: "14 uur of meer ongeoorloofd verzuim binnen 4 weken", title: "Melden bij 14 uur ongeoorloofd verzuim in 4 weken" },
+  hours: { threshold: "14 uur of meer ongeoorloofd verzuim binnen 4 lesweken", title: "Melden bij 14 uur ongeoorloofd verzuim in 4 lesweken" },
 };
 
 /** Replaces the threshold line inside one rule's block of a protocol file; fails loudly when it is not there. */
