@@ -70,6 +70,10 @@ export interface RuleView {
   actions: { action: string; actor: string }[];
   basis: "law" | "school";
   basisLabel: string;
+  /** Whose rule it is as the reader sees it: "Wet" or "Schoolbeleid <school>". */
+  basisText?: string;
+  /** Where the rule comes from; `url` for a law text or government page. */
+  source?: { label: string; url?: string };
   explanation: string;
 }
 

@@ -17,7 +17,9 @@ function rule(overrides: Partial<RuleView> = {}): RuleView {
       { action: "Bespreek het met de ouders", actor: "mentor" },
     ],
     basis: "law",
-    basisLabel: "Leerplichtwet 1969, artikel 21a",
+    basisLabel: "wet",
+    basisText: "Wet",
+    source: { label: "Leerplichtwet 1969, art. 21", url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=21" },
     explanation: "De school moet dit melden.",
     ...overrides,
   };
@@ -68,19 +70,44 @@ describe("renderArticleHtml", () => {
     expect(card).toContain("<strong>Melden bij de leerplichtambtenaar</strong>");
     expect(card).toContain("<strong>Wanneer:</strong> 16 uur of meer binnen 4 weken");
     expect(card).toMatch(/<ol class="protocol-rule-actions"><li>.*Meld het verzuim via het verzuimloket van DUO.*Wie: leerlingenadministratie.*<\/li><li>.*Bespreek het met de ouders.*Wie: mentor.*<\/li><\/ol>/);
-    expect(card).toContain('<span class="badge badge-law">Wet</span>');
-    expect(card).toContain("Leerplichtwet 1969, artikel 21a");
+    expect(card).toContain(
+      '<a href="https://wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=21" class="badge badge-law" title="Bron: Leerplichtwet 1969, art. 21" rel="noopener noreferrer">Wet</a>',
+    );
+    expect(card).toContain('<p class="protocol-rule-basis">Grondslag: Wet</p>');
+    expect(card).toContain(
+      '<p class="protocol-rule-source">Bron: <a href="https://wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=21" rel="noopener noreferrer">Leerplichtwet 1969, art. 21</a></p>',
+    );
   });
 
-  it("shows Schoolbeleid for a school rule", () => {
-    const out = renderArticleHtml(markdownToDoc("{{regel:late-3}}\n"), fakeResolver([rule({ id: "late-3", basis: "school", title: "Derde keer te laat" })]));
-    expect(out).toContain('<span class="badge badge-school">Schoolbeleid</span>');
+  it("shows Schoolbeleid with the school's name and the protocol section for a school rule", () => {
+    const school = rule({
+      id: "late-3",
+      basis: "school",
+      title: "Derde keer te laat",
+      basisText: "Schoolbeleid Stellingwerf College",
+      source: { label: "Verzuimbeleid Stellingwerf College, tabel" },
+    });
+    const out = renderArticleHtml(markdownToDoc("{{regel:late-3}}\n\nBij {{drempel:late-3}} volgt een mail.\n"), fakeResolver([school]));
+    expect(out).toContain('<span class="badge badge-school" title="Bron: Verzuimbeleid Stellingwerf College, tabel">Schoolbeleid Stellingwerf College</span>');
+    expect(out).toContain('<p class="protocol-rule-source">Bron: Verzuimbeleid Stellingwerf College, tabel</p>');
+    expect(out).toContain(
+      '<span class="protocol-threshold">16 uur of meer binnen 4 weken</span><span class="threshold-basis"> (<span class="badge badge-school" title="Bron: Verzuimbeleid Stellingwerf College, tabel">Schoolbeleid Stellingwerf College</span>)</span> volgt',
+    );
     expect(out).not.toContain("badge-law");
   });
 
-  it("renders thresholds in running text and in tables", () => {
-    expect(html).toContain('Meld bij <span class="protocol-threshold">16 uur of meer binnen 4 weken</span> via');
-    expect(html).toMatch(/<td class="align-center"><p><span class="protocol-threshold">16 uur of meer binnen 4 weken<\/span><\/p><\/td>/);
+  it("an inline threshold always shows its basis, even for a rule view without basisText or source", () => {
+    const bare = rule({ id: "late-3", basis: "school", basisText: undefined, source: undefined });
+    expect(renderArticleHtml(markdownToDoc("Bij {{drempel:late-3}}.\n"), fakeResolver([bare]))).toContain(
+      '<span class="threshold-basis"> (<span class="badge badge-school">Schoolbeleid</span>)</span>',
+    );
+  });
+
+  it("renders thresholds in running text and in tables, each with its basis linked to the source", () => {
+    const inline =
+      '<span class="protocol-threshold">16 uur of meer binnen 4 weken</span><span class="threshold-basis"> (<a href="https://wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=21" class="badge badge-law" title="Bron: Leerplichtwet 1969, art. 21" rel="noopener noreferrer">Wet</a>)</span>';
+    expect(html).toContain(`Meld bij ${inline} via`);
+    expect(html).toContain(`<td class="align-center"><p>${inline}</p></td>`);
   });
 
   it("follows the protocol data: a changed threshold changes the article", () => {
@@ -158,7 +185,7 @@ describe("renderPlainHtml", () => {
 });
 
 const SAFE_TAGS = new Set(["p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "aside", "span"]);
-const SAFE_ATTRS = new Set(["href", "rel", "class", "role", "aria-label", "scope", "colspan", "rowspan", "start"]);
+const SAFE_ATTRS = new Set(["title", "href", "rel", "class", "role", "aria-label", "scope", "colspan", "rowspan", "start"]);
 
 /** Every real tag and attribute in the output is on the allowlist; hrefs follow the link policy. */
 function expectSafe(html: string) {

@@ -49,6 +49,8 @@ const CLASSES = [
   "badge-school",
   "protocol-threshold",
   "protocol-threshold-missing",
+  "threshold-basis",
+  "protocol-rule-source",
   "article-link",
   "article-link-missing",
   "table-scroll",
@@ -60,12 +62,13 @@ const CLASSES = [
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ["p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "aside", "span"],
   allowedAttributes: {
-    a: ["href", "rel"],
+    a: ["href", "rel", "title"],
     ol: ["start"],
     th: ["scope", "colspan", "rowspan"],
     td: ["colspan", "rowspan"],
     div: ["role", "aria-label"],
     aside: ["aria-label"],
+    span: ["title"],
   },
   allowedClasses: { "*": CLASSES },
   allowedSchemes: ["http", "https", "mailto"],
@@ -80,6 +83,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       if (!isAllowedHref(href)) return { tagName: "span", attribs: {} };
       const out: Record<string, string> = { href };
       if (attribs.class) out.class = attribs.class;
+      if (attribs.title) out.title = attribs.title;
       if (isExternalHref(href)) out.rel = "noopener noreferrer";
       return { tagName, attribs: out };
     },
@@ -119,8 +123,32 @@ function safe<T>(fn: () => T | null): T | null {
   }
 }
 
-function ruleCard(rule: RuleView): string {
+/** "Wet" or "Schoolbeleid <school>": always shown next to a threshold, so school policy never reads as law. */
+function basisTextOf(rule: RuleView): string {
   const basis = rule.basis === "law" ? "law" : "school";
+  return rule.basisText?.trim() || RENDER_TEXT.basis[basis];
+}
+
+/** The basis badge, linked to the rule's source when it has an address (a law text or government page). */
+function basisBadge(rule: RuleView): string {
+  const basis = rule.basis === "law" ? "law" : "school";
+  const text = esc(basisTextOf(rule));
+  const title = rule.source?.label ? ` title="${esc(`Bron: ${rule.source.label}`)}"` : "";
+  const url = rule.source?.url;
+  return url && isAllowedHref(url)
+    ? `<a class="badge badge-${basis}" href="${esc(url)}"${title}${isExternalHref(url) ? ` rel="noopener noreferrer"` : ""}>${text}</a>`
+    : `<span class="badge badge-${basis}"${title}>${text}</span>`;
+}
+
+function sourceLine(rule: RuleView): string {
+  const src = rule.source;
+  if (!src?.label) return "";
+  const label = esc(src.label);
+  const link = src.url && isAllowedHref(src.url) ? `<a href="${esc(src.url)}" rel="noopener noreferrer">${label}</a>` : label;
+  return `<p class="protocol-rule-source">Bron: ${link}</p>`;
+}
+
+function ruleCard(rule: RuleView): string {
   const actions = rule.actions.length
     ? `<ol class="protocol-rule-actions">${rule.actions
         .map(
@@ -131,11 +159,12 @@ function ruleCard(rule: RuleView): string {
     : "";
   return (
     `<aside class="protocol-rule" aria-label="Protocolregel: ${esc(rule.title)}">` +
-    `<p class="protocol-rule-title"><strong>${esc(rule.title)}</strong> <span class="badge badge-${basis}">${RENDER_TEXT.basis[basis]}</span></p>` +
+    `<p class="protocol-rule-title"><strong>${esc(rule.title)}</strong> ${basisBadge(rule)}</p>` +
     `<p class="protocol-rule-when"><strong>Wanneer:</strong> ${esc(rule.thresholdText)}</p>` +
     actions +
-    (rule.basisLabel ? `<p class="protocol-rule-basis">Grondslag: ${esc(rule.basisLabel)}</p>` : "") +
+    `<p class="protocol-rule-basis">Grondslag: ${esc(basisTextOf(rule))}</p>` +
     (rule.explanation ? `<p class="protocol-rule-explanation">${esc(rule.explanation)}</p>` : "") +
+    sourceLine(rule) +
     `</aside>`
   );
 }
@@ -213,7 +242,8 @@ function render(doc: JSONContent, resolver: ContentResolver | null, options: Ren
       if (ref && !resolver) return `<span class="protocol-threshold">${esc(ref.ruleId)}</span>`;
       const rule = ref && resolver ? safe(() => resolver.rule(ref)) : null;
       if (!rule) return `<span class="protocol-threshold-missing">${esc(RENDER_TEXT.thresholdMissing)}</span>`;
-      return `<span class="protocol-threshold">${esc(rule.thresholdText)}</span>`;
+      // The basis is part of the threshold: an inline number never appears without whose rule it is.
+      return `<span class="protocol-threshold">${esc(rule.thresholdText)}</span><span class="threshold-basis"> (${basisBadge(rule)})</span>`;
     },
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DOC_BYTES, collectArticleLinks, collectRuleRefs, validateDoc } from "./validate";
+import { MAX_DOC_BYTES, checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc, type RuleBasisInfo } from "./validate";
 import { markdownToDoc } from "./markdown";
 import type { JSONContent } from "./doc-types";
 
@@ -101,5 +101,42 @@ Ook [[verlof-aanvragen|hier]], [[vakantieverlof]] en {{drempel:late-3}}.
   it("returns nothing for a document without references", () => {
     expect(collectRuleRefs(markdownToDoc("Tekst.\n"))).toEqual([]);
     expect(collectArticleLinks(markdownToDoc("Tekst.\n"))).toEqual([]);
+  });
+});
+
+describe("checkRuleBasis: whose rule a threshold states", () => {
+  const rules: Record<string, RuleBasisInfo> = {
+    "unexcused-16h-4w": { basis: "law", basisText: "Wet", source: { label: "Leerplichtwet 1969, art. 21", url: "https://wetten.overheid.nl/x" } },
+    "leave-vakantie": { basis: "school", basisText: "Schoolbeleid Stellingwerf College", source: { label: "Verzuimbeleid Stellingwerf College" } },
+    "leerplichtwet/leave-vakantie": { basis: "law", basisText: "Wet", source: { label: "Leerplichtwet 1969, art. 13a", url: "https://wetten.overheid.nl/y" } },
+    "no-source": { basis: "law", basisText: "Wet", source: { label: "" } },
+    "no-basis-text": { basis: "school", source: { label: "Verzuimbeleid" } },
+  };
+  const lookup = (r: { ruleId: string; protocol?: string }) => rules[r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId] ?? null;
+  const check = (md: string) => checkRuleBasis(markdownToDoc(md), lookup);
+
+  it.each([
+    ["a law threshold in a sentence about the law", "De Leerplichtwet zegt: melden bij {{drempel:unexcused-16h-4w}}.\n"],
+    ["a school threshold said to be the school's", "Het Stellingwerf College is strenger: verlof valt niet {{drempel:leave-vakantie}}.\n"],
+    ["the law mentioned in another sentence of the paragraph", "De wet verbiedt de eerste twee lesweken. De school is strenger: {{drempel:leave-vakantie}}.\n"],
+    ["the law's own rule named with its protocol", "De wet zegt: {{drempel:leerplichtwet/leave-vakantie}}.\n"],
+    ["a rule card of the school", "{{regel:leave-vakantie}}\n"],
+  ])("accepts %s", (_name, md) => {
+    expect(check(md)).toBeNull();
+  });
+
+  it.each([
+    ["'wet' in the sentence", "Volgens de wet mag vakantieverlof niet {{drempel:leave-vakantie}}.\n", 'noemt de wet, maar "leave-vakantie" is Schoolbeleid Stellingwerf College'],
+    ["'wettelijk' in the sentence", "Wettelijk geldt: {{drempel:leave-vakantie}}.\n", "noemt de wet"],
+    ["'Leerplichtwet' in a table cell", "| Regel | Wat |\n| --- | --- |\n| Leerplichtwet | {{drempel:leave-vakantie}} |\n", "noemt de wet"],
+    ["'wet' in a list item", "- De wet: {{drempel:leave-vakantie}}\n", "noemt de wet"],
+    ["a rule without a source", "Bij {{drempel:no-source}} melden.\n", 'De regel "no-source" heeft geen zichtbare grondslag of bron'],
+    ["a rule without a basis text", "{{regel:no-basis-text}}\n", 'De regel "no-basis-text" heeft geen zichtbare grondslag of bron'],
+  ])("refuses %s", (_name, md, message) => {
+    expect(check(md)).toContain(message);
+  });
+
+  it("an unknown rule is left to the existence check", () => {
+    expect(check("De wet: {{drempel:bestaat-niet}}.\n")).toBeNull();
   });
 });

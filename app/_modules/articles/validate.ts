@@ -158,3 +158,87 @@ export function collectArticleLinks(doc: JSONContent): string[] {
   });
   return [...slugs];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Law and school policy: whose rule a threshold states
+
+/** What the basis check needs to know of an embedded rule. */
+export type RuleBasisInfo = { basis: "law" | "school"; basisText?: string; source?: { label: string; url?: string } };
+
+/**
+ * Words that present a statement as law. A sentence that embeds a school's threshold with one of these reads as
+ * if the school's own rule were the law, e.g. "De wet verbiedt verlof {{drempel:leave-vakantie}}".
+ */
+const LAW_CLAIM = /(^|[^\p{L}])(wet|wettelijk|wettelijke|leerplichtwet|wetgever)(?![\p{L}])/iu;
+
+// A table row is one statement: "| Leerplichtwet | {{drempel:…}} |" claims the law as much as a sentence does.
+const BLOCK_TYPES = new Set(["paragraph", "heading", "tableRow"]);
+
+function refKey(ref: RuleRef): string {
+  return ref.protocol ? `${ref.protocol}/${ref.ruleId}` : ref.ruleId;
+}
+
+/** The sentences of a text block, with each inline threshold replaced by a marker that names its rule. */
+function sentencesWithThresholds(block: JSONContent): { text: string; refs: RuleRef[] }[] {
+  const parts: (string | RuleRef)[] = [];
+  walk(block, (n) => {
+    if (n.type === "tableCell" || n.type === "tableHeader") parts.push(" ");
+    else if (n.type === "text" && typeof n.text === "string") parts.push(n.text);
+    else if (n.type === NODE.protocolThreshold && isValidId(n.attrs?.ruleId))
+      parts.push(isValidId(n.attrs?.protocol) ? { ruleId: n.attrs.ruleId, protocol: n.attrs.protocol } : { ruleId: n.attrs!.ruleId });
+  });
+  const out: { text: string; refs: RuleRef[] }[] = [];
+  let text = "";
+  let refs: RuleRef[] = [];
+  const flush = () => {
+    if (text.trim() || refs.length) out.push({ text, refs });
+    text = "";
+    refs = [];
+  };
+  for (const p of parts) {
+    if (typeof p !== "string") {
+      refs.push(p);
+      text += " ∎ ";
+      continue;
+    }
+    // A sentence ends at . ? ! followed by a space (or the end of the text node).
+    const pieces = p.split(/(?<=[.?!])\s+/);
+    pieces.forEach((piece, i) => {
+      text += piece;
+      if (i < pieces.length - 1) flush();
+    });
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Checks whose rule each embedded threshold states. Refuses (Dutch message, or null when fine):
+ * - a threshold or rule card whose rule has no visible basis or no source (a number without whose rule it is);
+ * - a sentence that presents a school's own rule as law: it embeds a `basis: school` threshold and says "wet".
+ */
+export function checkRuleBasis(doc: JSONContent, rule: (ref: RuleRef) => RuleBasisInfo | null): string | null {
+  for (const ref of collectRuleRefs(doc)) {
+    const r = rule(ref);
+    if (!r) continue; // an unknown rule is reported by the caller's existence check
+    if ((r.basis !== "law" && r.basis !== "school") || !r.basisText?.trim() || !r.source?.label?.trim())
+      return `De regel "${refKey(ref)}" heeft geen zichtbare grondslag of bron. Een drempel laat altijd zien of het de wet of schoolbeleid is, met de bron erbij. Vul de bron van de regel in het protocol in.`;
+  }
+  let problem: string | null = null;
+  walk(doc, (n) => {
+    if (problem || !n.type || !BLOCK_TYPES.has(n.type)) return;
+    for (const s of sentencesWithThresholds(n)) {
+      if (!LAW_CLAIM.test(s.text)) continue;
+      for (const ref of s.refs) {
+        const r = rule(ref);
+        if (r?.basis === "school") {
+          problem =
+            `De zin "${s.text.replace(/\s*∎\s*/g, ` {{drempel:${refKey(ref)}}} `).replace(/\s+/g, " ").trim().slice(0, 160)}" noemt de wet, ` +
+            `maar "${refKey(ref)}" is ${r.basisText ?? "schoolbeleid"}. Schrijf dat het een regel van de school is, of gebruik de regel uit de wet.`;
+          return;
+        }
+      }
+    }
+  });
+  return problem;
+}

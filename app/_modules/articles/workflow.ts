@@ -16,12 +16,21 @@ import { ConflictError, ExpectedError, NotFoundError, ValidationError, logUnexpe
 import { hasRole, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
-import { findProtocol, findRule, resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "@/app/_modules/protocol/definition";
+import { findProtocol, findRule, resolveProtocols, ruleViewByRef, type ProtocolDefinition, type ProtocolSet } from "@/app/_modules/protocol/definition";
 import { DEFAULT_PROTOCOL } from "./doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";
 import { articleSnapshot, parseSnapshot, type ArticleSnapshot } from "./snapshot";
-import { collectRuleRefs, validateDoc } from "./validate";
+import { checkRuleBasis, collectRuleRefs, validateDoc } from "./validate";
+
+/** A rule view, or null when the stored protocol data cannot produce one. */
+function safeRuleView<T>(fn: () => T | null): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
 
 type Tx = Prisma.TransactionClient;
 type DbOrTx = Db | Tx;
@@ -290,6 +299,10 @@ export async function validateArticleFields(
           issues.push({ path: "body", message: `De protocolregel "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}" bestaat niet. Kies een regel uit de lijst.` });
         }
       }
+      const basisProblem = checkRuleBasis(body.doc, (r) =>
+        safeRuleView(() => ruleViewByRef(protocols, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId)),
+      );
+      if (basisProblem) issues.push({ path: "body", message: basisProblem });
     }
   }
   if (issues.length > 0 || !parsed.success || !body.ok || badQuestions.length > 0) {

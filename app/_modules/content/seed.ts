@@ -8,9 +8,9 @@ import type { Db } from "@/app/_core/db";
 import { hashPassword } from "@/app/_core/password";
 import { checkAgainstTaxonomy, frontMatterSchema, type FrontMatter } from "@/app/_modules/articles/front-matter";
 import { parseArticleFile } from "@/app/_modules/articles/markdown";
-import { collectArticleLinks, collectRuleRefs, validateDoc } from "@/app/_modules/articles/validate";
+import { checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc } from "@/app/_modules/articles/validate";
 import { articleSnapshot } from "@/app/_modules/articles/snapshot";
-import { parseProtocolFile, resolveProtocols } from "@/app/_modules/protocol/definition";
+import { parseProtocolFile, resolveProtocols, ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
 import { ContentError, contentErrorFromIssues } from "./errors";
@@ -93,6 +93,8 @@ export function loadContent(contentDir: string): LoadedContent {
     for (const r of refs) {
       if (!ruleExists(r.protocol, r.ruleId)) throw new ContentError(file, "body", `unknown protocol rule "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}"`);
     }
+    const basisProblem = checkRuleBasis(valid.doc, (r) => ruleViewByRef(resolved, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId));
+    if (basisProblem) throw new ContentError(file, "body", basisProblem);
     slugs.add(fm.data.slug);
     articles.push({ file, hash: sha(text), fm: fm.data, body: JSON.stringify(valid.doc), ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort() });
   }
