@@ -14,14 +14,16 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 /** The article file text of an article row (the public version of a published article). */
 export function articleFileText(a: {
   slug: string; title: string; summary: string; type: string; audiences: string; sectors: string; topic: string; questions: string; status: string;
-  lastCheckedAt: Date | null; reviewDueAt: Date | null; body: string;
+  lastCheckedAt: Date | null; reviewDueAt: Date | null; body: string; sources?: string;
 }): string {
+  const sources = a.sources ? (JSON.parse(a.sources) as { title: string; url: string }[]) : [];
   return serializeArticleFile(
     {
       slug: a.slug, title: a.title, summary: a.summary, type: a.type,
       audiences: JSON.parse(a.audiences) as string[], sectors: JSON.parse(a.sectors) as string[], topic: a.topic,
       questions: (JSON.parse(a.questions) as string[]).length ? (JSON.parse(a.questions) as string[]) : undefined, status: a.status,
       lastChecked: day(a.lastCheckedAt), reviewDue: day(a.reviewDueAt),
+      sources: sources.length ? sources : undefined,
     },
     JSON.parse(a.body) as JSONContent,
   );

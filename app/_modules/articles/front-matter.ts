@@ -21,6 +21,16 @@ const questions = z
   })
   .transform((list) => tidyQuestions(list as string[]));
 
+/** One source of an article: a law text, a page of DUO, the Inspectie, the Rijksoverheid, a Kamerstuk … */
+export const articleSourceSchema = z.strictObject({
+  title: z.string().trim().min(3, "expected the title of the source").max(200),
+  url: z
+    .string()
+    .max(500)
+    .regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, "expected an https:// address"),
+});
+export type ArticleSource = z.infer<typeof articleSourceSchema>;
+
 export const frontMatterSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected lowercase words with dashes").max(120),
   title: z.string().min(5).max(160),
@@ -33,6 +43,10 @@ export const frontMatterSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).default("published"),
   lastChecked: isoDate.optional(),
   reviewDue: isoDate.optional(),
+  /** The day the text was last reviewed against its sources; shown as "Laatst gecontroleerd" (wins over lastChecked). */
+  reviewedAt: isoDate.optional(),
+  /** The primary sources the article rests on, shown under it as "Bronnen". */
+  sources: z.array(articleSourceSchema).max(20, "at most 20 sources").optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -413,6 +413,23 @@ describe("article files", () => {
     expect(again.frontMatter.title).toBe("Titel: met dubbele punt");
   });
 
+  it("writes sources one per line after the dates, and reads them back as they were", () => {
+    const sources = [
+      { title: "Leerplichtwet 1969, art. 21", url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=21" },
+      { title: "DUO: Soorten verzuim", url: "https://duo.nl/zakelijk/verzuim/verzuim/soorten-verzuim.jsp" },
+    ];
+    const out = serializeArticleFile(
+      { slug: "a", sources, reviewedAt: "2026-12-07", reviewDue: "2027-06-01", sectors: ["po"] },
+      markdownToDoc(""),
+    );
+    expect(out).toBe(
+      "---\nslug: a\nsectors: [po]\nreviewDue: 2027-06-01\nreviewedAt: 2026-12-07\nsources:\n" +
+        "  - title: Leerplichtwet 1969, art. 21\n    url: https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=21\n" +
+        "  - title: \"DUO: Soorten verzuim\"\n    url: https://duo.nl/zakelijk/verzuim/verzuim/soorten-verzuim.jsp\n---\n",
+    );
+    expect(parseArticleFile(out, "a.md").frontMatter).toMatchObject({ sources, reviewedAt: "2026-12-07" });
+  });
+
   it.each([
     ["no front matter", "## Kop\n", "front matter"],
     ["unclosed front matter", "---\nslug: x\n", "front matter"],

@@ -615,6 +615,8 @@ export const FRONT_MATTER_KEYS = [
   "status",
   "lastChecked",
   "reviewDue",
+  "reviewedAt",
+  "sources",
 ] as const;
 
 /** Splits an article file into its raw front matter and the parsed body; errors name the file and field. */
@@ -663,7 +665,8 @@ export function serializeArticleFile(frontMatter: Record<string, unknown>, doc: 
   const yamlDoc = new YAML.Document(ordered);
   YAML.visit(yamlDoc, {
     Seq(_, node) {
-      node.flow = true;
+      // Lists of words stay on one line; lists of objects (sources) get one item per line.
+      node.flow = node.items.every((item) => YAML.isScalar(item));
     },
   });
   // Questions are sentences: one per line reads and merges better than one long flow list.

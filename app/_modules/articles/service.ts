@@ -23,20 +23,42 @@ export type PublicArticle = {
   publishedAt: Date | null;
   lastCheckedAt: Date | null;
   updatedAt: Date;
+  /** The article's own sources (front matter `sources:`). */
+  sources: { title: string; url: string }[];
 };
 
-type Row = Omit<PublicArticle, "audiences" | "sectors" | "protocolRuleIds"> & { audiences: string; sectors: string; protocolRuleIds: string };
+type Row = Omit<PublicArticle, "audiences" | "sectors" | "protocolRuleIds" | "sources"> & {
+  audiences: string;
+  sectors: string;
+  protocolRuleIds: string;
+  sources: string;
+};
 
 const toPublic = (a: Row): PublicArticle => ({
   ...a,
   audiences: JSON.parse(a.audiences),
   sectors: JSON.parse(a.sectors),
   protocolRuleIds: JSON.parse(a.protocolRuleIds),
+  sources: parseSources(a.sources),
 });
+
+/** The stored sources, keeping only well-formed https entries (a hand-edited row cannot break the page). */
+function parseSources(raw: string): { title: string; url: string }[] {
+  try {
+    const list: unknown = JSON.parse(raw);
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (s): s is { title: string; url: string } =>
+        !!s && typeof s.title === "string" && typeof s.url === "string" && /^https:\/\//.test(s.url),
+    );
+  } catch {
+    return [];
+  }
+}
 
 const publicSelect = {
   id: true, slug: true, type: true, title: true, summary: true, body: true, audiences: true, sectors: true, topic: true,
-  protocolRuleIds: true, publishedAt: true, lastCheckedAt: true, updatedAt: true,
+  protocolRuleIds: true, publishedAt: true, lastCheckedAt: true, updatedAt: true, sources: true,
 } as const;
 
 /** A published article by slug, or null. */

@@ -162,7 +162,8 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       type: a.fm.type, title: a.fm.title, summary: a.fm.summary, body: a.body,
       audiences: JSON.stringify(a.fm.audiences), sectors: JSON.stringify(a.fm.sectors), topic: a.fm.topic,
       questions: JSON.stringify(a.fm.questions ?? []), protocolRuleIds: JSON.stringify(a.ruleIds), status: a.fm.status,
-      lastCheckedAt: dateOrNull(a.fm.lastChecked), reviewDueAt: dateOrNull(a.fm.reviewDue),
+      lastCheckedAt: dateOrNull(a.fm.reviewedAt ?? a.fm.lastChecked), reviewDueAt: dateOrNull(a.fm.reviewDue),
+      sources: JSON.stringify(a.fm.sources ?? []),
       sourcePath: a.file, sourceHash: a.hash,
     };
     await db.$transaction(async (tx) => {

@@ -8,6 +8,35 @@ import { listDesks } from "@/app/_modules/desks/service";
 import { logSearchClick } from "@/app/_modules/search/service";
 import { Feedback } from "./Feedback";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
+import { collectRuleRefs } from "@/app/_modules/articles/validate";
+import type { ContentResolver, JSONContent } from "@/app/_modules/articles/doc-types";
+
+type RuleSource = { key: string; basisText: string; label: string; url?: string };
+
+/** The sources of the protocol rules an article embeds, once each, in order of appearance. */
+function ruleSources(body: string, resolver: ContentResolver): RuleSource[] {
+  let doc: JSONContent;
+  try {
+    doc = JSON.parse(body) as JSONContent;
+  } catch {
+    return [];
+  }
+  const out = new Map<string, RuleSource>();
+  for (const ref of collectRuleRefs(doc)) {
+    let rule: ReturnType<ContentResolver["rule"]> = null;
+    try {
+      rule = resolver.rule(ref);
+    } catch {
+      rule = null;
+    }
+    const label = rule?.source?.label;
+    if (!rule || !label) continue;
+    const basisText = rule.basisText ?? (rule.basis === "law" ? "Wet" : "Schoolbeleid");
+    const key = `${basisText}|${label}`;
+    if (!out.has(key)) out.set(key, { key, basisText, label, url: rule.source?.url });
+  }
+  return [...out.values()];
+}
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +57,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   const [resolver, taxonomy, desks] = await Promise.all([contentResolver(), getTaxonomy(), listDesks()]);
   const [html, related] = await Promise.all([renderBody(article.body, resolver), relatedArticles(article)]);
+  const fromRules = ruleSources(article.body, resolver);
   await countView(article.id);
   if (z && /^[a-z0-9]{20,40}$/.test(z)) await logSearchClick(z, article.slug).catch(() => {});
   // The desk for this article: PO for primary-only content, IPO for vo/mbo-only, else both.
@@ -47,6 +77,33 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             Voor: {article.audiences.map((a) => labelOf(taxonomy, "audiences", a)).join(", ")}.
           </p>
           <div dangerouslySetInnerHTML={{ __html: html }} />
+          {(article.sources.length > 0 || fromRules.length > 0) && (
+            <section className="article-sources" id="bronnen" aria-labelledby="bronnen-title">
+              <h2 id="bronnen-title">Bronnen</h2>
+              {article.sources.length > 0 && (
+                <ul>
+                  {article.sources.map((src) => (
+                    <li key={src.url}>
+                      <a href={src.url} rel="noopener noreferrer">{src.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {fromRules.length > 0 && (
+                <>
+                  <p>De regels in dit artikel komen uit:</p>
+                  <ul>
+                    {fromRules.map((src) => (
+                      <li key={src.key}>
+                        <strong>{src.basisText}:</strong>{" "}
+                        {src.url ? <a href={src.url} rel="noopener noreferrer">{src.label}</a> : src.label}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
         </article>
         <aside aria-label="Meer hulp">
           {related.length > 0 && (

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "sources" TEXT NOT NULL DEFAULT '[]';
+
