@@ -78,7 +78,7 @@ const QUICK_LABELS: Record<string, string> = {
   protocol: "Protocol",
   late: "Keer te laat",
   truancy: "Keer gespijbeld",
-  unexcusedHoursLast4Weeks: "Uren ongeoorloofd afwezig in de laatste 4 weken",
+  unexcusedHoursLast4Weeks: "Uren ongeoorloofd afwezig in de laatste 4 lesweken",
   sickHours: "Uren ziek",
   weeksAbsentInARow: "Weken achter elkaar afwezig",
 };
@@ -133,7 +133,7 @@ function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: Abs
       <div className="quick-grid">
         {numberInput("late", "Keer te laat dit schooljaar", "Bijvoorbeeld 9.", false)}
         {numberInput("truancy", "Keer gespijbeld dit schooljaar", "Het aantal keer ongeoorloofd afwezig (spijbelincidenten).", false)}
-        {numberInput("unexcusedHoursLast4Weeks", "Uren ongeoorloofd afwezig in de laatste 4 weken", "In klokuren, bijvoorbeeld 17 of 1,5. Schoolvakanties tellen niet mee.", true)}
+        {numberInput("unexcusedHoursLast4Weeks", "Uren ongeoorloofd afwezig in de laatste 4 lesweken", "Zoals uw school ze telt: basisschool in klokuren, voortgezet onderwijs in lesuren (een les van 60 minuten of korter is 1 uur). Reken niets om. Bijvoorbeeld 17 of 1,5. Weken met alleen vakantie tellen niet mee.", true)}
         {numberInput("sickHours", "Uren ziek gemeld dit schooljaar", "In klokuren.", true)}
         {numberInput("weeksAbsentInARow", "Weken achter elkaar ongeoorloofd afwezig", "Hele weken zonder geldige reden niet op school.", false)}
       </div>
@@ -285,7 +285,7 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
 
       <fieldset className="row-group">
         <legend>Schoolvakanties <span className="muted">(niet verplicht)</span></legend>
-        <p className="hint">Vakantiedagen tellen niet mee bij de 4 weken en onderbreken geen reeks.</p>
+        <p className="hint">Een week met alleen vakantie telt niet mee als lesweek. Vakantiedagen onderbreken geen reeks.</p>
         <ol className="plain-list rows">
           {holidays.fields.map((f, i) => {
             const he = e.holidays?.[i];

@@ -34,19 +34,42 @@ function Actions({ step }: { step: StepCard }) {
   );
 }
 
+/** Whose rule it is ("Wet" / "Schoolbeleid <school>"), linked to the law text or government page when there is one. */
+function BasisBadge({ step }: { step: Pick<StepCard, "basis" | "basisBadge" | "source"> }) {
+  const title = step.source.label ? `Bron: ${step.source.label}` : undefined;
+  return step.source.url ? (
+    <a className={`badge badge-${step.basis}`} href={step.source.url} title={title} rel="noopener noreferrer">
+      {step.basisBadge}
+    </a>
+  ) : (
+    <span className={`badge badge-${step.basis}`} title={title}>{step.basisBadge}</span>
+  );
+}
+
+/** "Bron: …" under a step, linked when the source has an address. */
+function SourceLine({ step }: { step: Pick<StepCard, "source"> }) {
+  if (!step.source.label) return null;
+  return (
+    <p className="step-source">
+      Bron: {step.source.url ? <a href={step.source.url} rel="noopener noreferrer">{step.source.label}</a> : step.source.label}
+    </p>
+  );
+}
+
 /** One reached step as a card. */
 export function StepCardView({ step, headingLevel = 4 }: { step: StepCard; headingLevel?: 4 | 5 }) {
   const H = headingLevel === 4 ? "h4" : "h5";
   return (
     <article className={`step-card step-${step.basis}${step.current ? " step-current" : ""}`} aria-labelledby={`step-${step.id}`} data-rule={step.id}>
       <H id={`step-${step.id}`} className="step-title">
-        {step.title} <span className={`badge badge-${step.basis}`}>{step.basisBadge}</span>
+        {step.title} <BasisBadge step={step} />
         {step.current ? <span className="tag step-now">Nu aan de beurt</span> : <span className="tag">Eerdere stap</span>}
       </H>
       <p className="step-when"><strong>Wanneer:</strong> {step.thresholdText}{step.reachedOn ? <> (bereikt op {dutchDate(step.reachedOn)})</> : null}</p>
       <p className="step-what"><strong>Wat moet er gebeuren:</strong></p>
       <Actions step={step} />
       <p className="step-explanation">{step.explanation}</p>
+      <SourceLine step={step} />
       <Articles items={step.articles} label="Lees meer:" />
     </article>
   );
@@ -68,10 +91,14 @@ export const AbsenceResult = forwardRef<HTMLHeadingElement, { result: AbsenceChe
       {result.legalDuty.length > 0 && (
         <div className="alert alert-error legal-duty" role="alert" aria-labelledby="legal-duty-title">
           <h4 id="legal-duty-title">Wettelijke meldplicht: meld dit zonder uitstel</h4>
-          <p>Dit is een plicht uit de Leerplichtwet. De school moet dit <strong>zonder uitstel</strong> (onverwijld) melden bij de leerplichtambtenaar.</p>
+          <p>
+            Dit is een plicht uit de Leerplichtwet. De school meldt dit <strong>zonder uitstel</strong> (onverwijld) bij DUO; volgens de
+            Inspectie van het Onderwijs binnen 5 werkdagen. DUO stuurt de melding naar de leerplichtambtenaar. Geef bij de melding ook de
+            einddatum door.
+          </p>
           {result.legalDuty.map((s) => (
             <div key={s.id} className="legal-duty-rule">
-              <p><strong>{s.title}</strong> <span className="badge badge-law">{s.basisBadge}</span></p>
+              <p><strong>{s.title}</strong> <BasisBadge step={s} /></p>
               <p><strong>Wanneer:</strong> {s.thresholdText}{s.reachedOn ? <> (bereikt op {dutchDate(s.reachedOn)})</> : null}</p>
               <Actions step={s} />
               <Articles items={s.articles} label="Lees meer over deze meldplicht:" />
@@ -85,7 +112,7 @@ export const AbsenceResult = forwardRef<HTMLHeadingElement, { result: AbsenceChe
         <div><dt>Keer te laat</dt><dd>{num(t.late)}</dd></div>
         <div><dt>Spijbelincidenten</dt><dd>{num(t.truancy)}</dd></div>
         <div><dt>Ziekte-uren</dt><dd>{num(t.sickHours)}</dd></div>
-        <div><dt>Max. ongeoorloofde uren in 28 dagen</dt><dd>{num(t.maxUnexcusedHours28d)}</dd></div>
+        <div><dt>Max. ongeoorloofde uren in 4 lesweken</dt><dd>{num(t.maxUnexcusedHours28d)}</dd></div>
         {result.mode === "detailed" && (
           <div><dt>Langste reeks schooldagen ongeoorloofd afwezig</dt><dd>{result.longestSchoolDaysInARow}</dd></div>
         )}
@@ -136,7 +163,7 @@ export const LeaveResult = forwardRef<HTMLHeadingElement, { result: LeaveCheckRe
           <ul className="plain-list">
             {result.rules.map((s) => (
               <li key={s.id}>
-                <p className="step-title"><strong>{s.title}</strong> <span className={`badge badge-${s.basis}`}>{s.basisBadge}</span></p>
+                <p className="step-title"><strong>{s.title}</strong> <BasisBadge step={s} /></p>
                 <p className="step-when"><strong>Regel:</strong> {s.thresholdText}</p>
                 <Articles items={s.articles} label="Lees meer:" />
               </li>

@@ -100,7 +100,7 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
         </div>
         <fieldset>
           <legend>Zomervakantie <span className="muted">(niet verplicht)</span></legend>
-          <p className="hint" id="l-summer-hint">Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof te dicht bij de zomervakantie valt.</p>
+          <p className="hint" id="l-summer-hint">Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof in de eerste lesweken van het schooljaar valt (wet), of binnen een strengere regel van de school.</p>
           <div className="leave-dates">
             <div className="field">
               <label htmlFor="l-summerStart">Eerste dag</label>

@@ -70,13 +70,31 @@ describe("runQuickCheck", () => {
     expect(r.steps.map((s) => s.id)).toEqual(["late-3", "late-6", "late-9", "unexcused-16h-4w"]);
     expect(r.steps.filter((s) => s.current).map((s) => s.id)).toEqual(["late-9", "unexcused-16h-4w"]);
     const late9 = r.steps.find((s) => s.id === "late-9")!;
-    expect(late9).toMatchObject({ basis: "school", basisBadge: "Schoolbeleid", thresholdText: "9 keer te laat" });
+    expect(late9).toMatchObject({
+      basis: "school",
+      basisBadge: "Schoolbeleid Stellingwerf College",
+      thresholdText: "9 keer te laat",
+      source: { label: expect.stringContaining("Verzuimbeleid Stellingwerf College") },
+    });
     expect(late9.actions.map((a) => a.actor)).toContain("Afdelingsleider");
     expect(r.legalDuty.map((s) => s.id)).toEqual(["unexcused-16h-4w"]);
-    expect(r.legalDuty[0]).toMatchObject({ basis: "law", basisBadge: "Wet" });
-    expect(r.legalDuty[0].actions[0].action).toMatch(/verzuimloket/);
+    expect(r.legalDuty[0]).toMatchObject({
+      basis: "law",
+      basisBadge: "Wet",
+      source: { url: "https://www.onderwijsinspectie.nl/onderwerpen/registreren-en-melden-van-ongeoorloofd-verzuim" },
+    });
+    expect(r.legalDuty[0].actions[0].action).toMatch(/vo en mbo via hun administratiepakket of het verzuimloket/);
     expect(r.legalDuty[0].articles.length).toBeGreaterThan(0);
     expect(r.totals).toEqual({ late: 9, truancy: 0, maxUnexcusedHours28d: 17, sickHours: 0 });
+  });
+
+  it("5 weeks away: the law's LRV report and the school's thuiszittersteam are two separate current steps", async () => {
+    const r = await runQuickCheck(t.db, await getProtocols(), quick({ weeksAbsentInARow: "5" }));
+    expect(r.steps.map((s) => [s.id, s.basis, s.current])).toEqual([
+      ["lrv-over-4w", "law", true],
+      ["unexcused-4w-continuous", "school", true],
+    ]);
+    expect(r.legalDuty.map((s) => s.id)).toEqual(["lrv-over-4w"]);
   });
 
   it("under every threshold: no steps and no legal duty", async () => {

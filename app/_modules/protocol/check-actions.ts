@@ -16,8 +16,10 @@ export type StepCard = {
   thresholdText: string;
   actions: RuleAction[];
   basis: Basis;
-  /** "Wet" or "Schoolbeleid", as the badge shows it. */
+  /** "Wet" or "Schoolbeleid <school>", as the badge shows it. */
   basisBadge: string;
+  /** Where the rule comes from; the badge links to `url` when there is one. */
+  source: { label: string; url?: string };
   explanation: string;
   /** The first day the step was reached (detailed mode), else null. */
   reachedOn: string | null;
@@ -74,7 +76,8 @@ function card(protocol: ResolvedProtocol, ruleId: string, reachedOn: string | nu
     thresholdText: view.thresholdText,
     actions: view.actions,
     basis: view.basis,
-    basisBadge: BADGE[view.basis],
+    basisBadge: view.basisText || BADGE[view.basis],
+    source: { label: view.source.label ?? "", ...(view.source.url ? { url: view.source.url } : {}) },
     explanation: view.explanation,
     reachedOn,
     current,
@@ -90,10 +93,12 @@ async function toResult(
   eventCount: number | null,
 ): Promise<AbsenceCheckResult> {
   const articles = await articlesForRules(db, evaluation.triggered.map((t) => t.id));
-  // The last reached step of each kind is the one due now; the engine lists a ladder lowest step first.
-  const lastOfKind = new Map<string, string>();
-  for (const t of evaluation.triggered) lastOfKind.set(t.kind, t.id);
-  const steps = evaluation.triggered.map((t) => card(protocol, t.id, t.reachedOn, lastOfKind.get(t.kind) === t.id, articles[t.id] ?? []));
+  // The last reached step of each ladder is the one due now; the engine lists a ladder lowest step first. A ladder
+  // is the rules of one kind and one basis: the law's LRV report is no step of the school's thuiszittersteam ladder.
+  const ladder = (t: TriggeredRule) => `${t.kind}:${t.basis}`;
+  const lastOfLadder = new Map<string, string>();
+  for (const t of evaluation.triggered) lastOfLadder.set(ladder(t), t.id);
+  const steps = evaluation.triggered.map((t) => card(protocol, t.id, t.reachedOn, lastOfLadder.get(ladder(t)) === t.id, articles[t.id] ?? []));
   return {
     mode,
     protocol: { id: protocol.id, name: protocol.name },

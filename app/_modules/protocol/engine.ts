@@ -1,6 +1,7 @@
 // The absence protocol engine: which rules of a protocol a pupil's events trigger, and whether a leave
 // request fits the protocol. Pure: no I/O, no clock; every threshold comes from the protocol data.
 import {
+  basisText,
   describeSummerBlock,
   describeThreshold,
   formatNumber,
@@ -13,6 +14,7 @@ import {
   type ResolvedProtocol,
   type ResolvedRule,
   type RuleAction,
+  type RuleSource,
 } from "./definition";
 import { DayRanges, dayOf, isoOf, isoWeekday, isWeekday, schoolYearOf } from "./dates";
 
@@ -32,6 +34,10 @@ export type EvaluateInput = {
 export type TriggeredRule = {
   id: string;
   basis: Basis;
+  /** Whose rule it is, as a reader sees it: "Wet" or "Schoolbeleid <school>". */
+  basisText: string;
+  /** The article of law, government page or school protocol section the rule comes from. */
+  source: RuleSource;
   actions: RuleAction[];
   kind: CountingRule["kind"];
   title: string;
@@ -77,6 +83,8 @@ function triggeredItem(rule: CountingRule & ResolvedRule, reachedOn: string | nu
   return {
     id: rule.id,
     basis: rule.basis,
+    basisText: basisText(rule),
+    source: { ...rule.source },
     actions: rule.actions.map((a) => ({ action: a.action, actor: a.actor })),
     kind: rule.kind,
     title: renderRuleText(rule, rule.title),
