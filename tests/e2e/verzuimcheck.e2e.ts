@@ -40,7 +40,7 @@ describe("quick mode", () => {
     const page = await openPage();
     expect(await page.getByText(/geen naam, BSN of leerlingnummer/).count()).toBe(1);
     await page.getByLabel("Keer te laat dit schooljaar").fill("9");
-    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 weken").fill("17");
+    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 lesweken").fill("17");
     await page.getByRole("button", { name: "Controleer", exact: true }).first().click();
     await page.getByRole("heading", { name: "Uitkomst" }).waitFor();
     expect(await focusMovesTo(page, "result-title")).toBe(true);
@@ -49,7 +49,9 @@ describe("quick mode", () => {
     expect(await late9.textContent()).toMatch(/9 keer te laat: officiële waarschuwing/);
     expect(await late9.textContent()).toMatch(/Nu aan de beurt/);
     expect(await late9.textContent()).toMatch(/Wie: Afdelingsleider/);
-    expect(await late9.locator(".badge").textContent()).toBe("Schoolbeleid");
+    // Whose rule it is: the school's own, named, with its protocol section as the source.
+    expect(await late9.locator(".badge").textContent()).toBe("Schoolbeleid Stellingwerf College");
+    expect(await late9.locator(".step-source").textContent()).toMatch(/Bron: Verzuimbeleid Stellingwerf College/);
     expect(await page.locator('[data-rule="late-3"]').textContent()).toMatch(/Eerdere stap/);
 
     const duty = page.getByRole("alert").filter({ hasText: "Wettelijke meldplicht" });
@@ -57,17 +59,21 @@ describe("quick mode", () => {
     const dutyText = (await duty.textContent()) ?? "";
     expect(dutyText).toMatch(/zonder uitstel/);
     expect(dutyText).toMatch(/16 uur of meer ongeoorloofd verzuim binnen 4 lesweken/);
-    expect(dutyText).toMatch(/leerplichtambtenaar via het verzuimloket van DUO/);
+    expect(dutyText).toMatch(/binnen 5 werkdagen/);
+    expect(dutyText).toMatch(/vo en mbo via hun administratiepakket of het verzuimloket in Mijn DUO/);
     expect(dutyText).toMatch(/Wie: Leerlingenadministratie/);
-    expect(await duty.locator(".badge").first().textContent()).toBe("Wet");
+    // The law's badge links to its source (the Inspectie's page on reporting).
+    const lawBadge = duty.locator(".badge").first();
+    expect(await lawBadge.textContent()).toBe("Wet");
+    expect(await lawBadge.getAttribute("href")).toBe("https://www.onderwijsinspectie.nl/onderwerpen/registreren-en-melden-van-ongeoorloofd-verzuim");
 
     const totals = (await page.locator(".totals").textContent()) ?? "";
     expect(totals).toMatch(/Keer te laat\s*9/);
-    expect(totals).toMatch(/Max\. ongeoorloofde uren in 28 dagen\s*17/);
+    expect(totals).toMatch(/Max\. ongeoorloofde uren in 4 lesweken\s*17/);
 
     expect(await seriousViolations(page)).toEqual([]);
 
-    const link = duty.getByRole("link").first();
+    const link = duty.locator('a[href^="/artikelen/"]').first();
     const href = await link.getAttribute("href");
     expect(href).toMatch(/^\/artikelen\/[a-z0-9-]+$/);
     await Promise.all([page.waitForURL(/\/artikelen\//), link.click()]);
@@ -78,7 +84,7 @@ describe("quick mode", () => {
   it("shows Dutch per-field errors and an error summary for impossible input", async () => {
     const page = await openPage();
     await page.getByLabel("Keer te laat dit schooljaar").fill("3,5");
-    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 weken").fill("veel");
+    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 lesweken").fill("veel");
     await page.getByRole("button", { name: "Controleer", exact: true }).first().click();
     const summary = page.getByRole("alert").filter({ hasText: "Niet alle velden" });
     await summary.waitFor();
@@ -118,7 +124,7 @@ describe("quick mode", () => {
     const page = await openPage();
     await page.getByLabel("Protocol", { exact: true }).first().selectOption("leerplichtwet");
     await page.getByLabel("Keer te laat dit schooljaar").fill("12");
-    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 weken").fill("16");
+    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 lesweken").fill("16");
     await page.getByRole("button", { name: "Controleer", exact: true }).first().click();
     await page.getByRole("heading", { name: "Uitkomst" }).waitFor();
     expect(await page.locator(".step-card").count()).toBe(1);
@@ -165,7 +171,7 @@ describe("detailed mode", () => {
     expect(totals).toMatch(/Keer te laat\s*3/);
     expect(totals).toMatch(/Spijbelincidenten\s*2/);
     expect(totals).toMatch(/Ziekte-uren\s*2/);
-    expect(totals).toMatch(/Max\. ongeoorloofde uren in 28 dagen\s*16,5/);
+    expect(totals).toMatch(/Max\. ongeoorloofde uren in 4 lesweken\s*16,5/);
     expect(await page.locator('[data-rule="late-3"]').textContent()).toMatch(/bereikt op 4 maart 2026/);
     const duty = page.getByRole("alert").filter({ hasText: "Wettelijke meldplicht" });
     expect(await duty.textContent()).toMatch(/bereikt op 6 maart 2026/);
@@ -233,7 +239,7 @@ describe("on a phone (390 px)", () => {
   it("fits the screen with results shown, without serious axe violations", async () => {
     const page = await openPage(390);
     await page.getByLabel("Keer te laat dit schooljaar").fill("9");
-    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 weken").fill("17");
+    await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 lesweken").fill("17");
     await page.getByRole("button", { name: "Controleer", exact: true }).first().click();
     await page.getByRole("heading", { name: "Uitkomst" }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
