@@ -22,7 +22,9 @@ export function articleFileText(a: {
       slug: a.slug, title: a.title, summary: a.summary, type: a.type,
       audiences: JSON.parse(a.audiences) as string[], sectors: JSON.parse(a.sectors) as string[], topic: a.topic,
       questions: (JSON.parse(a.questions) as string[]).length ? (JSON.parse(a.questions) as string[]) : undefined, status: a.status,
-      lastChecked: day(a.lastCheckedAt), reviewDue: day(a.reviewDueAt),
+      // An article with sources was reviewed against them: its check date is written as reviewedAt.
+      ...(sources.length ? { reviewedAt: day(a.lastCheckedAt) } : { lastChecked: day(a.lastCheckedAt) }),
+      reviewDue: day(a.reviewDueAt),
       sources: sources.length ? sources : undefined,
     },
     JSON.parse(a.body) as JSONContent,

@@ -36,6 +36,14 @@ describe("front matter: sources and reviewedAt", () => {
     expect(r.error?.issues[0].path.join(".")).toBe(path);
   });
 
+  it("one check date per file: reviewedAt (with sources) or lastChecked", () => {
+    const sources = [{ title: "DUO", url: "https://duo.nl/x" }];
+    const both = frontMatterSchema.safeParse({ ...base, sources, reviewedAt: "2026-12-07", lastChecked: "2026-11-01" });
+    expect(both.error?.issues[0]).toMatchObject({ path: ["reviewedAt"], message: "use either reviewedAt or lastChecked, not both" });
+    expect(frontMatterSchema.safeParse({ ...base, reviewedAt: "2026-12-07" }).error?.issues[0].path).toEqual(["reviewedAt"]);
+    expect(frontMatterSchema.safeParse({ ...base, lastChecked: "2026-11-01" }).success).toBe(true);
+  });
+
   it("refuses a review date that is not a date", () => {
     expect(frontMatterSchema.safeParse({ ...base, reviewedAt: "gisteren" }).success).toBe(false);
   });

@@ -47,6 +47,12 @@ export const frontMatterSchema = z.object({
   reviewedAt: isoDate.optional(),
   /** The primary sources the article rests on, shown under it as "Bronnen". */
   sources: z.array(articleSourceSchema).max(20, "at most 20 sources").optional(),
+}).superRefine((fm, ctx) => {
+  // One check date per file: reviewedAt (reviewed against the sources) or lastChecked, so export writes it back as is.
+  if (fm.reviewedAt !== undefined && fm.lastChecked !== undefined)
+    ctx.addIssue({ code: "custom", path: ["reviewedAt"], message: "use either reviewedAt or lastChecked, not both" });
+  if (fm.reviewedAt !== undefined && !fm.sources?.length)
+    ctx.addIssue({ code: "custom", path: ["reviewedAt"], message: "reviewedAt means reviewed against sources: add sources, or use lastChecked" });
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
