@@ -28,7 +28,7 @@ describe("the wizard's suggestions", () => {
     await items.first().locator(".suggestion-reason").waitFor();
 
     const first = items.first();
-    expect(await first.locator(".suggestion-reason").textContent()).toMatch(/^Past bij: melden bij 16 uur ongeoorloofd verzuim in 4 weken/);
+    expect(await first.locator(".suggestion-reason").textContent()).toMatch(/^Past bij: melden bij 16 uur ongeoorloofd verzuim in 4 lesweken/);
     const link = first.getByRole("link");
     expect(await link.getAttribute("href")).toMatch(/^\/artikelen\/(ongeoorloofd-verzuim-melden|uren-tellen-ongeoorloofd-verzuim|spijbelen-wat-doet-de-school)$/);
     // The reason is the link's description for screen readers.
