@@ -46,7 +46,7 @@ export const CLARIFY_WHO =
 export const CLARIFY_ROLE = "Stelt u deze vraag voor uw werk, of als ouder, leerling of student?";
 
 export const PROTOCOL_HINT_ORDER = [
-  "unexcused-16h-4w", "unexcused-4w-continuous", "truancy-3", "truancy-5", "truancy-7", "truancy-9",
+  "unexcused-16h-4w", "lrv-over-4w", "unexcused-4w-continuous", "truancy-3", "truancy-5", "truancy-7", "truancy-9",
   "late-3", "late-6", "late-9", "late-10", "sick-30h", "sick-60h", "sick-90h",
   "leave-vakantie", "leave-gewichtig-10", "leave-gewichtig-over-10", "leave-luxe",
 ];
@@ -448,7 +448,12 @@ export function protocolHintsFor(a: Analysis): string[] {
     if (d && !d.window && ((d.unit === "week" && d.value >= 4) || (d.unit === "maand" && d.value >= 1) || (d.unit === "dag" && d.value >= 20))) longByDuration = true;
   }
   if (absent.length && /\bal (maanden|weken lang)\b/.test(a.canon.text)) longByDuration = true;
-  if (long.length || longByDuration) hints.add("unexcused-4w-continuous");
+  // Longer than 4 weeks: the law's own report (langdurig relatief verzuim) and the school's thuiszitter trigger are
+  // separate rules (spec/absence-protocol.md); both apply, and the law's comes first.
+  if (long.length || longByDuration) {
+    hints.add("lrv-over-4w");
+    hints.add("unexcused-4w-continuous");
+  }
   let truancyCount = 0;
   for (const s of truancy) truancyCount = Math.max(truancyCount, near(s, ["keer"])?.value ?? 0);
   const tStep = step(truancyCount, [3, 5, 7, 9]);
