@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GENERIC_ERROR, isExpectedError, logUnexpected, zodIssues } from "./errors";
 import { getSessionUser } from "./auth";
 import { requireRole } from "./guard";
+import { cleanInput } from "./text";
 import type { Role, SessionUser } from "./session";
 
 export type ActionResult<T> =
@@ -17,10 +18,8 @@ export function action<I, O>(opts: Options<I>, fn: (input: I, ctx: { user: Sessi
   return async (raw: unknown): Promise<ActionResult<O>> => {
     try {
       const user = opts.roles ? await requireRole(opts.roles) : await getSessionUser();
-      const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) {
-        return { ok: false, error: "Niet alle velden zijn goed ingevuld.", fieldErrors: toFieldErrors(zodIssues(parsed.error)) };
-      }
+      const parsed = parseActionInput(opts.schema, raw);
+      if (!parsed.ok) return parsed;
       return { ok: true, data: await fn(parsed.data, { user }) };
     } catch (e) {
       if (isDigestError(e)) throw e; // redirect() and notFound() must propagate
@@ -29,6 +28,13 @@ export function action<I, O>(opts: Options<I>, fn: (input: I, ctx: { user: Sessi
       return { ok: false, error: GENERIC_ERROR, fieldErrors: {} };
     }
   };
+}
+
+/** Cleans every text field (NUL, control characters, lone surrogates: see text.ts), then validates. */
+export function parseActionInput<I>(schema: z.ZodType<I>, raw: unknown): ActionResult<I> {
+  const parsed = schema.safeParse(cleanInput(raw));
+  if (!parsed.success) return { ok: false, error: "Niet alle velden zijn goed ingevuld.", fieldErrors: toFieldErrors(zodIssues(parsed.error)) };
+  return { ok: true, data: parsed.data };
 }
 
 function toFieldErrors(issues: { path: string; message: string }[]): Record<string, string> {

@@ -7,6 +7,7 @@ import { authenticateApiToken, hasAuthorization, type ApiPrincipal, type ApiScop
 import { requireRole } from "./guard";
 import { queryRecord } from "./query-params";
 import type { Role, SessionUser } from "./session";
+import { cleanInput } from "./text";
 
 type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null; token: ApiPrincipal | null };
 
@@ -75,7 +76,8 @@ export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBy
   } catch {
     throw new ValidationError("De inhoud is geen geldige JSON.", [{ path: "", message: "Stuur geldige JSON met content-type application/json." }]);
   }
-  const parsed = schema.safeParse(json);
+  // Every text field is cleaned here (NUL, control characters, lone surrogates): see text.ts.
+  const parsed = schema.safeParse(cleanInput(json));
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 // The public search query (GET /api/v1/search and /zoeken): one schema, with filter values checked against
 // the taxonomy so an unknown value is a clear 400, never a silent empty result.
 import { z } from "zod";
+import { cleanInput } from "@/app/_core/text";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 
 const single = (name: string) =>
@@ -45,7 +46,7 @@ export type SearchQuery = z.infer<ReturnType<typeof buildSchema>>;
 // The search page reads only these parameters and ignores any other (e.g. utm_source).
 const PAGE_PARAMS = ["q", "sector", "audience", "topic", "page", "type"];
 
-/** The search page's input from its query parameters (unknown parameters left out). */
+/** The search page's input from its query parameters (unknown parameters left out, text cleaned: core/text.ts). */
 export function searchPageParams(sp: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && PAGE_PARAMS.includes(k))) as Record<string, string | string[]>;
+  return cleanInput(Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && PAGE_PARAMS.includes(k))) as Record<string, string | string[]>);
 }

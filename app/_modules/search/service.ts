@@ -5,6 +5,7 @@ import { db, isPostgres, type Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { sqliteConnection, sqliteIso } from "@/app/_core/sqlite-direct";
 import { logUnexpected } from "@/app/_core/errors";
+import { cleanText } from "@/app/_core/text";
 import { docToPlainText } from "@/app/_modules/articles/plain-text";
 import { ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { getProtocols } from "@/app/_modules/protocol/store";
@@ -301,7 +302,7 @@ export function spellingSuggestion(q: string, vocab: Map<string, number> = g.__k
 // The queue is one per process (on globalThis), shared by every bundle that logs: the page cache logs from the
 // start-up bundle, and a click on the article page must be able to flush that search first.
 // Which searches are logged at all (settled ones, a limited number per visitor) is log-policy.ts.
-type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date; visitor?: string };
+export type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date; visitor?: string };
 const log = ((globalThis as unknown as { __kbSearchLog?: SearchLogQueue }).__kbSearchLog ??= { pending: [], timer: null, flushing: Promise.resolve() });
 type SearchLogQueue = { pending: PendingLog[]; timer: ReturnType<typeof setTimeout> | null; flushing: Promise<void>; settle?: SettleBuffer<PendingLog> };
 const settle = (log.settle ??= new SettleBuffer<PendingLog>((row) => enqueueSearchLog(row)));
@@ -316,14 +317,43 @@ export function flushSearchLog(): Promise<void> {
   if (!batch.length) return log.flushing;
   log.flushing = log.flushing
     .then(() => admitSearchLogs(db(), batch, { limitsOn: env().RATE_LIMITS }))
-    .then((rows) => writeSearchLog(rows))
+    .then(async (rows) => void (await writeSearchLog(rows)))
     .catch((e) => logUnexpected("searchLog.flush", e));
   return log.flushing;
 }
 
+/**
+ * Writes a batch in one statement/transaction. If the batch fails, each row is written on its own, so one bad
+ * row (whatever slipped past the cleaning in logSearch) costs only itself, never the other searches of the window.
+ * Returns how many rows were stored.
+ */
+export async function writeSearchLog(rows: PendingLog[]): Promise<number> {
+  try {
+    await writeRows(rows);
+    return rows.length;
+  } catch (e) {
+    if (rows.length === 1) {
+      logUnexpected("searchLog.row", e);
+      return 0;
+    }
+  }
+  let stored = 0;
+  let failed = 0;
+  for (const r of rows) {
+    try {
+      await writeRows([r]);
+      stored++;
+    } catch {
+      failed++;
+    }
+  }
+  if (failed) logUnexpected("searchLog.batch", new Error(`${failed} of ${rows.length} search-log rows could not be stored`));
+  return stored;
+}
+
 // On SQLite one prepared statement in one transaction: through Prisma a batch of 200 costs ~17 ms of CPU.
 const sqliteLogWriters = new Map<string, (rows: PendingLog[]) => void>();
-async function writeSearchLog(rows: PendingLog[]): Promise<void> {
+async function writeRows(rows: PendingLog[]): Promise<void> {
   if (isPostgres()) {
     await db().searchLog.createMany({ data: rows });
     return;
@@ -347,7 +377,7 @@ async function writeSearchLog(rows: PendingLog[]): Promise<void> {
  * (log-policy.ts).
  */
 export function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete"; visitor?: string }): string | null {
-  const query = redactLongDigitRuns(entry.query).replace(/\s+/g, " ").trim().slice(0, 200);
+  const query = redactLongDigitRuns(cleanText(entry.query)).replace(/\s+/g, " ").trim().slice(0, 200);
   if (!query) return null;
   const id = newId();
   const row: PendingLog = { id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date(), visitor: entry.visitor };
