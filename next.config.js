@@ -8,13 +8,14 @@ const nextConfig = {
   // proxy.ts answers plain page views of /zoeken from the page cache. It must tell them from client-side
   // navigations, whose RSC headers Next.js otherwise strips before the proxy sees the request.
   skipProxyUrlNormalize: true,
-  // The question wizard sends up to 3 attachments of 5 MB through a server action.
+  // The question wizard sends up to 3 attachments of 5 MB through a server action (app/_core/body-limit.ts has the
+  // same limit: proxy.ts refuses a larger declared body with a Dutch 413 before anything reads it).
   // proxy.ts runs for server-action posts too (app/_core/action-guard.ts), and Next.js hands the proxy a copy of
   // the body, cut at proxyClientMaxBodySize (default 10 MB): that limit must not be below the action limit, or
   // the action would receive a truncated upload.
   experimental: { serverActions: { bodySizeLimit: "17mb" }, proxyClientMaxBodySize: "17mb" },
   // Native and server-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer", "meilisearch"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer", "meilisearch", "pdfjs-dist"],
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 // Runs before every page and server action. It makes no access decisions (every check is on the server:
 // app/_core/guard.ts); it only:
+// - refuses a post declaring a body over the upload limit with a Dutch 413 (refuseOversizedPagePost),
 // - refuses server-action posts the framework would answer with a 500 (refuseMalformedAction),
 // - gives every page answer a Content-Security-Policy with a fresh nonce, and HSTS over https (securityHeaders),
 // - tells the login guard which page was asked for, so login can return there (deep links),
@@ -7,12 +8,16 @@
 // Each concern is its own small function so they stay easy to read (and to merge).
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/app/_core/action-guard";
+import { refuseOversizedPagePost } from "@/app/_core/body-limit";
 import { env } from "@/app/_core/env";
 import { PAGE_FILL_HEADER, type PageCache } from "@/app/_core/page-cache";
 import { RETURN_PATH_HEADER } from "@/app/_core/safe-redirect";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/app/_core/security-headers";
 
 export async function proxy(req: NextRequest) {
+  // A post declaring a body over the server-action limit: a Dutch 413 before anything reads it.
+  const tooLarge = refuseOversizedPagePost(req);
+  if (tooLarge) return tooLarge;
   const refused = await refuseMalformedAction(req);
   if (refused) return refused;
   // Set up at start by instrumentation.ts in this process; without it the page simply renders.

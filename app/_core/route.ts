@@ -8,6 +8,7 @@ import { requireRole } from "./guard";
 import { queryRecord } from "./query-params";
 import type { Role, SessionUser } from "./session";
 import { cleanInput } from "./text";
+import { declaredLength, LARGE_BODY_BYTES, largeBodies, PayloadTooLargeError } from "./body-limit";
 
 type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null; token: ApiPrincipal | null };
 
@@ -40,9 +41,19 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
       const token = opts.token && (!opts.token.optional || hasAuthorization(req)) ? await authenticateApiToken(req, opts.token.scopes) : null;
       const params = ((await segment?.params) ?? {}) as P;
       const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
-      const body = opts.body ? await parseJsonBody(req, opts.body, opts.maxBytes ?? 65_536) : (undefined as B);
-      const out = await handler({ req, body, query, params, user, token });
-      return out instanceof Response ? out : Response.json(out);
+      const maxBytes = opts.maxBytes ?? 65_536;
+      // A body that may be large waits for one of a few slots, so 30 large posts at once are read 3 at a time.
+      const declared = declaredLength(req.headers);
+      const large = !!opts.body && maxBytes > LARGE_BODY_BYTES && (declared === null || declared > LARGE_BODY_BYTES);
+      if (opts.body && declared !== null && declared > maxBytes) throw tooLarge(maxBytes);
+      const release = large ? await largeBodies.acquire() : null;
+      try {
+        const body = opts.body ? await parseJsonBody(req, opts.body, maxBytes) : (undefined as B);
+        const out = await handler({ req, body, query, params, user, token });
+        return out instanceof Response ? out : Response.json(out);
+      } finally {
+        release?.();
+      }
     } catch (e) {
       return errorResponse(e, opts.name);
     }
@@ -67,12 +78,13 @@ function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
 
 /** Reads a JSON body with a size limit and validates it. */
 export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  const declared = declaredLength(req.headers) ?? 0;
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(req, maxBytes);
+  let text: string | null = await readLimited(req, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
+    text = null; // the raw text is not needed any more: let it go before validation makes more copies
   } catch {
     throw new ValidationError("De inhoud is geen geldige JSON.", [{ path: "", message: "Stuur geldige JSON met content-type application/json." }]);
   }
@@ -83,7 +95,7 @@ export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBy
 }
 
 const tooLarge = (max: number) =>
-  new ValidationError(`Het verzoek is te groot (maximaal ${Math.round(max / 1024)} kB).`, [{ path: "", message: "Het verzoek is te groot." }]);
+  new PayloadTooLargeError(max >= 1024 * 1024 ? `Het verzoek is te groot (maximaal ${Math.round(max / (1024 * 1024))} MB).` : `Het verzoek is te groot (maximaal ${Math.round(max / 1024)} kB).`);
 
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
   if (!req.body) return "";
@@ -100,5 +112,7 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  const bytes = Buffer.concat(chunks, size);
+  chunks.length = 0;
+  return new TextDecoder("utf-8").decode(bytes);
 }

@@ -20,6 +20,8 @@ import {
 } from "@/app/_modules/tickets/desk-service";
 import { AGENT_STATUSES, macroSchema, replySchema, transferSchema } from "@/app/_modules/tickets/desk-schema";
 import { deleteMacro, saveMacro } from "@/app/_modules/tickets/macros";
+import { attachmentFiles, fromFormData, toUploads } from "@/app/_modules/tickets/uploads";
+import { storage } from "@/app/_modules/storage/storage";
 
 const AGENT = ["agent"] as const;
 const reference = z.string({ error: "Vraagnummer ontbreekt." }).trim().min(1).max(40);
@@ -31,11 +33,25 @@ async function mailed<T>(result: T): Promise<T> {
 
 const otherReference = z.string({ error: "Vul een vraagnummer in." }).trim().toUpperCase().min(1, "Vul een vraagnummer in.").max(40, "Dit vraagnummer is te lang.");
 
-/** A public reply (mailed) or an internal note, with the editor's JSON. */
+/**
+ * A public reply (mailed) or an internal note, with the editor's JSON and up to 3 files. The service derives the
+ * stored text from the JSON (a client-sent body only counts when there is no JSON) and checks the files as at intake.
+ */
 export const replyAction = action(
-  { name: "desk.reply", roles: AGENT, schema: replySchema.extend({ reference }) },
-  async ({ reference: ref, kind, body, bodyJson, statusAfter }, { user }) =>
-    mailed(await replyToTicket(db(), { user: user!, reference: ref, kind, body, bodyJson: bodyJson ?? undefined, statusAfter })),
+  {
+    name: "desk.reply", roles: AGENT,
+    schema: z.preprocess(
+      (v) => fromFormData(v, ["bodyJson"]),
+      replySchema.extend({ reference, body: z.string().max(20_000).optional(), attachments: attachmentFiles }),
+    ),
+  },
+  async ({ reference: ref, kind, body, bodyJson, statusAfter, attachments }, { user }) => {
+    const files = await toUploads(attachments);
+    return mailed(await replyToTicket(db(), {
+      user: user!, reference: ref, kind, body, bodyJson: bodyJson ?? undefined, statusAfter,
+      attachments: files, storage: files.length ? storage() : undefined,
+    }));
+  },
 );
 
 /** Changes the status; optionally mails the caller. */

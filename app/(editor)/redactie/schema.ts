@@ -2,6 +2,7 @@
 // The service (validateArticleFields) checks again, plus taxonomy ids, a free slug and the body.
 import { z } from "zod";
 import { questionIssues } from "@/app/_modules/articles/questions";
+import { hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,8 +15,10 @@ export const articleFormSchema = z.object({
     .max(120, "Het webadres mag hoogstens 120 tekens hebben.")
     .regex(ID, "Gebruik alleen kleine letters, cijfers en streepjes, zoals verzuim-melden."),
   type: z.enum(["faq", "nieuws"], { message: "Kies veelgestelde vraag of nieuws." }),
-  title: z.string().trim().min(5, "Geef een titel van minstens 5 tekens.").max(160, "De titel mag hoogstens 160 tekens hebben."),
-  summary: z.string().trim().min(10, "Geef een samenvatting van minstens 10 tekens.").max(400, "De samenvatting mag hoogstens 400 tekens hebben."),
+  title: z.string().trim().min(5, "Geef een titel van minstens 5 tekens.").max(160, "De titel mag hoogstens 160 tekens hebben.")
+    .refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
+  summary: z.string().trim().min(10, "Geef een samenvatting van minstens 10 tekens.").max(400, "De samenvatting mag hoogstens 400 tekens hebben.")
+    .refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
   audiences: z.array(z.string()).min(1, "Kies minstens één doelgroep."),
   sectors: z.array(z.string()).min(1, "Kies minstens één sector."),
   topic: z.string().min(1, "Kies een onderwerp."),

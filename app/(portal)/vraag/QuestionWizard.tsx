@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors, type FieldPath } from "react-hook-form";
 import { z } from "zod";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
-import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
+import { SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/app/_core/body-limit";
+import { ATTACHMENT_LIMITS, chosenFilesError } from "@/app/_modules/storage/file-type";
 import { wizardSchema } from "@/app/_modules/tickets/schema";
 import { CALLER_TYPE_LABELS, CALLER_TYPES } from "@/app/_modules/triage/schema";
 import { deskWithArticle } from "@/app/_modules/desks/article";
@@ -148,13 +149,11 @@ export function QuestionWizard({ topics, desks, initialQuestion }: { topics: { i
   const onFiles = (list: FileList | null) => {
     const chosen = Array.from(list ?? []);
     setFileError(null);
-    if (chosen.length > ATTACHMENT_LIMITS.maxFiles) return setFileError(`U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.`);
-    const big = chosen.find((f) => f.size > ATTACHMENT_LIMITS.maxBytes);
-    if (big) return setFileError(`Het bestand ${big.name} is groter dan 5 MB.`);
-    const bad = chosen.find((f) => !/\.(png|jpe?g|pdf|txt|csv)$/i.test(f.name));
-    if (bad) return setFileError(`Het bestand ${bad.name} is geen png, jpg, pdf, txt of csv.`);
-    const named = chosen.find((f) => containsPersonalNumber(f.name.replace(/\.[a-z]+$/i, "")));
-    if (named) return setFileError(PERSONAL_NUMBER_MESSAGE);
+    const problem = chosenFilesError(chosen);
+    if (problem) {
+      setFiles([]);
+      return setFileError(problem);
+    }
     setFiles(chosen);
   };
 
@@ -163,6 +162,14 @@ export function QuestionWizard({ topics, desks, initialQuestion }: { topics: { i
     if (!ok) {
       const first = STEP_FIELDS.findIndex((fields) => fields.some((f) => (form.formState.errors as Record<string, unknown>)[f]));
       if (first >= 0 && first !== step) goTo(first);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    // Checked again right before sending: the server refuses a larger post (413) without reading it.
+    if (files.some((f) => f.size > ATTACHMENT_LIMITS.maxBytes) || files.reduce((n, f) => n + f.size, 0) > SERVER_ACTION_MAX_BYTES - 1024 * 1024) {
+      setFileError(UPLOAD_TOO_LARGE_MESSAGE);
+      setServerError(UPLOAD_TOO_LARGE_MESSAGE);
+      if (step !== 1) goTo(1);
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }

@@ -136,6 +136,19 @@ function walk(node: JSONContent | undefined, visit: (n: JSONContent) => void): v
   for (const child of node.content ?? []) walk(child, visit);
 }
 
+/** Every string in a document: text nodes and attribute values (hrefs, labels, ids), each on its own line. */
+export function docStrings(doc: JSONContent): string {
+  const out: string[] = [];
+  const visit = (n: JSONContent) => {
+    if (typeof n.text === "string") out.push(n.text);
+    for (const v of Object.values(n.attrs ?? {})) if (typeof v === "string") out.push(v);
+    for (const m of n.marks ?? []) for (const v of Object.values(m.attrs ?? {})) if (typeof v === "string") out.push(v);
+    for (const c of n.content ?? []) visit(c);
+  };
+  visit(doc);
+  return out.join("\n");
+}
+
 /** Unique protocol rules a document embeds (cards and thresholds), in order of appearance. */
 export function collectRuleRefs(doc: JSONContent): RuleRef[] {
   const seen = new Map<string, RuleRef>();

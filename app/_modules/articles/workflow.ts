@@ -21,7 +21,8 @@ import { DEFAULT_PROTOCOL } from "./doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";
 import { articleSnapshot, parseSnapshot, type ArticleSnapshot } from "./snapshot";
-import { checkRuleBasis, collectRuleRefs, validateDoc } from "./validate";
+import { checkRuleBasis, collectRuleRefs, docStrings, validateDoc } from "./validate";
+import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 
 /** A rule view, or null when the stored protocol data cannot produce one. */
 function safeRuleView<T>(fn: () => T | null): T | null {
@@ -287,8 +288,14 @@ export async function validateArticleFields(
   const questionList = f.questions === undefined || f.questions === null ? [] : f.questions;
   const badQuestions = questionIssues(questionList);
   for (const i of badQuestions) issues.push({ path: i.index === null ? "questions" : `questions.${i.index}`, message: i.message });
+  // The BSN rule holds for articles too: no personal number in the title, the summary or anywhere in the body.
+  for (const key of ["title", "summary"] as const) {
+    const v = f[key];
+    if (typeof v === "string" && containsPersonalNumber(v) && !issues.some((i) => i.path === key)) issues.push({ path: key, message: PERSONAL_NUMBER_MESSAGE });
+  }
   const body = validateDoc(f.body);
   if (!body.ok) issues.push({ path: "body", message: body.message });
+  else if (containsPersonalNumber(docStrings(body.doc))) issues.push({ path: "body", message: PERSONAL_NUMBER_MESSAGE });
   else {
     const refs = collectRuleRefs(body.doc);
     if (refs.length > 0) {

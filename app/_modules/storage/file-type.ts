@@ -1,5 +1,22 @@
 // Attachment types are decided by content, not by the name or the browser's claim.
+import { UPLOAD_TOO_LARGE_MESSAGE } from "@/app/_core/body-limit";
+import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
+
 export const ATTACHMENT_LIMITS = { maxFiles: 3, maxBytes: 5 * 1024 * 1024 };
+
+/**
+ * The browser's check of chosen files before anything is sent (count, size, extension, a BSN in the name), as a
+ * Dutch message, or null when they may be sent. The server checks again, by content.
+ */
+export function chosenFilesError(files: { name: string; size: number }[]): string | null {
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) return `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.`;
+  const big = files.find((f) => f.size > ATTACHMENT_LIMITS.maxBytes);
+  if (big) return `Het bestand ${big.name} is groter dan 5 MB. ${UPLOAD_TOO_LARGE_MESSAGE}`;
+  const bad = files.find((f) => !/\.(png|jpe?g|pdf|txt|csv)$/i.test(f.name));
+  if (bad) return `Het bestand ${bad.name} is geen png, jpg, pdf, txt of csv.`;
+  if (files.some((f) => fileNameHasPersonalNumber(f.name))) return PERSONAL_NUMBER_MESSAGE;
+  return null;
+}
 
 export type DetectedType = { ext: "png" | "jpg" | "pdf" | "txt" | "csv"; mime: string };
 

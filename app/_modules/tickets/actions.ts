@@ -8,15 +8,18 @@ import { clientIp } from "@/app/_core/request-ip";
 import { limitCallerReply } from "@/app/_modules/ratelimit/public-writes";
 import { callerReplySchema } from "./schema";
 import { addCallerReply, closeByCaller, hashToken } from "./service";
+import { storage } from "@/app/_modules/storage/storage";
+import { attachmentFiles, fromFormData, toUploads } from "./uploads";
 
 const token = z.string().min(20).max(100);
 
-/** The caller replies; a resolved ticket reopens. */
+/** The caller replies, with up to 3 files (intake checks); a resolved ticket reopens. */
 export const replyAsCaller = action(
-  { name: "replyAsCaller", schema: callerReplySchema.extend({ token }) },
-  async ({ token: t, message }) => {
+  { name: "replyAsCaller", schema: z.preprocess((v) => fromFormData(v), callerReplySchema.extend({ token, attachments: attachmentFiles })) },
+  async ({ token: t, message, attachments }) => {
     await limitCallerReply(db(), { ticketKey: hashToken(t), ip: clientIp(await headers()) });
-    return addCallerReply(db(), t, message);
+    const files = await toUploads(attachments);
+    return addCallerReply(db(), t, message, new Date(), { attachments: files, storage: files.length ? storage() : undefined });
   },
 );
 

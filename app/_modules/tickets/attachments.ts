@@ -26,7 +26,8 @@ export async function attachmentForAgent(db: Db, opts: { user: SessionUser; refe
 export async function attachmentForCaller(db: Db, opts: { token: string; id: string }): Promise<Row> {
   const t = await findTicketByToken(db, opts.token);
   const a = await db.attachment.findFirst({
-    where: { id: opts.id, ticketId: { in: [t.id, t.mergedIntoId].filter((x): x is string => !!x) } },
+    // Only files of the public conversation: never one attached to an internal note.
+    where: { id: opts.id, ticketId: { in: [t.id, t.mergedIntoId].filter((x): x is string => !!x) }, message: { kind: { in: ["caller", "reply"] } } },
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!a) throw new NotFoundError();

@@ -13,6 +13,9 @@ import { ticketScope } from "./access";
 import { deskSlaSettings, endPause, slaOnStatusChange, slaOnTransfer, slaSummary } from "./desk-sla";
 import { parseInput, replySchema, statusSchema, tagsSchema, topicSchema, transferSchema } from "./desk-schema";
 import { followUpLinkForMail } from "./desk-token";
+import { deriveReplyBody } from "./reply-body";
+import { checkAttachmentFiles, removeStored, storeFiles, type UploadedFile } from "./service";
+import type { FileStorage } from "@/app/_modules/storage/storage";
 import {
   canActOnTicket,
   canAddNote,
@@ -170,14 +173,22 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
 /**
  * A public reply (mailed to the caller with the follow-up link) or an internal note (never shown or mailed to the
  * caller). The first public reply sets firstRespondedAt; a reply on a new ticket opens it unless statusAfter says otherwise.
+ * With editor JSON the stored text is derived from it on the server (reply-body.ts). Attachments get the intake checks.
  */
 export async function replyToTicket(
   db: Db,
-  opts: Common & { body: string; bodyJson?: unknown; kind: "reply" | "note"; statusAfter?: "open" | "waiting" | "resolved" | "closed" },
+  opts: Common & {
+    body?: string; bodyJson?: unknown; kind: "reply" | "note"; statusAfter?: "open" | "waiting" | "resolved" | "closed";
+    attachments?: UploadedFile[]; storage?: FileStorage;
+  },
 ) {
   const { user } = opts;
-  const input = parseInput(replySchema, { kind: opts.kind, body: opts.body, bodyJson: opts.bodyJson ?? undefined, statusAfter: opts.statusAfter });
+  const derived = deriveReplyBody({ body: opts.body, bodyJson: opts.bodyJson });
+  const input = parseInput(replySchema, { kind: opts.kind, body: derived.body, bodyJson: derived.bodyJson, statusAfter: opts.statusAfter });
   const now = opts.now ?? new Date();
+  // Before any file is stored: the ticket must exist in the user's scope.
+  await findScoped(db, user, opts.reference);
+  const stored = await storeFiles(opts.storage, await checkAttachmentFiles(opts.attachments ?? []));
   return db.$transaction(async (tx) => {
     const t = await findScoped(tx, user, opts.reference);
     assertActive(user, t);
@@ -191,7 +202,10 @@ export async function replyToTicket(
     if (to && !canChangeStatus(user, t, to)) throw statusError(t, to, "statusAfter");
 
     const message = await tx.message.create({
-      data: { ticketId: t.id, kind: input.kind, authorId: user.id, body: input.body, bodyJson: input.bodyJson ?? null, createdAt: now },
+      data: {
+        ticketId: t.id, kind: input.kind, authorId: user.id, body: input.body, bodyJson: input.bodyJson ?? null, createdAt: now,
+        attachments: { create: stored.map((f) => ({ ticketId: t.id, fileName: f.name, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key })) },
+      },
     });
     const data: Prisma.TicketUncheckedUpdateManyInput = { updatedAt: now };
     if (isReply && !t.firstRespondedAt) data.firstRespondedAt = now;
@@ -199,7 +213,7 @@ export async function replyToTicket(
     await updateGuarded(tx, t, { ...data, ...change });
     await recordAudit(tx, {
       actorId: user.id, action: isReply ? "ticket.replied" : "ticket.note_added", entityType: "message", entityId: message.id, ticketId: t.id,
-      after: { kind: input.kind, messageId: message.id, ...(data.firstRespondedAt ? { firstRespondedAt: now } : {}) },
+      after: { kind: input.kind, messageId: message.id, ...(data.firstRespondedAt ? { firstRespondedAt: now } : {}), ...(stored.length ? { attachments: stored.length } : {}) },
     });
     if (to) await recordStatusChange(tx, user, t, to, change, now);
 
@@ -210,7 +224,10 @@ export async function replyToTicket(
       await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
       mailed = true;
     }
-    return { messageId: message.id, status: to ?? t.status, mailed };
+    return { messageId: message.id, status: to ?? t.status, mailed, attachments: stored.length };
+  }).catch(async (e) => {
+    await removeStored(opts.storage, stored);
+    throw e;
   });
 }
 

@@ -1,4 +1,5 @@
 // The intake schema: the same zod schema validates the wizard in the browser and every request on the server.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { CALLER_TYPES } from "@/app/_modules/triage/schema";
@@ -38,14 +39,38 @@ export const questionFields = {
 
 export const contactFields = {
   name: freeText(2, 120, "uw naam"),
-  email: z.string({ error: "Vul uw e-mailadres in." }).trim().toLowerCase().max(254, "Dit e-mailadres is te lang.").email("Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl."),
-  phone: z
-    .string()
+  email: z
+    .string({ error: "Vul uw e-mailadres in." })
     .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{7,19}$/, "Vul een geldig telefoonnummer in, of laat het veld leeg.")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .toLowerCase()
+    .max(254, "Dit e-mailadres is te lang.")
+    .email("Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.")
+    // The number guard runs on every caller field: "123456782@example.org" is a BSN, not an address.
+    .refine((v) => !containsPersonalNumber(v.split("@")[0] ?? ""), PERSONAL_NUMBER_MESSAGE),
+  phone: z.string().transform((v, ctx) => phoneOrUndefined(v, ctx)).optional(),
 };
+
+export const PHONE_MESSAGE = "Vul een geldig telefoonnummer in, bijvoorbeeld 050 123 4567 of +31 6 12345678, of laat het veld leeg.";
+
+/**
+ * A phone number as a phone number (libphonenumber-js, Dutch by default), stored as E.164 (+31501234567).
+ * Empty is no phone. A Dutch number is written with its 0 or +31; nine bare digits are refused, and the number
+ * guard runs first so a BSN typed in the phone field gets the BSN message.
+ */
+function phoneOrUndefined(value: string | undefined, ctx: z.RefinementCtx): string | undefined {
+  const v = (value ?? "").trim();
+  if (!v) return undefined;
+  if (containsPersonalNumber(v)) {
+    ctx.addIssue({ code: "custom", message: PERSONAL_NUMBER_MESSAGE });
+    return z.NEVER;
+  }
+  const p = v.length <= 40 && /^(\+|0)[0-9 ()./-]+$/.test(v) ? parsePhoneNumberFromString(v, "NL") : undefined;
+  if (!p || !p.isValid()) {
+    ctx.addIssue({ code: "custom", message: PHONE_MESSAGE });
+    return z.NEVER;
+  }
+  return p.number;
+}
 
 /** A new question, as sent by the wizard and by POST /api/v1/tickets. */
 export const intakeSchema = z.object({ ...requesterFields, ...questionFields, ...contactFields });

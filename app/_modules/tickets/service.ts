@@ -7,11 +7,12 @@ import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
-import { fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
+import { containsPersonalNumber, fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
-import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from "@/app/_modules/storage/file-type";
+import { ATTACHMENT_LIMITS, detectFileType, safeFileName, type DetectedType } from "@/app/_modules/storage/file-type";
 import type { FileStorage } from "@/app/_modules/storage/storage";
 import type { Channel } from "./channel";
+import { attachmentText, MAX_PDF_PAGES, UnreadableFileError } from "@/app/_modules/storage/text-layer";
 import { deriveFollowUpToken } from "./desk-token";
 import { deskSlaSettings, dueTimesFor, endPause, FOLLOW_UP_DAYS_AFTER_CLOSE } from "./desk-sla";
 import { formatReference, nextTicketNumber, referenceYear } from "./reference";
@@ -34,8 +35,14 @@ export function subjectFrom(question: string): string {
   return s.length <= 90 ? s : `${s.slice(0, 87).replace(/\s+\S*$/, "")}…`;
 }
 
+export type CheckedFile = { name: string; bytes: Uint8Array; mime: string; type: DetectedType };
+
+/** The 400 for a file over the size limit. */
+export const fileTooLarge = (fileName: string, index: number) =>
+  new ValidationError("Bijlage te groot.", [{ path: `attachments.${index}`, message: `Het bestand ${safeFileName(fileName)} is groter dan 5 MB.` }]);
+
 /** Checks attachments by count, size, content type and name; throws a 400 naming the file. */
-export function checkAttachments(files: UploadedFile[]): { name: string; bytes: Uint8Array; mime: string }[] {
+export function checkAttachments(files: UploadedFile[]): CheckedFile[] {
   if (files.length > ATTACHMENT_LIMITS.maxFiles) {
     throw new ValidationError("Te veel bijlagen.", [{ path: "attachments", message: `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.` }]);
   }
@@ -44,15 +51,63 @@ export function checkAttachments(files: UploadedFile[]): { name: string; bytes: 
     const name = safeFileName(f.name);
     if (fileNameHasPersonalNumber(f.name)) throw new ValidationError("Bijlage niet toegestaan.", [{ path, message: PERSONAL_NUMBER_MESSAGE }]);
     if (f.bytes.byteLength === 0) throw new ValidationError("Bijlage is leeg.", [{ path, message: `Het bestand ${name} is leeg.` }]);
-    if (f.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
-      throw new ValidationError("Bijlage te groot.", [{ path, message: `Het bestand ${name} is groter dan 5 MB.` }]);
-    }
+    if (f.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) throw fileTooLarge(f.name, i);
     const type = detectFileType(f.bytes, f.name);
     if (!type) {
       throw new ValidationError("Soort bijlage niet toegestaan.", [{ path, message: `Het bestand ${name} is geen png, jpg, pdf, txt of csv.` }]);
     }
-    return { name, bytes: f.bytes, mime: type.mime };
+    return { name, bytes: f.bytes, mime: type.mime, type };
   });
+}
+
+/**
+ * checkAttachments plus the number guard on the text inside: txt, csv and the text layer of a PDF are refused
+ * with the same message as a form field when they hold a BSN or onderwijsnummer. A PDF whose text cannot be read
+ * (broken, password, too long to check) is refused too: what cannot be checked is not stored.
+ */
+export async function checkAttachmentFiles(files: UploadedFile[]): Promise<CheckedFile[]> {
+  const checked = checkAttachments(files);
+  for (const [i, f] of checked.entries()) {
+    const path = `attachments.${i}`;
+    let text: string | null;
+    try {
+      text = await attachmentText(f.bytes, f.type);
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      const message =
+        e.reason === "password" ? `Het bestand ${f.name} is beveiligd met een wachtwoord. Stuur het zonder wachtwoord.`
+        : e.reason === "too-long" ? `Het bestand ${f.name} heeft meer dan ${MAX_PDF_PAGES} pagina's. Stuur alleen de pagina's die nodig zijn.`
+        : `Het bestand ${f.name} kunnen wij niet lezen. Sla het opnieuw op als pdf, of stuur een ander bestand.`;
+      throw new ValidationError("Bijlage niet leesbaar.", [{ path, message }]);
+    }
+    if (text !== null && containsPersonalNumber(text)) {
+      throw new ValidationError("Bijlage niet toegestaan.", [{ path, message: `In ${f.name}: ${PERSONAL_NUMBER_MESSAGE}` }]);
+    }
+  }
+  return checked;
+}
+
+export type StoredFile = { name: string; mime: string; size: number; sha256: string; key: string };
+
+/** Puts checked files in storage; on a failure the ones already stored are removed again. */
+export async function storeFiles(storage: FileStorage | undefined, files: CheckedFile[]): Promise<StoredFile[]> {
+  const stored: StoredFile[] = [];
+  try {
+    for (const f of files) {
+      if (!storage) throw new Error("attachments need a storage");
+      const key = await storage.put(f.bytes);
+      stored.push({ name: f.name, mime: f.mime, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex"), key });
+    }
+    return stored;
+  } catch (e) {
+    await removeStored(storage, stored);
+    throw e;
+  }
+}
+
+/** Removes stored files again (after a failed transaction). */
+export async function removeStored(storage: FileStorage | undefined, stored: StoredFile[]): Promise<void> {
+  if (storage) for (const s of stored) await storage.remove(s.key).catch(() => {});
 }
 
 /** Creates a ticket for a desk: reference, requester, first message, SLA due times, audit and confirmation mail. */
@@ -72,7 +127,7 @@ export async function createTicket(
 ): Promise<CreatedTicket> {
   const { input, deskId } = opts;
   const now = opts.now ?? new Date();
-  const files = checkAttachments(opts.attachments ?? []);
+  const files = await checkAttachmentFiles(opts.attachments ?? []);
   const desk = await cachedDesk(db, deskId);
   if (!desk) throw new ValidationError("Onbekende helpdesk.", [{ path: "desk", message: "Kies de helpdesk PO of VO/MBO." }]);
   const hours = JSON.parse(desk.hours) as BusinessHours;
@@ -82,13 +137,9 @@ export async function createTicket(
   });
 
   // Files are stored before the transaction; if it fails they are removed again.
-  const stored: { name: string; mime: string; size: number; sha256: string; key: string }[] = [];
+  let stored: StoredFile[] = [];
   try {
-    for (const f of files) {
-      if (!opts.storage) throw new Error("attachments need a storage");
-      const key = await opts.storage.put(f.bytes);
-      stored.push({ name: f.name, mime: f.mime, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex"), key });
-    }
+    stored = await storeFiles(opts.storage, files);
     const year = referenceYear(now);
     const subject = subjectFrom(input.question);
     const triageJson = opts.triage === undefined ? null : JSON.stringify(opts.triage);
@@ -154,7 +205,7 @@ export async function createTicket(
     const ticket = { id: ticketId };
     return { id: ticket.id, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
   } catch (e) {
-    if (opts.storage) for (const s of stored) await opts.storage.remove(s.key).catch(() => {});
+    await removeStored(opts.storage, stored);
     throw e;
   }
 }
@@ -194,15 +245,28 @@ export async function getCallerView(db: Db, token: string) {
   return { ticket, mergedFrom: t.mergedIntoId ? t.id : null };
 }
 
-/** A reply by the caller: reopens a resolved ticket, pauses nothing, notifies nobody by mail (agents see the queue). */
-export async function addCallerReply(db: Db, token: string, message: string, now = new Date()) {
+/**
+ * A reply by the caller: reopens a resolved ticket, pauses nothing, notifies nobody by mail (agents see the queue).
+ * Attachments get the same checks as at intake (type by content, size, count, BSN in name or text).
+ */
+export async function addCallerReply(
+  db: Db, token: string, message: string, now = new Date(),
+  files: { attachments?: UploadedFile[]; storage?: FileStorage } = {},
+) {
   const t = await findTicketByToken(db, token, now);
   const ticketId = t.mergedIntoId ?? t.id;
+  const checked = await checkAttachmentFiles(files.attachments ?? []);
+  const stored = await storeFiles(files.storage, checked);
   return db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { desk: true } });
     if (ticket.status === "closed") throw new ValidationError("Deze vraag is gesloten.", [{ path: "message", message: "Deze vraag is gesloten. Stel een nieuwe vraag als u nog iets wilt weten." }]);
     const reopen = ticket.status === "resolved" || ticket.status === "waiting";
-    await tx.message.create({ data: { ticketId, kind: "caller", body: message, createdAt: now } });
+    await tx.message.create({
+      data: {
+        ticketId, kind: "caller", body: message, createdAt: now,
+        attachments: { create: stored.map((f) => ({ ticketId, fileName: f.name, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key })) },
+      },
+    });
     const data: Record<string, unknown> = { updatedAt: now };
     if (reopen) {
       data.status = "open";
@@ -219,8 +283,11 @@ export async function addCallerReply(db: Db, token: string, message: string, now
       await tx.message.create({ data: { ticketId, kind: "system", body: "De vraag is weer geopend door een reactie van de beller.", createdAt: now } });
       await recordAudit(tx, { actorId: null, action: "ticket.reopened_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "open" } });
     }
-    await recordAudit(tx, { actorId: null, action: "ticket.caller_reply", entityType: "ticket", entityId: ticketId, ticketId });
-    return { reopened: reopen };
+    await recordAudit(tx, { actorId: null, action: "ticket.caller_reply", entityType: "ticket", entityId: ticketId, ticketId, after: stored.length ? { attachments: stored.length } : undefined });
+    return { reopened: reopen, attachments: stored.length };
+  }).catch(async (e) => {
+    await removeStored(files.storage, stored);
+    throw e;
   });
 }
 

@@ -7,10 +7,11 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { createEditorExtensions } from "@/app/_components/editor/extensions";
 import { LinkPanel } from "@/app/_components/editor/LinkPanel";
+import { chosenFilesError } from "@/app/_modules/storage/file-type";
 import { replySchema } from "@/app/_modules/tickets/desk-schema";
 import { findArticlesAction, replyAction, statusAction } from "../../actions";
 import { isTypingTarget, QUEUE_STORAGE_KEY } from "../../QueueKeyboard";
-import { replyDocToText, textToReplyDoc } from "../../reply-text";
+import { replyDocToText, textToReplyDoc } from "@/app/_components/editor/reply-text";
 
 type Props = {
   reference: string;
@@ -38,6 +39,9 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
   const [writing, setWriting] = useState(false);
   const [macroId, setMacroId] = useState(macros[0]?.id ?? "");
   const [linkOpen, setLinkOpen] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const composeRef = useRef<HTMLElement>(null);
 
   const extensions = useMemo(() => createEditorExtensions(), []);
@@ -165,14 +169,32 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
       editor.commands.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    const r = await replyAction({ reference, ...input });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.fieldErrors.body ?? r.fieldErrors.statusAfter ?? r.error);
+    const fileProblem = chosenFilesError(files);
+    if (fileProblem) {
+      setFileError(fileProblem);
       return;
     }
+    setBusy(true);
+    setError(null);
+    // FormData carries the files; the server derives the stored text from bodyJson itself.
+    const fd = new FormData();
+    fd.set("reference", reference);
+    fd.set("kind", input.kind);
+    fd.set("body", input.body);
+    fd.set("bodyJson", JSON.stringify(input.bodyJson));
+    if (input.statusAfter) fd.set("statusAfter", input.statusAfter);
+    for (const f of files) fd.append("attachments", f);
+    const r = await replyAction(fd).catch(() => ({ ok: false as const, error: "Versturen lukte niet. Controleer de verbinding en probeer het opnieuw.", fieldErrors: {} as Record<string, string> }));
+    setBusy(false);
+    if (!r.ok) {
+      const fileIssue = Object.entries(r.fieldErrors).find(([k]) => k.startsWith("attachments"));
+      setFileError(fileIssue ? fileIssue[1] : null);
+      setError(r.fieldErrors.body ?? r.fieldErrors.statusAfter ?? (fileIssue ? null : r.error));
+      return;
+    }
+    setFiles([]);
+    setFileError(null);
+    if (fileInput.current) fileInput.current.value = "";
     editor.commands.setContent(EMPTY);
     setWriting(false);
     setStatusAfter("");
@@ -238,6 +260,23 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
               {kind === "reply" ? "De beller krijgt deze tekst per e-mail. Zet geen BSN of onderwijsnummer in uw bericht." : "Alleen collega’s zien deze notitie."} Druk op Esc om de editor te verlaten.
             </p>
             {error && <p id={`${id}-error`} className="field-error" role="alert">{error}</p>}
+
+            <div className="field">
+              <label htmlFor={`${id}-files`}>Bijlagen <span className="muted">(niet verplicht)</span></label>
+              <span className="hint" id={`${id}-files-hint`}>
+                Maximaal 3 bestanden van 5 MB: png, jpg, pdf, txt of csv. {kind === "reply" ? "De beller kan ze downloaden." : "Alleen collega’s zien ze."}
+              </span>
+              <input id={`${id}-files`} ref={fileInput} type="file" multiple accept=".png,.jpg,.jpeg,.pdf,.txt,.csv"
+                aria-invalid={fileError ? true : undefined} aria-describedby={`${id}-files-hint${fileError ? ` ${id}-files-error` : ""}`}
+                onChange={(e) => {
+                  const chosen = Array.from(e.target.files ?? []);
+                  const problem = chosenFilesError(chosen);
+                  setFileError(problem);
+                  setFiles(problem ? [] : chosen);
+                }} />
+              {files.length > 0 && <p className="muted">Gekozen: {files.map((f) => f.name).join(", ")}</p>}
+              {fileError && <p id={`${id}-files-error`} className="field-error" role="alert">{fileError}</p>}
+            </div>
 
             {kind === "reply" && (
               <div className="field inline-field">
