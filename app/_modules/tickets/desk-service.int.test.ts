@@ -151,8 +151,9 @@ describe("reply and note", () => {
     expect(afterNote.firstRespondedAt).toBeNull();
 
     const reply = await replyToTicket(t.db, {
-      user: staff.po, reference: ref, kind: "reply", body: "Beste Piet,\nU meldt verzuim via het verzuimregister.",
-      bodyJson: { type: "doc", content: [] }, now: at("2026-03-02T10:00:00Z"),
+      user: staff.po, reference: ref, kind: "reply", body: "(ignored: the text comes from bodyJson)",
+      bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Beste Piet, u meldt verzuim via het verzuimregister." }] }] },
+      now: at("2026-03-02T10:00:00Z"),
     });
     expect(reply).toMatchObject({ mailed: true, status: "open" });
     const mails = await mailsFor(created.id);
@@ -174,7 +175,8 @@ describe("reply and note", () => {
     expect(stored.firstRespondedAt).toEqual(at("2026-03-02T10:00:00Z"));
     expect(stored.status).toBe("open");
     const msg = await t.db.message.findUniqueOrThrow({ where: { id: reply.messageId } });
-    expect(JSON.parse(msg.bodyJson!)).toEqual({ type: "doc", content: [] });
+    expect(JSON.parse(msg.bodyJson!).content[0].content[0].text).toBe("Beste Piet, u meldt verzuim via het verzuimregister.");
+    expect(msg.body).toBe("Beste Piet, u meldt verzuim via het verzuimregister.");
 
     // A second reply carries the same link; the first response time stays.
     await replyToTicket(t.db, { user: staff.both, reference: ref, kind: "reply", body: "Nog een aanvulling.", now: at("2026-03-02T11:00:00Z") });

@@ -153,7 +153,7 @@ describe(`agent notes and replies from editor JSON (${process.env.TEST_DB ?? "sq
 
   it("refuses JSON outside the editor schema", async () => {
     const e = await replyToTicket(t.db, { user: agent, reference, kind: "note", bodyJson: { type: "doc", content: [{ type: "script", text: "x" }] } }).catch((x) => x);
-    expect(e.issues[0].path).toBe("body");
+    expect(e.issues[0].path).toBe("bodyJson");
   });
 });
 

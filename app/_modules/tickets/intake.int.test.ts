@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { seedContent } from "@/app/_modules/content/seed";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
+import { makePdf } from "@/tests/helpers/pdf";
 import { createTicket, addCallerReply, closeByCaller, getCallerView, hashToken } from "./service";
 import type { IntakeInput } from "./schema";
 
@@ -63,7 +64,7 @@ describe("attachments", () => {
   it("stores files by content type and refuses lies", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "up-"));
     const storage = localFolderStorage(dir);
-    const pdf = new TextEncoder().encode("%PDF-1.4\n%…");
+    const pdf = makePdf(["Brief van de school"]);
     const c = await createTicket(t.db, { input: base, deskId: "vo-mbo", storage, attachments: [{ name: "brief.pdf", bytes: pdf }] });
     const att = await t.db.attachment.findFirstOrThrow({ where: { ticket: { reference: c.reference } } });
     expect(att.mimeType).toBe("application/pdf");

@@ -21,11 +21,11 @@ export function deriveReplyBody(input: { body?: unknown; bodyJson?: unknown }): 
     try {
       raw = JSON.parse(raw);
     } catch {
-      throw new ValidationError(FORMAT_ERROR, [{ path: "body", message: FORMAT_ERROR }]);
+      throw new ValidationError(FORMAT_ERROR, [{ path: "bodyJson", message: FORMAT_ERROR }]);
     }
   }
   const v = validateDoc(raw);
-  if (!v.ok) throw new ValidationError(FORMAT_ERROR, [{ path: "body", message: v.message }]);
+  if (!v.ok) throw new ValidationError(FORMAT_ERROR, [{ path: "bodyJson", message: v.message }]);
   if (containsPersonalNumber(docStrings(v.doc))) {
     throw new ValidationError("Niet alle velden zijn goed ingevuld.", [{ path: "body", message: PERSONAL_NUMBER_MESSAGE }]);
   }
