@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bodySlots, largeBodies, refuseOversizedPagePost, SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "./body-limit";
+import { bodySlots, largeBodies, refuseOversizedPagePost, SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE, uploadConcurrency } from "./body-limit";
 import { route } from "./route";
 
 const post = (headers: Record<string, string>, method = "POST") => new Request("http://x/vraag", { method, headers, body: method === "POST" ? "x" : undefined });
@@ -48,6 +48,14 @@ describe("route(): large bodies", () => {
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(peak).toBe(3);
     expect(largeBodies.active).toBe(0);
+  });
+});
+
+describe("uploadConcurrency", () => {
+  it("reads UPLOAD_CONCURRENCY, falling back to 3 for anything that is not a whole number from 1 to 1000", () => {
+    expect([undefined, "", "0", "-1", "2.5", "abc", "1001"].map((v) => uploadConcurrency(v))).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(uploadConcurrency("1")).toBe(1);
+    expect(uploadConcurrency("40")).toBe(40);
   });
 });
 

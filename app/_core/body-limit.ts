@@ -82,5 +82,12 @@ function once(fn: () => void): () => void {
   };
 }
 
+/** Large API bodies read at once: UPLOAD_CONCURRENCY (default 3); the waiting line is 10 times that. */
+export function uploadConcurrency(value = typeof process === "undefined" ? undefined : process.env.UPLOAD_CONCURRENCY): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 3;
+}
+
 /** The process-wide slots for large API bodies (one per process, shared by every bundle). */
-export const largeBodies: ReturnType<typeof bodySlots> = ((globalThis as { __portalLargeBodies?: ReturnType<typeof bodySlots> }).__portalLargeBodies ??= bodySlots(3, 32));
+export const largeBodies: ReturnType<typeof bodySlots> = ((globalThis as { __portalLargeBodies?: ReturnType<typeof bodySlots> }).__portalLargeBodies ??=
+  bodySlots(uploadConcurrency(), uploadConcurrency() * 10));
