@@ -39,7 +39,8 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
     try {
       const user = opts.roles ? await requireRole(opts.roles) : null;
       const token = opts.token && (!opts.token.optional || hasAuthorization(req)) ? await authenticateApiToken(req, opts.token.scopes) : null;
-      const params = ((await segment?.params) ?? {}) as P;
+      // Path segments are cleaned like every other text (a %00 in an id must not reach PostgreSQL).
+      const params = cleanInput((await segment?.params) ?? {}) as P;
       const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
       const maxBytes = opts.maxBytes ?? 65_536;
       // A body that may be large waits for one of a few slots, so 30 large posts at once are read 3 at a time.

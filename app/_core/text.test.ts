@@ -60,8 +60,14 @@ describe("the wrappers clean every text field before validation", () => {
     expect(await res.json()).toEqual({ q: "cd", s: "ab" });
   });
 
+  it("route(): path segments are cleaned", async () => {
+    const h = route<undefined, undefined, { id: string }>({ name: "t" }, async ({ params }) => ({ id: params.id }));
+    const res = await h(new Request("http://x/api/a"), { params: Promise.resolve({ id: "a\u0000b" }) });
+    expect(await res.json()).toEqual({ id: "ab" });
+  });
+
   it("route(): 100k-deep JSON is a 400", async () => {
-    const h = route({ name: "t", body: z.unknown() }, async () => ({ ok: true }));
+    const h = route({ name: "t", body: z.unknown(), maxBytes: 1_000_000 }, async () => ({ ok: true }));
     const body = "[".repeat(100_000) + "]".repeat(100_000);
     const res = await h(new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" } }));
     expect(res.status).toBe(400);
