@@ -21,6 +21,18 @@ export const taxonomySchema = z.object({
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
+/** The sector id an article uses when it applies to every sector ("Alle sectoren"). */
+export const ALL_SECTORS = "sectoroverstijgend";
+
+/**
+ * The sectors an article applies to: an article for all sectors applies to each of them, so a filter on one sector
+ * (`sectors = "po"`) finds it and that sector's facet counts it. The article keeps `[sectoroverstijgend]` as written.
+ */
+export function sectorsCovered(sectors: string[], taxonomy: Pick<Taxonomy, "sectors">): string[] {
+  if (!sectors.includes(ALL_SECTORS)) return sectors;
+  return [...new Set([...sectors, ...taxonomy.sectors.map((s) => s.id)])];
+}
+
 /** Parses and validates content/taxonomy.yaml (ids unique per list). */
 export function parseTaxonomyFile(text: string, file = "content/taxonomy.yaml"): Taxonomy {
   let raw: unknown;

@@ -25,6 +25,24 @@ describe("article search service", () => {
     expect(r.facets.sectors.vo).toBe(r.total);
   });
 
+  it("a sector filter keeps the articles for all sectors (sectoroverstijgend), and its facet counts what it finds", async () => {
+    const all = await t.db.article.findMany({ where: { status: "published" } });
+    const forEverySector = all.filter((a) => (JSON.parse(a.sectors) as string[]).includes("sectoroverstijgend")).map((a) => a.slug);
+    expect(forEverySector.length).toBeGreaterThan(0);
+    for (const sector of ["po", "vo", "mbo"]) {
+      const listed = await svc.searchArticles({ q: "", sector, perPage: 1000 });
+      const slugs = new Set(listed.hits.map((h) => h.slug));
+      expect(forEverySector.filter((s) => !slugs.has(s))).toEqual([]);
+      // Filtering by a sector and that sector's facet count agree.
+      expect((await svc.searchArticles({ q: "" })).facets.sectors[sector]).toBe(listed.total);
+    }
+    // With words: an all-sector article is found under a sector filter as without one.
+    const open = await svc.searchArticles({ q: "september opschoning" });
+    const slug = open.hits[0]!.slug;
+    expect(forEverySector).toContain(slug);
+    expect((await svc.searchArticles({ q: "september opschoning", sector: "po" })).hits.map((h) => h.slug)).toContain(slug);
+  });
+
   it("finds thresholds that articles embed from the protocol data", async () => {
     const r = await svc.searchArticles({ q: "16 uur binnen 4 weken" });
     expect(r.total).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { docToPlainText } from "@/app/_modules/articles/plain-text";
 import { ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
+import { sectorsCovered } from "@/app/_modules/content/taxonomy";
 import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/editor-synonyms";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type IndexSettings, type SearchEngine, type SearchIndex } from "./index";
@@ -66,16 +67,19 @@ function indexChanged() {
 export const searchEngine = (): SearchEngine => createSearchEngine(process.env);
 const articleIndex = (): SearchIndex<ArticleDoc> => searchEngine().index<ArticleDoc>(ARTICLE_INDEX);
 
-/** An article row as a search document; thresholds are resolved so "16 uur" is findable. */
+/**
+ * An article row as a search document; thresholds are resolved so "16 uur" is findable, and an article for all
+ * sectors is indexed under each sector, so the same filter works in both engines.
+ */
 export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
-  const protocols = await getProtocols();
+  const [protocols, taxonomy] = await Promise.all([getProtocols(), getTaxonomy()]);
   const resolver = {
     rule: (ref: { ruleId: string; protocol?: string }) => ruleViewByRef(protocols, ref.protocol ? `${ref.protocol}/${ref.ruleId}` : ref.ruleId),
     article: () => null,
   };
   return {
     id: a.id, slug: a.slug, title: a.title, questions: JSON.parse(a.questions) as string[], summary: a.summary, body: docToPlainText(JSON.parse(a.body), resolver), type: a.type,
-    audiences: JSON.parse(a.audiences), sectors: JSON.parse(a.sectors), topic: a.topic, protocolRuleIds: JSON.parse(a.protocolRuleIds),
+    audiences: JSON.parse(a.audiences), sectors: sectorsCovered(JSON.parse(a.sectors), taxonomy), topic: a.topic, protocolRuleIds: JSON.parse(a.protocolRuleIds),
     publishedAt: a.publishedAt?.getTime() ?? 0,
   };
 }

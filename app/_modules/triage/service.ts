@@ -34,8 +34,7 @@ export function knowledgeBaseSources(opts: { callerType?: CallerType; sector?: S
   const audiences = (opts.callerType && CALLER_AUDIENCES[opts.callerType]) ?? (opts.sector ? SECTOR_AUDIENCES[opts.sector] : undefined);
   return {
     async searchQuestion(question) {
-      // No sector filter: `sectors = "po"` leaves out the articles for every sector ("sectoroverstijgend"); the
-      // caller's audience weighs the ranking instead.
+      // No sector filter: the caller's audience weighs the ranking instead.
       const r = await searchArticles({ q: question, mode: "question", perPage: QUESTION_HITS });
       return r.hits.map((h) => ({ slug: h.slug, title: h.title, matchedWords: h.matchedWords }));
     },
