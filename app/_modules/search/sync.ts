@@ -34,18 +34,35 @@ export interface SyncResult {
 }
 
 /** Makes `index` hold exactly `docs` with `settings` (see the file comment). */
-export async function syncIndex<T extends SearchDocument>(index: SearchIndex<T>, settings: IndexSettings, docs: T[]): Promise<SyncResult> {
+export function syncIndex<T extends SearchDocument>(index: SearchIndex<T>, settings: IndexSettings, docs: T[]): Promise<SyncResult> {
+  return syncIndexBatches(index, settings, [docs]);
+}
+
+/**
+ * `syncIndex` for a source read in batches (a large table): each batch is compared and its changed documents are
+ * upserted as it arrives; what the index holds that no batch had is deleted at the end.
+ */
+export async function syncIndexBatches<T extends SearchDocument>(
+  index: SearchIndex<T>,
+  settings: IndexSettings,
+  batches: Iterable<T[]> | AsyncIterable<T[]>,
+): Promise<SyncResult> {
   const current = await index.getSettings();
   const settingsChanged = (Object.keys(settings) as (keyof IndexSettings)[]).some((k) => stableJson(normalise(k, current[k])) !== stableJson(normalise(k, settings[k])));
   if (settingsChanged) await index.updateSettings(settings);
-  const revised = docs.map(withRevision);
   const have = new Map((await index.listDocuments(["id", "rev"])).map((d) => [String(d.id), d.rev]));
-  const changed = revised.filter((d) => have.get(String(d.id)) !== d.rev);
-  const keep = new Set(revised.map((d) => String(d.id)));
+  const keep = new Set<string>();
+  let upserted = 0;
+  for await (const docs of batches) {
+    const revised = docs.map(withRevision);
+    const changed = revised.filter((d) => have.get(String(d.id)) !== d.rev);
+    for (const d of revised) keep.add(String(d.id));
+    if (changed.length) await index.addDocuments(changed as unknown as T[]);
+    upserted += changed.length;
+  }
   const gone = [...have.keys()].filter((id) => !keep.has(id));
-  if (changed.length) await index.addDocuments(changed as unknown as T[]);
   if (gone.length) await index.deleteDocuments(gone);
-  return { settingsChanged, upserted: changed.length, deleted: gone.length };
+  return { settingsChanged, upserted, deleted: gone.length };
 }
 
 /** Settings as compared: lists whose order carries no meaning are sorted. */

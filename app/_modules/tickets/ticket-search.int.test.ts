@@ -5,7 +5,8 @@ import { EmbeddedEngine } from "@/app/_modules/search";
 import { mergeTicket, replyToTicket, transferTicket } from "@/app/_modules/tickets/desk-service";
 import { newTicket, seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import { resetTicketIndex, searchTickets } from "./ticket-search";
+import { TICKET_INDEX } from "@/app/_modules/search";
+import { resetTicketIndex, searchTickets, syncTicketIndex } from "./ticket-search";
 
 let t: TestDb;
 let staff: Staff;
@@ -63,5 +64,57 @@ describe("searchTickets", () => {
     expect(hit.snippetHtml).toContain("<mark>spijbelgedrag</mark>");
     expect(hit.snippetHtml).not.toContain("<img");
     expect(hit.snippetHtml).toContain("&lt;img");
+  });
+
+  it("at start brings the shared index up to date without clearing it: upserts what changed, deletes what is gone, writes nothing when current", async () => {
+    const shared = new EmbeddedEngine();
+    const index = shared.index(TICKET_INDEX);
+    const writes: string[] = [];
+    for (const m of ["updateSettings", "addDocuments", "deleteDocuments", "deleteAllDocuments"] as const) {
+      const real = index[m].bind(index) as (...a: unknown[]) => Promise<unknown>;
+      (index as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+        writes.push(m);
+        return real(...a);
+      };
+    }
+    const restart = () => {
+      resetTicketIndex(); // a new instance: it has never synced
+      writes.length = 0;
+      return syncTicketIndex(t.db, shared);
+    };
+    const first = await restart();
+    const total = await t.db.ticket.count({ where: { mergedIntoId: null } });
+    expect(first).toMatchObject({ settingsChanged: true, upserted: total, deleted: 0 });
+    expect(writes).not.toContain("deleteAllDocuments");
+
+    // Current: no write at all, the index's stamp stays.
+    const stamp = await index.stamp();
+    expect(await restart()).toEqual({ settingsChanged: false, upserted: 0, deleted: 0 });
+    expect(writes).toEqual([]);
+    expect(await index.stamp()).toBe(stamp);
+
+    // One ticket changed, one merged away, one in the index that the database no longer has.
+    const changed = await newTicket(t.db, "po", { question: "Vraag over een schorsing van drie dagen", email: "s@school.test" });
+    await syncTicketIndex(t.db, shared); // this instance's delta
+    await t.db.message.updateMany({ where: { ticket: { reference: changed.reference }, kind: "caller" }, data: { body: "Vraag over een verwijdering van school" } });
+    const target = await newTicket(t.db, "po", { question: "Vraag die blijft", email: "s@school.test" });
+    const merged = await newTicket(t.db, "po", { question: "Vraag over een dubbele melding", email: "s@school.test" });
+    await syncTicketIndex(t.db, shared);
+    await mergeTicket(t.db, { user: staff.po, reference: merged.reference, intoReference: target.reference });
+    await index.addDocuments([{ id: "gone-ticket", reference: "PO-2000-000001", subject: "weg", deskId: "po" }]);
+    const mergedId = (await t.db.ticket.findUniqueOrThrow({ where: { reference: merged.reference } })).id;
+    expect((await index.listDocuments(["id"])).map((d) => d.id)).toContain(mergedId);
+
+    const r = await restart();
+    // The changed ticket and the merge target (its updatedAt and messages changed); the merged and the stray one deleted.
+    expect(r!.upserted).toBeGreaterThanOrEqual(1);
+    expect(r!.deleted).toBe(2);
+    expect(writes).not.toContain("deleteAllDocuments");
+    const ids = (await index.listDocuments(["id"])).map((d) => String(d.id));
+    expect(ids).not.toContain("gone-ticket");
+    expect(ids).not.toContain(mergedId);
+    expect(ids.length).toBe(await t.db.ticket.count({ where: { mergedIntoId: null } }));
+    expect(refs(await searchTickets(t.db, { user: staff.po, q: "verwijdering", engine: shared }))).toEqual([changed.reference]);
+    expect(await restart()).toEqual({ settingsChanged: false, upserted: 0, deleted: 0 });
   });
 });

@@ -1,11 +1,12 @@
 // Ticket search for the agent workspace: one ticket index in the configured search engine (embedded or
-// Meilisearch), built lazily from the database on the first search in this process and brought up to date before
-// every search (tickets changed since the last sync are re-indexed). Every search filters on `deskId IN` the
+// Meilisearch), brought up to date with the database at start (never cleared: what changed is upserted, what is
+// gone is deleted) and before every search (tickets changed since the last sync are re-indexed). Every search filters on `deskId IN` the
 // user's visible desks, and the hits are checked once more against the database through ticketScope, so a stale
 // index entry (a ticket moved to another desk a moment ago, or merged away) is never shown.
 import type { Db, Prisma } from "@/app/_core/db";
 import { DESK_IDS, visibleDesks, type SessionUser } from "@/app/_core/session";
 import { createSearchEngine, TICKET_INDEX, ticketIndexSettings, type SearchEngine, type SearchIndex } from "@/app/_modules/search";
+import { syncIndexBatches, withRevision, type SyncResult } from "@/app/_modules/search/sync";
 import { ticketScope } from "@/app/_modules/tickets/access";
 import { parseReference, referenceWhere } from "@/app/_modules/tickets/reference";
 
@@ -72,52 +73,79 @@ function state(engine?: SearchEngine): State {
 
 const indexOf = (s: State): SearchIndex<TicketDoc> => s.engine.index<TicketDoc>(TICKET_INDEX);
 
-/** Writes tickets changed since the last sync (all tickets the first time) to the index; merged tickets leave it. */
-async function runSync(db: Db, s: State): Promise<void> {
+/**
+ * The first sync in a process brings the shared index up to date without clearing it (other instances keep
+ * serving meanwhile): tickets whose content changed are upserted, tickets gone or merged away are deleted, and a
+ * current index gets no write (search/sync.ts). Later syncs write the tickets changed since the last one.
+ */
+async function runSync(db: Db, s: State): Promise<SyncResult | null> {
   const index = indexOf(s);
-  const full = s.syncedUpTo === null;
-  if (full) {
-    await index.updateSettings(ticketIndexSettings());
-    await index.deleteAllDocuments();
-  }
-  const since = s.syncedUpTo ? new Date(s.syncedUpTo.getTime() - OVERLAP_MS) : null;
   let maxSeen = s.syncedUpTo;
+  const seen = (rows: DocRow[]) => {
+    for (const r of rows) if (!maxSeen || r.updatedAt > maxSeen) maxSeen = r.updatedAt;
+  };
+  if (s.syncedUpTo === null) {
+    const result = await syncIndexBatches(index, ticketIndexSettings(), (async function* () {
+      for await (const rows of ticketBatches(db, {})) {
+        seen(rows);
+        yield rows.filter((r) => !r.mergedIntoId).map(toTicketDoc);
+      }
+    })());
+    s.syncedUpTo = maxSeen ?? new Date(0);
+    return result;
+  }
+  const since = new Date(s.syncedUpTo.getTime() - OVERLAP_MS);
   // A delta is read per desk, so the (deskId, updatedAt) index serves it; a transferred ticket has a new updatedAt
   // and is found under its new desk.
-  const passes: Prisma.TicketWhereInput[] = since ? DESK_IDS.map((deskId) => ({ deskId, updatedAt: { gte: since } })) : [{}];
-  for (const where of passes) {
-    let cursor: string | null = null;
-    for (;;) {
-      const rows: DocRow[] = await db.ticket.findMany({
-        where: { AND: [where, cursor ? { id: { gt: cursor } } : {}] },
-        orderBy: { id: "asc" },
-        take: BATCH,
-        select: docSelect,
-      });
-      if (!rows.length) break;
+  for (const deskId of DESK_IDS) {
+    for await (const rows of ticketBatches(db, { deskId, updatedAt: { gte: since } })) {
       const live = rows.filter((r) => !r.mergedIntoId);
       const gone = rows.filter((r) => r.mergedIntoId).map((r) => r.id);
-      if (live.length) await index.addDocuments(live.map(toTicketDoc));
-      if (gone.length && !full) await index.deleteDocuments(gone);
-      for (const r of rows) if (!maxSeen || r.updatedAt > maxSeen) maxSeen = r.updatedAt;
-      cursor = rows[rows.length - 1]!.id;
-      if (rows.length < BATCH) break;
+      // With their revision, so the next start-up sees them as current.
+      if (live.length) await index.addDocuments(live.map((r) => withRevision(toTicketDoc(r))));
+      if (gone.length) await index.deleteDocuments(gone);
+      seen(rows);
     }
   }
   s.syncedUpTo = maxSeen ?? new Date(0);
+  return null;
 }
 
-/** Brings the ticket index up to date (one sync at a time per process; callers arriving meanwhile wait for it). */
-export async function syncTicketIndex(db: Db, engine?: SearchEngine): Promise<void> {
+/** The tickets matching `where`, in batches by id. */
+async function* ticketBatches(db: Db, where: Prisma.TicketWhereInput): AsyncGenerator<DocRow[]> {
+  let cursor: string | null = null;
+  for (;;) {
+    const rows: DocRow[] = await db.ticket.findMany({
+      where: { AND: [where, cursor ? { id: { gt: cursor } } : {}] },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: docSelect,
+    });
+    if (!rows.length) return;
+    yield rows;
+    cursor = rows[rows.length - 1]!.id;
+    if (rows.length < BATCH) return;
+  }
+}
+
+/**
+ * Brings the ticket index up to date (one sync at a time per process; callers arriving meanwhile wait for it).
+ * Returns what the first sync in this process wrote (null for a delta).
+ */
+export async function syncTicketIndex(db: Db, engine?: SearchEngine): Promise<SyncResult | null> {
   const s = state(engine);
   while (s.running) await s.running.catch(() => {});
-  s.running = runSync(db, s).finally(() => {
+  const run = runSync(db, s);
+  s.running = run.then(
+    () => {},
+    () => {},
+  ).finally(() => {
     s.running = null;
   });
-  await s.running;
+  return run;
 }
 
-/** Forgets the sync position, so the next search rebuilds the index (tests, and after a restore). */
+/** Forgets the sync position, so the next search syncs the whole index again, as at start (tests, and after a restore). */
 export function resetTicketIndex(): void {
   if (g.__ticketSearch) g.__ticketSearch.syncedUpTo = null;
 }
