@@ -1,0 +1,37 @@
+// The layout rules in eslint.config.mjs are real: a forbidden import in each kind of file fails the lint.
+import { ESLint } from "eslint";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..", "..");
+const eslint = new ESLint({ cwd: root });
+
+async function restricted(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import boundaries", () => {
+  it("a pure engine may not import the database, Prisma or Next.js", async () => {
+    expect(await restricted("app/_modules/protocol/engine.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n')).toHaveLength(1);
+    expect(await restricted("app/_modules/triage/engine.ts", 'import { PrismaClient } from "@prisma/client";\nvoid PrismaClient;\n')).toHaveLength(1);
+    expect(await restricted("app/_modules/sla/business-time.ts", 'import { redirect } from "next/navigation";\nvoid redirect;\n')).toHaveLength(1);
+  });
+
+  it("app/_core may not import a page or route group", async () => {
+    expect(await restricted("app/_core/startup.ts", 'import { x } from "@/app/(editor)/redactie/publishing";\nvoid x;\n')).toHaveLength(1);
+  });
+
+  it("public pages may not import desk or editor code", async () => {
+    expect(await restricted("app/(portal)/zoeken/page.tsx", 'import { x } from "@/app/(desk)/desk/queue";\nvoid x;\n')).toHaveLength(1);
+  });
+
+  it("domain modules may not read request headers", async () => {
+    expect(await restricted("app/_modules/tickets/service.ts", 'import { headers } from "next/headers";\nvoid headers;\n')).toHaveLength(1);
+  });
+
+  it("allowed imports pass", async () => {
+    expect(await restricted("app/_modules/tickets/service.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n')).toEqual([]);
+    expect(await restricted("app/(desk)/desk/page.tsx", 'import { headers } from "next/headers";\nvoid headers;\n')).toEqual([]);
+  });
+});
