@@ -97,7 +97,7 @@ function toBits(text: string): { v6: boolean; bits: bigint } | null {
   if (v !== 6) return null;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(s);
   if (mapped) return toBits(mapped[1]!);
-  let [head, tail] = s.includes("::") ? s.split("::") : [s, undefined];
+  const [head, tail] = s.includes("::") ? s.split("::") : [s, undefined];
   const parse = (part: string | undefined) => (part ? part.split(":") : []);
   let left = parse(head);
   let right = parse(tail);

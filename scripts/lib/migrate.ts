@@ -21,6 +21,6 @@ export function migrateDeploy(databaseUrl: string): void {
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
+    throw new Error(`prisma migrate deploy failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`, { cause: e });
   }
 }

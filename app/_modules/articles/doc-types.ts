@@ -44,7 +44,7 @@ export function isAllowedHref(href: unknown): href is string {
   if (typeof href !== "string" || href.length === 0 || href.length > 2048) return false;
   const compact = href.replace(IGNORED_URL_CHARS, "");
   if (compact !== href.trim()) return false; // hidden characters inside the URL: refuse rather than guess
-  if (/^\/(?![\/\\])/.test(compact)) return true;
+  if (/^\/(?![/\\])/.test(compact)) return true;
   return /^(?:https?:\/\/[^\s/\\]|mailto:[^\s])/i.test(compact);
 }
 

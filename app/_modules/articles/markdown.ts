@@ -156,7 +156,7 @@ const articleLinkInline: TokenizerExtension = {
     return i < 0 ? undefined : i;
   },
   tokenizer(src) {
-    const m = /^\[\[([^\[\]|\n]*)(?:\|((?:\\.|[^\[\]\\\n])*))?\]\]/.exec(src);
+    const m = /^\[\[([^[\]|\n]*)(?:\|((?:\\.|[^[\]\\\n])*))?\]\]/.exec(src);
     if (!m) return undefined;
     return { type: "articleLink", raw: m[0], slug: m[1].trim(), label: m[2] === undefined ? null : m[2].replace(/\\(.)/g, "$1") };
   },
@@ -254,7 +254,7 @@ function inlineNodes(tokens: Token[] | undefined, marks: MarkJSON[] = []): JSONC
         break;
       }
       case "formatError":
-        fail((token as unknown as FormatErrorToken).message, token.raw);
+        return fail((token as unknown as FormatErrorToken).message, token.raw);
       default:
         fail(UNSUPPORTED_INLINE[token.type] ?? `Dit onderdeel wordt niet ondersteund: ${token.type}.`, token.raw);
     }
@@ -342,7 +342,7 @@ function blockNodes(tokens: Token[]): JSONContent[] {
         break;
       }
       case "formatError":
-        fail((token as unknown as FormatErrorToken).message, token.raw);
+        return fail((token as unknown as FormatErrorToken).message, token.raw);
       default:
         fail(UNSUPPORTED_BLOCK[token.type] ?? `Dit onderdeel wordt niet ondersteund: ${token.type}.`, token.raw);
     }
@@ -371,7 +371,7 @@ export function markdownToDoc(md: string): JSONContent {
 type InlineItem = { md: string; text: boolean; marks: MarkJSON[] };
 
 function escapeText(text: string): string {
-  return text.replace(/[\\*_`\[\]~<]/g, "\\$&").replace(/\{(?=\{)/g, "\\{");
+  return text.replace(/[\\*_`[\]~<]/g, "\\$&").replace(/\{(?=\{)/g, "\\{");
 }
 
 // A line beginning like one of these would be read as another block.
@@ -413,7 +413,7 @@ function inlineItems(nodes: JSONContent[] | undefined): InlineItem[] {
         const slug = node.attrs?.slug;
         if (!isValidId(slug)) throw new ArticleFormatError("Artikellink zonder geldige slug.");
         const label = typeof node.attrs?.label === "string" && node.attrs.label.trim() ? node.attrs.label.trim() : null;
-        items.push({ md: label ? `[[${slug}|${label.replace(/[\\\[\]]/g, "\\$&")}]]` : `[[${slug}]]`, text: false, marks });
+        items.push({ md: label ? `[[${slug}|${label.replace(/[\\[\]]/g, "\\$&")}]]` : `[[${slug}]]`, text: false, marks });
         break;
       }
       case NODE.protocolThreshold:

@@ -51,7 +51,7 @@ const OTHER_LABEL =
   /(?:\btel|telefoon\w*|mobiel\w*|gsm|\bfax|\bbel(?:len)?|kvk|k\.v\.k|rsin|btw|iban|rekening\w*|meldingsnummer|meldingnummer|ticket\w*|zaaknummer|dossiernummer|kenmerk|factuur\w*|ordernummer|klantnummer|referentie\w*|postbus)\W{0,4}$/i;
 const PERSONAL_LABEL = /(?:bsn|burgerservicenummer|sofi\w*|onderwijsnummer|pgn|persoonsgebonden\s+nummer)\W{0,4}$/i;
 // International prefix or a separate area code right before the run: the run is the rest of a phone number.
-const PHONE_PREFIX = /(?:(?:\+|\b00)\d{1,3}[\s.\-]*(?:\(0\)[\s.\-]*)?|\(0\)[\s.\-]*|\(0\d{1,3}\)[\s.\-]*|\b0\d{1,3}\s*[-\u2013\/]\s*)$/;
+const PHONE_PREFIX = /(?:(?:\+|\b00)\d{1,3}[\s.-]*(?:\(0\)[\s.-]*)?|\(0\)[\s.-]*|\(0\d{1,3}\)[\s.-]*|\b0\d{1,3}\s*[-\u2013/]\s*)$/;
 
 function isDateShaped(groups: string[]): boolean {
   const n = groups.map(Number);
@@ -80,9 +80,9 @@ export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
     let raw = m[0];
     // Part of a longer token such as a decimal ("1.234.567,89") or a time: leave it.
     const after = text.slice(start + raw.length, start + raw.length + 2);
-    if (/^[,:\/]\d/.test(after)) continue;
+    if (/^[,:/]\d/.test(after)) continue;
     const before = text.slice(Math.max(0, start - 40), start);
-    if (/\d[,:\/]$/.test(before)) continue;
+    if (/\d[,:/]$/.test(before)) continue;
     if (/\+$/.test(before)) continue;
 
     let groups = raw.split(/[ \u00a0.\-_]/);

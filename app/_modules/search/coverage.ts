@@ -94,8 +94,15 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
   words.forEach((_, i) => {
     const parts = splits[i];
     const start = slotWeight.length;
-    if (parts) for (let k = 0; k < parts.length; k++) slotWeight.push(1 / parts.length), slotWord.push(i);
-    else slotWeight.push(amountUnit[i]! >= 0 ? 0 : 1), slotWord.push(i);
+    if (parts) {
+      for (let k = 0; k < parts.length; k++) {
+        slotWeight.push(1 / parts.length);
+        slotWord.push(i);
+      }
+    } else {
+      slotWeight.push(amountUnit[i]! >= 0 ? 0 : 1);
+      slotWord.push(i);
+    }
     wordSlots.push([start, slotWeight.length - 1]);
   });
   const S = slotWeight.length;

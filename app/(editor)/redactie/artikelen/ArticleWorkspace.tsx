@@ -184,7 +184,7 @@ export function ArticleWorkspace(props: WorkspaceProps) {
       const bodyNow = bodyRef.current;
       inFlight.current = true;
       setSaveState({ kind: "saving" });
-      let result: Awaited<ReturnType<typeof saveArticle>> | null = null;
+      let result: Awaited<ReturnType<typeof saveArticle>> | null;
       try {
         result = await saveArticle({ ...parsed.data, articleId, baseRevision: baseRevision.current, body: JSON.stringify(bodyNow), note: opts.note || undefined });
       } catch {
