@@ -65,7 +65,11 @@ export default tseslint.config(
   },
   {
     files: ["app/_core/**/*.ts", "app/_core/**/*.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [routeGroups] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [routeGroups] }],
+      // no-restricted-imports does not see import(): the same rule for dynamic imports.
+      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/\\((desk|editor|portal)\\)\\/|\\/api\\/.*route/]", message: routeGroups.message }],
+    },
   },
   {
     files: ["app/(portal)/**/*.ts", "app/(portal)/**/*.tsx"],

@@ -8,6 +8,7 @@ export async function register() {
   // Before anything else answers a request: the socket address, which clients cannot forge (rate limits).
   const { installPeerHeader } = await import("./app/_core/client-ip");
   await installPeerHeader();
+  await import("./app/background-jobs"); // registers each module's start-up tasks and periodic jobs
   const { startBackgroundWork } = await import("./app/_core/startup");
   await startBackgroundWork();
 }

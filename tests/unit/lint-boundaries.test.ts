@@ -8,7 +8,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function restricted(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-syntax").map((m) => m.message);
 }
 
 describe("import boundaries", () => {
@@ -20,6 +20,10 @@ describe("import boundaries", () => {
 
   it("app/_core may not import a page or route group", async () => {
     expect(await restricted("app/_core/startup.ts", 'import { x } from "@/app/(editor)/redactie/publishing";\nvoid x;\n')).toHaveLength(1);
+    // import() is not an import declaration: no-restricted-syntax catches it.
+    expect(await restricted("app/_core/startup.ts", 'void import("@/app/(editor)/redactie/publishing");\n')).toHaveLength(1);
+    expect(await restricted("app/_core/startup.ts", 'void import("../(desk)/desk/queue");\n')).toHaveLength(1);
+    expect(await restricted("app/_core/startup.ts", 'void import("node:diagnostics_channel");\n')).toEqual([]);
   });
 
   it("public pages may not import desk or editor code", async () => {

@@ -10,7 +10,7 @@ export const publishingHooks: WorkflowHooks = {
   onUnpublished: (articleId) => syncArticleInIndex(articleId),
 };
 
-/** Periodic job: publishes scheduled articles whose time has come (registered in app/_core/startup.ts). */
+/** Periodic job: publishes scheduled articles whose time has come (registered in app/background-jobs.ts). */
 export function publishDueJob(): Promise<{ published: string[] }> {
   return publishDueArticles(db(), { hooks: publishingHooks });
 }

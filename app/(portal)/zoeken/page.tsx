@@ -44,7 +44,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const p = parsed.data;
   const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
   // Rendered for the page cache: the cache logs each answer and fills in the id (search-page-cache.ts).
-  const searchId = !p.q.trim() ? null : (await isSearchPageFill()) ? SEARCH_ID_PLACEHOLDER : logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(await headers()) });
+  const searchId = !p.q.trim() ? null : isSearchPageFill(await headers()) ? SEARCH_ID_PLACEHOLDER : logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(await headers()) });
   const active = { sector: p.sector, audience: p.audience, topic: p.topic } as Record<string, string | undefined>;
   const activeFilters = Object.values(active).filter(Boolean).length;
   const href = (patch: Record<string, string | number | undefined>) => {

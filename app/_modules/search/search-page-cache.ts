@@ -1,7 +1,6 @@
 // The search page (/zoeken) in the anonymous page cache (app/_core/page-cache.ts). The page renders for the cache
 // with a placeholder search id in its result links and logs nothing; every answer from the cache logs the search
 // and puts a fresh id in the links, so the content-gap report and click tracking see each search as before.
-import { headers } from "next/headers";
 import { PAGE_FILL_HEADER, pageCache, type PageCache } from "@/app/_core/page-cache";
 import { queryRecord } from "@/app/_core/query-params";
 import { clientIp } from "@/app/_core/request-ip";
@@ -34,7 +33,7 @@ export function registerSearchPageCache(cache: PageCache = pageCache()): void {
   });
 }
 
-/** In the search page: whether this render is for the page cache. */
-export async function isSearchPageFill(): Promise<boolean> {
-  return pageCache().isFill((await headers()).get(PAGE_FILL_HEADER));
+/** In the search page, given its request headers: whether this render is for the page cache. */
+export function isSearchPageFill(requestHeaders: Pick<Headers, "get">): boolean {
+  return pageCache().isFill(requestHeaders.get(PAGE_FILL_HEADER));
 }

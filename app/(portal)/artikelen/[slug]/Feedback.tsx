@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { sendFeedback } from "@/app/_modules/articles/actions";
+import { sendFeedback } from "./actions";
 
 /** "Was dit artikel nuttig?" — yes/no, then an optional comment. */
 export function Feedback({ slug }: { slug: string }) {

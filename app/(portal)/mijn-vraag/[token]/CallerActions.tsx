@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { chosenFilesError } from "@/app/_modules/storage/file-type";
-import { closeAsCaller, replyAsCaller } from "@/app/_modules/tickets/actions";
+import { closeAsCaller, replyAsCaller } from "./actions";
 
 const SEND_FAILED = "Versturen lukte niet. Controleer uw internetverbinding en probeer het opnieuw.";
 

@@ -6,10 +6,10 @@ import { action } from "@/app/_core/action";
 import { db } from "@/app/_core/db";
 import { clientIp } from "@/app/_core/request-ip";
 import { limitCallerReply } from "@/app/_modules/ratelimit/public-writes";
-import { callerReplySchema } from "./schema";
-import { addCallerReply, closeByCaller, hashToken } from "./service";
+import { callerReplySchema } from "@/app/_modules/tickets/schema";
+import { addCallerReply, closeByCaller, hashToken } from "@/app/_modules/tickets/service";
 import { storage } from "@/app/_modules/storage/storage";
-import { attachmentFiles, fromFormData, toUploads } from "./uploads";
+import { attachmentFiles, fromFormData, toUploads } from "@/app/_modules/tickets/uploads";
 
 const token = z.string().min(20).max(100);
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action } from "@/app/_core/action";
 import { clientIp } from "@/app/_core/auth";
 import { freeText } from "@/app/_modules/tickets/schema";
-import { recordFeedback } from "./service";
+import { recordFeedback } from "@/app/_modules/articles/service";
 
 const schema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
