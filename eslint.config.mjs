@@ -22,7 +22,6 @@ export const PURE_ENGINES = [
   "app/_modules/search/embedded.ts",
   "app/_modules/search/embedded/**/*.ts",
   "app/_modules/search/text.ts",
-  "app/_modules/search/query.ts",
   "app/_modules/search/format.ts",
   "app/_modules/search/filter.ts",
   "app/_modules/search/synonyms.ts",

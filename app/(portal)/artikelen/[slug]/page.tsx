@@ -23,7 +23,7 @@ function ruleSources(body: string, resolver: ContentResolver): RuleSource[] {
   }
   const out = new Map<string, RuleSource>();
   for (const ref of collectRuleRefs(doc)) {
-    let rule: ReturnType<ContentResolver["rule"]> = null;
+    let rule: ReturnType<ContentResolver["rule"]>;
     try {
       rule = resolver.rule(ref);
     } catch {
