@@ -7,6 +7,7 @@ import type { DeskId, Role, SessionUser } from "@/app/_core/session";
 import { seedDemoData } from "@/app/_modules/content/demo-data";
 import { seedContent } from "@/app/_modules/content/seed";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
+import { getApiTicket } from "./api";
 import { changeStatus, getTicketForAgent, replyToTicket, transferTicket } from "./desk-service";
 import { tokenFromMail } from "./desk-test-fixtures";
 import { touchPresence } from "./presence";
@@ -74,6 +75,10 @@ describe("transfer on the demo data", () => {
       expect((await searchTickets(t.db, { user: agentVo, q })).hits.map((h) => h.reference)).toEqual([fresh]);
     }
     await expect(touchPresence(t.db, { user: agentVo, reference: old, mode: "viewing" })).resolves.toBeDefined();
+    // The integration API answers the old reference with the ticket under its current one.
+    const principal = { tokenId: "t", name: "Koppeling", desks: ["vo-mbo" as const], scopes: ["tickets:read" as never] };
+    expect(await getApiTicket(t.db, principal, old)).toMatchObject({ reference: fresh, formerReferences: [old] });
+    await expect(getApiTicket(t.db, { ...principal, desks: ["po" as const] }, old)).rejects.toMatchObject({ status: 404 });
     // Acting on the old reference acts on the ticket (an open tab from before the transfer).
     await replyToTicket(t.db, { user: agentVo, reference: old, kind: "reply", body: "Wij pakken uw vraag op." });
     const replyMail = (await t.db.mailOutbox.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).at(-1)!;
