@@ -79,21 +79,23 @@ describe("verzuimcheck holiday rows", () => {
     await page.getByLabel("Plak regels uit uw administratie").fill("2-3-2026;ongeoorloofd;4\n3-3-2026;ongeoorloofd;4\n16-3-2026;ongeoorloofd;4\n17-3-2026;ongeoorloofd;4");
     await page.getByRole("button", { name: "Vakantie toevoegen" }).click();
     await page.locator("#d-holidays-0-start").waitFor();
-    await page.getByRole("button", { name: "Vakantie toevoegen" }).click();
-    await page.locator("#d-holidays-1-start").waitFor();
     // Nothing typed yet: no error anywhere.
     await page.waitForTimeout(300);
     expect(await page.getByText("Vul de eerste dag in.").count()).toBe(0);
     expect(await page.getByText("Vul de laatste dag in.").count()).toBe(0);
-    // Leaving the second row's first field empty shows its error; then remove that row.
+    await page.locator("#d-holidays-0-start").fill("2026-03-09");
+    await page.locator("#d-holidays-0-end").fill("2026-03-13");
+    // A second row: still no error until one of its fields is left empty.
+    await page.getByRole("button", { name: "Vakantie toevoegen" }).click();
+    await page.locator("#d-holidays-1-start").waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByText("Vul de eerste dag in.").count()).toBe(0);
     await page.locator("#d-holidays-1-start").focus();
     await page.locator("#d-holidays-1-end").focus();
     await page.getByText("Vul de eerste dag in.").first().waitFor();
     await page.getByRole("button", { name: "Verwijder vakantie 2" }).click();
     await expect.poll(() => page.getByText("Vul de eerste dag in.").count()).toBe(0);
-    // A filled holiday row submits, and its days count as holiday.
-    await page.locator("#d-holidays-0-start").fill("2026-03-09");
-    await page.locator("#d-holidays-0-end").fill("2026-03-13");
+    // The filled holiday row submits.
     await page.getByRole("button", { name: "Controleer", exact: true }).last().click();
     await page.getByRole("heading", { name: "Uitkomst" }).waitFor({ timeout: 15_000 });
     expect(await page.locator("[role=alert].field-error, .error-summary li").count()).toBe(0);
