@@ -10,9 +10,9 @@ CREATE TABLE "TicketFormerReference" (
 CREATE INDEX "TicketFormerReference_ticketId_idx" ON "TicketFormerReference"("ticketId");
 
 
--- Data: before this migration a transferred ticket kept its old desk's reference and number on the new desk, where
--- the new desk's counter would later hand out the same number (a unique-constraint failure at intake or transfer).
--- Such a ticket now gets the new desk's next number; its old reference becomes a former reference, so the caller's
+-- Data: before this migration a transferred ticket kept its old desk’s reference and number on the new desk, where
+-- the new desk’s counter would later hand out the same number (a unique-constraint failure at intake or transfer).
+-- Such a ticket now gets the new desk’s next number, its old reference becomes a former reference, so the caller’s
 -- mails and link keep leading to it. Counters are raised to at least the highest number in use.
 INSERT INTO "TicketFormerReference" ("reference", "ticketId", "createdAt")
 SELECT t."reference", t."id", t."updatedAt" FROM "Ticket" t JOIN "Desk" d ON d."id" = t."deskId"

@@ -1,4 +1,4 @@
--- AlterTable: "source" (web | api) becomes "channel" (web | api | phone | email); existing rows keep their value.
+-- AlterTable: "source" (web | api) becomes "channel" (web | api | phone | email), existing rows keep their value.
 ALTER TABLE "Ticket" ADD COLUMN "channel" TEXT NOT NULL DEFAULT 'web';
 UPDATE "Ticket" SET "channel" = "source";
 ALTER TABLE "Ticket" DROP COLUMN "source";
