@@ -85,7 +85,7 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
     let ticketRef: string | null = null;
     let ticketId: string | null = null;
     if (v.outcome === "added") {
-      const t = await tx.ticket.findFirst({ where: { AND: [referenceWhere(v.reference!), { deskId: { in: visibleDesks(user) } }] }, include: { desk: true } });
+      const t = await tx.ticket.findFirst({ where: { AND: [await referenceWhere(tx, v.reference!), { deskId: { in: visibleDesks(user) } }] }, include: { desk: true } });
       if (!t) throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [{ path: "reference", message: "Controleer het kenmerk." }]);
       const target = t.mergedIntoId ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } }) : t;
       await tx.message.create({ data: { ticketId: target.id, kind: "phone", authorId: user.id, body: callText, createdAt: now } });

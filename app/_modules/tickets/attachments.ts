@@ -15,7 +15,7 @@ export async function attachmentForAgent(db: Db, opts: { user: SessionUser; refe
   const ref = parseReference(opts.reference);
   if (!ref || typeof opts.id !== "string") throw new NotFoundError();
   const a = await db.attachment.findFirst({
-    where: { id: opts.id, ticket: { AND: [ticketScope(opts.user), referenceWhere(ref)] } },
+    where: { id: opts.id, ticket: { AND: [ticketScope(opts.user), await referenceWhere(db, ref)] } },
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!a) throw new NotFoundError();

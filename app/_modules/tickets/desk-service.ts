@@ -48,7 +48,7 @@ type ScopedTicket = Prisma.TicketGetPayload<{ include: typeof scopedInclude }>;
 async function findScoped(tx: Tx | Db, user: SessionUser, reference: string): Promise<ScopedTicket> {
   const ref = parseReference(reference);
   if (!ref) throw new NotFoundError(NOT_FOUND);
-  const t = await tx.ticket.findFirst({ where: { AND: [ticketScope(user), referenceWhere(ref)] }, include: scopedInclude });
+  const t = await tx.ticket.findFirst({ where: { AND: [ticketScope(user), await referenceWhere(tx, ref)] }, include: scopedInclude });
   if (!t) throw new NotFoundError(NOT_FOUND);
   return t;
 }
@@ -122,7 +122,7 @@ export async function getTicketForAgent(db: Db, opts: { user: SessionUser; refer
   if (!ref) throw new NotFoundError(NOT_FOUND);
   const scope = ticketScope(user);
   const t = await db.ticket.findFirst({
-    where: { AND: [scope, referenceWhere(ref)] },
+    where: { AND: [scope, await referenceWhere(db, ref)] },
     include: {
       desk: true,
       requester: true,

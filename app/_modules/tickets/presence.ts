@@ -11,7 +11,7 @@ export type PresenceMode = "viewing" | "replying";
 
 async function ticketIdFor(db: Db, user: SessionUser, reference: string): Promise<string> {
   const ref = parseReference(reference);
-  const t = ref ? await db.ticket.findFirst({ where: { AND: [ticketScope(user), referenceWhere(ref)] }, select: { id: true } }) : null;
+  const t = ref ? await db.ticket.findFirst({ where: { AND: [ticketScope(user), await referenceWhere(db, ref)] }, select: { id: true } }) : null;
   if (!t) throw new NotFoundError("Deze vraag is niet gevonden.");
   return t.id;
 }

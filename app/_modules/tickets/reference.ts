@@ -34,9 +34,11 @@ export function parseReference(input: unknown): string | null {
 }
 
 /**
- * The tickets a reference names: the ticket whose reference it is now, or the ticket that had it before a transfer
- * (the caller's mails and links still carry it). Compare the found ticket's `reference` to see which.
+ * The ticket a reference names: the ticket whose reference it is now, or the ticket that had it before a transfer
+ * (the caller's mails and links still carry it). Compare the found ticket's `reference` to see which. Two unique
+ * lookups rather than one OR over the relation, which SQLite would answer by scanning the ticket table.
  */
-export function referenceWhere(reference: string): Prisma.TicketWhereInput {
-  return { OR: [{ reference }, { formerReferences: { some: { reference } } }] };
+export async function referenceWhere(db: Pick<Db, "ticketFormerReference">, reference: string): Promise<Prisma.TicketWhereInput> {
+  const former = await db.ticketFormerReference.findUnique({ where: { reference }, select: { ticketId: true } });
+  return former ? { id: former.ticketId } : { reference };
 }

@@ -182,7 +182,7 @@ export async function searchTickets(
 
   const ref = parseReference(q);
   if (ref) {
-    const t = await db.ticket.findFirst({ where: { AND: [scope, referenceWhere(ref)] }, select });
+    const t = await db.ticket.findFirst({ where: { AND: [scope, await referenceWhere(db, ref)] }, select });
     if (!t) return { hits: [], total: 0 };
     return { hits: [{ ...t, organisation: t.requester.organisation, requesterName: t.requester.name, snippetHtml: "" }], total: 1 };
   }
