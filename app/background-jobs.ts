@@ -13,3 +13,5 @@ inBackground("ticket-index", async () => (await import("@/app/_modules/tickets/t
 everyTick("outbox", async () => (await import("@/app/_modules/mail/outbox")).kickOutbox(db()));
 everyTick("prune-rate-limits", async () => (await import("@/app/_modules/ratelimit/service")).pruneRateLimits(db()));
 everyTick("publish-due-articles", async () => (await import("@/app/(editor)/redactie/publishing")).publishDueJob());
+// The e-mail channel: the embedded SMTP receiver and the IMAP pollers (app/_modules/mail/channel.ts).
+inBackground("mail-channel", async () => (await import("@/app/_modules/mail/channel")).startMailChannel());

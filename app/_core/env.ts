@@ -18,6 +18,14 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Onderwijs Helpdesk <noreply@helpdesk.invalid>"),
   MAIL_DIR: z.string().default("./data/mail"),
   UPLOAD_DIR: z.string().default("./data/uploads"),
+  /** The e-mail channel (README "E-mail"): the embedded SMTP receiver, desk addresses and IMAP mailboxes. */
+  INBOUND_SMTP: bool.default(true),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+  INBOUND_ADDRESS_PO: z.string().email().optional(),
+  INBOUND_ADDRESS_VO_MBO: z.string().email().optional(),
+  IMAP_URL_PO: z.string().regex(/^imaps?:\/\//, "must start with imap:// or imaps://").optional(),
+  IMAP_URL_VO_MBO: z.string().regex(/^imaps?:\/\//, "must start with imap:// or imaps://").optional(),
   RATE_LIMITS: bool.default(true),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (app/_core/client-ip.ts): comma-separated addresses or

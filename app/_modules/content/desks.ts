@@ -14,6 +14,8 @@ export const deskSchema = z.object({
   referencePrefix: z.string().regex(/^[A-Z]{2,5}$/, "expected 2–5 capital letters"),
   serves: z.string().min(10),
   phone: z.string().min(6),
+  /** The desk's inbound e-mail address (the e-mail channel; INBOUND_ADDRESS_PO / INBOUND_ADDRESS_VO_MBO override it). */
+  email: z.string().email("expected an e-mail address such as po@helpdesk.test").optional(),
   phoneHref: z.string().regex(/^\+\d{8,15}$/, "expected an international number such as +31505997766"),
   hours: z.object({
     days: z.array(z.number().int().min(1).max(7)).min(1),

@@ -11,6 +11,8 @@ export type MailMessage = {
   /** Message-ID this mail answers, for threading in the caller's mail program. */
   inReplyTo?: string | null;
   references?: readonly string[] | null;
+  /** Where the caller's mail program sends a reply (the desk's inbound address). */
+  replyTo?: string | null;
 };
 
 export type ParsedEml = {
@@ -182,6 +184,7 @@ export function buildEml(msg: MailMessage, opts: { from: string; date?: Date; me
     `Date: ${formatRfc5322Date(opts.date ?? new Date())}`,
     `Message-ID: ${messageId}`,
   ];
+  if (msg.replyTo) headers.splice(2, 0, `Reply-To: ${formatAddress(msg.replyTo)}`);
   if (msg.inReplyTo) headers.push(`In-Reply-To: ${normalizeMessageId(msg.inReplyTo, opts.from)}`);
   if (msg.references?.length) headers.push(foldAscii(`References: ${msg.references.map((id) => normalizeMessageId(id, opts.from)).join(" ")}`));
   headers.push("MIME-Version: 1.0");

@@ -56,6 +56,7 @@ export async function deliverPendingMail(
   const claimToken = `sending:${Math.random().toString(36).slice(2)}`;
   await db.mailOutbox.updateMany({ where: { id: { in: due.map((m) => m.id) }, status: { in: ["pending", "retry"] } }, data: { status: claimToken, sentAt: now } });
   const mine = await db.mailOutbox.findMany({ where: { status: claimToken }, orderBy: { createdAt: "asc" } });
+  const threading = await threadingFor(db, mine);
   let sent = 0;
   let alreadySent = 0;
   let failed = 0;
@@ -63,7 +64,7 @@ export async function deliverPendingMail(
   const worker = async () => {
     for (let m = mine[next++]; m; m = mine[next++]) {
       try {
-        const r = await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id });
+        const r = await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id, ...threading(m) });
         // Only our claim is marked: a row whose lease ran out and that another worker took is left to that worker.
         await db.mailOutbox.updateMany({
           where: { id: m.id, status: claimToken },
@@ -83,6 +84,27 @@ export async function deliverPendingMail(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? OUTBOX_CONCURRENCY, mine.length)) }, worker));
   return { claimed: mine.length, sent, alreadySent, failed };
+}
+
+/**
+ * Threading headers for a ticket's mails (the e-mail channel): Reply-To the desk's inbound address, so a reply
+ * comes back to the portal, and References a per-ticket thread id, so mail programs keep one conversation and a
+ * reply names the ticket even without a reference in its subject. The Message-ID is the outbox row id (stored).
+ */
+async function threadingFor(db: Db, mails: { ticketId: string | null }[]) {
+  const ids = [...new Set(mails.map((m) => m.ticketId).filter((id): id is string => !!id))];
+  if (!ids.length) return () => ({});
+  const { deskAddresses } = await import("./inbound");
+  const { ticketThreadId } = await import("./inbound-rules");
+  const tickets = new Map((await db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, reference: true, deskId: true } })).map((t) => [t.id, t]));
+  const addresses = deskAddresses() as Record<string, string>;
+  return (m: { ticketId: string | null }) => {
+    const t = m.ticketId ? tickets.get(m.ticketId) : undefined;
+    const replyTo = t ? addresses[t.deskId] : undefined;
+    if (!t || !replyTo) return {};
+    const thread = ticketThreadId(t.reference, replyTo.split("@")[1]!);
+    return { replyTo, inReplyTo: thread, references: [thread] };
+  };
 }
 
 let transport: MailTransport | undefined;

@@ -50,7 +50,7 @@ type Block =
 const greeting = (name?: string | null) => (name && oneLine(name) ? `Beste ${oneLine(name)},` : "Beste heer, mevrouw,");
 
 const FOOTER_PRIVACY = "Stuur geen BSN of gegevens over iemands gezondheid mee. Noem liever een schoolcode of het nummer van een melding.";
-const FOOTER_AUTO = "Dit is een automatisch bericht. U kunt niet antwoorden op deze e-mail. Reageren kan via de link in deze e-mail.";
+const FOOTER_AUTO = "Reageren kan via de link in deze e-mail, of door op deze e-mail te antwoorden: uw antwoord komt dan bij uw vraag.";
 
 function render(subject: string, blocks: Block[], signature: string): MailContent {
   const all: Block[] = [
@@ -103,6 +103,8 @@ export function ticketConfirmationMail(input: {
   subject: string;
   /** When given, the mail says within how many working days the caller hears from the desk. */
   firstResponseBusinessDays?: number | null;
+  /** Extra paragraphs (the e-mail channel: a masked number, refused attachments). */
+  notes?: readonly string[];
 }): MailContent {
   const ref = oneLine(input.reference);
   const url = safeUrl(input.followUpUrl);
@@ -116,6 +118,7 @@ export function ticketConfirmationMail(input: {
     [
       { kind: "p", text: greeting(input.requesterName) },
       { kind: "p", text: `Wij hebben uw vraag goed ontvangen. Dank u wel.\nUw vraagnummer is ${ref}.\nOnderwerp: ${oneLine(input.subject)}` },
+      ...(input.notes ?? []).map((text): Block => ({ kind: "p", text })),
       { kind: "p", text: `Wat gebeurt er nu?\n${deskWithArticle(input.deskName, input.deskArticle, true)} leest uw vraag. ${when}` },
       {
         kind: "link",
@@ -274,5 +277,17 @@ export function ticketStatusMail(input: {
       { kind: "link", intro: known?.linkIntro ?? "U kunt uw vraag volgen via deze link.", label: `Bekijk uw vraag ${ref}`, url },
     ],
     input.deskName ? oneLine(input.deskName) : "De helpdesk",
+  );
+}
+
+/**
+ * A short notice to someone who mailed a desk (a masked number, refused attachments). It names no ticket content:
+ * the sender may not be the ticket's caller.
+ */
+export function mailNoticeMail(input: { deskName: string; subject: string; notes: readonly string[] }): MailContent {
+  return render(
+    `Over uw e-mail: ${oneLine(input.subject).slice(0, 120)}`,
+    [{ kind: "p", text: greeting(null) }, { kind: "p", text: "Wij hebben uw e-mail ontvangen." }, ...input.notes.map((text): Block => ({ kind: "p", text }))],
+    oneLine(input.deskName),
   );
 }

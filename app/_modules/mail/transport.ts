@@ -93,6 +93,7 @@ export function createSmtpTransport(smtpUrl: string, from: string = DEFAULT_MAIL
         text: msg.text,
         ...(msg.html != null ? { html: msg.html } : {}),
         ...(msg.messageId ? { messageId: normalizeMessageId(msg.messageId, from) } : {}),
+        ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
         ...(msg.inReplyTo ? { inReplyTo: normalizeMessageId(msg.inReplyTo, from) } : {}),
         ...(msg.references?.length ? { references: msg.references.map((id) => normalizeMessageId(id, from)) } : {}),
       });
