@@ -11,6 +11,9 @@ import { seedDesksAndStaff } from "@/app/_modules/tickets/desk-test-fixtures";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { AUTO_REPLIES_PER_HOUR, receiveMail } from "./inbound";
 import { MASK } from "./inbound-rules";
+import { simpleParser } from "mailparser";
+import { deliverPendingMail } from "./outbox";
+import { createEmlFolderTransport } from "./transport";
 
 let t: TestDb;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inbound-"));
@@ -118,6 +121,18 @@ describe("threading", () => {
     const subject = pattern.replace("{ref}", first.reference).replace("{lref}", first.reference.toLowerCase().replace(/-/g, " "));
     const r = await send({ from: "petra@klimop.test", subject, text: "Nog iets." });
     expect(r.reference).toBe(first.reference);
+  });
+
+  it("round trip: the portal's own .eml carries Reply-To the desk and threading ids; a reply to it threads", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "outbox-"));
+    await deliverPendingMail(t.db, createEmlFolderTransport(out));
+    const file = fs.readdirSync(out).map((f) => path.join(out, f)).find((f) => fs.readFileSync(f, "utf8").includes(first.reference))!;
+    const sent = await simpleParser(fs.readFileSync(file));
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(sent.replyTo?.value[0]?.address).toBe("ipo@helpdesk.test");
+    expect(sent.references).toContain(`<ticket.${first.reference}@helpdesk.test>`);
+    const r = await send({ from: "petra@klimop.test", subject: "Re: iets anders", inReplyTo: sent.messageId, references: [sent.messageId!], text: "Antwoord op uw mail." });
+    expect(r).toMatchObject({ outcome: "reply", reference: first.reference });
   });
 
   it("by the per-ticket thread id in References", async () => {
