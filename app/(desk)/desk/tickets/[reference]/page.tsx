@@ -26,7 +26,52 @@ import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 export const metadata: Metadata = { title: "Vraag", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
-type Msg = { id: string; kind: string; body: string; bodyJson: string | null; createdAt: Date; author: { name: string } | null; attachments: { id: string; fileName: string }[] };
+type Msg = {
+  id: string; kind: string; body: string; bodyJson: string | null; createdAt: Date; author: { name: string } | null; attachments: { id: string; fileName: string }[];
+  emailFrom?: string | null; otherSender?: boolean; emailOriginal?: string | null; refusedAttachments?: string | null;
+};
+
+/** Attachments of a mail that were not stored, with the reason (JSON written by the e-mail channel). */
+function refusedList(json: string | null | undefined): { name: string; reason: string }[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is { name: string; reason: string } => typeof x?.name === "string" && typeof x?.reason === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Mail details of a caller message: sender (marked when not the caller), refused attachments, the full original. */
+function MailDetails({ m }: { m: Msg }) {
+  const refused = refusedList(m.refusedAttachments);
+  return (
+    <>
+      {refused.length > 0 && (
+        <div className="muted" data-refused-attachments>
+          <p>Niet opgeslagen bijlagen:</p>
+          <ul>{refused.map((x, i) => <li key={i}>{x.name}: {x.reason}</li>)}</ul>
+        </div>
+      )}
+      {m.emailOriginal && (
+        <details data-mail-original>
+          <summary>Toon de hele e-mail (met citaten en handtekening)</summary>
+          <pre className="msg-body" style={{ whiteSpace: "pre-wrap" }}>{m.emailOriginal}</pre>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** The desk the question analysis suggested, when it differs from the ticket's desk. */
+function suggestedDesk(triage: string | null, deskId: string): string | null {
+  try {
+    const d = triage ? (JSON.parse(triage) as { desk?: string }).desk : undefined;
+    return d && (d === "po" || d === "vo-mbo") && d !== deskId ? d : null;
+  } catch {
+    return null;
+  }
+}
 
 const KIND_CLASS: Record<string, string> = { caller: "msg-caller", reply: "msg-reply", note: "msg-note", system: "msg-system" };
 
@@ -96,6 +141,17 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
       {ticket.formerReferences.length > 0 && (
         <p className="muted" data-former-references>Eerdere vraagnummers: {ticket.formerReferences.join(", ")}. Deze nummers verwijzen naar deze vraag.</p>
       )}
+      {r.emailBouncedAt && (
+        <div className="alert alert-warning" role="status" data-email-bounced-notice>
+          <p>Mail aan {r.email} kwam niet aan ({formatDateTime(r.emailBouncedAt)}{r.emailBounceReason ? `: ${r.emailBounceReason}` : ""}). Controleer het adres of bel de beller.</p>
+        </div>
+      )}
+      {ticket.personalNumberRemoved && (
+        <p className="alert" data-personal-number-removed>In een e-mail bij deze vraag stond een BSN of onderwijsnummer. Het nummer is verwijderd ([nummer verwijderd]) en de afzender heeft daarover bericht gekregen.</p>
+      )}
+      {ticket.channel === "email" && suggestedDesk(ticket.triage, ticket.deskId) && (
+        <p className="alert" data-suggested-desk>De vraaganalyse past beter bij {deskLabel(suggestedDesk(ticket.triage, ticket.deskId)!)}. De e-mail kwam binnen op het adres van {ticket.desk.name}.</p>
+      )}
       {ticket.mergedFrom.length > 0 && (
         <p className="alert">Samengevoegde vragen: {ticket.mergedFrom.map((m) => m.reference).join(", ")}. Deze nummers verwijzen naar deze vraag.</p>
       )}
@@ -113,11 +169,15 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
                 <li key={m.id} className={`msg ${KIND_CLASS[m.kind] ?? "msg-system"}`} data-kind={m.kind}>
                   <div className="msg-head">
                     <strong>
-                      {m.kind === "caller" ? `Beller: ${r.name}` : m.kind === "reply" ? `Antwoord van ${m.author?.name ?? "de helpdesk"}` : m.kind === "note" ? `Interne notitie van ${m.author?.name ?? "onbekend"}` : "Melding"}
+                      {m.kind === "caller" && m.otherSender ? `E-mail van ${m.emailFrom}` : m.kind === "caller" ? `Beller: ${r.name}` : m.kind === "reply" ? `Antwoord van ${m.author?.name ?? "de helpdesk"}` : m.kind === "note" ? `Interne notitie van ${m.author?.name ?? "onbekend"}` : "Melding"}
                     </strong>
+                    {m.otherSender && <span className="badge" data-other-sender> andere afzender</span>}
+                    {m.emailFrom && !m.otherSender && <span className="muted"> per e-mail ({m.emailFrom})</span>}
                     <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
                   </div>
+                  {m.otherSender && <p className="muted">Deze e-mail komt niet van het adres van de beller ({r.email}). Controleer wie dit is voordat u antwoordt.</p>}
                   {m.kind === "caller" || m.kind === "system" ? <div className="msg-body">{m.body}</div> : <StaffBody m={m} />}
+                  {m.kind === "caller" && <MailDetails m={m} />}
                   {m.attachments.length > 0 && (
                     <p className="muted">
                       Bijlagen:{" "}
@@ -151,7 +211,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
               <dt>Soort beller</dt><dd>{callerTypeLabel(ticket.callerType)}</dd>
               <dt>Kanaal</dt><dd data-channel={ticket.channel}>{CHANNEL_LABELS[ticket.channel as Channel] ?? ticket.channel}</dd>
               <dt>Sector</dt><dd>{sectorLabel(ticket.sector)}</dd>
-              <dt>E-mail</dt><dd>{r.email}</dd>
+              <dt>E-mail</dt><dd>{r.email}{r.emailBouncedAt && <strong className="badge" data-email-bounced> werkt niet</strong>}</dd>
               {r.phone && (<><dt>Telefoon</dt><dd>{r.phone}</dd></>)}
             </dl>
           </section>
