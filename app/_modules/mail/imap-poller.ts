@@ -152,8 +152,11 @@ export function startImapPoller(db: () => Db, mb: ImapMailbox, opts: { intervalM
         while (!stopped && imap.usable) {
           if (!(await acquireLease(db(), s.key, holder, leaseMs))) break;
           await processInbox(db(), imap, s, { deskId: mb.deskId, storage: opts.storage });
-          // Between rounds imapflow idles on the inbox (IDLE, or NOOP where IDLE is missing).
+          // Between rounds: IDLE on the inbox (imapflow polls with NOOP where IDLE is missing); a new mail (EXISTS)
+          // or the interval ends the wait. The next command ends IDLE.
           await imap.mailboxOpen(s.inbox).catch(() => {});
+          const c = imap;
+          void c.idle().catch(() => {});
           await sleep(interval);
         }
       } catch (e) {
