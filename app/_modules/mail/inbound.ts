@@ -12,13 +12,12 @@ import { ExpectedError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
 import { storage as defaultStorage, type FileStorage } from "@/app/_modules/storage/storage";
 import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { formatReference, nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
-import { checkAttachments, followUpUrl, hashToken, subjectFrom } from "@/app/_modules/tickets/service";
+import { checkAttachmentFiles, followUpUrl, hashToken, subjectFrom } from "@/app/_modules/tickets/service";
 import { triage } from "@/app/_modules/triage/engine";
 import {
   bareAddress, classifyMail, htmlToPlain, isForwardSubject, maskPersonalNumbers, referencesInText, stripQuoted,
@@ -276,12 +275,8 @@ async function receivePersonMail(db: Db, m: Parsed, deskId: DeskId | null, recor
       continue;
     }
     try {
-      const [ok] = checkAttachments([{ name: a.name, bytes: a.bytes }]);
-      // Text-like files are read for a BSN like the web's uploads (a file cannot be masked: it is refused).
-      if (ok!.mime.startsWith("text/") && containsPersonalNumber(Buffer.from(ok!.bytes).toString("utf8"))) {
-        refused.push({ name: ok!.name, reason: PERSONAL_NUMBER_MESSAGE });
-        continue;
-      }
+      // The web's checks: name, size, sniffed type and the BSN scan of txt, csv and a PDF's text layer.
+      const [ok] = await checkAttachmentFiles([{ name: a.name, bytes: a.bytes }]);
       accepted.push(ok!);
     } catch (e) {
       if (!(e instanceof ExpectedError)) throw e;
