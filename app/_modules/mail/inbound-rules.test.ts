@@ -121,6 +121,11 @@ describe("content", () => {
     expect(t).toContain("de pagina [https://x.nl/a]");
     expect(t).not.toMatch(/<|alert/);
   });
+  it("turns a quoted HTML reply (blockquote) into text with > lines, which stripping removes", () => {
+    const t = htmlToPlain("<div>Dank, duidelijk!</div><blockquote><div>Van: Helpdesk</div><div>oud</div></blockquote>");
+    expect(t).toMatch(/^Dank, duidelijk!\n+> Van: Helpdesk/);
+    expect(stripQuoted(t).text).toBe("Dank, duidelijk!");
+  });
   it("masks a BSN and an onderwijsnummer, leaves phone numbers", () => {
     const r = maskPersonalNumbers("BSN 123456782, onderwijsnummer 1000.00.009, bel 06-12345678");
     expect(r.count).toBeGreaterThanOrEqual(1);

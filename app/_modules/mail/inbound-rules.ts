@@ -124,7 +124,7 @@ export function htmlToPlain(html: string): string {
       { selector: "h2", options: { uppercase: false } },
       { selector: "h3", options: { uppercase: false } },
       { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
-      { selector: "blockquote", format: "blockQuote", options: { trimEmptyLines: true } },
+      { selector: "blockquote", format: "blockquote", options: { trimEmptyLines: true } },
     ],
   })
     .replace(/\u00a0/g, " ")
