@@ -8,7 +8,16 @@ import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
 
-export type Dovecot = { dir: string; port: number; user: string; pass: string; url(inbox?: string): string; append(raw: Buffer, mailbox?: string): Promise<void>; list(mailbox: string): Promise<number>; stop(): Promise<void> };
+export type Dovecot = {
+  dir: string;
+  port: number;
+  user: string;
+  pass: string;
+  url(inbox?: string): string;
+  append(raw: Buffer, mailbox?: string): Promise<void>;
+  list(mailbox: string): Promise<number>;
+  stop(): Promise<void>;
+};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -43,7 +52,10 @@ export async function startDovecot(): Promise<Dovecot> {
   fs.mkdirSync(path.join(dir, "mail", user), { recursive: true });
   fs.mkdirSync(path.join(dir, "run"), { recursive: true });
   if (root) fs.chownSync(path.join(dir, "mail", user), mailUid, mailGid);
-  fs.writeFileSync(path.join(dir, "users"), `${user}:{PLAIN}${pass}:${mailUid}:${mailGid}::${path.join(dir, "mail", user)}\n`);
+  fs.writeFileSync(
+    path.join(dir, "users"),
+    `${user}:{PLAIN}${pass}:${mailUid}:${mailGid}::${path.join(dir, "mail", user)}\n`,
+  );
   fs.chmodSync(path.join(dir, "users"), 0o644);
   const conf = `
 protocols = imap
@@ -120,13 +132,18 @@ protocol imap {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   if (!up) {
-    const log = fs.existsSync(path.join(dir, "dovecot.log")) ? fs.readFileSync(path.join(dir, "dovecot.log"), "utf8") : "";
+    const log = fs.existsSync(path.join(dir, "dovecot.log"))
+      ? fs.readFileSync(path.join(dir, "dovecot.log"), "utf8")
+      : "";
     await stop();
     throw new Error(`dovecot did not start: ${output}${log}`.slice(0, 2000));
   }
   const client = () => new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass }, logger: false });
   return {
-    dir, port, user, pass,
+    dir,
+    port,
+    user,
+    pass,
     url: (inbox = "INBOX") => `imap://${user}:${pass}@127.0.0.1:${port}/${inbox}`,
     async append(raw, mailbox = "INBOX") {
       const c = client();

@@ -17,9 +17,19 @@ export type TestMail = {
 
 export function composeMail(m: TestMail): Promise<Buffer> {
   return new MailComposer({
-    from: m.from, to: m.to ?? "po@helpdesk.test", subject: m.subject, text: m.text, html: m.html,
-    messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references, headers: m.headers, attachments: m.attachments,
-  }).compile().build();
+    from: m.from,
+    to: m.to ?? "po@helpdesk.test",
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: m.messageId,
+    inReplyTo: m.inReplyTo,
+    references: m.references,
+    headers: m.headers,
+    attachments: m.attachments,
+  })
+    .compile()
+    .build();
 }
 
 let n = 0;

@@ -34,9 +34,23 @@ describe.skipIf(!!missing)("IMAP polling (dovecot)", () => {
 
   it("takes in the inbox and moves each mail to the processed folder; a second copy is one message", async () => {
     const id = testMessageId();
-    const q = await composeMail({ from: "Sanne <sanne@school.test>", to: "po@helpdesk.test", subject: "Vraag over verlof", text: "Mag een leerling twee dagen extra verlof krijgen?", messageId: id });
+    const q = await composeMail({
+      from: "Sanne <sanne@school.test>",
+      to: "po@helpdesk.test",
+      subject: "Vraag over verlof",
+      text: "Mag een leerling twee dagen extra verlof krijgen?",
+      messageId: id,
+    });
     await dv.append(q);
-    await dv.append(await composeMail({ from: "sanne@school.test", subject: "Automatisch antwoord: afwezig", text: "Ik ben er niet.", headers: { "Auto-Submitted": "auto-replied" }, messageId: testMessageId() }));
+    await dv.append(
+      await composeMail({
+        from: "sanne@school.test",
+        subject: "Automatisch antwoord: afwezig",
+        text: "Ik ben er niet.",
+        headers: { "Auto-Submitted": "auto-replied" },
+        messageId: testMessageId(),
+      }),
+    );
     const r = await pollMailboxOnce(t.db, { deskId: "po", url: dv.url() }, { storage });
     expect(r).toEqual({ leased: true, taken: 2, failed: 0 });
     expect(await dv.list("INBOX")).toBe(0);
@@ -65,7 +79,14 @@ describe.skipIf(!!missing)("IMAP polling (dovecot)", () => {
     const poller = startImapPoller(() => t.db, { deskId: "po", url: dv.url() }, { intervalMs: 10_000, storage });
     try {
       await new Promise((r) => setTimeout(r, 500));
-      await dv.append(await composeMail({ from: "idle@school.test", subject: "Nieuwe vraag", text: "Komt deze snel binnen?", messageId: testMessageId() }));
+      await dv.append(
+        await composeMail({
+          from: "idle@school.test",
+          subject: "Nieuwe vraag",
+          text: "Komt deze snel binnen?",
+          messageId: testMessageId(),
+        }),
+      );
       let n = 0;
       for (let i = 0; i < 80 && n === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));

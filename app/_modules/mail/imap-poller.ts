@@ -20,7 +20,16 @@ export type ImapMailbox = {
   url: string;
 };
 
-type Settings = { host: string; port: number; secure: boolean; user: string; pass: string; inbox: string; processed: string; key: string };
+type Settings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  inbox: string;
+  processed: string;
+  key: string;
+};
 
 /** Reads an IMAP URL: imaps:// is TLS (993 by default), imap:// plain (143); path = inbox, ?processed= the folder. */
 export function parseImapUrl(url: string): Settings {
@@ -29,16 +38,30 @@ export function parseImapUrl(url: string): Settings {
   const inbox = decodeURIComponent(u.pathname.replace(/^\//, "")) || "INBOX";
   const user = decodeURIComponent(u.username);
   return {
-    host: u.hostname, port: Number(u.port || (secure ? 993 : 143)), secure, user, pass: decodeURIComponent(u.password), inbox,
+    host: u.hostname,
+    port: Number(u.port || (secure ? 993 : 143)),
+    secure,
+    user,
+    pass: decodeURIComponent(u.password),
+    inbox,
     processed: u.searchParams.get("processed") || DEFAULT_PROCESSED_FOLDER,
     key: `imap:${user}@${u.hostname}:${u.port || (secure ? 993 : 143)}/${inbox}`,
   };
 }
 
 /** Takes or renews the lease on a mailbox; false while another holder's lease runs. */
-export async function acquireLease(db: Db, mailbox: string, holder: string, ms = IMAP_LEASE_MS, now = new Date()): Promise<boolean> {
+export async function acquireLease(
+  db: Db,
+  mailbox: string,
+  holder: string,
+  ms = IMAP_LEASE_MS,
+  now = new Date(),
+): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ms);
-  const r = await db.mailboxLease.updateMany({ where: { mailbox, OR: [{ holder }, { expiresAt: { lt: now } }] }, data: { holder, expiresAt } });
+  const r = await db.mailboxLease.updateMany({
+    where: { mailbox, OR: [{ holder }, { expiresAt: { lt: now } }] },
+    data: { holder, expiresAt },
+  });
   if (r.count === 1) return true;
   try {
     await db.mailboxLease.create({ data: { mailbox, holder, expiresAt } });
@@ -53,7 +76,14 @@ export async function releaseLease(db: Db, mailbox: string, holder: string): Pro
 }
 
 function client(s: Settings): ImapFlow {
-  return new ImapFlow({ host: s.host, port: s.port, secure: s.secure, auth: { user: s.user, pass: s.pass }, logger: false, tls: { rejectUnauthorized: !process.env.IMAP_INSECURE_TLS } });
+  return new ImapFlow({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: { user: s.user, pass: s.pass },
+    logger: false,
+    tls: { rejectUnauthorized: !process.env.IMAP_INSECURE_TLS },
+  });
 }
 
 /** Takes in every mail now in the inbox, moving each to the processed folder after its commit. */
@@ -61,7 +91,12 @@ export async function processInbox(
   db: Db,
   imap: ImapFlow,
   s: Settings,
-  opts: { deskId: DeskId; storage?: FileStorage; stillMine?: () => Promise<boolean>; onReceived?: (r: InboundResult) => void },
+  opts: {
+    deskId: DeskId;
+    storage?: FileStorage;
+    stillMine?: () => Promise<boolean>;
+    onReceived?: (r: InboundResult) => void;
+  },
 ): Promise<{ taken: number; failed: number }> {
   let taken = 0;
   let failed = 0;
@@ -101,7 +136,11 @@ async function ensureFolder(imap: ImapFlow, folder: string) {
 }
 
 /** One round: take the lease, connect, take in the inbox, log out. For tests and a cron-style setup. */
-export async function pollMailboxOnce(db: Db, mb: ImapMailbox, opts: { holder?: string; storage?: FileStorage } = {}): Promise<{ leased: boolean; taken: number; failed: number }> {
+export async function pollMailboxOnce(
+  db: Db,
+  mb: ImapMailbox,
+  opts: { holder?: string; storage?: FileStorage } = {},
+): Promise<{ leased: boolean; taken: number; failed: number }> {
   const s = parseImapUrl(mb.url);
   const holder = opts.holder ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   if (!(await acquireLease(db, s.key, holder))) return { leased: false, taken: 0, failed: 0 };
@@ -109,7 +148,11 @@ export async function pollMailboxOnce(db: Db, mb: ImapMailbox, opts: { holder?: 
   try {
     await imap.connect();
     await ensureFolder(imap, s.processed);
-    const r = await processInbox(db, imap, s, { deskId: mb.deskId, storage: opts.storage, stillMine: () => acquireLease(db, s.key, holder) });
+    const r = await processInbox(db, imap, s, {
+      deskId: mb.deskId,
+      storage: opts.storage,
+      stillMine: () => acquireLease(db, s.key, holder),
+    });
     return { leased: true, ...r };
   } finally {
     await imap.logout().catch(() => imap.close());
@@ -122,7 +165,11 @@ export async function pollMailboxOnce(db: Db, mb: ImapMailbox, opts: { holder?: 
  * it arrives (IDLE's EXISTS, or a round every `intervalMs`), and renews its lease each round. It lets go of the
  * mailbox when the lease cannot be renewed.
  */
-export function startImapPoller(db: () => Db, mb: ImapMailbox, opts: { intervalMs?: number; leaseMs?: number; storage?: FileStorage } = {}): { stop(): Promise<void> } {
+export function startImapPoller(
+  db: () => Db,
+  mb: ImapMailbox,
+  opts: { intervalMs?: number; leaseMs?: number; storage?: FileStorage } = {},
+): { stop(): Promise<void> } {
   const s = parseImapUrl(mb.url);
   const holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   const leaseMs = opts.leaseMs ?? IMAP_LEASE_MS;
@@ -130,13 +177,14 @@ export function startImapPoller(db: () => Db, mb: ImapMailbox, opts: { intervalM
   let stopped = false;
   let imap: ImapFlow | null = null;
   let wake: (() => void) | null = null;
-  const sleep = (ms: number) => new Promise<void>((r) => {
-    const t = setTimeout(r, ms);
-    wake = () => {
-      clearTimeout(t);
-      r();
-    };
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((r) => {
+      const t = setTimeout(r, ms);
+      wake = () => {
+        clearTimeout(t);
+        r();
+      };
+    });
   const loop = (async () => {
     while (!stopped) {
       try {

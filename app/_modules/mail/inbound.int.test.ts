@@ -30,22 +30,40 @@ afterAll(async () => {
 });
 
 const send = async (m: Partial<TestMail> & { from: string }, opts: { recipients?: string[]; now?: Date } = {}) =>
-  receiveMail(t.db, await composeMail({ subject: "Vraag", messageId: testMessageId(), ...m }), { storage, kick: false, now: opts.now ?? NOW, recipients: opts.recipients });
+  receiveMail(t.db, await composeMail({ subject: "Vraag", messageId: testMessageId(), ...m }), {
+    storage,
+    kick: false,
+    now: opts.now ?? NOW,
+    recipients: opts.recipients,
+  });
 const ticket = (reference: string) =>
-  t.db.ticket.findUniqueOrThrow({ where: { reference }, include: { messages: { orderBy: { createdAt: "asc" }, include: { attachments: true } }, requester: true } });
+  t.db.ticket.findUniqueOrThrow({
+    where: { reference },
+    include: { messages: { orderBy: { createdAt: "asc" }, include: { attachments: true } }, requester: true },
+  });
 
 let first: { reference: string; ticketId: string };
 
 describe("a new mail", () => {
   it("becomes a ticket on the desk of its address, with the question analysed and a confirmation", async () => {
     const r = await send(
-      { from: "Petra de Boer <petra@klimop.test>", to: "ipo@helpdesk.test", subject: "Leerling 17 jaar al drie weken niet op school", text: "Goedemiddag,\n\nEen leerling van onze mbo-opleiding is al drie weken niet geweest. Moeten wij dit melden?\n\nMet vriendelijke groet,\nPetra\n\nVerzonden vanaf mijn iPhone" },
+      {
+        from: "Petra de Boer <petra@klimop.test>",
+        to: "ipo@helpdesk.test",
+        subject: "Leerling 17 jaar al drie weken niet op school",
+        text: "Goedemiddag,\n\nEen leerling van onze mbo-opleiding is al drie weken niet geweest. Moeten wij dit melden?\n\nMet vriendelijke groet,\nPetra\n\nVerzonden vanaf mijn iPhone",
+      },
       { recipients: ["ipo@helpdesk.test"] },
     );
     expect(r).toMatchObject({ outcome: "ticket", duplicate: false });
     expect(r.reference).toMatch(/^IPO-2026-\d{6}$/);
     const tk = await ticket(r.reference!);
-    expect(tk).toMatchObject({ channel: "email", deskId: "vo-mbo", status: "new", subject: "Leerling 17 jaar al drie weken niet op school" });
+    expect(tk).toMatchObject({
+      channel: "email",
+      deskId: "vo-mbo",
+      status: "new",
+      subject: "Leerling 17 jaar al drie weken niet op school",
+    });
     expect(tk.requester).toMatchObject({ email: "petra@klimop.test", name: "Petra de Boer" });
     expect(JSON.parse(tk.triage!).desk).toBe("vo-mbo");
     expect(tk.messages[0]!.body).toContain("Moeten wij dit melden?");
@@ -59,7 +77,12 @@ describe("a new mail", () => {
   });
 
   it("the same Message-ID twice gives one ticket", async () => {
-    const raw = await composeMail({ from: "dubbel@school.test", subject: "Dubbel", text: "Een vraag die twee keer komt.", messageId: testMessageId() });
+    const raw = await composeMail({
+      from: "dubbel@school.test",
+      subject: "Dubbel",
+      text: "Een vraag die twee keer komt.",
+      messageId: testMessageId(),
+    });
     const a = await receiveMail(t.db, raw, { storage, kick: false, recipients: ["po@helpdesk.test"] });
     const b = await receiveMail(t.db, raw, { storage, kick: false, recipients: ["po@helpdesk.test"] });
     expect(b).toMatchObject({ duplicate: true, outcome: "ticket", reference: a.reference });
@@ -67,7 +90,11 @@ describe("a new mail", () => {
   });
 
   it("matches a known caller by address; HTML-only becomes clean text", async () => {
-    const r = await send({ from: "petra@klimop.test", subject: "Nog een vraag", html: "<p>Beste helpdesk,</p><p>Hoe meld ik <b>luxe verzuim</b>?</p><script>x()</script>" });
+    const r = await send({
+      from: "petra@klimop.test",
+      subject: "Nog een vraag",
+      html: "<p>Beste helpdesk,</p><p>Hoe meld ik <b>luxe verzuim</b>?</p><script>x()</script>",
+    });
     const tk = await ticket(r.reference!);
     expect(tk.requesterId).toBe((await ticket(first.reference)).requesterId);
     expect(tk.deskId).toBe("po");
@@ -76,7 +103,9 @@ describe("a new mail", () => {
 
   it("masks a BSN, flags the ticket and tells the caller once; refused attachments are listed", async () => {
     const r = await send({
-      from: "bsn@school.test", subject: "Leerling met BSN 123456782", text: "Het gaat om BSN 123456782.",
+      from: "bsn@school.test",
+      subject: "Leerling met BSN 123456782",
+      text: "Het gaat om BSN 123456782.",
       attachments: [
         { filename: "rooster.txt", content: "maandag 8:30" },
         { filename: "lijst.txt", content: "leerling 123456782" },
@@ -90,7 +119,10 @@ describe("a new mail", () => {
     const stored = JSON.stringify(await t.db.message.findMany({ where: { ticketId: tk.id } }));
     expect(stored).not.toContain("123456782");
     expect(tk.messages[0]!.attachments.map((a) => a.fileName)).toEqual(["rooster.txt"]);
-    expect(JSON.parse(tk.messages[0]!.refusedAttachments!).map((x: { name: string }) => x.name)).toEqual(["lijst.txt", "setup.exe"]);
+    expect(JSON.parse(tk.messages[0]!.refusedAttachments!).map((x: { name: string }) => x.name)).toEqual([
+      "lijst.txt",
+      "setup.exe",
+    ]);
     const mail = await t.db.mailOutbox.findFirstOrThrow({ where: { ticketId: tk.id } });
     expect(mail.text).toContain("BSN of onderwijsnummer");
     expect(mail.text).toContain("setup.exe");
@@ -105,7 +137,9 @@ describe("threading", () => {
   it("a reply to the portal's mail (In-Reply-To its Message-ID) lands on the ticket, quoted history stripped", async () => {
     const out = await t.db.mailOutbox.findFirstOrThrow({ where: { ticketId: first.ticketId } });
     const r = await send({
-      from: "petra@klimop.test", subject: "Re: Uw vraag is ontvangen", inReplyTo: `<${out.id}@helpdesk.invalid>`,
+      from: "petra@klimop.test",
+      subject: "Re: Uw vraag is ontvangen",
+      inReplyTo: `<${out.id}@helpdesk.invalid>`,
       text: "Aanvulling: het is een leerling van 17.\n\nOp di 3 mrt 2026 om 10:00 schreef Helpdesk <ipo@helpdesk.test>:\n> Wij hebben uw vraag ontvangen",
     });
     expect(r).toMatchObject({ outcome: "reply", reference: first.reference });
@@ -113,36 +147,55 @@ describe("threading", () => {
     expect(tk.messages.at(-1)!.body).toBe("Aanvulling: het is een leerling van 17.");
   });
 
-  it.each([
-    "RE: Antw: Re: [{ref}] vraag",
-    "Re: Uw vraag is ontvangen ({ref})",
-    "Fwd: Doorst: ref {lref} graag",
-  ])("by the reference in the subject: %s", async (pattern) => {
-    const subject = pattern.replace("{ref}", first.reference).replace("{lref}", first.reference.toLowerCase().replace(/-/g, " "));
-    const r = await send({ from: "petra@klimop.test", subject, text: "Nog iets." });
-    expect(r.reference).toBe(first.reference);
-  });
+  it.each(["RE: Antw: Re: [{ref}] vraag", "Re: Uw vraag is ontvangen ({ref})", "Fwd: Doorst: ref {lref} graag"])(
+    "by the reference in the subject: %s",
+    async (pattern) => {
+      const subject = pattern
+        .replace("{ref}", first.reference)
+        .replace("{lref}", first.reference.toLowerCase().replace(/-/g, " "));
+      const r = await send({ from: "petra@klimop.test", subject, text: "Nog iets." });
+      expect(r.reference).toBe(first.reference);
+    },
+  );
 
   it("round trip: the portal's own .eml carries Reply-To the desk and threading ids; a reply to it threads", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "outbox-"));
     await deliverPendingMail(t.db, createEmlFolderTransport(out));
-    const file = fs.readdirSync(out).map((f) => path.join(out, f)).find((f) => fs.readFileSync(f, "utf8").includes(first.reference))!;
+    const file = fs
+      .readdirSync(out)
+      .map((f) => path.join(out, f))
+      .find((f) => fs.readFileSync(f, "utf8").includes(first.reference))!;
     const sent = await simpleParser(fs.readFileSync(file));
     fs.rmSync(out, { recursive: true, force: true });
     expect(sent.replyTo?.value[0]?.address).toBe("ipo@helpdesk.test");
     expect(sent.references).toContain(`<ticket.${first.reference}@helpdesk.test>`);
-    const r = await send({ from: "petra@klimop.test", subject: "Re: iets anders", inReplyTo: sent.messageId, references: [sent.messageId!], text: "Antwoord op uw mail." });
+    const r = await send({
+      from: "petra@klimop.test",
+      subject: "Re: iets anders",
+      inReplyTo: sent.messageId,
+      references: [sent.messageId!],
+      text: "Antwoord op uw mail.",
+    });
     expect(r).toMatchObject({ outcome: "reply", reference: first.reference });
   });
 
   it("by the per-ticket thread id in References", async () => {
-    const r = await send({ from: "petra@klimop.test", subject: "zonder nummer", references: `<x@y> <ticket.${first.reference}@helpdesk.test>`, text: "Via references." });
+    const r = await send({
+      from: "petra@klimop.test",
+      subject: "zonder nummer",
+      references: `<x@y> <ticket.${first.reference}@helpdesk.test>`,
+      text: "Via references.",
+    });
     expect(r).toMatchObject({ outcome: "reply", reference: first.reference });
   });
 
   it("another sender is attached but marked, and gets no auto-reply", async () => {
     const before = await t.db.mailOutbox.count();
-    const r = await send({ from: "collega@klimop.test", subject: `Re: ${first.reference}`, text: "Ik neem het over van Petra." });
+    const r = await send({
+      from: "collega@klimop.test",
+      subject: `Re: ${first.reference}`,
+      text: "Ik neem het over van Petra.",
+    });
     expect(r).toMatchObject({ outcome: "other-sender", reference: first.reference });
     const tk = await ticket(first.reference);
     expect(tk.messages.at(-1)).toMatchObject({ otherSender: true, emailFrom: "collega@klimop.test" });
@@ -179,7 +232,11 @@ describe("threading", () => {
     const tk = await ticket(a.reference!);
     await t.db.ticketFormerReference.create({ data: { reference: a.reference!, ticketId: tk.id } });
     await t.db.ticket.update({ where: { id: tk.id }, data: { reference: "IPO-2026-999001", deskId: "vo-mbo" } });
-    const r = await send({ from: "tr@school.test", subject: `Re: Uw vraag is ontvangen (${a.reference})`, text: "Reactie" });
+    const r = await send({
+      from: "tr@school.test",
+      subject: `Re: Uw vraag is ontvangen (${a.reference})`,
+      text: "Reactie",
+    });
     expect(r).toMatchObject({ outcome: "reply", reference: "IPO-2026-999001" });
   });
 });
@@ -188,9 +245,23 @@ describe("no noise", () => {
   it("automatic mail makes no ticket and no reply; on a known ticket it is a note", async () => {
     const tickets = await t.db.ticket.count();
     const mails = await t.db.mailOutbox.count();
-    const a = await send({ from: "x@school.test", subject: "Automatisch antwoord: Uw vraag is ontvangen", text: "Ik ben afwezig tot maandag." });
-    const b = await send({ from: "nieuws@lijst.test", subject: "Nieuwsbrief", text: "x", headers: { Precedence: "list", "List-Id": "<nieuws.lijst.test>" } });
-    const c = await send({ from: "petra@klimop.test", subject: `Out of Office: ${first.reference}`, text: "Afwezig", headers: { "Auto-Submitted": "auto-replied" } });
+    const a = await send({
+      from: "x@school.test",
+      subject: "Automatisch antwoord: Uw vraag is ontvangen",
+      text: "Ik ben afwezig tot maandag.",
+    });
+    const b = await send({
+      from: "nieuws@lijst.test",
+      subject: "Nieuwsbrief",
+      text: "x",
+      headers: { Precedence: "list", "List-Id": "<nieuws.lijst.test>" },
+    });
+    const c = await send({
+      from: "petra@klimop.test",
+      subject: `Out of Office: ${first.reference}`,
+      text: "Afwezig",
+      headers: { "Auto-Submitted": "auto-replied" },
+    });
     const d = await send({ from: "Helpdesk <po@helpdesk.test>", subject: "Uw vraag is ontvangen", text: "lus" });
     expect([a.outcome, b.outcome, c.outcome, d.outcome]).toEqual(["dropped", "dropped", "automatic", "dropped"]);
     expect(await t.db.ticket.count()).toBe(tickets);
@@ -243,9 +314,13 @@ describe("no noise", () => {
   });
 
   it(`at most ${AUTO_REPLIES_PER_HOUR} auto-replies per sender per hour; the next hour again`, async () => {
-    for (let i = 0; i < AUTO_REPLIES_PER_HOUR + 2; i++) await send({ from: "veel@school.test", subject: `Vraag ${i}`, text: "Vraag" });
+    for (let i = 0; i < AUTO_REPLIES_PER_HOUR + 2; i++)
+      await send({ from: "veel@school.test", subject: `Vraag ${i}`, text: "Vraag" });
     expect(await t.db.mailOutbox.count({ where: { to: "veel@school.test" } })).toBe(AUTO_REPLIES_PER_HOUR);
-    await send({ from: "veel@school.test", subject: "Later", text: "Vraag" }, { now: new Date(NOW.getTime() + 3_700_000) });
+    await send(
+      { from: "veel@school.test", subject: "Later", text: "Vraag" },
+      { now: new Date(NOW.getTime() + 3_700_000) },
+    );
     expect(await t.db.mailOutbox.count({ where: { to: "veel@school.test" } })).toBe(AUTO_REPLIES_PER_HOUR + 1);
   });
 });

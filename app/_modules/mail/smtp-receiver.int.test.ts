@@ -34,7 +34,13 @@ const smtp = () => nodemailer.createTransport({ host: "127.0.0.1", port: rx.port
 describe("SMTP receiver", () => {
   it("takes a mail for a desk address and answers 250 with the reference after the commit", async () => {
     const messageId = testMessageId();
-    const info = await smtp().sendMail({ from: "Jan <jan@school.test>", to: "po@helpdesk.test", subject: "Verzuim melden", text: "Hoe meld ik verzuim van een leerling?", messageId });
+    const info = await smtp().sendMail({
+      from: "Jan <jan@school.test>",
+      to: "po@helpdesk.test",
+      subject: "Verzuim melden",
+      text: "Hoe meld ik verzuim van een leerling?",
+      messageId,
+    });
     expect(info.response).toMatch(/^250 .*PO-\d{4}-\d{6}/);
     const row = await t.db.inboundMail.findUniqueOrThrow({ where: { messageId: messageId.replace(/^<|>$/g, "") } });
     const tk = await t.db.ticket.findUniqueOrThrow({ where: { id: row.ticketId! } });
@@ -42,24 +48,42 @@ describe("SMTP receiver", () => {
   });
 
   it("refuses other recipients at RCPT time", async () => {
-    await expect(smtp().sendMail({ from: "jan@school.test", to: "iemand@helpdesk.test", subject: "x", text: "x" })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      smtp().sendMail({ from: "jan@school.test", to: "iemand@helpdesk.test", subject: "x", text: "x" }),
+    ).rejects.toMatchObject({ responseCode: 550 });
   });
 
   it("refuses a mail above the size limit at the protocol level", async () => {
-    const err = await smtp().sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "groot", text: "x".repeat(300_000) }).catch((e) => e);
+    const err = await smtp()
+      .sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "groot", text: "x".repeat(300_000) })
+      .catch((e) => e);
     expect(err.responseCode).toBe(552);
   });
 
   it("answers 451 and stores nothing when the commit fails, so the sender tries again", async () => {
     const messageId = testMessageId();
     useDb = () => createDb("file:/nonexistent/dir/db.sqlite");
-    const err = await smtp().sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "later", text: "x", messageId }).catch((e) => e);
+    const err = await smtp()
+      .sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "later", text: "x", messageId })
+      .catch((e) => e);
     useDb = () => t.db;
     expect(err.responseCode).toBe(451);
     expect(await t.db.inboundMail.count({ where: { messageId: messageId.replace(/^<|>$/g, "") } })).toBe(0);
     // The retry succeeds and a second retry is the same message.
-    const a = await smtp().sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "later", text: "x", messageId });
-    const b = await smtp().sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "later", text: "x", messageId });
+    const a = await smtp().sendMail({
+      from: "jan@school.test",
+      to: "po@helpdesk.test",
+      subject: "later",
+      text: "x",
+      messageId,
+    });
+    const b = await smtp().sendMail({
+      from: "jan@school.test",
+      to: "po@helpdesk.test",
+      subject: "later",
+      text: "x",
+      messageId,
+    });
     expect(a.response.split(" ").at(-1)).toBe(b.response.split(" ").at(-1));
     expect(await t.db.ticket.count({ where: { subject: "later" } })).toBe(1);
   });

@@ -34,7 +34,13 @@ export function startSmtpReceiver(db: () => Db, opts: Options = {}): Promise<Smt
     logger: false,
     maxClients: 200,
     onRcptTo(address, _session, cb) {
-      if (!deskForAddress(address.address)) return cb(smtpError(`5.1.1 <${address.address}>: onbekend adres, alleen de adressen van de helpdesks nemen mail aan`, 550));
+      if (!deskForAddress(address.address))
+        return cb(
+          smtpError(
+            `5.1.1 <${address.address}>: onbekend adres, alleen de adressen van de helpdesks nemen mail aan`,
+            550,
+          ),
+        );
       cb();
     },
     onData(stream, session, cb) {
