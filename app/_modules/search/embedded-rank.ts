@@ -128,7 +128,7 @@ export function fineKey(ix: AnyIndex, c: Compiled, s: number, k: number, sc: Scr
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     let v = 0;
-    let radix = 1;
+    let radix: number;
     if (rule === "proximity") {
       radix = 128;
       for (let i = 0; i + 1 < k; i++) v += pairProximity(sc.pos[i]!, sc.len[i]!, sc.pos[i + 1]!, sc.len[i + 1]!);
