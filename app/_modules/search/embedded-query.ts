@@ -60,7 +60,6 @@ export function coverageQuery(ix: AnyIndex, words: string[], lastIsPrefix: boole
 /** The index as the coverage ranker sees it (one object per index; it reads the current state). */
 export function coverageSourceOf(ix: AnyIndex): CoverageSource {
   if (ix.coverageSource) return ix.coverageSource;
-  // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = ix;
   const words = dutchWords();
   ix.coverageSource = {

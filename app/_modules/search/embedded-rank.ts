@@ -20,7 +20,7 @@ export function rank(ix: AnyIndex, c: Compiled, strategy: "last" | "all", allowe
   const n = ix.docs.length;
   const W = c.words.length;
   const sc = ix.scratch.reset(n, W);
-  const { cost, exact, heads } = sc;
+  const { cost, exact } = sc;
   const alive = ix.alive;
 
   // Word 0 first: with either strategy a document must contain the first word, so it bounds the candidates.
