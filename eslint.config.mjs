@@ -32,6 +32,7 @@ const framework = { group: ["next", "next/*", "@prisma/*", "**/_generated/**"], 
 const core = { group: ["@/app/_core/*", "**/_core/*"], message: "Pure engines import nothing from app/_core." };
 const routeGroups = { group: ["**/(desk)/**", "**/(editor)/**", "**/(portal)/**", "**/api/**/route"], message: "app/_core must not know the pages: register through a module instead." };
 const staffCode = { group: ["**/(desk)/**", "**/(editor)/**"], message: "Public pages never import desk or editor code." };
+const libUpward = { group: ["@/app/_modules/*", "**/_modules/**", "@/app/_components/*", "**/_components/**", ...routeGroups.group], message: "app/_lib is imported by components and modules alike: it imports neither." };
 const headers = { name: "next/headers", message: "Domain modules do not read the request: take what you need as an argument from the page, route() or action()." };
 
 export default tseslint.config(
@@ -69,6 +70,13 @@ export default tseslint.config(
       // no-restricted-imports does not see import(): the same rule for dynamic imports.
       "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/\\((desk|editor|portal)\\)\\/|\\/api\\/.*route/]", message: routeGroups.message }],
     },
+  },
+  {
+    // Shared definitions (the one Tiptap schema) that both UI components and domain modules import: they import
+    // neither, so no import loop can run through them.
+    files: ["app/_lib/**/*.ts", "app/_lib/**/*.tsx"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [headers], patterns: [framework, core, libUpward] }] },
   },
   {
     files: ["app/(portal)/**/*.ts", "app/(portal)/**/*.tsx"],

@@ -26,6 +26,12 @@ describe("import boundaries", () => {
     expect(await restricted("app/_core/startup.ts", 'void import("node:diagnostics_channel");\n')).toEqual([]);
   });
 
+  it("app/_lib (the one Tiptap schema) imports no module, component or page, so no loop runs through it", async () => {
+    expect(await restricted("app/_lib/tiptap/extensions.ts", 'import { x } from "@/app/_modules/articles/render";\nvoid x;\n')).toHaveLength(1);
+    expect(await restricted("app/_lib/tiptap/extensions.ts", 'import { x } from "../../_components/editor/ArticleEditor";\nvoid x;\n')).toHaveLength(1);
+    expect(await restricted("app/_lib/tiptap/extensions.ts", 'import { NODE } from "./doc-types";\nvoid NODE;\n')).toEqual([]);
+  });
+
   it("public pages may not import desk or editor code", async () => {
     expect(await restricted("app/(portal)/zoeken/page.tsx", 'import { x } from "@/app/(desk)/desk/queue";\nvoid x;\n')).toHaveLength(1);
   });

@@ -4,8 +4,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
 import { LinkPanel } from "./LinkPanel";
-import { createEditorExtensions } from "./extensions";
-import { isValidId, NODE } from "../../_modules/articles/doc-types";
+import { createEditorExtensions } from "@/app/_lib/tiptap/extensions";
+import { isValidId, NODE } from "@/app/_lib/tiptap/doc-types";
 
 export interface RuleOption {
   protocolId: string;

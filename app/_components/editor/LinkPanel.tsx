@@ -3,7 +3,7 @@
 // staff replies are mailed, so they need full addresses (allowRelative false).
 import type { Editor } from "@tiptap/core";
 import { useId, useState } from "react";
-import { isAllowedHref } from "@/app/_modules/articles/doc-types";
+import { isAllowedHref } from "@/app/_lib/tiptap/doc-types";
 
 export function LinkPanel({ editor, onDone, allowRelative = true }: { editor: Editor; onDone: () => void; allowRelative?: boolean }) {
   const id = useId();

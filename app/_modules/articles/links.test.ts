@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JSONContent } from "./doc-types";
+import type { JSONContent } from "@/app/_lib/tiptap/doc-types";
 import { articleSlugFromHref, collectInternalLinks } from "./links";
 
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });

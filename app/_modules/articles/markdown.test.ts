@@ -8,7 +8,7 @@ import {
   serializeArticleFile,
 } from "./markdown";
 import { validateDoc } from "./validate";
-import type { JSONContent } from "./doc-types";
+import type { JSONContent } from "@/app/_lib/tiptap/doc-types";
 
 // Every construct of the subset, in canonical form.
 const RICH = `## Wanneer meld ik verzuim?

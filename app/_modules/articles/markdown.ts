@@ -28,7 +28,7 @@ import YAML from "yaml";
 import type { JSONContent } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";
 import { articleSchema } from "./validate";
-import { NODE, isAllowedHref, isCalloutVariant, isValidId, type RuleRef } from "./doc-types";
+import { NODE, isAllowedHref, isCalloutVariant, isValidId, type RuleRef } from "@/app/_lib/tiptap/doc-types";
 
 /** A Markdown body or article file that is outside the supported format. */
 export class ArticleFormatError extends Error {

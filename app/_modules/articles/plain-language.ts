@@ -1,7 +1,7 @@
 // A non-blocking B1 check of Dutch text: long sentences, long words, passive-voice hints and jargon
 // with plainer alternatives. Heuristics, not grammar: every finding is a hint the editor may ignore.
 import type { JSONContent } from "@tiptap/core";
-import { NODE } from "./doc-types";
+import { NODE } from "@/app/_lib/tiptap/doc-types";
 
 export type PlainLanguageKind = "long-sentence" | "long-word" | "passive" | "jargon";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { docToPlainText } from "./plain-text";
 import { markdownToDoc } from "./markdown";
-import type { ContentResolver } from "./doc-types";
+import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";
 
 const BODY = markdownToDoc(`## Wanneer melden?
 

@@ -3,8 +3,8 @@ import { generateJSON } from "@tiptap/html/server";
 import { renderArticleHtml, renderPlainHtml, sanitizeArticleHtml, RENDER_TEXT } from "./render";
 import { markdownToDoc } from "./markdown";
 import { validateDoc } from "./validate";
-import { articleExtensions } from "../../_components/editor/extensions";
-import type { ContentResolver, JSONContent, RuleView } from "./doc-types";
+import { articleExtensions } from "@/app/_lib/tiptap/extensions";
+import type { ContentResolver, JSONContent, RuleView } from "@/app/_lib/tiptap/doc-types";
 
 function rule(overrides: Partial<RuleView> = {}): RuleView {
   return {

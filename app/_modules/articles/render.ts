@@ -3,7 +3,7 @@
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { Mark, Node as PMNode } from "@tiptap/pm/model";
 import sanitizeHtml from "sanitize-html";
-import { articleExtensions } from "../../_components/editor/extensions";
+import { articleExtensions } from "@/app/_lib/tiptap/extensions";
 import {
   NODE,
   isAllowedHref,
@@ -14,7 +14,7 @@ import {
   type JSONContent,
   type RuleRef,
   type RuleView,
-} from "./doc-types";
+} from "@/app/_lib/tiptap/doc-types";
 
 export interface RenderOptions {
   /** Where an article link points; default `/artikelen/<slug>`. */

@@ -6,7 +6,7 @@ import { env } from "@/app/_core/env";
 import { ruleViewByRef } from "@/app/_modules/protocol/definition";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
-import type { ContentResolver } from "./doc-types";
+import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";
 import { renderArticleHtml } from "./render";
 
 export type PublicArticle = {

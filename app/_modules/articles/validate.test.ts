@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_DOC_BYTES, checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc, type RuleBasisInfo } from "./validate";
 import { markdownToDoc } from "./markdown";
-import type { JSONContent } from "./doc-types";
+import type { JSONContent } from "@/app/_lib/tiptap/doc-types";
 
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
 const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });

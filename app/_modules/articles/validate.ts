@@ -1,7 +1,7 @@
 // Validation of Tiptap JSON coming from the browser, against the one shared schema.
 import { getSchema } from "@tiptap/core";
 import { Node as PMNode, type Schema } from "@tiptap/pm/model";
-import { articleExtensions } from "../../_components/editor/extensions";
+import { articleExtensions } from "@/app/_lib/tiptap/extensions";
 import {
   NODE,
   isAllowedHref,
@@ -9,7 +9,7 @@ import {
   isValidId,
   type JSONContent,
   type RuleRef,
-} from "./doc-types";
+} from "@/app/_lib/tiptap/doc-types";
 
 /** Largest accepted document, measured as JSON text. */
 export const MAX_DOC_BYTES = 200_000;

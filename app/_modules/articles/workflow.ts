@@ -17,7 +17,7 @@ import { hasRole, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 import { findProtocol, findRule, resolveProtocols, ruleViewByRef, type ProtocolDefinition, type ProtocolSet } from "@/app/_modules/protocol/definition";
-import { DEFAULT_PROTOCOL } from "./doc-types";
+import { DEFAULT_PROTOCOL } from "@/app/_lib/tiptap/doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";
 import { articleSnapshot, parseSnapshot, type ArticleSnapshot } from "./snapshot";

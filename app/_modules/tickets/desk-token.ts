@@ -2,19 +2,19 @@
 //
 // The ticket stores only sha256(token), so a later mail cannot repeat the token it was created with. Options:
 //  1. a new random token per mail, replacing the hash: every earlier link (the confirmation mail) stops working;
-//  2. an extra token table: a schema change, not allowed here;
+//  2. an extra token table: a schema change for what a derived token gives without one;
 //  3. a token the server can derive again: token = base64url(HMAC-SHA256(secret, "ticket-follow-up:v1:" + reference)).
 // We use 3. The stored hash stays the only thing in the database (a database leak still reveals no link), the
 // link is the same in every mail, and findTicketByToken works unchanged. The price: whoever holds AUTH_SECRET can
 // derive links — but that secret already signs every staff session, so it guards more than this.
 // Tickets whose stored hash does not match the derived token (created with a random token, or after AUTH_SECRET was
 // rotated) get the derived token once, on their first agent mail (audited); from then on the link is stable.
-// When createTicket derives its token the same way (one line, see the report), that switch never happens.
+// createTicket derives its token the same way, so tickets created since never need that switch.
 import { createHmac } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { followUpUrl, hashToken } from "./service";
+import { followUpUrl, hashToken } from "./follow-up-link";
 
 type Tx = Pick<Db, "ticket" | "auditEvent" | "ticketFormerReference">;
 

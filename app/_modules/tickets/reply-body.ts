@@ -1,11 +1,11 @@
 // The stored text of an agent's reply or note. With editor JSON the text is derived here, on the server, from the
-// document after it passed the one Tiptap schema (app/_components/editor/extensions.ts): a client-sent body/bodyJson
+// document after it passed the one Tiptap schema (app/_lib/tiptap/extensions.ts): a client-sent body/bodyJson
 // pair is never trusted, so a clean `body` cannot smuggle a BSN in `bodyJson`. The number guard reads every string
 // of the document (text, link addresses, labels), not only what the mail shows.
 import { ValidationError } from "@/app/_core/errors";
 import { replyDocToText, type ReplyNode } from "@/app/_components/editor/reply-text";
 import { docStrings, validateDoc } from "@/app/_modules/articles/validate";
-import type { JSONContent } from "@/app/_modules/articles/doc-types";
+import type { JSONContent } from "@/app/_lib/tiptap/doc-types";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 
 const FORMAT_ERROR = "De opgemaakte tekst klopt niet. Probeer het opnieuw.";

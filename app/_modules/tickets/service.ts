@@ -2,7 +2,6 @@
 import { createHash } from "node:crypto";
 import { newId } from "@/app/_core/ids";
 import type { Db } from "@/app/_core/db";
-import { env } from "@/app/_core/env";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
@@ -14,6 +13,7 @@ import type { FileStorage } from "@/app/_modules/storage/storage";
 import type { Channel } from "./channel";
 import { attachmentText, MAX_PDF_PAGES, UnreadableFileError } from "@/app/_modules/storage/text-layer";
 import { deriveFollowUpToken } from "./desk-token";
+import { followUpUrl, hashToken } from "./follow-up-link";
 import { deskSlaSettings, dueTimesFor, endPause, FOLLOW_UP_DAYS_AFTER_CLOSE } from "./desk-sla";
 import { formatReference, nextTicketNumber, referenceYear } from "./reference";
 import { sqliteTicketInserter } from "./sqlite-intake";
@@ -22,11 +22,8 @@ import type { IntakeInput } from "./schema";
 export type UploadedFile = { name: string; bytes: Uint8Array };
 export type CreatedTicket = { id: string; reference: string; deskId: DeskId; followUpToken: string; followUpUrl: string };
 
-/** sha256 of a follow-up token; only this is stored. */
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** The caller's private follow-up URL. */
-export const followUpUrl = (token: string) => `${env().APP_URL.replace(/\/$/, "")}/mijn-vraag/${token}`;
+// The follow-up link helpers live in follow-up-link.ts (desk-token.ts needs them too); callers import them from here.
+export { followUpUrl, hashToken };
 
 /** Subject line from the question: its first sentence, at most 90 characters. */
 export function subjectFrom(question: string): string {

@@ -9,7 +9,7 @@ import { logSearchClick } from "@/app/_modules/search/service";
 import { Feedback } from "./Feedback";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 import { collectRuleRefs } from "@/app/_modules/articles/validate";
-import type { ContentResolver, JSONContent } from "@/app/_modules/articles/doc-types";
+import type { ContentResolver, JSONContent } from "@/app/_lib/tiptap/doc-types";
 
 type RuleSource = { key: string; basisText: string; label: string; url?: string };
 

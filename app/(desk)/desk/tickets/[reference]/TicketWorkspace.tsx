@@ -5,7 +5,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { createEditorExtensions } from "@/app/_components/editor/extensions";
+import { createEditorExtensions } from "@/app/_lib/tiptap/extensions";
 import { LinkPanel } from "@/app/_components/editor/LinkPanel";
 import { chosenFilesError } from "@/app/_modules/storage/file-type";
 import { replySchema } from "@/app/_modules/tickets/desk-schema";

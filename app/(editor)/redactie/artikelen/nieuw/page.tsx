@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import type { JSONContent } from "@tiptap/core";
 import { requirePageRole } from "@/app/_core/guard";
-import { isValidId } from "@/app/_modules/articles/doc-types";
+import { isValidId } from "@/app/_lib/tiptap/doc-types";
 import { questionIssues } from "@/app/_modules/articles/questions";
 import { ruleOptions, taxonomyChoices } from "../../data";
 import { slugify, type ArticleFormValues } from "../../schema";

@@ -3,7 +3,7 @@ import { Extension, getSchema } from "@tiptap/core";
 import { generateHTML, generateJSON } from "@tiptap/html/server";
 import type { Schema } from "@tiptap/pm/model";
 import { articleExtensions, createEditorExtensions } from "./extensions";
-import { markdownToDoc } from "../../_modules/articles/markdown";
+import { markdownToDoc } from "@/app/_modules/articles/markdown";
 
 function describeSchema(schema: Schema) {
   const nodes = Object.fromEntries(

@@ -12,7 +12,7 @@ import {
   isCalloutVariant,
   isValidId,
   type CalloutVariant,
-} from "../../_modules/articles/doc-types";
+} from "./doc-types";
 
 /** Reads an id-like data attribute, dropping anything that is not a valid id (pasted HTML is untrusted). */
 function idAttr(el: HTMLElement, name: string): string | null {
