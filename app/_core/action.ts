@@ -12,15 +12,23 @@ export type ActionResult<T> =
   | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 type Options<I> = { name: string; roles?: readonly Role[]; schema: z.ZodType<I> };
+type Action<O> = (raw: unknown) => Promise<ActionResult<O>>;
 
-/** Wraps a server action. `roles` omitted = public (the user, if any, is still passed). */
-export function action<I, O>(opts: Options<I>, fn: (input: I, ctx: { user: SessionUser | null }) => Promise<O>) {
+/** Wraps a server action for these roles: the handler gets the logged-in user (never null). */
+export function action<I, O>(opts: Options<I> & { roles: readonly Role[] }, fn: (input: I, ctx: { user: SessionUser }) => Promise<O>): Action<O>;
+/** Wraps a public server action (`roles` omitted): the user, if any, is still passed. */
+export function action<I, O>(opts: Options<I>, fn: (input: I, ctx: { user: SessionUser | null }) => Promise<O>): Action<O>;
+export function action<I, O>(
+  opts: Options<I>,
+  // With roles, requireRole() has returned a user, so the handler that asked for one never sees null.
+  fn: ((input: I, ctx: { user: SessionUser }) => Promise<O>) | ((input: I, ctx: { user: SessionUser | null }) => Promise<O>),
+): Action<O> {
   return async (raw: unknown): Promise<ActionResult<O>> => {
     try {
       const user = opts.roles ? await requireRole(opts.roles) : await getSessionUser();
       const parsed = parseActionInput(opts.schema, raw);
       if (!parsed.ok) return parsed;
-      return { ok: true, data: await fn(parsed.data, { user }) };
+      return { ok: true, data: await (fn as (input: I, ctx: { user: SessionUser | null }) => Promise<O>)(parsed.data, { user }) };
     } catch (e) {
       if (isDigestError(e)) throw e; // redirect() and notFound() must propagate
       if (isExpectedError(e)) return { ok: false, error: e.message, fieldErrors: toFieldErrors(e.issues) };

@@ -30,10 +30,20 @@ type Options<B, Q> = {
   name: string;
 };
 
+/** Builds a Next.js route handler for these roles: the handler gets the logged-in user (never null). */
+export function route<B = undefined, Q = undefined, P = Record<string, string>>(
+  opts: Options<B, Q> & { roles: readonly Role[] },
+  handler: (ctx: Ctx<B, Q, P> & { user: SessionUser }) => Promise<Response | unknown>,
+): (req: Request, segment?: { params?: Promise<P> }) => Promise<Response>;
 /** Builds a Next.js route handler. The handler returns a Response or a JSON-able value (200). */
 export function route<B = undefined, Q = undefined, P = Record<string, string>>(
   opts: Options<B, Q>,
   handler: (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>,
+): (req: Request, segment?: { params?: Promise<P> }) => Promise<Response>;
+export function route<B = undefined, Q = undefined, P = Record<string, string>>(
+  opts: Options<B, Q>,
+  // With roles, requireRole() has returned a user, so the handler that asked for one never sees null.
+  handler: ((ctx: Ctx<B, Q, P> & { user: SessionUser }) => Promise<Response | unknown>) | ((ctx: Ctx<B, Q, P>) => Promise<Response | unknown>),
 ) {
   return async (req: Request, segment?: { params?: Promise<P> }): Promise<Response> => {
     try {
@@ -50,7 +60,7 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
       const release = large ? await largeBodies.acquire() : null;
       try {
         const body = opts.body ? await parseJsonBody(req, opts.body, maxBytes) : (undefined as B);
-        const out = await handler({ req, body, query, params, user, token });
+        const out = await (handler as (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>)({ req, body, query, params, user, token });
         return out instanceof Response ? out : Response.json(out);
       } finally {
         release?.();

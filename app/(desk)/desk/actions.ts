@@ -48,7 +48,7 @@ export const replyAction = action(
   async ({ reference: ref, kind, body, bodyJson, statusAfter, attachments }, { user }) => {
     const files = await toUploads(attachments);
     return mailed(await replyToTicket(db(), {
-      user: user!, reference: ref, kind, body, bodyJson: bodyJson ?? undefined, statusAfter,
+      user: user, reference: ref, kind, body, bodyJson: bodyJson ?? undefined, statusAfter,
       attachments: files, storage: files.length ? storage() : undefined,
     }));
   },
@@ -57,44 +57,44 @@ export const replyAction = action(
 /** Changes the status; optionally mails the caller. */
 export const statusAction = action(
   { name: "desk.status", roles: AGENT, schema: z.object({ reference, status: z.enum(AGENT_STATUSES, { error: "Kies een status." }), notifyCaller: z.boolean().optional() }) },
-  async ({ reference: ref, status, notifyCaller }, { user }) => mailed(await changeStatus(db(), { user: user!, reference: ref, status, notifyCaller })),
+  async ({ reference: ref, status, notifyCaller }, { user }) => mailed(await changeStatus(db(), { user: user, reference: ref, status, notifyCaller })),
 );
 
 /** Assigns to oneself or a colleague (null: nobody). */
 export const assignAction = action(
   { name: "desk.assign", roles: AGENT, schema: z.object({ reference, assigneeId: z.string().min(1).max(40).nullable() }) },
-  async ({ reference: ref, assigneeId }, { user }) => assignTicket(db(), { user: user!, reference: ref, assigneeId }),
+  async ({ reference: ref, assigneeId }, { user }) => assignTicket(db(), { user: user, reference: ref, assigneeId }),
 );
 
 /** Sets or clears the topic. */
 export const topicAction = action(
   { name: "desk.topic", roles: AGENT, schema: z.object({ reference, topic: z.string().max(60).nullable() }) },
-  async ({ reference: ref, topic }, { user }) => setTopic(db(), { user: user!, reference: ref, topic: topic || null }),
+  async ({ reference: ref, topic }, { user }) => setTopic(db(), { user: user, reference: ref, topic: topic || null }),
 );
 
 /** Replaces the tags (new names only for admins; the service says so in Dutch otherwise). */
 export const tagsAction = action(
   { name: "desk.tags", roles: AGENT, schema: z.object({ reference, tags: z.array(z.string().max(60)).max(20, "Gebruik maximaal 20 tags.") }) },
-  async ({ reference: ref, tags }, { user }) => setTags(db(), { user: user!, reference: ref, tags }),
+  async ({ reference: ref, tags }, { user }) => setTags(db(), { user: user, reference: ref, tags }),
 );
 
 /** Sends the ticket to the other desk with a reason the caller reads. */
 export const transferAction = action(
   { name: "desk.transfer", roles: AGENT, schema: transferSchema.extend({ reference }) },
-  async ({ reference: ref, toDesk, reason }, { user }) => mailed(await transferTicket(db(), { user: user!, reference: ref, toDesk, reason })),
+  async ({ reference: ref, toDesk, reason }, { user }) => mailed(await transferTicket(db(), { user: user, reference: ref, toDesk, reason })),
 );
 
 /** Merges this (duplicate) ticket into another one of the same caller. */
 export const mergeAction = action(
   { name: "desk.merge", roles: AGENT, schema: z.object({ reference, intoReference: otherReference }) },
-  async ({ reference: ref, intoReference }, { user }) => mailed(await mergeTicket(db(), { user: user!, reference: ref, intoReference })),
+  async ({ reference: ref, intoReference }, { user }) => mailed(await mergeTicket(db(), { user: user, reference: ref, intoReference })),
 );
 
 /** Links or unlinks a related ticket. */
 export const linkAction = action(
   { name: "desk.link", roles: AGENT, schema: z.object({ reference, otherReference, remove: z.boolean().optional() }) },
   async ({ reference: ref, otherReference: other, remove }, { user }) =>
-    remove ? unlinkTickets(db(), { user: user!, reference: ref, otherReference: other }) : linkTickets(db(), { user: user!, reference: ref, otherReference: other }),
+    remove ? unlinkTickets(db(), { user: user, reference: ref, otherReference: other }) : linkTickets(db(), { user: user, reference: ref, otherReference: other }),
 );
 
 /** Finds published articles to link in a reply (not written to the search log: these are not caller searches). */
@@ -108,7 +108,7 @@ export const findArticlesAction = action(
 
 /** Creates or updates a macro (admins). */
 export const saveMacroAction = action({ name: "desk.saveMacro", roles: ["admin"], schema: macroSchema }, async (input, { user }) => {
-  const m = await saveMacro(db(), { user: user!, ...input });
+  const m = await saveMacro(db(), { user: user, ...input });
   return { id: m.id };
 });
 
@@ -116,7 +116,7 @@ export const saveMacroAction = action({ name: "desk.saveMacro", roles: ["admin"]
 export const deleteMacroAction = action(
   { name: "desk.deleteMacro", roles: ["admin"], schema: z.object({ id: z.string().min(1).max(40) }) },
   async ({ id }, { user }) => {
-    await deleteMacro(db(), { user: user!, id });
+    await deleteMacro(db(), { user: user, id });
     return { deleted: true };
   },
 );

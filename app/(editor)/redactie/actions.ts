@@ -85,9 +85,9 @@ const saveSchema = articleFormSchema.extend({
 
 /** Saves the form as a new revision (creates the article when articleId is null). */
 export const saveArticle = action({ name: "redactie.saveArticle", roles: EDITOR, schema: saveSchema }, async (input, { user }) =>
-  step(user!, () =>
+  step(user, () =>
     saveDraft(db(), {
-      user: user!, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note,
+      user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note,
       fields: { ...input, reviewDueAt: input.reviewDueAt || null, body: input.body },
     }),
   ),
@@ -97,7 +97,7 @@ const workflowSchema = z.object({ articleId: z.string().min(1).max(40), baseRevi
 
 /** Offers the working copy for review by another editor. */
 export const submitArticle = action({ name: "redactie.submitArticle", roles: EDITOR, schema: workflowSchema }, async (input, { user }) =>
-  step(user!, () => submitForReview(db(), { user: user!, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
+  step(user, () => submitForReview(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
 );
 
 const approveSchema = workflowSchema.extend({
@@ -113,8 +113,8 @@ export const approveArticle = action({ name: "redactie.approveArticle", roles: E
     const local = new Date(`${input.publishAt}:00.000Z`);
     publishAt = new Date(local.getTime() + (input.tzOffset ?? 0) * 60_000);
   }
-  return step(user!, () =>
-    approveService(db(), { user: user!, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, publishAt, hooks: publishingHooks }),
+  return step(user, () =>
+    approveService(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, publishAt, hooks: publishingHooks }),
   );
 });
 
@@ -122,19 +122,19 @@ const rejectSchema = workflowSchema.extend({ note: z.string().trim().min(1, "Sch
 
 /** Sends an article in review (or scheduled) back to draft with a note. */
 export const rejectArticle = action({ name: "redactie.rejectArticle", roles: EDITOR, schema: rejectSchema }, async (input, { user }) =>
-  step(user!, () => rejectReview(db(), { user: user!, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
+  step(user, () => rejectReview(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
 );
 
 /** Archives an article; a public article leaves the portal and the search index. */
 export const archiveArticle = action({ name: "redactie.archiveArticle", roles: EDITOR, schema: workflowSchema }, async (input, { user }) =>
-  step(user!, () => archiveService(db(), { user: user!, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, hooks: publishingHooks })),
+  step(user, () => archiveService(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, hooks: publishingHooks })),
 );
 
 const restoreSchema = z.object({ articleId: z.string().min(1).max(40), revision: z.number().int().min(1), baseRevision: revision });
 
 /** Restores an old revision as a new draft. */
 export const restoreArticleRevision = action({ name: "redactie.restoreRevision", roles: EDITOR, schema: restoreSchema }, async (input, { user }) =>
-  step(user!, () => restoreRevision(db(), { user: user!, articleId: input.articleId, revision: input.revision, baseRevision: input.baseRevision })),
+  step(user, () => restoreRevision(db(), { user: user, articleId: input.articleId, revision: input.revision, baseRevision: input.baseRevision })),
 );
 
 /** Renders the body exactly as the public page does (same renderer, same resolver, sanitized). */

@@ -54,7 +54,7 @@ const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
 export function canChangeStatus(user: SessionUser | null | undefined, ticket: PolicyTicket, to: string): boolean {
   if (!canActOnTicket(user, ticket)) return false;
   const from = ticket.status as TicketStatus;
-  if (from === "closed" && to === "open") return user!.role === "admin";
+  if (from === "closed" && to === "open") return user?.role === "admin";
   return (TRANSITIONS[from] ?? []).includes(to as TicketStatus);
 }
 

@@ -21,14 +21,14 @@ const questionSchema = z.object({
 /** "Toevoegen als vraag bij artikel …": the article is picked by its title (typeahead over the working-copy titles). */
 export const addQuestionFromGap = action({ name: "redactie.addQuestionFromGap", roles: EDITOR, schema: questionSchema }, async (input, { user }) => {
   const title = input.articleTitle.toLocaleLowerCase("nl");
-  const matches = title ? (await questionTargets(db(), { user: user! })).filter((a) => a.title.toLocaleLowerCase("nl") === title) : [];
+  const matches = title ? (await questionTargets(db(), { user: user })).filter((a) => a.title.toLocaleLowerCase("nl") === title) : [];
   if (matches.length !== 1) {
     throw new ValidationError("De vraag is niet toegevoegd.", [{
       path: "articleTitle",
       message: !title ? "Kies een artikel uit de lijst." : matches.length ? "Er zijn meer artikelen met deze titel. Pas eerst een van de titels aan." : "Er is geen artikel met deze titel. Kies een artikel uit de lijst.",
     }]);
   }
-  const r = await addGapQuestion(db(), { user: user!, normalized: input.normalized, question: input.question, articleId: matches[0]!.id });
+  const r = await addGapQuestion(db(), { user: user, normalized: input.normalized, question: input.question, articleId: matches[0]!.id });
   return { ...r, title: matches[0]!.title };
 });
 
@@ -45,7 +45,7 @@ export const addSynonymFromGap = action({ name: "redactie.addSynonymFromGap", ro
   if (!input.term.trim()) throw new ValidationError("Het synoniem is niet toegevoegd.", [{ path: "term", message: "Vul het zoekwoord in." }]);
   if (!others.length) throw new ValidationError("Het synoniem is niet toegevoegd.", [{ path: "others", message: "Vul minstens één woord in dat hetzelfde betekent." }]);
   try {
-    return await addGapSynonym(db(), { user: user!, normalized: input.normalized, terms: [input.term, ...others], hooks });
+    return await addGapSynonym(db(), { user: user, normalized: input.normalized, terms: [input.term, ...others], hooks });
   } catch (e) {
     // terms.0 is the search word, terms.1… the other field.
     if (e instanceof ValidationError) {
@@ -57,6 +57,6 @@ export const addSynonymFromGap = action({ name: "redactie.addSynonymFromGap", ro
 
 /** Removes an editor synonym group. */
 export const removeSynonym = action({ name: "redactie.removeSynonym", roles: EDITOR, schema: z.object({ id: z.string().min(1).max(40) }) }, async (input, { user }) => {
-  await removeEditorSynonym(db(), { user: user!, id: input.id, hooks });
+  await removeEditorSynonym(db(), { user: user, id: input.id, hooks });
   return { removed: true };
 });

@@ -25,7 +25,7 @@ const query = z
   });
 
 const handler = route({ name: "GET /desk/rapportages/export", roles: ["agent"], query }, async ({ query: q, user }) => {
-  const report = await buildReport(db(), { user: user!, from: q.from, to: q.to, desks: q.desks });
+  const report = await buildReport(db(), { user: user, from: q.from, to: q.to, desks: q.desks });
   const csv = q.section === "contacten"
     ? contactReportCsv(await buildContactReport(db(), { desks: report.desks.map((d) => d.id), from: report.period.from, to: report.period.to }))
     : reportToCsv(report, q.section);
