@@ -8,10 +8,11 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { parseTaxonomyFile } from "../../app/_modules/content/taxonomy";
 import { EmbeddedEngine } from "../../app/_modules/search/embedded";
+import { BENCH_DIR } from "../../tests/helpers/bench";
 import { ARTICLE_SEARCH, articleIndexSettings } from "../../app/_modules/search/settings";
 import type { SearchDocument, SearchParams } from "../../app/_modules/search/types";
 
-const BENCH = process.env.BENCH_DIR ?? "/work/shared/bench";
+const BENCH = BENCH_DIR;
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 20;
 
 v8.setFlagsFromString("--expose-gc");

@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const protocols = loadProtocolsFromDir(path.resolve(here, "../../../content/protocols"));
 const school = protocols["stellingwerf-college"];
 const law = protocols["leerplichtwet"];
-import { BENCH_DIR as BENCH } from "@/tests/helpers/bench";
+import { BENCH_DIR as BENCH, hasBenchFile } from "@/tests/helpers/bench";
 
 // --- event builders --------------------------------------------------------------------------
 const late = (date: string): AbsenceEvent => ({ date, type: "late" });
@@ -449,7 +449,7 @@ describe("leave requests", () => {
 describe("the judged development sets (through the HTTP schema)", () => {
   const load = (f: string) =>
     fs.readFileSync(path.join(BENCH, f), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { name: string; input: unknown; expect: Record<string, unknown> });
-  const hasBench = fs.existsSync(path.join(BENCH, "protocol.dev.jsonl"));
+  const hasBench = hasBenchFile("protocol.dev.jsonl", "protocol and leave dev sets (protocol/engine.test.ts)");
 
   describe.runIf(hasBench)("protocol.dev.jsonl", () => {
     it.each(hasBench ? load("protocol.dev.jsonl").map((c) => [c.name, c] as const) : [])("%s", (_name, c) => {

@@ -8,6 +8,7 @@ import { EmbeddedEngine, EmbeddedIndex } from "./embedded";
 import { searchIgnoringUnknownWords } from "./fallback";
 import { ARTICLE_SEARCH, articleIndexSettings } from "./settings";
 import { SearchRequestError, type SearchDocument } from "./types";
+import { BENCH_DIR, hasBenchFile } from "@/tests/helpers/bench";
 
 const ids = (r: { hits: { id: unknown }[] }) => r.hits.map((h) => String(h.id));
 
@@ -117,8 +118,8 @@ describe("embedded engine", () => {
   });
 });
 
-const BENCH = "/work/shared/bench";
-describe.runIf(fs.existsSync(path.join(BENCH, "passages.jsonl")))("relevance on the judged sets (production settings)", () => {
+const BENCH = BENCH_DIR;
+describe.runIf(hasBenchFile("passages.jsonl", "relevance on the judged sets (search/embedded.test.ts)"))("relevance on the judged sets (production settings)", () => {
   const read = (f: string) => fs.readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l));
   const score = async (queriesFile: string) => {
     const taxonomy = parseTaxonomyFile(fs.readFileSync(path.resolve(__dirname, "../../../content/taxonomy.yaml"), "utf8"));

@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import { CLARIFY_ROLE, CLARIFY_SECTOR, CLARIFY_WHO, PROTOCOL_HINT_ORDER, canonicalText, triage, type Desk } from "./engine";
 import { CALLER_TYPES, triageInputSchema, type CallerType, type Sector } from "./schema";
 
-import { BENCH_DIR } from "@/tests/helpers/bench";
+import { BENCH_DIR, hasBenchFile } from "@/tests/helpers/bench";
 const BENCH = `${BENCH_DIR}/triage.dev.jsonl`;
 type BenchCase = { input: { callerType: CallerType; question: string; sector?: Sector }; expect: { desk: Desk } };
-const bench: BenchCase[] = fs.existsSync(BENCH)
+const bench: BenchCase[] = hasBenchFile("triage.dev.jsonl", "triage dev set (triage/engine.test.ts)")
   ? fs.readFileSync(BENCH, "utf8").trim().split("\n").map((l) => JSON.parse(l))
   : [];
 
