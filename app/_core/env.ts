@@ -41,6 +41,11 @@ const schema = z.object({
   /** Anonymous views of the search page answered from memory (app/_core/page-cache.ts). */
   PAGE_CACHE: bool.default(true),
   SEED_DEMO: bool.optional(),
+  /**
+   * Webhooks may call loopback/private/link-local addresses (app/_modules/webhooks/url.ts). Unset: allowed outside
+   * production, refused in production.
+   */
+  WEBHOOK_ALLOW_PRIVATE: bool.optional(),
 });
 
 export type Env = z.infer<typeof schema>;
