@@ -11,6 +11,7 @@ onStartup("page-cache", async () => {
 // The ticket index is built in the background, so the first agent search does not wait for it.
 inBackground("ticket-index", async () => (await import("@/app/_modules/tickets/ticket-search")).syncTicketIndex(db()));
 everyTick("outbox", async () => (await import("@/app/_modules/mail/outbox")).kickOutbox(db()));
+everyTick("webhooks", async () => (await import("@/app/_modules/webhooks/worker")).kickWebhooks(db()));
 everyTick("prune-rate-limits", async () => (await import("@/app/_modules/ratelimit/service")).pruneRateLimits(db()));
 everyTick("publish-due-articles", async () => (await import("@/app/(editor)/redactie/publishing")).publishDueJob());
 // The e-mail channel: the embedded SMTP receiver and the IMAP pollers (app/_modules/mail/channel.ts).

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action } from "@/app/_core/action";
 import { db } from "@/app/_core/db";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { searchArticles } from "@/app/_modules/search/service";
 import {
   assignTicket,
@@ -28,6 +29,7 @@ const reference = z.string({ error: "Vraagnummer ontbreekt." }).trim().min(1).ma
 /** Starts mail delivery at once (the outbox row is already committed with the change; the timer would retry anyway). */
 async function mailed<T>(result: T): Promise<T> {
   void kickOutbox(db()).catch(() => {});
+  void kickWebhooks(db());
   return result;
 }
 
@@ -63,7 +65,7 @@ export const statusAction = action(
 /** Assigns to oneself or a colleague (null: nobody). */
 export const assignAction = action(
   { name: "desk.assign", roles: AGENT, schema: z.object({ reference, assigneeId: z.string().min(1).max(40).nullable() }) },
-  async ({ reference: ref, assigneeId }, { user }) => assignTicket(db(), { user: user, reference: ref, assigneeId }),
+  async ({ reference: ref, assigneeId }, { user }) => mailed(await assignTicket(db(), { user: user, reference: ref, assigneeId })),
 );
 
 /** Sets or clears the topic. */

@@ -7,6 +7,7 @@ import { newId } from "@/app/_core/ids";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
+import { enqueueContactEvent, enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
 import { addBusinessTime, businessDayMs, nextBusinessOpening, slaStatus, type BusinessHours } from "@/app/_modules/sla/business-time";
 import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
@@ -101,6 +102,7 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
       }
       ticketRef = target.reference;
       ticketId = target.id;
+      await enqueueTicketEvents(tx, target.id, data.status ? ["call", "status"] : ["call"], { now });
     } else if (v.outcome !== "out_of_scope") {
       const deskId = v.outcome === "transferred" ? otherDesk(v.deskId) : v.deskId;
       const status = v.outcome === "answered" ? "resolved" : v.outcome === "callback" ? "open" : "new";
@@ -130,6 +132,7 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
         await enqueueMail(tx, { to: v.caller!.email, ...mail, ticketId: t.id });
       }
       await recordAudit(tx, { actorId: user.id, action: "ticket.created", entityType: "ticket", entityId: t.id, ticketId: t.id, after: { reference: t.reference, deskId, channel: "phone", outcome: v.outcome } });
+      await enqueueTicketEvents(tx, t.id, ["created"], { created: true, resolved: status === "resolved", now });
     }
     const contact = await tx.contact.create({
       data: {
@@ -138,6 +141,7 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
       },
     });
     await recordAudit(tx, { actorId: user.id, action: "contact.logged", entityType: "contact", entityId: contact.id, ticketId, after: { outcome: v.outcome, deskId: v.deskId, reference: ticketRef } });
+    await enqueueContactEvent(tx, { contactId: contact.id, desk: v.deskId, outcome: v.outcome, reference: ticketRef, startedAt: startedAt.toISOString(), endedAt: now.toISOString() }, now);
     return { contactId: contact.id, reference: ticketRef, outcome: OUTCOME_LABELS[v.outcome] };
   });
   return out;
@@ -188,6 +192,8 @@ export async function completeCallback(db: Db, user: SessionUser, raw: unknown, 
     if (v.resolve && t.status !== "resolved" && t.status !== "closed") Object.assign(data, { status: "resolved", resolvedAt: now });
     await tx.ticket.update({ where: { id: t.id }, data });
     await recordAudit(tx, { actorId: user.id, action: "callback.done", entityType: "callback", entityId: c.id, ticketId: t.id, after: { onTime: now <= c.dueAt, resolved: v.resolve } });
+    const resolvedNow = data.status === "resolved";
+    await enqueueTicketEvents(tx, t.id, resolvedNow ? ["call", "status"] : ["call"], { resolved: resolvedNow, now });
     return { reference: t.reference, onTime: now <= c.dueAt };
   });
 }

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/app/_core/error
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketMergedMail, ticketReplyMail, ticketStatusMail, ticketTransferredMail } from "@/app/_modules/mail/templates";
 import { ticketScope } from "./access";
 import { deskSlaSettings, endPause, slaOnStatusChange, slaOnTransfer, slaSummary } from "./desk-sla";
@@ -224,6 +225,9 @@ export async function replyToTicket(
       await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
       mailed = true;
     }
+    if (isReply || to) {
+      await enqueueTicketEvents(tx, t.id, [...(isReply ? (["reply"] as const) : []), ...(to ? (["status"] as const) : [])], { resolved: to === "resolved", now });
+    }
     return { messageId: message.id, status: to ?? t.status, mailed, attachments: stored.length };
   }).catch(async (e) => {
     await removeStored(opts.storage, stored);
@@ -252,6 +256,7 @@ export async function changeStatus(db: Db, opts: Common & { status: "open" | "wa
       const mail = ticketStatusMail({ reference: t.reference, status: input.status, followUpUrl: link.url, requesterName: t.requester.name, deskName: t.desk.name });
       await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
     }
+    await enqueueTicketEvents(tx, t.id, ["status"], { resolved: input.status === "resolved", now });
     return { status: input.status, changed: true };
   });
 }
@@ -280,6 +285,7 @@ export async function assignTicket(db: Db, opts: Common & { assigneeId: string |
       actorId: user.id, action: "ticket.assigned", entityType: "ticket", entityId: t.id, ticketId: t.id,
       before: { assigneeId: t.assigneeId, name: before?.name ?? null }, after: { assigneeId: opts.assigneeId, name: assignee?.name ?? null },
     });
+    await enqueueTicketEvents(tx, t.id, ["assignment"], { now });
     return { assigneeId: opts.assigneeId, changed: true };
   });
 }

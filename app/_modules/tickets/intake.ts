@@ -6,6 +6,7 @@ import { ForbiddenError, RateLimitError, ValidationError } from "@/app/_core/err
 import type { DeskId } from "@/app/_core/session";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import { storage } from "@/app/_modules/storage/storage";
 import { triage, type TriageResult } from "@/app/_modules/triage/engine";
@@ -77,6 +78,7 @@ export async function submitQuestion(opts: {
   });
   if (opts.runId) await markRun(opts.runId, "submitted");
   void kickOutbox(client);
+  void kickWebhooks(client);
   return created;
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
 import { containsPersonalNumber, fileNameHasPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
@@ -163,6 +164,8 @@ export async function createTicket(
         audit: { id: newId(), after: (ref) => JSON.stringify({ reference: ref, deskId, channel: opts.channel ?? "web" }) },
         mail: { id: newId(), to: input.email, subject: (ref) => mailOnce(ref).subject, text: (ref) => mailOnce(ref).text, html: (ref) => mailOnce(ref).html },
       });
+      // Right after the commit (the prepared-statement transaction cannot hold a Prisma write).
+      await enqueueTicketEvents(db, ticketId, ["created"], { created: true, now });
       const token = deriveFollowUpToken(reference);
       return { id: ticketId, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
     }
@@ -199,6 +202,7 @@ export async function createTicket(
       }),
       db.mailOutbox.create({ data: { to: input.email, subject: mail.subject, text: mail.text, html: mail.html, ticketId } }),
     ]);
+    await enqueueTicketEvents(db, ticketId, ["created"], { created: true, now });
     const ticket = { id: ticketId };
     return { id: ticket.id, reference, deskId, followUpToken: token, followUpUrl: followUpUrl(token) };
   } catch (e) {
@@ -281,6 +285,7 @@ export async function addCallerReply(
       await recordAudit(tx, { actorId: null, action: "ticket.reopened_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "open" } });
     }
     await recordAudit(tx, { actorId: null, action: "ticket.caller_reply", entityType: "ticket", entityId: ticketId, ticketId, after: stored.length ? { attachments: stored.length } : undefined });
+    await enqueueTicketEvents(tx, ticketId, reopen ? ["reply", "status"] : ["reply"], { now });
     return { reopened: reopen, attachments: stored.length };
   }).catch(async (e) => {
     await removeStored(files.storage, stored);
@@ -304,5 +309,6 @@ export async function closeByCaller(db: Db, token: string, now = new Date()) {
     });
     await tx.message.create({ data: { ticketId, kind: "system", body: "De beller heeft de vraag gesloten.", createdAt: now } });
     await recordAudit(tx, { actorId: null, action: "ticket.closed_by_caller", entityType: "ticket", entityId: ticketId, ticketId, before: { status: ticket.status }, after: { status: "closed" } });
+    await enqueueTicketEvents(tx, ticketId, ["status"], { resolved: !ticket.resolvedAt, now });
   });
 }

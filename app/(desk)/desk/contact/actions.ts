@@ -7,6 +7,7 @@ import { getPublishedArticle } from "@/app/_modules/articles/service";
 import { completeCallback, logContact, searchCallers } from "@/app/_modules/contact/service";
 import { callbackDoneSchema, callerSearchSchema } from "@/app/_modules/contact/schema";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 
 export const searchCallersAction = action({ name: "contact.searchCallers", roles: ["agent"], schema: callerSearchSchema }, async ({ q }, { user }) =>
   (await searchCallers(db(), user, q)).map((h) => ({ ...h, tickets: h.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })) })),
@@ -16,12 +17,15 @@ export const searchCallersAction = action({ name: "contact.searchCallers", roles
 export const logContactAction = action({ name: "contact.log", roles: ["agent"], schema: z.record(z.string(), z.unknown()) }, async (input, { user }) => {
   const r = await logContact(db(), user, input as never);
   void kickOutbox(db());
+  void kickWebhooks(db());
   return r;
 });
 
-export const completeCallbackAction = action({ name: "contact.callbackDone", roles: ["agent"], schema: callbackDoneSchema }, async (input, { user }) =>
-  completeCallback(db(), user, input),
-);
+export const completeCallbackAction = action({ name: "contact.callbackDone", roles: ["agent"], schema: callbackDoneSchema }, async (input, { user }) => {
+  const r = await completeCallback(db(), user, input);
+  void kickWebhooks(db());
+  return r;
+});
 
 export const articlePreviewAction = action({ name: "contact.articlePreview", roles: ["agent"], schema: z.object({ slug: z.string().max(120) }) }, async ({ slug }) => {
   const a = await getPublishedArticle(slug);

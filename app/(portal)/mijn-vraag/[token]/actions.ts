@@ -10,6 +10,7 @@ import { callerReplySchema } from "@/app/_modules/tickets/schema";
 import { addCallerReply, closeByCaller, hashToken } from "@/app/_modules/tickets/service";
 import { storage } from "@/app/_modules/storage/storage";
 import { attachmentFiles, fromFormData, toUploads } from "@/app/_modules/tickets/uploads";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 
 const token = z.string().min(20).max(100);
 
@@ -19,12 +20,15 @@ export const replyAsCaller = action(
   async ({ token: t, message, attachments }) => {
     await limitCallerReply(db(), { ticketKey: hashToken(t), ip: clientIp(await headers()) });
     const files = await toUploads(attachments);
-    return addCallerReply(db(), t, message, new Date(), { attachments: files, storage: files.length ? storage() : undefined });
+    const r = await addCallerReply(db(), t, message, new Date(), { attachments: files, storage: files.length ? storage() : undefined });
+    void kickWebhooks(db());
+    return r;
   },
 );
 
 /** The caller closes their question. */
 export const closeAsCaller = action({ name: "closeAsCaller", schema: z.object({ token }) }, async ({ token: t }) => {
   await closeByCaller(db(), t);
+  void kickWebhooks(db());
   return { closed: true };
 });
