@@ -13,6 +13,12 @@ const INTERNAL: Cidr[] = [
 ].map((c) => parseCidr(c)!);
 
 export const isInternalAddress = (address: string) => {
+  // The URL parser writes an IPv4-mapped address in hex (::ffff:7f00:1); check it as the IPv4 address it is.
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (hex) {
+    const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+    address = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
   const n = normalise(address);
   return n === null ? false : inList(n, INTERNAL);
 };
