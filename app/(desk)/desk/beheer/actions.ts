@@ -5,6 +5,8 @@ import { action } from "@/app/_core/action";
 import { db } from "@/app/_core/db";
 import { createStaffUser, deactivateStaffUser, passwordResetLink, reactivateStaffUser, updateStaffUser } from "@/app/_modules/admin/users";
 import { createApiToken, revokeApiToken } from "@/app/_modules/apitokens/service";
+import { createWebhook, deleteWebhook, pingWebhook, setWebhookEnabled } from "@/app/_modules/webhooks/service";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 
 const id = z.object({ userId: z.string().min(1).max(40) });
 const any = z.record(z.string(), z.unknown());
@@ -22,3 +24,22 @@ export const createTokenAction = action({ name: "admin.createToken", roles: ["ad
 export const revokeTokenAction = action({ name: "admin.revokeToken", roles: ["admin"], schema: z.object({ id: z.string().min(1).max(40) }) }, async ({ id: tokenId }, { user }) =>
   revokeApiToken(db(), tokenId, user.id),
 );
+
+const hookId = z.object({ id: z.string().min(1).max(40) });
+export const createWebhookAction = action({ name: "admin.createWebhook", roles: ["admin"], schema: any }, async (input, { user }) => {
+  const w = await createWebhook(db(), input as never, user!.id);
+  return { url: w.url, secret: w.secret };
+});
+export const setWebhookEnabledAction = action(
+  { name: "admin.setWebhookEnabled", roles: ["admin"], schema: hookId.extend({ enabled: z.boolean() }) },
+  async ({ id: hook, enabled }, { user }) => {
+    await setWebhookEnabled(db(), hook, enabled, user!.id);
+    if (enabled) void kickWebhooks(db());
+  },
+);
+export const deleteWebhookAction = action({ name: "admin.deleteWebhook", roles: ["admin"], schema: hookId }, async ({ id: hook }, { user }) => deleteWebhook(db(), hook, user!.id));
+export const pingWebhookAction = action({ name: "admin.pingWebhook", roles: ["admin"], schema: hookId }, async ({ id: hook }, { user }) => {
+  await pingWebhook(db(), hook, user!.id);
+  // Delivered before the answer, so the log the admin sees next already shows the outcome (a few seconds at most).
+  await kickWebhooks(db());
+});

@@ -4,7 +4,10 @@ import type { Metadata } from "next";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { listApiTokens, SCOPE_LABELS } from "@/app/_modules/apitokens/service";
+import { EVENT_LABELS } from "@/app/_modules/webhooks/schema";
+import { listDeliveries, listWebhooks } from "@/app/_modules/webhooks/service";
 import { AdminPanel } from "./AdminPanel";
+import { WebhookPanel } from "./WebhookPanel";
 import "../desk.css";
 
 export const metadata: Metadata = { title: "Beheer" };
@@ -12,9 +15,11 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const me = await requirePageRole(["admin"], "/desk/beheer");
-  const [users, tokens] = await Promise.all([
+  const [users, tokens, hooks, deliveries] = await Promise.all([
     db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], include: { desks: true } }),
     listApiTokens(db()),
+    listWebhooks(db()),
+    listDeliveries(db(), 50),
   ]);
   return (
     <main id="inhoud" className="container desk">
@@ -27,6 +32,14 @@ export default async function AdminPage() {
           expiresAt: t.expiresAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
         }))}
         scopeLabels={SCOPE_LABELS}
+      />
+      <WebhookPanel
+        hooks={hooks.map((h) => ({ id: h.id, url: h.url, events: h.events, enabled: h.enabled, secretHint: h.secretHint }))}
+        deliveries={deliveries.map((d) => ({
+          id: d.id, url: d.url, event: d.event, status: d.status, attempts: d.attempts, responseStatus: d.responseStatus, lastError: d.lastError,
+          responseExcerpt: d.responseExcerpt, createdAt: d.createdAt.toISOString(), nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, deliveredAt: d.deliveredAt?.toISOString() ?? null,
+        }))}
+        eventLabels={EVENT_LABELS}
       />
     </main>
   );
