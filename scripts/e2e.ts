@@ -26,6 +26,8 @@ async function main() {
     CHECKPOINT_DISABLE: "1",
     // Browser tests post many tickets from one address; the limits themselves are covered by integration tests.
     RATE_LIMITS: "off",
+    // The webhook browser test's receiver listens on 127.0.0.1 (refused in production without this).
+    WEBHOOK_ALLOW_PRIVATE: "on",
     // The demo data is on, as on a fresh `npm start`: both desks have tickets with the same numbers, which is what
     // a transfer must cope with (tests/e2e/transfer.e2e.ts). Tests that need their own tickets make them.
     SEED_DEMO_DATA: "on",
