@@ -22,4 +22,15 @@ describe("OpenAPI document", () => {
     expect(list).toEqual(["cursor", "desk", "limit", "status", "updatedSince"]);
     expect(JSON.stringify(doc)).not.toContain("$schema");
   });
+
+  it("lists the four webhook events with their signed payloads, from the schemas the bodies are checked against", () => {
+    const hooks = (doc as unknown as { webhooks: Record<string, { post: { description: string; requestBody: { content: { "application/json": { schema: { $ref: string } } } } } }> }).webhooks;
+    expect(Object.keys(hooks)).toEqual(["ticket.created", "ticket.updated", "ticket.resolved", "contact.logged"]);
+    expect(hooks["ticket.created"]!.post.description).toContain("X-Portal-Signature: t=<unix seconds>,v1=<hex>");
+    expect(hooks["contact.logged"]!.post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/WebhookContactLogged");
+    const ticket = doc.components.schemas.WebhookTicketUpdated! as { required?: string[]; properties?: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
+    expect(ticket.required).toEqual(["id", "type", "createdAt", "data"]);
+    expect(ticket.properties!.data!.required).toEqual(expect.arrayContaining(["reference", "desk", "status", "channel", "changes"]));
+    expect(JSON.stringify(doc)).not.toContain("$defs");
+  });
 });

@@ -6,6 +6,16 @@ import {
   apiContactAnswerSchema, apiContactSchema, apiErrorSchema, apiTicketCreatedSchema, apiTicketCreateSchema, apiTicketListQuerySchema,
   apiTicketListSchema, apiTicketSchema,
 } from "./api-schema";
+import { SIGNATURE_HEADER, REPLAY_WINDOW_SECONDS } from "@/app/_modules/webhooks/signature";
+import { WEBHOOK_EVENTS, webhookPayloadSchemas } from "@/app/_modules/webhooks/schema";
+
+const EVENT_TEXT: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
+  "ticket.created": "A ticket was created, on any channel (web, api, phone).",
+  "ticket.updated": "A ticket changed: status, assignment, a public reply (agent or caller), or a call added to it. `data.changes` says which.",
+  "ticket.resolved": "A ticket became resolved (sent besides ticket.updated / ticket.created).",
+  "contact.logged": "An agent logged a phone contact in the contact screen.",
+};
+const componentName = (e: string) => `Webhook${e.split(".").map((p) => p[0]!.toUpperCase() + p.slice(1)).join("")}`;
 
 const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -44,6 +54,7 @@ export function openApiDocument(serverUrl: string) {
         ContactAnnouncement: strip(json(apiContactSchema, "input")),
         ContactAnswer: strip(json(apiContactAnswerSchema, "output")),
         Error: strip(json(apiErrorSchema, "output")),
+        ...Object.fromEntries(WEBHOOK_EVENTS.map((e) => [componentName(e), strip(json(webhookPayloadSchemas[e], "output"))])),
       },
     },
     paths: {
@@ -78,5 +89,24 @@ export function openApiDocument(serverUrl: string) {
         },
       },
     },
+    // Outgoing calls (OpenAPI 3.1): what a registered webhook receives.
+    webhooks: Object.fromEntries(
+      WEBHOOK_EVENTS.map((e) => [
+        e,
+        {
+          post: {
+            summary: EVENT_TEXT[e],
+            description:
+              `POSTed as JSON to the webhook's URL. Headers: \`${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex>\` where hex = HMAC-SHA256(secret, "<t>.<raw body>"); ` +
+              `\`X-Portal-Event\` (the type) and \`X-Portal-Delivery\` (delivery id). Verify over the raw body in constant time and refuse t more than ` +
+              `${REPLAY_WINDOW_SECONDS} s from your clock. Answer 2xx within 5 s; anything else (also a redirect, which is not followed) is retried with ` +
+              "exponential backoff (30 s doubling, 10 attempts). Deduplicate on the body's `id`.",
+            parameters: [{ name: SIGNATURE_HEADER, in: "header", required: true, schema: { type: "string", pattern: "^t=\\d+,v1=[0-9a-f]{64}$" } }],
+            requestBody: { required: true, content: { "application/json": { schema: ref(componentName(e)) } } },
+            responses: { "2XX": { description: "Received" } },
+          },
+        },
+      ]),
+    ),
   };
 }

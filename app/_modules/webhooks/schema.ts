@@ -27,7 +27,7 @@ export const webhookTicketSchema = z
     updatedAt: z.string().describe("ISO 8601"),
     changes: z.array(z.enum(["created", "status", "assignment", "reply", "call"])).describe("What this event is about."),
   })
-  .meta({ id: "WebhookTicket" });
+
 
 export const webhookContactSchema = z
   .object({
@@ -38,7 +38,7 @@ export const webhookContactSchema = z
     startedAt: z.string(),
     endedAt: z.string(),
   })
-  .meta({ id: "WebhookContact" });
+
 
 const envelope = <T extends z.ZodType>(event: string, data: T) =>
   z.object({
