@@ -15,16 +15,18 @@ type TicketTx = Tx & Pick<Db, "ticket">;
 
 // Active subscriptions per process for a few seconds: an event on a portal without webhooks costs no query.
 // Changes made in this process clear it at once; another instance sees them within SUBSCRIPTION_TTL_MS.
+// Held on globalThis: Next.js may load this module once per route bundle, and a change must clear all of them.
 const SUBSCRIPTION_TTL_MS = 5_000;
-let subscriptions: { at: number; list: { id: string; events: string[] }[] } | null = null;
-export const clearWebhookCache = () => void (subscriptions = null);
+const cache = globalThis as unknown as { __portalWebhookSubs?: { at: number; list: { id: string; events: string[] }[] } | null };
+export const clearWebhookCache = () => void (cache.__portalWebhookSubs = null);
 
 async function subscribers(tx: Tx, event: string, now: number): Promise<string[]> {
-  if (!subscriptions || now - subscriptions.at > SUBSCRIPTION_TTL_MS) {
+  let subs = cache.__portalWebhookSubs;
+  if (!subs || now - subs.at > SUBSCRIPTION_TTL_MS) {
     const rows = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
-    subscriptions = { at: now, list: rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })) };
+    subs = cache.__portalWebhookSubs = { at: now, list: rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })) };
   }
-  return subscriptions.list.filter((w) => w.events.includes(event)).map((w) => w.id);
+  return subs.list.filter((w) => w.events.includes(event)).map((w) => w.id);
 }
 
 /** Queues one event for every enabled webhook subscribed to it; returns the event id (null when nobody listens). */
