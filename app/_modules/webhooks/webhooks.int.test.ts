@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { logContact } from "@/app/_modules/contact/service";
 import { assignTicket, changeStatus, replyToTicket } from "@/app/_modules/tickets/desk-service";
