@@ -166,8 +166,8 @@ describe("webhook delivery", () => {
     });
     cleanups.push(r.close, target.close);
     await hook(r.url, ["ticket.created"]);
-    const now = Date.now();
     await newTicket(t.db, "po");
+    const now = Date.now(); // after the event was queued (it is due from its creation)
     await deliverDueWebhooks(t.db, { now: new Date(now) });
     let d = await t.db.webhookDelivery.findFirstOrThrow();
     expect(d).toMatchObject({ status: "retry", responseStatus: 302 });
