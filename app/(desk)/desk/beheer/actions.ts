@@ -27,19 +27,19 @@ export const revokeTokenAction = action({ name: "admin.revokeToken", roles: ["ad
 
 const hookId = z.object({ id: z.string().min(1).max(40) });
 export const createWebhookAction = action({ name: "admin.createWebhook", roles: ["admin"], schema: any }, async (input, { user }) => {
-  const w = await createWebhook(db(), input as never, user!.id);
+  const w = await createWebhook(db(), input as never, user.id);
   return { url: w.url, secret: w.secret };
 });
 export const setWebhookEnabledAction = action(
   { name: "admin.setWebhookEnabled", roles: ["admin"], schema: hookId.extend({ enabled: z.boolean() }) },
   async ({ id: hook, enabled }, { user }) => {
-    await setWebhookEnabled(db(), hook, enabled, user!.id);
+    await setWebhookEnabled(db(), hook, enabled, user.id);
     if (enabled) void kickWebhooks(db());
   },
 );
-export const deleteWebhookAction = action({ name: "admin.deleteWebhook", roles: ["admin"], schema: hookId }, async ({ id: hook }, { user }) => deleteWebhook(db(), hook, user!.id));
+export const deleteWebhookAction = action({ name: "admin.deleteWebhook", roles: ["admin"], schema: hookId }, async ({ id: hook }, { user }) => deleteWebhook(db(), hook, user.id));
 export const pingWebhookAction = action({ name: "admin.pingWebhook", roles: ["admin"], schema: hookId }, async ({ id: hook }, { user }) => {
-  await pingWebhook(db(), hook, user!.id);
+  await pingWebhook(db(), hook, user.id);
   // Delivered before the answer, so the log the admin sees next already shows the outcome (a few seconds at most).
   await kickWebhooks(db());
 });
