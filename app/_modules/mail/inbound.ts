@@ -32,6 +32,8 @@ import {
   TICKET_THREAD_PREFIX,
 } from "./inbound-rules";
 import { kickOutbox } from "./outbox";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
+import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { mailNoticeMail, ticketConfirmationMail } from "./templates";
 
 /** Auto-replies (confirmations and notices) per sender address per hour; a loop between auto-responders ends here. */
@@ -543,6 +545,7 @@ async function receivePersonMail(
           ticketId: t.id,
           after: { otherSender, from: otherSender ? m.from : undefined },
         });
+        await enqueueTicketEvents(tx, t.id, reopen ? ["reply", "status"] : ["reply"], { now });
         // Tell the sender once about a masked number, or about refused files; never anything of the ticket itself.
         const tell = (masked && !t.personalNumberRemoved) || refused.length > 0;
         const reply = tell && mayReply;
@@ -670,6 +673,7 @@ async function receivePersonMail(
         ticketId,
         after: { reference, deskId: desk.id, channel: "email" },
       });
+      await enqueueTicketEvents(tx, ticketId, ["created"], { created: true, now });
       if (mayReply) {
         const mail = ticketConfirmationMail({
           reference,
@@ -695,7 +699,10 @@ async function receivePersonMail(
         reference,
       } satisfies InboundResult;
     });
-    if (opts.kick !== false) void kickOutbox(db);
+    if (opts.kick !== false) {
+      void kickOutbox(db);
+      void kickWebhooks(db);
+    }
     return result;
   } catch (e) {
     if (store) for (const s of stored) await store.remove(s.key).catch(() => {});

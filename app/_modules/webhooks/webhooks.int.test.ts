@@ -13,6 +13,10 @@ import { assignTicket, changeStatus, replyToTicket } from "@/app/_modules/ticket
 import { newTicket, seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
 import { createTicket } from "@/app/_modules/tickets/service";
 import { intake } from "@/app/_modules/tickets/desk-test-fixtures";
+import { composeMail, testMessageId } from "@/tests/helpers/mail";
+import { receiveMail } from "@/app/_modules/mail/inbound";
+import { localFolderStorage } from "@/app/_modules/storage/storage";
+import os from "node:os";
 import { webhookPayloadSchemas } from "./schema";
 import { createWebhook, deleteWebhook, listDeliveries, pingWebhook, setWebhookEnabled } from "./service";
 import { verifySignature } from "./signature";
@@ -220,6 +224,19 @@ describe("webhook delivery", () => {
     await setWebhookEnabled(t.db, all.id, true, admin());
     expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) })).toMatchObject({ claimed: 6, delivered: 6 });
     expect(r.received.every((x) => x.verified)).toBe(true);
+  });
+});
+
+describe("the e-mail channel", () => {
+  it("a mail that becomes a ticket queues ticket.created with channel email", async () => {
+    await hook("https://ontvanger.example/hook", ["ticket.created", "ticket.updated"]);
+    const storage = localFolderStorage(path.join(os.tmpdir(), `wh-mail-${Date.now()}`));
+    const r = await receiveMail(t.db, await composeMail({ from: "els@klimop.test", subject: "Verzuim melden", text: "Hoe meld ik verzuim van een leerling?", messageId: testMessageId() }), {
+      storage, kick: false, recipients: ["po@helpdesk.test"],
+    });
+    const d = await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } });
+    expect(d.map((x) => x.event)).toEqual(["ticket.created"]);
+    expect(JSON.parse(d[0]!.body).data).toMatchObject({ reference: (r as { reference: string }).reference, channel: "email", changes: ["created"] });
   });
 });
 
