@@ -2,6 +2,7 @@
 // The administration screens: staff accounts and API tokens. A password link and a new token are shown once.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Errors, NO_ERRORS, useCreateForm, type FormErrors } from "./create-form";
 import { createTokenAction, createUserAction, deactivateUserAction, reactivateUserAction, resetLinkAction, revokeTokenAction, updateUserAction } from "./actions";
 
 type User = { id: string; name: string; email: string; role: string; active: boolean; desks: string[] };
@@ -11,25 +12,15 @@ const ROLE_LABELS: Record<string, string> = { agent: "Helpdeskmedewerker", edito
 const DESKS = [{ id: "po", label: "PO" }, { id: "vo-mbo", label: "VO/MBO" }];
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" }) : "–");
 
-function Errors({ error, fieldErrors }: { error: string | null; fieldErrors: Record<string, string> }) {
-  if (!error) return null;
-  return (
-    <div className="alert alert-error" role="alert">
-      <p>{error}</p>
-      {Object.keys(fieldErrors).length > 0 && <ul>{Object.entries(fieldErrors).map(([k, m]) => <li key={k}>{m}</li>)}</ul>}
-    </div>
-  );
-}
-
 function UserRow({ u, meId, onLink }: { u: User; meId: string; onLink: (name: string, link: string) => void }) {
   const router = useRouter();
   const [role, setRole] = useState(u.role);
   const [desks, setDesks] = useState(u.desks);
-  const [err, setErr] = useState<{ error: string | null; fieldErrors: Record<string, string> }>({ error: null, fieldErrors: {} });
+  const [err, setErr] = useState<FormErrors>(NO_ERRORS);
   const run = async (p: Promise<{ ok: true; data: unknown } | { ok: false; error: string; fieldErrors: Record<string, string> }>, after?: (d: unknown) => void) => {
     const r = await p;
     if (r.ok) {
-      setErr({ error: null, fieldErrors: {} });
+      setErr(NO_ERRORS);
       after?.(r.data);
       router.refresh();
     } else setErr({ error: r.error, fieldErrors: r.fieldErrors });
@@ -73,10 +64,16 @@ function UserRow({ u, meId, onLink }: { u: User; meId: string; onLink: (name: st
 export function AdminPanel(props: { meId: string; users: User[]; tokens: Token[]; scopeLabels: Record<string, string> }) {
   const router = useRouter();
   const [shown, setShown] = useState<{ title: string; value: string } | null>(null);
-  const [nu, setNu] = useState({ name: "", email: "", role: "agent", desks: [] as string[] });
-  const [nuErr, setNuErr] = useState<{ error: string | null; fieldErrors: Record<string, string> }>({ error: null, fieldErrors: {} });
-  const [nt, setNt] = useState({ name: "", desks: [] as string[], scopes: [] as string[], expiresAt: "" });
-  const [ntErr, setNtErr] = useState<{ error: string | null; fieldErrors: Record<string, string> }>({ error: null, fieldErrors: {} });
+  const { values: nu, setValues: setNu, errors: nuErr, onSubmit: createUser } = useCreateForm(
+    { name: "", email: "", role: "agent", desks: [] as string[] },
+    createUserAction,
+    (d, sent) => setShown({ title: `Account aangemaakt. Stuur ${sent.name} deze eenmalige link om een wachtwoord te kiezen (24 uur geldig)`, value: d.resetLink }),
+  );
+  const { values: nt, setValues: setNt, errors: ntErr, onSubmit: createToken } = useCreateForm(
+    { name: "", desks: [] as string[], scopes: [] as string[], expiresAt: "" },
+    createTokenAction,
+    (d) => setShown({ title: `Token "${d.name}" aangemaakt. Kopieer hem nu`, value: d.token }),
+  );
   const onLink = (name: string, link: string) => setShown({ title: `Eenmalige wachtwoordlink voor ${name} (24 uur geldig)`, value: link });
   const toggle = (list: string[], v: string, on: boolean) => (on ? [...new Set([...list, v])] : list.filter((x) => x !== v));
 
@@ -103,16 +100,7 @@ export function AdminPanel(props: { meId: string; users: User[]; tokens: Token[]
         </div>
         <form
           className="card"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = await createUserAction(nu);
-            if (r.ok) {
-              setNuErr({ error: null, fieldErrors: {} });
-              setShown({ title: `Account aangemaakt. Stuur ${nu.name} deze eenmalige link om een wachtwoord te kiezen (24 uur geldig)`, value: r.data.resetLink });
-              setNu({ name: "", email: "", role: "agent", desks: [] });
-              router.refresh();
-            } else setNuErr({ error: r.error, fieldErrors: r.fieldErrors });
-          }}
+          onSubmit={createUser}
         >
           <h3>Nieuwe medewerker</h3>
           <Errors {...nuErr} />
@@ -168,16 +156,7 @@ export function AdminPanel(props: { meId: string; users: User[]; tokens: Token[]
         )}
         <form
           className="card"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = await createTokenAction(nt);
-            if (r.ok) {
-              setNtErr({ error: null, fieldErrors: {} });
-              setShown({ title: `Token "${r.data.name}" aangemaakt. Kopieer hem nu`, value: r.data.token });
-              setNt({ name: "", desks: [], scopes: [], expiresAt: "" });
-              router.refresh();
-            } else setNtErr({ error: r.error, fieldErrors: r.fieldErrors });
-          }}
+          onSubmit={createToken}
         >
           <h3>Nieuw token</h3>
           <Errors {...ntErr} />

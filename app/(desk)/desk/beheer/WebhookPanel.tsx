@@ -3,6 +3,7 @@
 // with status, HTTP code, attempts, next try and error.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Errors, useCreateForm } from "./create-form";
 import { createWebhookAction, deleteWebhookAction, pingWebhookAction, setWebhookEnabledAction } from "./actions";
 
 type Hook = { id: string; url: string; events: string[]; enabled: boolean; secretHint: string };
@@ -17,9 +18,12 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("nl-NL"
 
 export function WebhookPanel(props: { hooks: Hook[]; deliveries: Delivery[]; eventLabels: Record<string, string> }) {
   const router = useRouter();
-  const [form, setForm] = useState({ url: "", secret: "", events: [] as string[] });
-  const [err, setErr] = useState<{ error: string | null; fieldErrors: Record<string, string> }>({ error: null, fieldErrors: {} });
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const { values: form, setValues: setForm, errors: err, onSubmit: createWebhook } = useCreateForm(
+    { url: "", secret: "", events: [] as string[] },
+    createWebhookAction,
+    setSecret,
+  );
   const [rowError, setRowError] = useState<string | null>(null);
   const run = async (p: Promise<Result>) => {
     const r = await p;
@@ -80,24 +84,10 @@ export function WebhookPanel(props: { hooks: Hook[]; deliveries: Delivery[]; eve
       )}
       <form
         className="card"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const r = await createWebhookAction(form);
-          if (r.ok) {
-            setErr({ error: null, fieldErrors: {} });
-            setSecret(r.data);
-            setForm({ url: "", secret: "", events: [] });
-            router.refresh();
-          } else setErr({ error: r.error, fieldErrors: r.fieldErrors });
-        }}
+        onSubmit={createWebhook}
       >
         <h3>Nieuwe webhook</h3>
-        {err.error && (
-          <div className="alert alert-error" role="alert">
-            <p>{err.error}</p>
-            {Object.keys(err.fieldErrors).length > 0 && <ul>{Object.entries(err.fieldErrors).map(([k, m]) => <li key={k}>{m}</li>)}</ul>}
-          </div>
-        )}
+        <Errors {...err} />
         <div className="filter-grid">
           <div className="field"><label htmlFor="wh-url">Webadres (https://…)</label><input id="wh-url" type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} /></div>
           <div className="field">
