@@ -28,15 +28,42 @@ export const PURE_ENGINES = [
   "app/_modules/search/fallback.ts",
 ];
 
-const framework = { group: ["next", "next/*", "@prisma/*", "**/_generated/**"], message: "Pure engines import nothing from Next.js or Prisma." };
+const framework = {
+  group: ["next", "next/*", "@prisma/*", "**/_generated/**"],
+  message: "Pure engines import nothing from Next.js or Prisma.",
+};
 const core = { group: ["@/app/_core/*", "**/_core/*"], message: "Pure engines import nothing from app/_core." };
-const routeGroups = { group: ["**/(desk)/**", "**/(editor)/**", "**/(portal)/**", "**/api/**/route"], message: "app/_core must not know the pages: register through a module instead." };
-const staffCode = { group: ["**/(desk)/**", "**/(editor)/**"], message: "Public pages never import desk or editor code." };
-const libUpward = { group: ["@/app/_modules/*", "**/_modules/**", "@/app/_components/*", "**/_components/**", ...routeGroups.group], message: "app/_lib is imported by components and modules alike: it imports neither." };
-const headers = { name: "next/headers", message: "Domain modules do not read the request: take what you need as an argument from the page, route() or action()." };
+const routeGroups = {
+  group: ["**/(desk)/**", "**/(editor)/**", "**/(portal)/**", "**/api/**/route"],
+  message: "app/_core must not know the pages: register through a module instead.",
+};
+const staffCode = {
+  group: ["**/(desk)/**", "**/(editor)/**"],
+  message: "Public pages never import desk or editor code.",
+};
+const libUpward = {
+  group: ["@/app/_modules/*", "**/_modules/**", "@/app/_components/*", "**/_components/**", ...routeGroups.group],
+  message: "app/_lib is imported by components and modules alike: it imports neither.",
+};
+const headers = {
+  name: "next/headers",
+  message:
+    "Domain modules do not read the request: take what you need as an argument from the page, route() or action().",
+};
 
 export default tseslint.config(
-  { ignores: ["app/_generated/**", ".next/**", ".next-*/**", "node_modules/**", "data/**", "tmp/**", "next-env.d.ts", "coverage/**"] },
+  {
+    ignores: [
+      "app/_generated/**",
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "data/**",
+      "tmp/**",
+      "next-env.d.ts",
+      "coverage/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,7 +74,10 @@ export default tseslint.config(
       ...nextPlugin.configs["core-web-vitals"].rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "warn",
       "no-control-regex": "off",
       // An empty catch is how this code says "best effort, nothing to do"; an empty block elsewhere is a mistake.
@@ -68,7 +98,13 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [routeGroups] }],
       // no-restricted-imports does not see import(): the same rule for dynamic imports.
-      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/\\((desk|editor|portal)\\)\\/|\\/api\\/.*route/]", message: routeGroups.message }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/\\((desk|editor|portal)\\)\\/|\\/api\\/.*route/]",
+          message: routeGroups.message,
+        },
+      ],
     },
   },
   {

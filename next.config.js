@@ -15,7 +15,18 @@ const nextConfig = {
   // the action would receive a truncated upload.
   experimental: { serverActions: { bodySizeLimit: "17mb" }, proxyClientMaxBodySize: "17mb" },
   // Native and server-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer", "meilisearch", "pdfjs-dist", "smtp-server", "mailparser", "imapflow", "html-to-text"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "nodemailer",
+    "meilisearch",
+    "pdfjs-dist",
+    "smtp-server",
+    "mailparser",
+    "imapflow",
+    "html-to-text",
+  ],
   async headers() {
     return [
       {

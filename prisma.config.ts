@@ -19,7 +19,10 @@ export default defineConfig({
       const pg = (await import("pg")).default;
       // prisma/orm#27403: migrate commands fail on columns of type `name` (OID 19), which the adapter does not
       // map. Report such columns as `text` (OID 25) before the adapter reads the field list.
-      const proto = pg.Result.prototype as unknown as { addFields(f: { dataTypeID: number }[]): void; __nameAsText?: boolean };
+      const proto = pg.Result.prototype as unknown as {
+        addFields(f: { dataTypeID: number }[]): void;
+        __nameAsText?: boolean;
+      };
       if (!proto.__nameAsText) {
         const addFields = proto.addFields;
         proto.addFields = function (fields) {

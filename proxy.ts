@@ -24,8 +24,12 @@ export async function proxy(req: NextRequest) {
   const cache = (globalThis as { __portalPageCache?: PageCache }).__portalPageCache;
   // A render for the page cache uses the cache's nonce slot, which each cached answer replaces with its own nonce.
   const nonce = cache?.isFill(req.headers.get(PAGE_FILL_HEADER)) ? cache.nonceSlot : newNonce();
-  const policy = contentSecurityPolicy(nonce, { https: env().APP_URL.startsWith("https:"), dev: process.env.NODE_ENV === "development" });
-  const res = (await cache?.serve(req, { nonce })) ?? NextResponse.next({ request: { headers: forwardedHeaders(req, policy) } });
+  const policy = contentSecurityPolicy(nonce, {
+    https: env().APP_URL.startsWith("https:"),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const res =
+    (await cache?.serve(req, { nonce })) ?? NextResponse.next({ request: { headers: forwardedHeaders(req, policy) } });
   return securityHeaders(res, policy);
 }
 

@@ -17,7 +17,9 @@ export default async function NotFound() {
           <label htmlFor="nf-q">Zoek een antwoord</label>
           <input id="nf-q" name="q" type="search" maxLength={200} autoComplete="off" />
         </div>
-        <button type="submit" className="btn">Zoeken</button>
+        <button type="submit" className="btn">
+          Zoeken
+        </button>
       </form>
       <p>
         Of ga naar de <Link href="/">startpagina</Link>, of <Link href="/vraag">stel uw vraag</Link>.

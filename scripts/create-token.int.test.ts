@@ -15,24 +15,41 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const createToken = (args: string[]) =>
-  run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/create-token.ts", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url } });
+  run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/create-token.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: t.url },
+  });
 
 describe("create-token", () => {
   it("prints the token on the last line and stores only its hash", async () => {
-    const { stdout } = await createToken(["--name", "Telefooncentrale", "--desks", "po,vo-mbo", "--scopes", "tickets:read,tickets:write,contacts:write"]);
+    const { stdout } = await createToken([
+      "--name",
+      "Telefooncentrale",
+      "--desks",
+      "po,vo-mbo",
+      "--scopes",
+      "tickets:read,tickets:write,contacts:write",
+    ]);
     const lines = stdout.trim().split("\n");
     const token = lines[lines.length - 1]!;
     expect(token).toMatch(/^hdp_[A-Za-z0-9_-]{32}$/);
     expect(stdout.split(token).length).toBe(2);
     const row = await t.db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token) } });
-    expect(row).toMatchObject({ name: "Telefooncentrale", desks: '["po","vo-mbo"]', scopes: '["contacts:write","tickets:read","tickets:write"]', revokedAt: null });
+    expect(row).toMatchObject({
+      name: "Telefooncentrale",
+      desks: '["po","vo-mbo"]',
+      scopes: '["contacts:write","tickets:read","tickets:write"]',
+      revokedAt: null,
+    });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await t.db.auditEvent.count({ where: { action: "apitoken.created", entityId: row.id } })).toBe(1);
   });
 
   it("refuses an unknown scope or desk with a clear message and stores nothing", async () => {
     const before = await t.db.apiToken.count();
-    const err = await createToken(["--name", "X", "--desks", "mbo", "--scopes", "alles"]).catch((e: { code: number; stderr: string }) => e);
+    const err = await createToken(["--name", "X", "--desks", "mbo", "--scopes", "alles"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toMatch(/desks\.0: Kies de desk po of vo-mbo/);
     expect((err as { stderr: string }).stderr).toMatch(/scopes\.0: Kies uit/);

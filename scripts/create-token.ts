@@ -7,12 +7,34 @@ import { isExpectedError } from "@/app/_core/errors";
 import { createApiToken } from "@/app/_modules/apitokens/service";
 
 async function main() {
-  const { values } = parseArgs({ options: { name: { type: "string" }, desks: { type: "string" }, scopes: { type: "string" }, expires: { type: "string" } } });
-  const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const { values } = parseArgs({
+    options: {
+      name: { type: "string" },
+      desks: { type: "string" },
+      scopes: { type: "string" },
+      expires: { type: "string" },
+    },
+  });
+  const list = (v: string | undefined) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const db = createDb(env().DATABASE_URL);
   try {
-    const t = await createApiToken(db, { name: values.name ?? "", desks: list(values.desks) as never, scopes: list(values.scopes) as never, expiresAt: values.expires }, null);
-    console.log(`Created API token "${t.name}" (${t.prefix}…) for desks ${t.desks.join(", ")} with scopes ${t.scopes.join(", ")}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ""}.`);
+    const t = await createApiToken(
+      db,
+      {
+        name: values.name ?? "",
+        desks: list(values.desks) as never,
+        scopes: list(values.scopes) as never,
+        expiresAt: values.expires,
+      },
+      null,
+    );
+    console.log(
+      `Created API token "${t.name}" (${t.prefix}…) for desks ${t.desks.join(", ")} with scopes ${t.scopes.join(", ")}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ""}.`,
+    );
     console.log("The token is shown only now; store it safely:");
     console.log(t.token);
   } catch (e) {

@@ -8,16 +8,28 @@ import { env } from "@/app/_core/env";
 import { hashPassword } from "@/app/_core/password";
 import { DESK_IDS, ROLES } from "@/app/_core/session";
 
-const schema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  name: z.string().trim().min(2),
-  role: z.enum(ROLES),
-  desks: z.array(z.enum(DESK_IDS as ["po", "vo-mbo"])),
-  password: z.string().min(12, "password must be at least 12 characters"),
-}).refine((u) => u.role !== "agent" || u.desks.length > 0, { message: "an agent needs at least one desk", path: ["desks"] });
+const schema = z
+  .object({
+    email: z.string().trim().toLowerCase().email(),
+    name: z.string().trim().min(2),
+    role: z.enum(ROLES),
+    desks: z.array(z.enum(DESK_IDS as ["po", "vo-mbo"])),
+    password: z.string().min(12, "password must be at least 12 characters"),
+  })
+  .refine((u) => u.role !== "agent" || u.desks.length > 0, {
+    message: "an agent needs at least one desk",
+    path: ["desks"],
+  });
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, desks: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      desks: { type: "string" },
+    },
+  });
   const generated = !process.env.CREATE_USER_PASSWORD;
   const password = process.env.CREATE_USER_PASSWORD ?? randomBytes(12).toString("base64url");
   const parsed = schema.safeParse({ ...values, desks: (values.desks ?? "").split(",").filter(Boolean), password });
@@ -29,7 +41,13 @@ async function main() {
   const db = createDb(env().DATABASE_URL);
   try {
     await db.user.create({
-      data: { email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), desks: { create: u.desks.map((deskId) => ({ deskId })) } },
+      data: {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: await hashPassword(u.password),
+        desks: { create: u.desks.map((deskId) => ({ deskId })) },
+      },
     });
     console.log(`Created ${u.role} ${u.email}${generated ? ` with password: ${password}` : ""}`);
   } finally {

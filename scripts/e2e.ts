@@ -48,10 +48,21 @@ async function main() {
   }
   const stop = () => server.stop();
   process.on("exit", stop);
-  const run = spawnSync(path.join(bin, "vitest"), ["run", "--config", "vitest.e2e.config.mts", ...process.argv.slice(2)], {
-    cwd: root, stdio: "inherit",
-    env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: env.MAIL_DIR, E2E_DATABASE_URL: env.DATABASE_URL },
-  });
+  const run = spawnSync(
+    path.join(bin, "vitest"),
+    ["run", "--config", "vitest.e2e.config.mts", ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...env,
+        NODE_ENV: "test",
+        E2E_BASE_URL: baseUrl,
+        E2E_MAIL_DIR: env.MAIL_DIR,
+        E2E_DATABASE_URL: env.DATABASE_URL,
+      },
+    },
+  );
   stop();
   if (run.status !== 0) console.error(`Server log: ${path.join(work, "server.log")}`);
   process.exit(run.status ?? 1);

@@ -15,7 +15,8 @@ function firstDifference(a: string, b: string): string {
   const la = a.split("\n");
   const lb = b.split("\n");
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return `line ${i + 1}: file ${JSON.stringify(la[i] ?? "<end>")} ≠ export ${JSON.stringify(lb[i] ?? "<end>")}`;
+    if (la[i] !== lb[i])
+      return `line ${i + 1}: file ${JSON.stringify(la[i] ?? "<end>")} ≠ export ${JSON.stringify(lb[i] ?? "<end>")}`;
   }
   return "identical";
 }
@@ -54,13 +55,19 @@ describe("export-content round trip", () => {
     const report = await exportContent(t.db, { outDir: out });
     const published = fs
       .readdirSync(articlesDir)
-      .filter((f) => f.endsWith(".md") && /^status: published$/m.test(fs.readFileSync(path.join(articlesDir, f), "utf8")))
+      .filter(
+        (f) => f.endsWith(".md") && /^status: published$/m.test(fs.readFileSync(path.join(articlesDir, f), "utf8")),
+      )
       .sort();
     expect(fs.readdirSync(out).sort()).toEqual(published);
     expect(report.written).toHaveLength(published.length);
 
     const notCanonical = published
-      .map((f) => ({ f, a: fs.readFileSync(path.join(articlesDir, f), "utf8"), b: fs.readFileSync(path.join(out, f), "utf8") }))
+      .map((f) => ({
+        f,
+        a: fs.readFileSync(path.join(articlesDir, f), "utf8"),
+        b: fs.readFileSync(path.join(out, f), "utf8"),
+      }))
       .filter((x) => x.a !== x.b)
       .map((x) => `${x.f}: ${firstDifference(x.a, x.b)}`);
     // A failure lists the content files that are not in canonical form (content/README.md) and where.

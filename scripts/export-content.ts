@@ -13,15 +13,32 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 /** The article file text of an article row (the public version of a published article). */
 export function articleFileText(a: {
-  slug: string; title: string; summary: string; type: string; audiences: string; sectors: string; topic: string; questions: string; status: string;
-  lastCheckedAt: Date | null; reviewDueAt: Date | null; body: string; sources?: string;
+  slug: string;
+  title: string;
+  summary: string;
+  type: string;
+  audiences: string;
+  sectors: string;
+  topic: string;
+  questions: string;
+  status: string;
+  lastCheckedAt: Date | null;
+  reviewDueAt: Date | null;
+  body: string;
+  sources?: string;
 }): string {
   const sources = a.sources ? (JSON.parse(a.sources) as { title: string; url: string }[]) : [];
   return serializeArticleFile(
     {
-      slug: a.slug, title: a.title, summary: a.summary, type: a.type,
-      audiences: JSON.parse(a.audiences) as string[], sectors: JSON.parse(a.sectors) as string[], topic: a.topic,
-      questions: (JSON.parse(a.questions) as string[]).length ? (JSON.parse(a.questions) as string[]) : undefined, status: a.status,
+      slug: a.slug,
+      title: a.title,
+      summary: a.summary,
+      type: a.type,
+      audiences: JSON.parse(a.audiences) as string[],
+      sectors: JSON.parse(a.sectors) as string[],
+      topic: a.topic,
+      questions: (JSON.parse(a.questions) as string[]).length ? (JSON.parse(a.questions) as string[]) : undefined,
+      status: a.status,
       // An article with sources was reviewed against them: its check date is written as reviewedAt.
       ...(sources.length ? { reviewedAt: day(a.lastCheckedAt) } : { lastChecked: day(a.lastCheckedAt) }),
       reviewDue: day(a.reviewDueAt),
@@ -32,7 +49,10 @@ export function articleFileText(a: {
 }
 
 /** Writes articles (published ones unless `statuses` says otherwise) to outDir as <slug>.md. */
-export async function exportContent(db: Db, opts: { outDir: string; statuses?: readonly string[] }): Promise<ExportReport> {
+export async function exportContent(
+  db: Db,
+  opts: { outDir: string; statuses?: readonly string[] },
+): Promise<ExportReport> {
   const statuses = opts.statuses ?? ["published"];
   const articles = await db.article.findMany({ where: { status: { in: [...statuses] } }, orderBy: { slug: "asc" } });
   fs.mkdirSync(opts.outDir, { recursive: true });
@@ -76,8 +96,13 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), path.resolve(__dirname, ".."));
   const db = createDb(env().DATABASE_URL);
   try {
-    const report = await exportContent(db, { outDir: args.outDir, statuses: args.all ? ["draft", "in_review", "published", "archived"] : undefined });
-    console.log(`export-content: ${report.written.length} written, ${report.unchanged.length} unchanged → ${path.relative(process.cwd(), args.outDir) || "."}`);
+    const report = await exportContent(db, {
+      outDir: args.outDir,
+      statuses: args.all ? ["draft", "in_review", "published", "archived"] : undefined,
+    });
+    console.log(
+      `export-content: ${report.written.length} written, ${report.unchanged.length} unchanged → ${path.relative(process.cwd(), args.outDir) || "."}`,
+    );
     for (const f of report.written) console.log(`  ${path.relative(process.cwd(), f)}`);
   } finally {
     await db.$disconnect();

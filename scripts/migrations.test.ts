@@ -8,12 +8,18 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "..");
 const files = ["prisma/migrations", "prisma/postgres/migrations"].flatMap((dir) =>
-  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name, "migration.sql")),
+  fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(dir, d.name, "migration.sql")),
 );
 
 describe("migration files", () => {
   it.each(files.filter((f) => f.includes("postgres")))("%s has no ; or ' in a comment", (file) => {
-    const bad = fs.readFileSync(path.join(root, file), "utf8").split("\n").filter((l) => l.trimStart().startsWith("--") && /[;']/.test(l));
+    const bad = fs
+      .readFileSync(path.join(root, file), "utf8")
+      .split("\n")
+      .filter((l) => l.trimStart().startsWith("--") && /[;']/.test(l));
     expect(bad).toEqual([]);
   });
 });

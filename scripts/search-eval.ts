@@ -41,7 +41,11 @@ async function main() {
     await index.updateSettings(articleIndexSettings(taxonomy));
     await index.addDocuments(readJsonl<Record<string, unknown>>(docsFile).map((d) => d as SearchDocument));
     const queries = readJsonl<{ q: string; relevant?: string[] }>(queriesFile);
-    const params = { ...ARTICLE_SEARCH, limit: 10, ...(arg("strategy") ? { matchingStrategy: arg("strategy") as "last" } : {}) };
+    const params = {
+      ...ARTICLE_SEARCH,
+      limit: 10,
+      ...(arg("strategy") ? { matchingStrategy: arg("strategy") as "last" } : {}),
+    };
     // One untimed pass first: `ms` then measures a warm engine (compiled code, cached term look-ups), as in a
     // running server; the hits are the same either way.
     for (const { q } of queries) await searchIgnoringUnknownWords(index, q, params);
@@ -59,10 +63,14 @@ async function main() {
       const rank = hits.findIndex((h) => relevant.includes(h));
       if (rank >= 0) rr += 1 / (rank + 1);
       if (rank >= 0 && rank < 3) r3++;
-      else if (process.argv.includes("--misses")) console.error(`miss ${JSON.stringify({ q, relevant, top3: hits.slice(0, 3), rank })}`);
+      else if (process.argv.includes("--misses"))
+        console.error(`miss ${JSON.stringify({ q, relevant, top3: hits.slice(0, 3), rank })}`);
     }
     // The figures on stderr, so stdout stays the result lines score.mjs reads.
-    if (judged) console.error(JSON.stringify({ queries: judged, mrr10: +(rr / judged).toFixed(3), recall3: +(r3 / judged).toFixed(3) }));
+    if (judged)
+      console.error(
+        JSON.stringify({ queries: judged, mrr10: +(rr / judged).toFixed(3), recall3: +(r3 / judged).toFixed(3) }),
+      );
   } finally {
     await engine.deleteIndex(uid);
   }

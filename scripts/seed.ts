@@ -15,9 +15,11 @@ export async function runSeed(quiet = false): Promise<SeedReport> {
     const demo = shouldSeedDemoUsers(e);
     const report = await seedContent(db, { contentDir: path.resolve(__dirname, "..", "content"), demoUsers: demo });
     // The embedded default also gets a few days of demo questions, searches and feedback (once).
-    const demoTickets = demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off" ? await seedDemoData(db) : 0;
+    const demoTickets =
+      demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off" ? await seedDemoData(db) : 0;
     if (!quiet) {
-      for (const [k, c] of Object.entries(report)) console.log(`  ${k.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
+      for (const [k, c] of Object.entries(report))
+        console.log(`  ${k.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
       if (demoTickets) console.log(`  demo data  ${demoTickets} tickets with searches, feedback and wizard runs`);
     }
     return report;

@@ -37,7 +37,11 @@ async function main() {
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 
-  const child = spawn(path.join(bin, "next"), ["start", "-p", port], { stdio: "inherit", env: process.env, detached: true });
+  const child = spawn(path.join(bin, "next"), ["start", "-p", port], {
+    stdio: "inherit",
+    env: process.env,
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-child.pid!, "SIGTERM");
@@ -60,7 +64,10 @@ async function main() {
   console.log(`\n  Portal running at ${url}\n`);
   if (shouldSeedDemoUsers(env())) {
     console.log(`  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
-    for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(6)} ${u.email.padEnd(28)} ${u.desks.length ? `desks: ${u.desks.join(", ")}` : ""}`);
+    for (const u of DEMO_USERS)
+      console.log(
+        `    ${u.role.padEnd(6)} ${u.email.padEnd(28)} ${u.desks.length ? `desks: ${u.desks.join(", ")}` : ""}`,
+      );
     console.log("");
   }
 }

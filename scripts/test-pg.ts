@@ -19,11 +19,15 @@ async function main() {
   } finally {
     await c.end().catch(() => {});
   }
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", ".int.test", ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, TEST_DB: "postgres" },
-    cwd: root,
-  });
+  const r = spawnSync(
+    path.join(root, "node_modules", ".bin", "vitest"),
+    ["run", ".int.test", ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, TEST_DB: "postgres" },
+      cwd: root,
+    },
+  );
   process.exit(r.status ?? 1);
 }
 

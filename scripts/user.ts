@@ -11,7 +11,12 @@ import { changeUserPassword, deactivateUser, endUserSessions } from "@/app/_modu
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, deactivate: { type: "boolean" }, "set-password": { type: "boolean" }, "end-sessions": { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      deactivate: { type: "boolean" },
+      "set-password": { type: "boolean" },
+      "end-sessions": { type: "boolean" },
+    },
   });
   const email = values.email?.trim().toLowerCase();
   const actions = [values.deactivate, values["set-password"], values["end-sessions"]].filter(Boolean).length;
@@ -41,6 +46,12 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof ExpectedError ? e.issues.map((i) => i.message).join("\n") || e.message : e instanceof Error ? e.message : e);
+  console.error(
+    e instanceof ExpectedError
+      ? e.issues.map((i) => i.message).join("\n") || e.message
+      : e instanceof Error
+        ? e.message
+        : e,
+  );
   process.exit(1);
 });

@@ -2,7 +2,10 @@
 declare module "autocannon" {
   namespace autocannon {
     interface Instance {
-      on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+      on(
+        event: "response",
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+      ): Instance;
     }
     type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
     type Options = {
@@ -14,6 +17,9 @@ declare module "autocannon" {
     type Histogram = { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
     type Result = { requests: Histogram & { total: number }; latency: Histogram; non2xx: number; errors: number };
   }
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, res: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    opts: autocannon.Options,
+    cb: (err: Error | null, res: autocannon.Result) => void,
+  ): autocannon.Instance;
   export default autocannon;
 }

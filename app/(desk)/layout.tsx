@@ -15,8 +15,16 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
           {user.role === "admin" && <Link href="/desk/macros">Macro&apos;s</Link>}
           {user.role === "admin" && <Link href="/desk/audit">Auditlog</Link>}
           {user.role === "admin" && <Link href="/desk/beheer">Beheer</Link>}
-          <Link href="/desk/contact" className="btn btn-small" aria-keyshortcuts="c">Contact vastleggen <kbd>c</kbd></Link>
-          <span className="muted">Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : `helpdesk ${user.desks.map((d) => (d === "po" ? "PO" : "VO/MBO")).join(" en ")}`})</span>
+          <Link href="/desk/contact" className="btn btn-small" aria-keyshortcuts="c">
+            Contact vastleggen <kbd>c</kbd>
+          </Link>
+          <span className="muted">
+            Ingelogd als {user.name} (
+            {user.role === "admin"
+              ? "beheerder"
+              : `helpdesk ${user.desks.map((d) => (d === "po" ? "PO" : "VO/MBO")).join(" en ")}`}
+            )
+          </span>
         </div>
       </nav>
       <ContactShortcut />

@@ -11,7 +11,9 @@ export default async function EditorLayout({ children }: { children: React.React
           <Link href="/redactie">Artikelen</Link>
           <Link href="/redactie/artikelen/nieuw">Nieuw artikel</Link>
           <Link href="/redactie/hiaten">Wat ontbreekt er?</Link>
-          <span className="muted">Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : "redacteur"})</span>
+          <span className="muted">
+            Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : "redacteur"})
+          </span>
         </div>
       </nav>
       {children}

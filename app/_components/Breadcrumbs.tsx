@@ -7,7 +7,14 @@ export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: strin
   return (
     <nav className="breadcrumbs" aria-label="Kruimelpad">
       <ol>
-        {trail.map((c) => c && <li key={c.href}><Link href={c.href}>{c.label}</Link></li>)}
+        {trail.map(
+          (c) =>
+            c && (
+              <li key={c.href}>
+                <Link href={c.href}>{c.label}</Link>
+              </li>
+            ),
+        )}
         <li aria-current="page">{current}</li>
       </ol>
     </nav>

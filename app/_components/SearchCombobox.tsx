@@ -46,14 +46,20 @@ export function SearchCombobox({
       const ctrl = new AbortController();
       abort.current = ctrl;
       try {
-        const res = await fetch(`/api/v1/search?source=autocomplete&perPage=6&q=${encodeURIComponent(term)}`, { signal: ctrl.signal });
+        const res = await fetch(`/api/v1/search?source=autocomplete&perPage=6&q=${encodeURIComponent(term)}`, {
+          signal: ctrl.signal,
+        });
         if (!res.ok) return;
         const data = (await res.json()) as { hits: Suggestion[]; total: number; searchId: string | null };
         searchId.current = data.searchId;
         setItems(data.hits);
         setActive(-1);
         setOpen(true);
-        setStatus(data.total === 0 ? "Geen artikelen gevonden. Druk op Enter om verder te zoeken." : `${data.hits.length} ${data.hits.length === 1 ? "suggestie" : "suggesties"}. Gebruik de pijltjestoetsen om te kiezen.`);
+        setStatus(
+          data.total === 0
+            ? "Geen artikelen gevonden. Druk op Enter om verder te zoeken."
+            : `${data.hits.length} ${data.hits.length === 1 ? "suggestie" : "suggesties"}. Gebruik de pijltjestoetsen om te kiezen.`,
+        );
       } catch {
         // Aborted or offline: the form still submits to /zoeken.
       }
@@ -89,7 +95,9 @@ export function SearchCombobox({
   const expanded = open && items.length > 0;
   return (
     <form role="search" action="/zoeken" method="get" className="combobox" onSubmit={() => setOpen(false)}>
-      <label htmlFor={`${id}-input`} className="label">{label}</label>
+      <label htmlFor={`${id}-input`} className="label">
+        {label}
+      </label>
       <div className="combobox-row">
         <input
           id={`${id}-input`}
@@ -113,7 +121,9 @@ export function SearchCombobox({
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onFocus={() => items.length && setOpen(true)}
         />
-        <button className="btn" type="submit">Zoeken</button>
+        <button className="btn" type="submit">
+          Zoeken
+        </button>
       </div>
       <ul id={listId} role="listbox" aria-label="Suggesties" className="combobox-list" hidden={!expanded}>
         {items.map((s, i) => (
@@ -132,7 +142,9 @@ export function SearchCombobox({
           </li>
         ))}
       </ul>
-      <div className="visually-hidden" role="status" aria-live="polite">{status}</div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </div>
     </form>
   );
 }

@@ -12,7 +12,9 @@ export async function SiteFooter() {
             <h2 id={`footer-${d.id}`}>{d.name}</h2>
             <p className="muted">{d.serves}</p>
             <ul>
-              <li>Telefoon: <a href={`tel:${d.phoneHref}`}>{d.phone}</a></li>
+              <li>
+                Telefoon: <a href={`tel:${d.phoneHref}`}>{d.phone}</a>
+              </li>
               <li>Bereikbaar: {d.hoursText}</li>
             </ul>
           </section>
@@ -21,9 +23,15 @@ export async function SiteFooter() {
           <h2 id="footer-over">Over dit portaal</h2>
           <ul>
             <li>Ouders en leerlingen: neem contact op met de school of met de leerplichtambtenaar van uw gemeente.</li>
-            <li><Link href="/toegankelijkheid">Toegankelijkheid</Link></li>
-            <li><Link href="/privacy">Privacy</Link></li>
-            <li><Link href="/inloggen">Inloggen voor medewerkers</Link></li>
+            <li>
+              <Link href="/toegankelijkheid">Toegankelijkheid</Link>
+            </li>
+            <li>
+              <Link href="/privacy">Privacy</Link>
+            </li>
+            <li>
+              <Link href="/inloggen">Inloggen voor medewerkers</Link>
+            </li>
           </ul>
         </section>
       </div>

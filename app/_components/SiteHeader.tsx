@@ -14,16 +14,35 @@ export async function SiteHeader() {
           Onderwijs Helpdesk
           <small>Verzuim, leerplicht en verlof</small>
         </Link>
-        <form role="search" action="/zoeken" method="get" className="header-search" aria-label="Zoeken in de veelgestelde vragen">
+        <form
+          role="search"
+          action="/zoeken"
+          method="get"
+          className="header-search"
+          aria-label="Zoeken in de veelgestelde vragen"
+        >
           <div className="combobox-row">
-            <label htmlFor="header-q" className="visually-hidden">Zoek een antwoord</label>
-            <input id="header-q" name="q" type="search" placeholder="Zoek een antwoord" autoComplete="off" maxLength={200} />
-            <button className="btn btn-secondary" type="submit">Zoeken</button>
+            <label htmlFor="header-q" className="visually-hidden">
+              Zoek een antwoord
+            </label>
+            <input
+              id="header-q"
+              name="q"
+              type="search"
+              placeholder="Zoek een antwoord"
+              autoComplete="off"
+              maxLength={200}
+            />
+            <button className="btn btn-secondary" type="submit">
+              Zoeken
+            </button>
           </div>
         </form>
         <nav className="site-nav" aria-label="Hoofdmenu">
           {PUBLIC_NAV.map((n) => (
-            <Link key={n.href} href={n.href}>{n.label}</Link>
+            <Link key={n.href} href={n.href}>
+              {n.label}
+            </Link>
           ))}
           {user && hasRole(user, ["agent"]) && <Link href="/desk">Werkbak</Link>}
           {user && hasRole(user, ["editor"]) && <Link href="/redactie">Redactie</Link>}

@@ -24,7 +24,8 @@ export async function refuseMalformedAction(req: NextRequest | Request): Promise
   if (req.method !== "POST") return null;
   const h = req.headers;
   const type = (h.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const isAction = h.has("next-action") || type === "multipart/form-data" || type === "application/x-www-form-urlencoded";
+  const isAction =
+    h.has("next-action") || type === "multipart/form-data" || type === "application/x-www-form-urlencoded";
   if (!isAction) return null;
   if (!originAllowed(h)) return refuse(403, "Dit verzoek komt niet van deze website.");
   if (!ACTION_TYPES.includes(type)) return refuse(415, "Dit soort verzoek kunnen wij niet verwerken.");
@@ -48,7 +49,8 @@ async function checkSmallMultipart(req: Request, length: number): Promise<Respon
     return malformed();
   }
   for (const [name, value] of form) {
-    if (/^\d+$/.test(name) && typeof value === "string" && !wellFormedActionBody(new TextEncoder().encode(value))) return malformed();
+    if (/^\d+$/.test(name) && typeof value === "string" && !wellFormedActionBody(new TextEncoder().encode(value)))
+      return malformed();
   }
   return null;
 }
@@ -77,7 +79,8 @@ export function withinDepth(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -103,5 +106,8 @@ export function originAllowed(h: Headers): boolean {
 }
 
 function refuse(status: number, message: string): Response {
-  return new Response(JSON.stringify({ error: message }), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(JSON.stringify({ error: message }), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -47,14 +47,22 @@ export const hasAuthorization = (req: Request) => req.headers.has("authorization
  * The principal behind the request's bearer token: 401 when missing, unknown, revoked or expired; 403 when a
  * scope is missing. Records the last use (at most once a minute per token).
  */
-export async function authenticateApiToken(req: Request, scopes: readonly ApiScope[], client: Db = appDb(), now = new Date()): Promise<ApiPrincipal> {
+export async function authenticateApiToken(
+  req: Request,
+  scopes: readonly ApiScope[],
+  client: Db = appDb(),
+  now = new Date(),
+): Promise<ApiPrincipal> {
   const token = bearer(req);
   if (token === null) throw new UnauthorizedError("Stuur een API-token mee: Authorization: Bearer <token>.");
   if (!TOKEN_RE.test(token)) throw invalid();
   const row = await client.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw invalid();
   const principal: ApiPrincipal = {
-    tokenId: row.id, name: row.name, desks: parseList(row.desks, DESK_IDS), scopes: parseList(row.scopes, API_SCOPES),
+    tokenId: row.id,
+    name: row.name,
+    desks: parseList(row.desks, DESK_IDS),
+    scopes: parseList(row.scopes, API_SCOPES),
   };
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });

@@ -29,18 +29,29 @@ export class RateLimitedSignin extends CredentialsSignin {
 export const LOGIN_LIMITS = { pair: 5, ip: 20, account: 50, windowMs: 15 * 60_000 };
 export const KNOWN_GOOD_MS = 30 * 86_400_000;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
 
 export { clientIp } from "./request-ip";
 
 /** Verifies credentials under the limits above. Returns the user (with its session version) or null. */
-export async function verifyCredentials(input: unknown, ip: string): Promise<(SessionUser & { sessionVersion: number }) | null> {
+export async function verifyCredentials(
+  input: unknown,
+  ip: string,
+): Promise<(SessionUser & { sessionVersion: number }) | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const client = db();
   const limitsOn = env().RATE_LIMITS;
-  const pair = { bucket: "login-pair", key: `${email} ${ip}`, limit: LOGIN_LIMITS.pair, windowMs: LOGIN_LIMITS.windowMs };
+  const pair = {
+    bucket: "login-pair",
+    key: `${email} ${ip}`,
+    limit: LOGIN_LIMITS.pair,
+    windowMs: LOGIN_LIMITS.windowMs,
+  };
   const byIp = { bucket: "login-ip", key: ip, limit: LOGIN_LIMITS.ip, windowMs: LOGIN_LIMITS.windowMs };
   const acct = { bucket: "login-account", key: email, limit: LOGIN_LIMITS.account, windowMs: LOGIN_LIMITS.windowMs };
   const knownKey = { bucket: "login-ok", key: `${email} ${ip}` };
@@ -52,14 +63,17 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<(Se
     ]);
     if (!a.allowed || !b.allowed) throw new RateLimitedSignin();
     if (!c.allowed) {
-      const known = await client.rateLimitHit.count({ where: { ...knownKey, createdAt: { gt: new Date(Date.now() - KNOWN_GOOD_MS) } } });
+      const known = await client.rateLimitHit.count({
+        where: { ...knownKey, createdAt: { gt: new Date(Date.now() - KNOWN_GOOD_MS) } },
+      });
       if (!known) throw new RateLimitedSignin();
     }
   }
   const user = await client.user.findUnique({ where: { email }, include: { desks: true } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    if (limitsOn) await Promise.all([hitRateLimit(client, pair), hitRateLimit(client, byIp), hitRateLimit(client, acct)]);
+    if (limitsOn)
+      await Promise.all([hitRateLimit(client, pair), hitRateLimit(client, byIp), hitRateLimit(client, acct)]);
     return null;
   }
   if (limitsOn) {
@@ -70,8 +84,20 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<(Se
   return { ...toSessionUser(user), sessionVersion: user.sessionVersion };
 }
 
-function toSessionUser(u: { id: string; email: string; name: string; role: string; desks: { deskId: string }[] }): SessionUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, desks: u.desks.map((d) => d.deskId as DeskId).sort() };
+function toSessionUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  desks: { deskId: string }[];
+}): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    desks: u.desks.map((d) => d.deskId as DeskId).sort(),
+  };
 }
 
 // Development and tests run without a configured secret; production refuses to start without one (env.ts).
@@ -86,10 +112,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/inloggen", error: "/inloggen" },
   providers: [
     Credentials({
-      credentials: { email: { label: "E-mailadres", type: "email" }, password: { label: "Wachtwoord", type: "password" } },
+      credentials: {
+        email: { label: "E-mailadres", type: "email" },
+        password: { label: "Wachtwoord", type: "password" },
+      },
       async authorize(credentials, request) {
         const user = await verifyCredentials(credentials, clientIp(request.headers));
-        return user ? ({ id: user.id, email: user.email, name: user.name, role: user.role, desks: user.desks, sv: user.sessionVersion } as never) : null;
+        return user
+          ? ({
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              desks: user.desks,
+              sv: user.sessionVersion,
+            } as never)
+          : null;
       },
     }),
   ],
@@ -134,7 +172,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /** Whether a session issued at `sessionVersion` still holds for this account row. */
-export function sessionStillValid<U extends { active: boolean; sessionVersion: number }>(user: U | null, sessionVersion: number): user is U {
+export function sessionStillValid<U extends { active: boolean; sessionVersion: number }>(
+  user: U | null,
+  sessionVersion: number,
+): user is U {
   return !!user && user.active && user.sessionVersion === sessionVersion;
 }
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bodySlots, largeBodies, refuseOversizedPagePost, SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE, uploadConcurrency } from "./body-limit";
+import {
+  bodySlots,
+  largeBodies,
+  refuseOversizedPagePost,
+  SERVER_ACTION_MAX_BYTES,
+  UPLOAD_TOO_LARGE_MESSAGE,
+  uploadConcurrency,
+} from "./body-limit";
 import { route } from "./route";
 
-const post = (headers: Record<string, string>, method = "POST") => new Request("http://x/vraag", { method, headers, body: method === "POST" ? "x" : undefined });
+const post = (headers: Record<string, string>, method = "POST") =>
+  new Request("http://x/vraag", { method, headers, body: method === "POST" ? "x" : undefined });
 
 describe("refuseOversizedPagePost (proxy)", () => {
   it("answers 413 with the Dutch message for a page post declaring more than the server-action limit", async () => {
@@ -29,13 +37,27 @@ describe("route(): large bodies", () => {
     return { n: body.pad.length };
   });
   const big = (n: number, headers: Record<string, string> = {}) =>
-    h(new Request("http://x/api", { method: "POST", body: JSON.stringify({ pad: "x".repeat(n) }), headers: { "content-type": "application/json", ...headers } }));
+    h(
+      new Request("http://x/api", {
+        method: "POST",
+        body: JSON.stringify({ pad: "x".repeat(n) }),
+        headers: { "content-type": "application/json", ...headers },
+      }),
+    );
 
   it("refuses by Content-Length with a 413 before reading, and by counting when none is declared", async () => {
-    const declared = await h(new Request("http://x/api", {
-      method: "POST", headers: { "content-type": "application/json", "content-length": String(4 * 1024 * 1024) },
-      body: new ReadableStream({ pull: () => { throw new Error("the body must not be read"); } }), duplex: "half",
-    } as RequestInit));
+    const declared = await h(
+      new Request("http://x/api", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(4 * 1024 * 1024) },
+        body: new ReadableStream({
+          pull: () => {
+            throw new Error("the body must not be read");
+          },
+        }),
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(declared.status).toBe(413);
     expect((await declared.json()).error).toMatch(/te groot \(maximaal 3 MB\)/);
     const counted = await big(4 * 1024 * 1024);
@@ -53,7 +75,9 @@ describe("route(): large bodies", () => {
 
 describe("uploadConcurrency", () => {
   it("reads UPLOAD_CONCURRENCY, falling back to 3 for anything that is not a whole number from 1 to 1000", () => {
-    expect([undefined, "", "0", "-1", "2.5", "abc", "1001"].map((v) => uploadConcurrency(v))).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect([undefined, "", "0", "-1", "2.5", "abc", "1001"].map((v) => uploadConcurrency(v))).toEqual([
+      3, 3, 3, 3, 3, 3, 3,
+    ]);
     expect(uploadConcurrency("1")).toBe(1);
     expect(uploadConcurrency("40")).toBe(40);
   });

@@ -32,7 +32,10 @@ export function refuseOversizedPagePost(req: Request): Response | null {
   if (req.method !== "POST") return null;
   const len = declaredLength(req.headers);
   if (len === null || len <= SERVER_ACTION_MAX_BYTES) return null;
-  return Response.json({ error: UPLOAD_TOO_LARGE_MESSAGE, issues: [] }, { status: 413, headers: { connection: "close" } });
+  return Response.json(
+    { error: UPLOAD_TOO_LARGE_MESSAGE, issues: [] },
+    { status: 413, headers: { connection: "close" } },
+  );
 }
 
 /** Bodies above this size count as large and need a slot. */
@@ -64,7 +67,9 @@ export function bodySlots(slots: number, queue: number) {
         return once(release);
       }
       if (waiting.length >= queue) {
-        throw new ExpectedError("Het is nu erg druk. Probeer het over een minuut opnieuw.", 503, [], { "Retry-After": "30" });
+        throw new ExpectedError("Het is nu erg druk. Probeer het over een minuut opnieuw.", 503, [], {
+          "Retry-After": "30",
+        });
       }
       await new Promise<void>((resolve) => waiting.push(resolve));
       return once(release);
@@ -83,11 +88,14 @@ function once(fn: () => void): () => void {
 }
 
 /** Large API bodies read at once: UPLOAD_CONCURRENCY (default 3); the waiting line is 10 times that. */
-export function uploadConcurrency(value = typeof process === "undefined" ? undefined : process.env.UPLOAD_CONCURRENCY): number {
+export function uploadConcurrency(
+  value = typeof process === "undefined" ? undefined : process.env.UPLOAD_CONCURRENCY,
+): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 3;
 }
 
 /** The process-wide slots for large API bodies (one per process, shared by every bundle). */
-export const largeBodies: ReturnType<typeof bodySlots> = ((globalThis as { __portalLargeBodies?: ReturnType<typeof bodySlots> }).__portalLargeBodies ??=
-  bodySlots(uploadConcurrency(), uploadConcurrency() * 10));
+export const largeBodies: ReturnType<typeof bodySlots> = ((
+  globalThis as { __portalLargeBodies?: ReturnType<typeof bodySlots> }
+).__portalLargeBodies ??= bodySlots(uploadConcurrency(), uploadConcurrency() * 10));

@@ -31,9 +31,14 @@ export function parseCidr(text: string): Cidr | null {
 }
 
 /** Parses the TRUSTED_PROXIES setting: comma-separated addresses/CIDRs, or "loopback" / "private" shorthands. */
-export function parseTrustedProxies(value: string | undefined): { ok: true; list: Cidr[] } | { ok: false; bad: string } {
+export function parseTrustedProxies(
+  value: string | undefined,
+): { ok: true; list: Cidr[] } | { ok: false; bad: string } {
   const list: Cidr[] = [];
-  for (const raw of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const names = SHORTHANDS[raw.toLowerCase()];
     for (const item of names ?? [raw]) {
       const c = parseCidr(item);
@@ -62,11 +67,18 @@ export function inList(address: string, list: Cidr[]): boolean {
  * Without a peer (no server hook, e.g. a script calling a handler) every such request shares one "unknown" key:
  * limits then hold for all of them together, never for nobody.
  */
-export function resolveClientIp(opts: { peer: string | null | undefined; forwardedFor: string | null | undefined; trusted: Cidr[] }): string {
+export function resolveClientIp(opts: {
+  peer: string | null | undefined;
+  forwardedFor: string | null | undefined;
+  trusted: Cidr[];
+}): string {
   const peer = normalise(opts.peer ?? "");
   if (!peer) return "unknown";
   if (!opts.trusted.length || !inList(peer, opts.trusted)) return peer;
-  const hops = (opts.forwardedFor ?? "").split(",").map((h) => normalise(h)).filter((h): h is string => h !== null);
+  const hops = (opts.forwardedFor ?? "")
+    .split(",")
+    .map((h) => normalise(h))
+    .filter((h): h is string => h !== null);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!inList(hops[i]!, opts.trusted)) return hops[i]!;
   }
@@ -142,7 +154,10 @@ export async function installPeerHeader(): Promise<void> {
   const channel = dc.channel("http.server.request.start");
   g.__portalPeerHook = channel;
   channel.subscribe((message) => {
-    const { request, socket } = message as { request: { headers: Record<string, string | string[] | undefined> }; socket?: { remoteAddress?: string } };
+    const { request, socket } = message as {
+      request: { headers: Record<string, string | string[] | undefined> };
+      socket?: { remoteAddress?: string };
+    };
     request.headers[PEER_HEADER] = socket?.remoteAddress ?? "";
   });
 }

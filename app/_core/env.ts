@@ -10,11 +10,17 @@ const schema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
     .default("file:./data/portal.db"),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)")
+    .optional(),
   APP_URL: z.string().url("must be a URL such as http://localhost:3000").default("http://localhost:3000"),
   MEILISEARCH_HOST: z.string().url("must be a URL such as http://127.0.0.1:7700").optional(),
   MEILISEARCH_API_KEY: z.string().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().default("Onderwijs Helpdesk <noreply@helpdesk.invalid>"),
   MAIL_DIR: z.string().default("./data/mail"),
   UPLOAD_DIR: z.string().default("./data/uploads"),
@@ -24,8 +30,14 @@ const schema = z.object({
   INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
   INBOUND_ADDRESS_PO: z.string().email().optional(),
   INBOUND_ADDRESS_VO_MBO: z.string().email().optional(),
-  IMAP_URL_PO: z.string().regex(/^imaps?:\/\//, "must start with imap:// or imaps://").optional(),
-  IMAP_URL_VO_MBO: z.string().regex(/^imaps?:\/\//, "must start with imap:// or imaps://").optional(),
+  IMAP_URL_PO: z
+    .string()
+    .regex(/^imaps?:\/\//, "must start with imap:// or imaps://")
+    .optional(),
+  IMAP_URL_VO_MBO: z
+    .string()
+    .regex(/^imaps?:\/\//, "must start with imap:// or imaps://")
+    .optional(),
   RATE_LIMITS: bool.default(true),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (app/_core/client-ip.ts): comma-separated addresses or
@@ -36,7 +48,11 @@ const schema = z.object({
     .default("")
     .superRefine((v, ctx) => {
       const r = parseTrustedProxies(v);
-      if (!r.ok) ctx.addIssue({ code: "custom", message: `"${r.bad}" is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1, loopback, private)` });
+      if (!r.ok)
+        ctx.addIssue({
+          code: "custom",
+          message: `"${r.bad}" is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1, loopback, private)`,
+        });
     }),
   /** Anonymous views of the search page answered from memory (app/_core/page-cache.ts). */
   PAGE_CACHE: bool.default(true),
@@ -60,7 +76,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET && !process.env.NEXT_PHASE?.includes("build")) {
-    throw new Error("Invalid environment:\n  AUTH_SECRET: required in production (`npm start` creates one in data/auth-secret)");
+    throw new Error(
+      "Invalid environment:\n  AUTH_SECRET: required in production (`npm start` creates one in data/auth-secret)",
+    );
   }
   return env;
 }

@@ -71,6 +71,9 @@ export const GENERIC_ERROR = "Er ging iets mis aan onze kant. Probeer het later 
 
 /** Logs an unexpected error without request bodies (they may hold personal data). */
 export function logUnexpected(where: string, error: unknown): void {
-  const e = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { error: String(error) };
+  const e =
+    error instanceof Error
+      ? { name: error.name, message: error.message, stack: error.stack }
+      : { error: String(error) };
   console.error(JSON.stringify({ level: "error", where, ...e }));
 }

@@ -27,8 +27,14 @@ beforeEach(() => {
   answers = [];
   version = 1;
   respond = (res, url) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "x-render-only": "1" });
-    res.end(`<html><body><h1>${url}</h1><a href="/a?z=${PLACEHOLDER}">één</a><a href="/b?z=${PLACEHOLDER}">twee</a></body></html>`);
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "private, no-store",
+      "x-render-only": "1",
+    });
+    res.end(
+      `<html><body><h1>${url}</h1><a href="/a?z=${PLACEHOLDER}">één</a><a href="/b?z=${PLACEHOLDER}">twee</a></body></html>`,
+    );
   };
 });
 
@@ -68,7 +74,9 @@ describe("the anonymous page cache", () => {
     expect(third!.headers.get("x-portal-cache")).toBe("hit");
     expect(renders).toHaveLength(1);
 
-    expect(await second!.text()).toBe(`<html><body><h1>/zoeken?q=verlof</h1><a href="/a?z=id1">één</a><a href="/b?z=id1">twee</a></body></html>`);
+    expect(await second!.text()).toBe(
+      `<html><body><h1>/zoeken?q=verlof</h1><a href="/a?z=id1">één</a><a href="/b?z=id1">twee</a></body></html>`,
+    );
     expect(await third!.text()).toContain(`<a href="/a?z=id2">één</a><a href="/b?z=id2">twee</a>`);
     // Response headers that describe the page are kept; the rest belonged to the one render.
     expect(third!.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -94,7 +102,10 @@ describe("the anonymous page cache", () => {
       ["/zoeken?q=a", { headers: { rsc: "1" } }],
       ["/zoeken?q=a", { headers: { "next-router-prefetch": "1" } }],
       ["/zoeken?q=a&_rsc=x1y2", {}],
-      ["/zoeken?q=a", { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } }],
+      [
+        "/zoeken?q=a",
+        { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } },
+      ],
       ["/zoeken?q=a", { method: "HEAD" }],
       ["/zoeken?q=a", { headers: { [PAGE_FILL_HEADER]: c.token } }],
       ["/zoeken?q=ongeldig", {}],
@@ -179,7 +190,8 @@ describe("the anonymous page cache", () => {
     expect(await once("c")).toBe("miss");
 
     const small = cache({ maxChars: 250 }); // room for two of these pages (about 100 characters each)
-    for (const q of ["a", "b", "c", "d"]) await small.serve(req(`/zoeken?q=${q}`)).then(() => small.serve(req(`/zoeken?q=${q}`)));
+    for (const q of ["a", "b", "c", "d"])
+      await small.serve(req(`/zoeken?q=${q}`)).then(() => small.serve(req(`/zoeken?q=${q}`)));
     expect(small.size).toBe(2);
   });
 
@@ -188,13 +200,19 @@ describe("the anonymous page cache", () => {
     // The proxy makes a fill render use c.nonceSlot as its nonce; the stand-in server does the same.
     respond = (res) => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(`<script nonce="${c.nonceSlot}">a()</script><a href="/a?z=${PLACEHOLDER}">x</a><script nonce="${c.nonceSlot}" src="/b.js"></script>`);
+      res.end(
+        `<script nonce="${c.nonceSlot}">a()</script><a href="/a?z=${PLACEHOLDER}">x</a><script nonce="${c.nonceSlot}" src="/b.js"></script>`,
+      );
     };
     await c.serve(req("/zoeken?q=nonce"));
     const first = await (await c.serve(req("/zoeken?q=nonce"), { nonce: "Tm9uY2VPbmU=" }))!.text();
     const second = await (await c.serve(req("/zoeken?q=nonce"), { nonce: "Tm9uY2VUd28=" }))!.text();
-    expect(first).toBe(`<script nonce="Tm9uY2VPbmU=">a()</script><a href="/a?z=id1">x</a><script nonce="Tm9uY2VPbmU=" src="/b.js"></script>`);
-    expect(second).toBe(`<script nonce="Tm9uY2VUd28=">a()</script><a href="/a?z=id2">x</a><script nonce="Tm9uY2VUd28=" src="/b.js"></script>`);
+    expect(first).toBe(
+      `<script nonce="Tm9uY2VPbmU=">a()</script><a href="/a?z=id1">x</a><script nonce="Tm9uY2VPbmU=" src="/b.js"></script>`,
+    );
+    expect(second).toBe(
+      `<script nonce="Tm9uY2VUd28=">a()</script><a href="/a?z=id2">x</a><script nonce="Tm9uY2VUd28=" src="/b.js"></script>`,
+    );
     expect(second).not.toContain(c.nonceSlot);
   });
 });

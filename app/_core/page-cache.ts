@@ -36,7 +36,14 @@ export interface CachedPage {
 
 // The HTML is kept encoded, cut at the placeholders and the nonce slots, so an answer is one copy into a fresh
 // buffer; `gaps[i]` says what goes between parts[i] and parts[i + 1].
-type Entry = { parts: Buffer[]; gaps: ("text" | "nonce")[]; chars: number; headers: [string, string][]; version: number; at: number };
+type Entry = {
+  parts: Buffer[];
+  gaps: ("text" | "nonce")[];
+  chars: number;
+  headers: [string, string][];
+  version: number;
+  at: number;
+};
 
 export interface PageCacheOptions {
   ttlMs: number;
@@ -110,8 +117,14 @@ export class PageCache {
     }
     const text = Buffer.from(await prepared.answer());
     const nonce = Buffer.from(opts.nonce ?? this.nonceSlot);
-    const body = entry.parts.length > 1 ? Buffer.concat(entry.parts.flatMap((p, i) => (i ? [entry.gaps[i - 1] === "nonce" ? nonce : text, p] : [p]))) : entry.parts[0]!;
-    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { status: 200, headers: [...entry.headers, ["x-portal-cache", hit ? "hit" : "miss"]] });
+    const body =
+      entry.parts.length > 1
+        ? Buffer.concat(entry.parts.flatMap((p, i) => (i ? [entry.gaps[i - 1] === "nonce" ? nonce : text, p] : [p])))
+        : entry.parts[0]!;
+    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+      status: 200,
+      headers: [...entry.headers, ["x-portal-cache", hit ? "hit" : "miss"]],
+    });
   }
 
   get size(): number {
@@ -171,7 +184,9 @@ export class PageCache {
         parts: parts.map((p) => Buffer.from(p)),
         gaps: gaps.map((g) => (g === this.nonceSlot ? "nonce" : "text")),
         chars: html.length,
-        headers: KEPT_HEADERS.flatMap((n) => (res.headers.has(n) ? [[n, res.headers.get(n)!] as [string, string]] : [])),
+        headers: KEPT_HEADERS.flatMap((n) =>
+          res.headers.has(n) ? [[n, res.headers.get(n)!] as [string, string]] : [],
+        ),
         version,
         at: Date.now(),
       };

@@ -25,7 +25,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (alg !== "scrypt" || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, "base64");
   const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r),
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * Number(n) * Number(r),
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }

@@ -12,5 +12,9 @@ export function clientIp(headers: Headers): string {
     const parsed = parseTrustedProxies(value);
     trusted = { value, list: parsed.ok ? parsed.list : [] };
   }
-  return resolveClientIp({ peer: headers.get(PEER_HEADER), forwardedFor: headers.get("x-forwarded-for"), trusted: trusted.list });
+  return resolveClientIp({
+    peer: headers.get(PEER_HEADER),
+    forwardedFor: headers.get("x-forwarded-for"),
+    trusted: trusted.list,
+  });
 }

@@ -3,9 +3,13 @@ import { z } from "zod";
 import { route } from "./route";
 import { NotFoundError } from "./errors";
 
-const echo = route({ name: "test", body: z.object({ n: z.number().int() }), maxBytes: 100 }, async ({ body }) => ({ doubled: body.n * 2 }));
+const echo = route({ name: "test", body: z.object({ n: z.number().int() }), maxBytes: 100 }, async ({ body }) => ({
+  doubled: body.n * 2,
+}));
 const post = (body: string, headers: Record<string, string> = {}) =>
-  echo(new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  echo(
+    new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }),
+  );
 
 describe("route wrapper", () => {
   it("validates and answers JSON", async () => {

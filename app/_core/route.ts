@@ -10,7 +10,14 @@ import type { Role, SessionUser } from "./session";
 import { cleanInput } from "./text";
 import { declaredLength, LARGE_BODY_BYTES, largeBodies, PayloadTooLargeError } from "./body-limit";
 
-type Ctx<B, Q, P> = { req: Request; body: B; query: Q; params: P; user: SessionUser | null; token: ApiPrincipal | null };
+type Ctx<B, Q, P> = {
+  req: Request;
+  body: B;
+  query: Q;
+  params: P;
+  user: SessionUser | null;
+  token: ApiPrincipal | null;
+};
 
 type Options<B, Q> = {
   /** Roles that may call this route; omit for public routes. */
@@ -43,12 +50,17 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
 export function route<B = undefined, Q = undefined, P = Record<string, string>>(
   opts: Options<B, Q>,
   // With roles, requireRole() has returned a user, so the handler that asked for one never sees null.
-  handler: ((ctx: Ctx<B, Q, P> & { user: SessionUser }) => Promise<Response | unknown>) | ((ctx: Ctx<B, Q, P>) => Promise<Response | unknown>),
+  handler:
+    | ((ctx: Ctx<B, Q, P> & { user: SessionUser }) => Promise<Response | unknown>)
+    | ((ctx: Ctx<B, Q, P>) => Promise<Response | unknown>),
 ) {
   return async (req: Request, segment?: { params?: Promise<P> }): Promise<Response> => {
     try {
       const user = opts.roles ? await requireRole(opts.roles) : null;
-      const token = opts.token && (!opts.token.optional || hasAuthorization(req)) ? await authenticateApiToken(req, opts.token.scopes) : null;
+      const token =
+        opts.token && (!opts.token.optional || hasAuthorization(req))
+          ? await authenticateApiToken(req, opts.token.scopes)
+          : null;
       // Path segments are cleaned like every other text (a %00 in an id must not reach PostgreSQL).
       const params = cleanInput((await segment?.params) ?? {}) as P;
       const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
@@ -60,7 +72,14 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
       const release = large ? await largeBodies.acquire() : null;
       try {
         const body = opts.body ? await parseJsonBody(req, opts.body, maxBytes) : (undefined as B);
-        const out = await (handler as (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>)({ req, body, query, params, user, token });
+        const out = await (handler as (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>)({
+          req,
+          body,
+          query,
+          params,
+          user,
+          token,
+        });
         return out instanceof Response ? out : Response.json(out);
       } finally {
         release?.();
@@ -97,7 +116,9 @@ export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBy
     json = JSON.parse(text);
     text = null; // the raw text is not needed any more: let it go before validation makes more copies
   } catch {
-    throw new ValidationError("De inhoud is geen geldige JSON.", [{ path: "", message: "Stuur geldige JSON met content-type application/json." }]);
+    throw new ValidationError("De inhoud is geen geldige JSON.", [
+      { path: "", message: "Stuur geldige JSON met content-type application/json." },
+    ]);
   }
   // Every text field is cleaned here (NUL, control characters, lone surrogates): see text.ts.
   const parsed = schema.safeParse(cleanInput(json));
@@ -106,7 +127,11 @@ export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBy
 }
 
 const tooLarge = (max: number) =>
-  new PayloadTooLargeError(max >= 1024 * 1024 ? `Het verzoek is te groot (maximaal ${Math.round(max / (1024 * 1024))} MB).` : `Het verzoek is te groot (maximaal ${Math.round(max / 1024)} kB).`);
+  new PayloadTooLargeError(
+    max >= 1024 * 1024
+      ? `Het verzoek is te groot (maximaal ${Math.round(max / (1024 * 1024))} MB).`
+      : `Het verzoek is te groot (maximaal ${Math.round(max / 1024)} kB).`,
+  );
 
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
   if (!req.body) return "";

@@ -56,7 +56,9 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath("/desk?status=open&desk=po#lijst")).toBe("/desk?status=open&desk=po#lijst");
     expect(safeReturnPath("/redactie/artikelen/abc%20def")).toBe("/redactie/artikelen/abc%20def");
     expect(safeReturnPath("/zoeken?q=verlof%20aanvragen")).toBe("/zoeken?q=verlof%20aanvragen");
-    expect(safeReturnPath("/inloggen/verder?terug=%2Fdesk%2Ftickets%2FPO-1")).toBe("/inloggen/verder?terug=%2Fdesk%2Ftickets%2FPO-1");
+    expect(safeReturnPath("/inloggen/verder?terug=%2Fdesk%2Ftickets%2FPO-1")).toBe(
+      "/inloggen/verder?terug=%2Fdesk%2Ftickets%2FPO-1",
+    );
   });
 
   it("resolves dot segments the way the browser would and stays on the site", () => {

@@ -32,6 +32,8 @@ describe("background job registry", () => {
     const jobs = registeredJobs();
     expect(jobs.startup).toEqual(expect.arrayContaining(["search-index", "page-cache"]));
     expect(jobs.background).toContain("ticket-index");
-    expect(jobs.periodic).toEqual(expect.arrayContaining(["outbox", "webhooks", "prune-rate-limits", "publish-due-articles"]));
+    expect(jobs.periodic).toEqual(
+      expect.arrayContaining(["outbox", "webhooks", "prune-rate-limits", "publish-due-articles"]),
+    );
   });
 });

@@ -49,14 +49,26 @@ describe("cleanInput", () => {
 });
 
 describe("the wrappers clean every text field before validation", () => {
-  it("action(): a NUL in any field never reaches the handler",  () => {
-    const r = parseActionInput(z.object({ a: z.string(), list: z.array(z.string()) }), { a: "x\u0000y", list: ["\uDC00", "ok"] });
+  it("action(): a NUL in any field never reaches the handler", () => {
+    const r = parseActionInput(z.object({ a: z.string(), list: z.array(z.string()) }), {
+      a: "x\u0000y",
+      list: ["\uDC00", "ok"],
+    });
     expect(r).toEqual({ ok: true, data: { a: "xy", list: ["\uFFFD", "ok"] } });
   });
 
   it("route(): body and query are cleaned", async () => {
-    const h = route({ name: "t", body: z.object({ q: z.string() }), query: z.object({ s: z.string() }) }, async ({ body, query }) => ({ q: body.q, s: query.s }));
-    const res = await h(new Request("http://x/api?s=a%00b", { method: "POST", body: JSON.stringify({ q: "c\u0000d" }), headers: { "content-type": "application/json" } }));
+    const h = route(
+      { name: "t", body: z.object({ q: z.string() }), query: z.object({ s: z.string() }) },
+      async ({ body, query }) => ({ q: body.q, s: query.s }),
+    );
+    const res = await h(
+      new Request("http://x/api?s=a%00b", {
+        method: "POST",
+        body: JSON.stringify({ q: "c\u0000d" }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(await res.json()).toEqual({ q: "cd", s: "ab" });
   });
 
@@ -69,7 +81,9 @@ describe("the wrappers clean every text field before validation", () => {
   it("route(): 100k-deep JSON is a 400", async () => {
     const h = route({ name: "t", body: z.unknown(), maxBytes: 1_000_000 }, async () => ({ ok: true }));
     const body = "[".repeat(100_000) + "]".repeat(100_000);
-    const res = await h(new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" } }));
+    const res = await h(
+      new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" } }),
+    );
     expect(res.status).toBe(400);
   });
 });

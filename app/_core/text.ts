@@ -32,7 +32,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  */
 export function cleanInput<T>(value: T, depth = 0): T {
   if (depth > MAX_INPUT_DEPTH) {
-    throw new ValidationError("De invoer is te diep genest.", [{ path: "", message: "Stuur minder diep geneste gegevens." }]);
+    throw new ValidationError("De invoer is te diep genest.", [
+      { path: "", message: "Stuur minder diep geneste gegevens." },
+    ]);
   }
   if (typeof value === "string") return cleanText(value) as T;
   if (Array.isArray(value)) return value.map((v) => cleanInput(v, depth + 1)) as T;

@@ -17,10 +17,13 @@ describe("route() and action() types", () => {
       // @ts-expect-error a public route's user may be null
       return { id: user.id };
     });
-    const staffAction = action({ name: "t.staff", roles: ["editor"], schema: z.object({}) }, async (_input, { user }) => {
-      expectTypeOf(user).toEqualTypeOf<SessionUser>();
-      return user.role;
-    });
+    const staffAction = action(
+      { name: "t.staff", roles: ["editor"], schema: z.object({}) },
+      async (_input, { user }) => {
+        expectTypeOf(user).toEqualTypeOf<SessionUser>();
+        return user.role;
+      },
+    );
     const publicAction = action({ name: "t.public", schema: z.object({}) }, async (_input, { user }) => {
       expectTypeOf(user).toEqualTypeOf<SessionUser | null>();
       // @ts-expect-error a public action's user may be null

@@ -20,7 +20,11 @@ import { logContact } from "@/app/_modules/contact/service";
 
 import { benchDatabases, bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
 const { values: args } = parseArgs({
-  options: { db: { type: "string", default: "sqlite" }, n: { type: "string", default: "100000" }, requests: { type: "string", default: "200" } },
+  options: {
+    db: { type: "string", default: "sqlite" },
+    n: { type: "string", default: "100000" },
+    requests: { type: "string", default: "200" },
+  },
 });
 const N = Number(args.n);
 const REQUESTS = Number(args.requests);
@@ -29,9 +33,17 @@ const PG_ADMIN = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:54
 
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
   return {
-    ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
-    AUTH_TRUST_HOST: "true", APP_URL: base, MAIL_DIR: path.join(work, "mail"), UPLOAD_DIR: path.join(work, "uploads"), RATE_LIMITS: "off",
-    SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+    AUTH_TRUST_HOST: "true",
+    APP_URL: base,
+    MAIL_DIR: path.join(work, "mail"),
+    UPLOAD_DIR: path.join(work, "uploads"),
+    RATE_LIMITS: "off",
+    SEED_DEMO: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
 }
 
@@ -44,7 +56,11 @@ const stats = (xs: number[]) => ({ n: xs.length, p50ms: pct(xs, 0.5), p95ms: pct
 /** Writes N tickets (both desks, realistic status mix) with 2–3 messages each and some tags, in bulk. */
 async function seedTickets(db: Db, agentId: string): Promise<{ ms: number; messages: number }> {
   const started = performance.now();
-  const tags = await Promise.all(["spoed", "bron-registratie", "verlof", "thuiszitter"].map((name) => db.tag.upsert({ where: { name }, create: { name }, update: {} })));
+  const tags = await Promise.all(
+    ["spoed", "bron-registratie", "verlof", "thuiszitter"].map((name) =>
+      db.tag.upsert({ where: { name }, create: { name }, update: {} }),
+    ),
+  );
   const now = Date.now();
   const topics = ["verzuim-melden", "soorten-verzuim", "ziekteverzuim", "verlof", "te-laat-en-spijbelen"];
   const callerTypes = ["po-school", "vo-school", "mbo-institution", "municipality", "software-vendor"];
@@ -53,7 +69,13 @@ async function seedTickets(db: Db, agentId: string): Promise<{ ms: number; messa
     const n = Math.min(CHUNK, N - b);
     const requesters = Array.from({ length: n }, (_, k) => {
       const i = b + k;
-      return { id: `br${i}`, name: `Beller ${i}`, email: `beller${i % 30_000}@school.test`, callerType: callerTypes[i % 5]!, organisation: `School ${i % 997}` };
+      return {
+        id: `br${i}`,
+        name: `Beller ${i}`,
+        email: `beller${i % 30_000}@school.test`,
+        callerType: callerTypes[i % 5]!,
+        organisation: `School ${i % 997}`,
+      };
     });
     await db.requester.createMany({ data: requesters });
     const tickets = requesters.map((r, k) => {
@@ -64,30 +86,62 @@ async function seedTickets(db: Db, agentId: string): Promise<{ ms: number; messa
       const createdAt = new Date(now - (N - i) * 240_000);
       const done = status === "closed" || status === "resolved";
       return {
-        id: `bt${String(i).padStart(7, "0")}`, reference: `${deskId === "po" ? "PO" : "IPO"}-2024-${String(i).padStart(6, "0")}`, deskId, year: 2024, number: i, status,
-        subject: `Vraag ${i} over ${topics[i % 5]} bij ${r.organisation}`, topic: topics[i % 5]!, sector: deskId === "po" ? "po" : i % 3 ? "vo" : "mbo",
-        callerType: r.callerType, requesterId: r.id, assigneeId: status === "new" ? null : i % 4 === 0 ? agentId : null,
-        followUpTokenHash: randomBytes(16).toString("hex"), createdAt, updatedAt: new Date(createdAt.getTime() + (i % 97) * 60_000),
-        firstResponseDueAt: new Date(createdAt.getTime() + 86_400_000), resolutionDueAt: new Date(createdAt.getTime() + 5 * 86_400_000 + (i % 13) * 60_000),
-        firstRespondedAt: status === "new" ? null : new Date(createdAt.getTime() + 3_600_000), resolvedAt: done ? new Date(createdAt.getTime() + 2 * 86_400_000) : null,
-        closedAt: status === "closed" ? new Date(createdAt.getTime() + 3 * 86_400_000) : null, slaPausedAt: status === "waiting" ? new Date(createdAt.getTime() + 7_200_000) : null,
+        id: `bt${String(i).padStart(7, "0")}`,
+        reference: `${deskId === "po" ? "PO" : "IPO"}-2024-${String(i).padStart(6, "0")}`,
+        deskId,
+        year: 2024,
+        number: i,
+        status,
+        subject: `Vraag ${i} over ${topics[i % 5]} bij ${r.organisation}`,
+        topic: topics[i % 5]!,
+        sector: deskId === "po" ? "po" : i % 3 ? "vo" : "mbo",
+        callerType: r.callerType,
+        requesterId: r.id,
+        assigneeId: status === "new" ? null : i % 4 === 0 ? agentId : null,
+        followUpTokenHash: randomBytes(16).toString("hex"),
+        createdAt,
+        updatedAt: new Date(createdAt.getTime() + (i % 97) * 60_000),
+        firstResponseDueAt: new Date(createdAt.getTime() + 86_400_000),
+        resolutionDueAt: new Date(createdAt.getTime() + 5 * 86_400_000 + (i % 13) * 60_000),
+        firstRespondedAt: status === "new" ? null : new Date(createdAt.getTime() + 3_600_000),
+        resolvedAt: done ? new Date(createdAt.getTime() + 2 * 86_400_000) : null,
+        closedAt: status === "closed" ? new Date(createdAt.getTime() + 3 * 86_400_000) : null,
+        slaPausedAt: status === "waiting" ? new Date(createdAt.getTime() + 7_200_000) : null,
       };
     });
     await db.ticket.createMany({ data: tickets });
     const msgs = tickets.flatMap((t, k) => {
       const i = b + k;
       const out = [
-        { ticketId: t.id, kind: "caller", body: `Goedemorgen, ${t.subject}. Een leerling is al ${i % 20} keer afwezig geweest zonder bericht. Wat moeten wij doen en moeten wij dit melden bij DUO?`, createdAt: t.createdAt },
+        {
+          ticketId: t.id,
+          kind: "caller",
+          body: `Goedemorgen, ${t.subject}. Een leerling is al ${i % 20} keer afwezig geweest zonder bericht. Wat moeten wij doen en moeten wij dit melden bij DUO?`,
+          createdAt: t.createdAt,
+        },
       ];
       if (t.status !== "new") {
-        out.push({ ticketId: t.id, kind: "reply", body: `Beste ${requesters[k]!.name},\n\nDank voor uw vraag. U meldt dit verzuim binnen 5 schooldagen via het verzuimregister.\n\nMet vriendelijke groet,\nde helpdesk`, createdAt: t.firstRespondedAt! });
+        out.push({
+          ticketId: t.id,
+          kind: "reply",
+          body: `Beste ${requesters[k]!.name},\n\nDank voor uw vraag. U meldt dit verzuim binnen 5 schooldagen via het verzuimregister.\n\nMet vriendelijke groet,\nde helpdesk`,
+          createdAt: t.firstRespondedAt!,
+        });
       }
-      if (i % 3 === 0) out.push({ ticketId: t.id, kind: "note", body: "Interne notitie: protocol nagekeken.", createdAt: new Date(t.createdAt.getTime() + 1_800_000) });
+      if (i % 3 === 0)
+        out.push({
+          ticketId: t.id,
+          kind: "note",
+          body: "Interne notitie: protocol nagekeken.",
+          createdAt: new Date(t.createdAt.getTime() + 1_800_000),
+        });
       return out;
     });
     messages += msgs.length;
     await db.message.createMany({ data: msgs });
-    await db.ticketTag.createMany({ data: tickets.filter((_, k) => k % 8 === 0).map((t, k) => ({ ticketId: t.id, tagId: tags[k % tags.length]!.id })) });
+    await db.ticketTag.createMany({
+      data: tickets.filter((_, k) => k % 8 === 0).map((t, k) => ({ ticketId: t.id, tagId: tags[k % tags.length]!.id })),
+    });
   }
   await db.$executeRawUnsafe("ANALYZE");
   return { ms: Math.round(performance.now() - started), messages };
@@ -108,7 +162,8 @@ async function loginCookie(base: string, email: string): Promise<string> {
   keep(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/desk` }),
   });
@@ -151,29 +206,81 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const db = createDb(databaseUrl);
   let server: RunningServer | null = null;
   try {
-    const agentRow = await db.user.findUniqueOrThrow({ where: { email: "agent.vo@helpdesk.test" }, include: { desks: true } });
-    const agent: SessionUser = { id: agentRow.id, email: agentRow.email, name: agentRow.name, role: "agent", desks: agentRow.desks.map((d) => d.deskId as DeskId) };
+    const agentRow = await db.user.findUniqueOrThrow({
+      where: { email: "agent.vo@helpdesk.test" },
+      include: { desks: true },
+    });
+    const agent: SessionUser = {
+      id: agentRow.id,
+      email: agentRow.email,
+      name: agentRow.name,
+      role: "agent",
+      desks: agentRow.desks.map((d) => d.deskId as DeskId),
+    };
     const seeded = await seedTickets(db, agent.id);
 
     server = await startNext({ port, env, timeoutMs: 120_000 });
     const cookie = await loginCookie(base, agent.email);
 
     // Queue: the default view and the other views with their counts, plus a sort and a filter.
-    const queuePaths = ["/desk", "/desk?view=open", "/desk?view=mijn", "/desk?view=sla-risico", "/desk?view=opgelost&sort=updated", "/desk?view=open&tag=spoed"];
-    const ipo = await db.ticket.findMany({ where: { deskId: "vo-mbo" }, select: { reference: true }, orderBy: { id: "asc" }, skip: 1000, take: REQUESTS });
+    const queuePaths = [
+      "/desk",
+      "/desk?view=open",
+      "/desk?view=mijn",
+      "/desk?view=sla-risico",
+      "/desk?view=opgelost&sort=updated",
+      "/desk?view=open&tag=spoed",
+    ];
+    const ipo = await db.ticket.findMany({
+      where: { deskId: "vo-mbo" },
+      select: { reference: true },
+      orderBy: { id: "asc" },
+      skip: 1000,
+      take: REQUESTS,
+    });
     await timeGets(base, cookie, queuePaths, "Werkbak"); // warm up (compile caches, connections)
-    await timeGets(base, cookie, ipo.slice(0, 5).map((t) => `/desk/tickets/${t.reference}`), "Gesprek");
-    const queue = await timeGets(base, cookie, Array.from({ length: REQUESTS }, (_, i) => queuePaths[i % queuePaths.length]!), "Werkbak");
-    const queueDefault = await timeGets(base, cookie, Array.from({ length: Math.min(50, REQUESTS) }, () => "/desk"), "Werkbak");
-    const ticketView = await timeGets(base, cookie, ipo.map((t) => `/desk/tickets/${t.reference}`), "Gesprek");
+    await timeGets(
+      base,
+      cookie,
+      ipo.slice(0, 5).map((t) => `/desk/tickets/${t.reference}`),
+      "Gesprek",
+    );
+    const queue = await timeGets(
+      base,
+      cookie,
+      Array.from({ length: REQUESTS }, (_, i) => queuePaths[i % queuePaths.length]!),
+      "Werkbak",
+    );
+    const queueDefault = await timeGets(
+      base,
+      cookie,
+      Array.from({ length: Math.min(50, REQUESTS) }, () => "/desk"),
+      "Werkbak",
+    );
+    const ticketView = await timeGets(
+      base,
+      cookie,
+      ipo.map((t) => `/desk/tickets/${t.reference}`),
+      "Gesprek",
+    );
 
     // Reply stored + outbox row, through the service (the server is idle meanwhile).
-    const open = await db.ticket.findMany({ where: { deskId: "vo-mbo", status: { in: ["new", "open"] } }, select: { reference: true }, take: REQUESTS, orderBy: { id: "desc" } });
+    const open = await db.ticket.findMany({
+      where: { deskId: "vo-mbo", status: { in: ["new", "open"] } },
+      select: { reference: true },
+      take: REQUESTS,
+      orderBy: { id: "desc" },
+    });
     const outboxBefore = await db.mailOutbox.count();
     const replies: number[] = [];
     for (const t of open) {
       const t0 = performance.now();
-      await replyToTicket(db, { user: agent, reference: t.reference, kind: "reply", body: "Beste beller,\n\nU meldt dit verzuim binnen 5 schooldagen.\n\nMet vriendelijke groet," });
+      await replyToTicket(db, {
+        user: agent,
+        reference: t.reference,
+        kind: "reply",
+        body: "Beste beller,\n\nU meldt dit verzuim binnen 5 schooldagen.\n\nMet vriendelijke groet,",
+      });
       replies.push(performance.now() - t0);
     }
     const outboxAdded = (await db.mailOutbox.count()) - outboxBefore;
@@ -183,15 +290,29 @@ async function benchOne(kind: "sqlite" | "postgres") {
     for (let i = 0; i < REQUESTS; i++) {
       const t0 = performance.now();
       await logContact(db, agent, {
-        startedAt: new Date(Date.now() - 180_000), deskId: "vo-mbo", outcome: "answered", summary: `Vraag over verzuim melden ${i}`,
+        startedAt: new Date(Date.now() - 180_000),
+        deskId: "vo-mbo",
+        outcome: "answered",
+        summary: `Vraag over verzuim melden ${i}`,
         answer: "U meldt dit binnen 5 schooldagen in het verzuimregister.",
-        caller: { name: `Beller ${i}`, email: `beller${i}@school.test`, phone: "06 12345678", organisation: "Stellingwerf College", callerType: "vo-school", sector: "vo" },
+        caller: {
+          name: `Beller ${i}`,
+          email: `beller${i}@school.test`,
+          phone: "06 12345678",
+          organisation: "Stellingwerf College",
+          callerType: "vo-school",
+          sector: "vo",
+        },
       });
       contacts.push(performance.now() - t0);
     }
 
     // GET /api/v1/tickets/{reference} with a token, over HTTP.
-    const { token } = await createApiToken(db, { name: "bench", desks: ["po", "vo-mbo"], scopes: ["tickets:read"] }, null);
+    const { token } = await createApiToken(
+      db,
+      { name: "bench", desks: ["po", "vo-mbo"], scopes: ["tickets:read"] },
+      null,
+    );
     const apiTimes: number[] = [];
     const apiRefs = ipo.map((t) => t.reference);
     for (const [i, ref] of [...apiRefs.slice(0, 5), ...apiRefs].entries()) {
@@ -203,10 +324,16 @@ async function benchOne(kind: "sqlite" | "postgres") {
     }
 
     return {
-      db: kind, tickets: N, messages: seeded.messages, seedMs: seeded.ms,
-      queuePage: { ...stats(queue), views: queuePaths }, queueDefaultView: stats(queueDefault), ticketPage: stats(ticketView),
+      db: kind,
+      tickets: N,
+      messages: seeded.messages,
+      seedMs: seeded.ms,
+      queuePage: { ...stats(queue), views: queuePaths },
+      queueDefaultView: stats(queueDefault),
+      ticketPage: stats(ticketView),
       replyStoredAndQueued: { ...stats(replies), outboxRows: outboxAdded },
-      contactLogged: stats(contacts), apiTicketByReference: stats(apiTimes),
+      contactLogged: stats(contacts),
+      apiTicketByReference: stats(apiTimes),
       note: "HTTP times are full responses from next start on localhost, sequential (one request at a time), logged in as agent.vo",
     };
   } finally {

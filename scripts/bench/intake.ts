@@ -17,7 +17,12 @@ import { createDb } from "@/app/_core/db";
 import { benchDatabases, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
 import { readdirSync } from "node:fs";
 const { values: args } = parseArgs({
-  options: { db: { type: "string", default: "both" }, n: { type: "string", default: "2000" }, concurrency: { type: "string", default: "50" }, "no-kill": { type: "boolean", default: false } },
+  options: {
+    db: { type: "string", default: "both" },
+    n: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "50" },
+    "no-kill": { type: "boolean", default: false },
+  },
 });
 const N = Number(args.n);
 const C = Number(args.concurrency);
@@ -30,11 +35,17 @@ if (!(N > 0) || !(C > 0)) {
   process.exit(2);
 }
 
-
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
   return {
-    ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
-    AUTH_TRUST_HOST: "true", APP_URL: base, MAIL_DIR: path.join(work, "mail"), UPLOAD_DIR: path.join(work, "uploads"), RATE_LIMITS: "off",
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+    AUTH_TRUST_HOST: "true",
+    APP_URL: base,
+    MAIL_DIR: path.join(work, "mail"),
+    UPLOAD_DIR: path.join(work, "uploads"),
+    RATE_LIMITS: "off",
     NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
 }
@@ -47,7 +58,11 @@ function body(i: number, run: string) {
     callerType: i % 3 === 0 ? "po-school" : i % 3 === 1 ? "vo-school" : "mbo-institution",
     organisation: `School ${i % 97}`,
     topic: "verzuim-melden",
-    question: `Benchmark ${run} vraag ${i}: hoe meld ik ongeoorloofd verzuim van een leerling? Controle é ë ü & <>`.replace("<>", "kleiner/groter"),
+    question:
+      `Benchmark ${run} vraag ${i}: hoe meld ik ongeoorloofd verzuim van een leerling? Controle é ë ü & <>`.replace(
+        "<>",
+        "kleiner/groter",
+      ),
     name: `Beller ${i}`,
     email: `beller${i}@bench.test`,
   };
@@ -69,7 +84,11 @@ async function fire(base: string, run: string, n: number, concurrency: number, o
         if (i >= n) return;
         const t0 = performance.now();
         try {
-          const res = await fetch(`${base}/api/v1/tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body(i, run)) });
+          const res = await fetch(`${base}/api/v1/tickets`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body(i, run)),
+          });
           const json = (await res.json().catch(() => null)) as { reference?: string } | null;
           if (res.status === 201 && json?.reference) ok.set(i, json.reference);
           else failed++;
@@ -84,7 +103,14 @@ async function fire(base: string, run: string, n: number, concurrency: number, o
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { ok, failed, seconds, lastAnswerAt, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
+  return {
+    ok,
+    failed,
+    seconds,
+    lastAnswerAt,
+    p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+    p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
+  };
 }
 
 async function verify(databaseUrl: string, run: string, ok: Map<number, string>) {
@@ -106,9 +132,12 @@ async function verify(databaseUrl: string, run: string, ok: Map<number, string>)
     const bodies = tickets.map((t) => t.messages[0]?.body ?? "");
     const acknowledged = new Set(ok.values());
     return {
-      stored: tickets.length, lost, corrupt,
+      stored: tickets.length,
+      lost,
+      corrupt,
       // The same question stored twice (a retried or doubled write) and the same reference twice.
-      duplicates: bodies.length - new Set(bodies).size, duplicateReferences: refs.length - new Set(refs).size,
+      duplicates: bodies.length - new Set(bodies).size,
+      duplicateReferences: refs.length - new Set(refs).size,
       storedWithoutAck: refs.filter((r) => !acknowledged.has(r)).length,
     };
   } finally {
@@ -127,13 +156,25 @@ async function mailCheck(databaseUrl: string, run: string, mailDir: string, time
     let lastNewFileAt = Date.now();
     let seen = 0;
     for (;;) {
-      const tickets = await db.ticket.findMany({ where: { subject: { startsWith: `Benchmark ${run} ` } }, select: { id: true } });
+      const tickets = await db.ticket.findMany({
+        where: { subject: { startsWith: `Benchmark ${run} ` } },
+        select: { id: true },
+      });
       const ids = tickets.map((t) => t.id);
       const rows: { id: string; ticketId: string | null; status: string }[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        rows.push(...(await db.mailOutbox.findMany({ where: { ticketId: { in: ids.slice(i, i + 500) } }, select: { id: true, ticketId: true, status: true } })));
+        rows.push(
+          ...(await db.mailOutbox.findMany({
+            where: { ticketId: { in: ids.slice(i, i + 500) } },
+            select: { id: true, ticketId: true, status: true },
+          })),
+        );
       }
-      const files = new Set(readdirSync(mailDir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".eml")).map((f) => f.name.slice(0, -4)));
+      const files = new Set(
+        readdirSync(mailDir, { withFileTypes: true })
+          .filter((f) => f.isFile() && f.name.endsWith(".eml"))
+          .map((f) => f.name.slice(0, -4)),
+      );
       const withFile = rows.filter((r) => files.has(r.id)).length;
       if (withFile > seen) {
         seen = withFile;
@@ -167,7 +208,11 @@ async function mailCheck(databaseUrl: string, run: string, mailDir: string, time
 }
 
 function prepare(databaseUrl: string, work: string) {
-  const r = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env: serverEnv(databaseUrl, work, "http://x"), stdio: "inherit" });
+  const r = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], {
+    cwd: root,
+    env: serverEnv(databaseUrl, work, "http://x"),
+    stdio: "inherit",
+  });
   if (r.status !== 0) throw new Error("prepare-db failed");
 }
 
@@ -194,9 +239,19 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const v = await verify(databaseUrl, run, r.ok);
   const m = await mailCheck(databaseUrl, run, mailDir, 120_000);
   const result: Record<string, unknown> = {
-    db: kind, tickets: N, concurrency: C, created: r.ok.size, failed: r.failed, seconds: +r.seconds.toFixed(2),
-    ticketsPerSecond: Math.round(r.ok.size / r.seconds), p50ms: +r.p50.toFixed(1), p95ms: +r.p95.toFixed(1), ...v,
-    mailsPerTicket: m.mailsPerTicket, timeToLastMailSeconds: +((m.lastMailAt - r.lastAnswerAt) / 1000).toFixed(1), allMailed: m.complete,
+    db: kind,
+    tickets: N,
+    concurrency: C,
+    created: r.ok.size,
+    failed: r.failed,
+    seconds: +r.seconds.toFixed(2),
+    ticketsPerSecond: Math.round(r.ok.size / r.seconds),
+    p50ms: +r.p50.toFixed(1),
+    p95ms: +r.p95.toFixed(1),
+    ...v,
+    mailsPerTicket: m.mailsPerTicket,
+    timeToLastMailSeconds: +((m.lastMailAt - r.lastAnswerAt) / 1000).toFixed(1),
+    allMailed: m.complete,
   };
 
   if (!args["no-kill"]) {
@@ -211,8 +266,15 @@ async function benchOne(kind: "sqlite" | "postgres") {
     // The killed server's claimed mails wait for their lease (60 s) and the next tick (30 s).
     const cm = await mailCheck(databaseUrl, crashRun, mailDir, 150_000);
     result.crash = {
-      acknowledgedBeforeKill: crash.ok.size, stored: cv.stored, lostAfterRestart: cv.lost, corrupt: cv.corrupt, duplicates: cv.duplicates,
-      duplicateReferences: cv.duplicateReferences, storedWithoutAck: cv.storedWithoutAck, mailsPerTicket: cm.mailsPerTicket, allMailed: cm.complete,
+      acknowledgedBeforeKill: crash.ok.size,
+      stored: cv.stored,
+      lostAfterRestart: cv.lost,
+      corrupt: cv.corrupt,
+      duplicates: cv.duplicates,
+      duplicateReferences: cv.duplicateReferences,
+      storedWithoutAck: cv.storedWithoutAck,
+      mailsPerTicket: cm.mailsPerTicket,
+      allMailed: cm.complete,
     };
   }
   server.stop();

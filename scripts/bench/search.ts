@@ -29,7 +29,14 @@ const pct = (xs: number[], p: number) => {
   return +s[Math.min(s.length - 1, Math.floor(s.length * p))]!.toFixed(3);
 };
 
-async function measure(name: string, docs: SearchDocument[], settings: ReturnType<typeof articleIndexSettings>, queries: string[], params: SearchParams, reportHeap = true) {
+async function measure(
+  name: string,
+  docs: SearchDocument[],
+  settings: ReturnType<typeof articleIndexSettings>,
+  queries: string[],
+  params: SearchParams,
+  reportHeap = true,
+) {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const engine = new EmbeddedEngine();
@@ -88,13 +95,20 @@ async function main() {
   const passages = readJsonl<SearchDocument>(fs.readFileSync(path.join(BENCH, "passages.jsonl"), "utf8"));
   const queries = [
     ...readJsonl<{ q: string }>(fs.readFileSync(path.join(BENCH, "queries.dev.jsonl"), "utf8")),
-    ...readJsonl<{ q: string }>(fs.readFileSync(path.resolve("app/_modules/search/fixtures/queries.extra.jsonl"), "utf8")),
+    ...readJsonl<{ q: string }>(
+      fs.readFileSync(path.resolve("app/_modules/search/fixtures/queries.extra.jsonl"), "utf8"),
+    ),
   ].map((x) => x.q);
 
   // The portal's own matching strategy (coverage ranking), as the search page and the wizard use it.
   await measure("passages", passages, settings, queries, { ...ARTICLE_SEARCH, limit: 10 });
 
-  const corpus = readJsonl<SearchDocument>(execFileSync(process.execPath, [path.join(BENCH, "make-corpus.mjs"), "10000"], { encoding: "utf8", maxBuffer: 1 << 28 }));
+  const corpus = readJsonl<SearchDocument>(
+    execFileSync(process.execPath, [path.join(BENCH, "make-corpus.mjs"), "10000"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    }),
+  );
   const corpusSettings = { ...settings, filterableAttributes: ["sector", "audience", "topic"] };
   await measure("corpus-10k", corpus, corpusSettings, queries, {
     ...ARTICLE_SEARCH,
@@ -102,15 +116,22 @@ async function main() {
     filter: 'sector = "vo"',
     facets: ["topic", "audience"],
   });
-  await measure("corpus-10k-highlight", corpus, corpusSettings, queries, {
-    ...ARTICLE_SEARCH,
-    limit: 10,
-    filter: 'sector = "vo"',
-    facets: ["topic", "audience"],
-    attributesToHighlight: ["title"],
-    attributesToCrop: ["body"],
-    cropLength: 20,
-  }, false);
+  await measure(
+    "corpus-10k-highlight",
+    corpus,
+    corpusSettings,
+    queries,
+    {
+      ...ARTICLE_SEARCH,
+      limit: 10,
+      filter: 'sector = "vo"',
+      facets: ["topic", "audience"],
+      attributesToHighlight: ["title"],
+      attributesToCrop: ["body"],
+      cropLength: 20,
+    },
+    false,
+  );
 }
 
 main().catch((e) => {

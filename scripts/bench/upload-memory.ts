@@ -34,7 +34,11 @@ function body(): string {
   const fileBytes = Math.floor(((MB * 1024 * 1024) / 3) * 0.75) - 2048;
   const content = Buffer.alloc(fileBytes, "verzuim ").toString("base64");
   return JSON.stringify({
-    callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden", name: "Marit Hoekstra", email: "marit@stellingwerf.test",
+    callerType: "vo-school",
+    organisation: "Stellingwerf College",
+    topic: "verzuim-melden",
+    name: "Marit Hoekstra",
+    email: "marit@stellingwerf.test",
     question: "Hierbij drie bestanden met de verzuimregistratie van deze maand.",
     attachments: [1, 2, 3].map((i) => ({ name: `registratie-${i}.txt`, contentBase64: content })),
   });
@@ -43,9 +47,17 @@ function body(): string {
 async function round(concurrency: string) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "upload-bench-"));
   const env = {
-    ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${path.join(work, "portal.db")}`,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench", AUTH_TRUST_HOST: "true", MAIL_DIR: path.join(work, "mail"),
-    UPLOAD_DIR: path.join(work, "uploads"), NEXT_TELEMETRY_DISABLED: "1", RATE_LIMITS: "off", SEED_DEMO_DATA: "off", UPLOAD_CONCURRENCY: concurrency,
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${path.join(work, "portal.db")}`,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
+    AUTH_TRUST_HOST: "true",
+    MAIL_DIR: path.join(work, "mail"),
+    UPLOAD_DIR: path.join(work, "uploads"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMITS: "off",
+    SEED_DEMO_DATA: "off",
+    UPLOAD_CONCURRENCY: concurrency,
   } as NodeJS.ProcessEnv;
   const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "ignore" });
   if (prep.status !== 0) throw new Error("prepare-db failed");
@@ -79,7 +91,11 @@ async function round(concurrency: string) {
     const t0 = performance.now();
     const statuses = await Promise.all(
       Array.from({ length: POSTS }, () =>
-        fetch(`${server.base}/api/v1/tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: payload }).then(
+        fetch(`${server.base}/api/v1/tickets`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: payload,
+        }).then(
           async (r) => (await r.arrayBuffer(), r.status),
           () => 0,
         ),
@@ -92,7 +108,17 @@ async function round(concurrency: string) {
     const after = groupRssMb(pgid);
     const counts: Record<string, number> = {};
     for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
-    return { uploadConcurrency: concurrency, posts: POSTS, mbEach: +(payload.length / 1024 / 1024).toFixed(1), rssBeforeMb: before, rssPeakMb: peak, rssAfter5sMb: after, slowestHealthMs: Math.round(slowestHealthMs), seconds: +seconds.toFixed(1), statuses: counts };
+    return {
+      uploadConcurrency: concurrency,
+      posts: POSTS,
+      mbEach: +(payload.length / 1024 / 1024).toFixed(1),
+      rssBeforeMb: before,
+      rssPeakMb: peak,
+      rssAfter5sMb: after,
+      slowestHealthMs: Math.round(slowestHealthMs),
+      seconds: +seconds.toFixed(1),
+      statuses: counts,
+    };
   } finally {
     server.stop();
     await new Promise((r) => setTimeout(r, 1000));

@@ -15,7 +15,13 @@ export function migrateDeploy(databaseUrl: string): void {
   try {
     execFileSync(path.join(bin, "prisma"), ["migrate", "deploy"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PATH: `${bin}:${process.env.PATH}`, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PATH: `${bin}:${process.env.PATH}`,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       encoding: "utf8",
     });

@@ -23,10 +23,18 @@ export function freePort(): Promise<number> {
 export type RunningServer = { proc: ChildProcess; base: string; stop(signal?: NodeJS.Signals): void };
 
 /** Starts `next start` on 127.0.0.1:port and waits until /api/health answers (throws after `timeoutMs`). */
-export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; logFile?: string; timeoutMs?: number }): Promise<RunningServer> {
+export async function startNext(opts: {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile?: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const base = `http://127.0.0.1:${opts.port}`;
   const proc = spawn(path.join(bin, "next"), ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
-    cwd: root, env: opts.env, stdio: ["ignore", opts.logFile ? "pipe" : "ignore", opts.logFile ? "pipe" : "inherit"], detached: true,
+    cwd: root,
+    env: opts.env,
+    stdio: ["ignore", opts.logFile ? "pipe" : "ignore", opts.logFile ? "pipe" : "inherit"],
+    detached: true,
   });
   if (opts.logFile) {
     const log = fs.createWriteStream(opts.logFile);
@@ -41,14 +49,25 @@ export async function startNext(opts: { port: number; env: NodeJS.ProcessEnv; lo
   const until = Date.now() + (opts.timeoutMs ?? 60_000);
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, 250));
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { proc, base, stop };
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { proc, base, stop };
   }
   stop();
-  throw new Error(`next start did not come up on ${base}${opts.logFile ? `; see ${opts.logFile}` : " (is there a build? run `npx next build`)"}`);
+  throw new Error(
+    `next start did not come up on ${base}${opts.logFile ? `; see ${opts.logFile}` : " (is there a build? run `npx next build`)"}`,
+  );
 }
 
 /** Creates a fresh PostgreSQL database (dropped by `drop`). */
-export async function createPgDatabase(prefix: string, admin = "postgresql://postgres@127.0.0.1:5432/postgres"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgDatabase(
+  prefix: string,
+  admin = "postgresql://postgres@127.0.0.1:5432/postgres",
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now()}`;
   const run = async (sql: string) => {
     const c = new pg.Client({ connectionString: admin });
@@ -66,12 +85,16 @@ export async function createPgDatabase(prefix: string, admin = "postgresql://pos
 }
 
 /** Runs a benchmark for `--db sqlite|postgres|both`, printing one JSON line per database, then exits. */
-export async function benchDatabases(which: string | undefined, bench: (kind: "sqlite" | "postgres") => Promise<unknown>): Promise<never> {
+export async function benchDatabases(
+  which: string | undefined,
+  bench: (kind: "sqlite" | "postgres") => Promise<unknown>,
+): Promise<never> {
   if (which !== undefined && !["sqlite", "postgres", "both"].includes(which)) {
     console.error(`--db must be sqlite, postgres or both (got "${which}")`);
     process.exit(2);
   }
-  const kinds = which === "both" ? (["sqlite", "postgres"] as const) : ([which === "postgres" ? "postgres" : "sqlite"] as const);
+  const kinds =
+    which === "both" ? (["sqlite", "postgres"] as const) : ([which === "postgres" ? "postgres" : "sqlite"] as const);
   for (const k of kinds) console.log(JSON.stringify(await bench(k)));
   process.exit(0);
 }

@@ -57,7 +57,8 @@ describe("administration", () => {
     await agent.waitForURL((u) => u.pathname.startsWith("/inloggen"));
 
     const actions = dbRows<{ action: string }>(
-      `SELECT a.action FROM "AuditEvent" a JOIN "User" u ON u.id = a.entityId WHERE u.email = ? ORDER BY a.createdAt`, EMAIL,
+      `SELECT a.action FROM "AuditEvent" a JOIN "User" u ON u.id = a.entityId WHERE u.email = ? ORDER BY a.createdAt`,
+      EMAIL,
     ).map((r) => r.action);
     expect(actions).toEqual(["user.created", "user.reset_link", "user.password_set", "user.deactivated"]);
     await admin.goto("/desk/audit");
@@ -89,7 +90,11 @@ describe("administration", () => {
     await row.getByRole("button", { name: /^Intrekken/ }).click();
     await row.locator("[data-token-status]").getByText("Ingetrokken").waitFor();
     expect((await call()).status).toBe(401);
-    expect(dbRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE entityType = 'apiToken' ORDER BY createdAt`).map((r) => r.action).slice(-2)).toEqual(["apitoken.created", "apitoken.revoked"]);
+    expect(
+      dbRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE entityType = 'apiToken' ORDER BY createdAt`)
+        .map((r) => r.action)
+        .slice(-2),
+    ).toEqual(["apitoken.created", "apitoken.revoked"]);
     await ctx.close();
   });
 });

@@ -13,7 +13,8 @@ const EMAIL = `els.${run}@klimop.test`;
 let existing: { reference: string };
 
 type TicketRow = { reference: string; deskId: string; status: string; channel: string; id: string };
-const ticketBy = (reference: string) => dbRows<TicketRow>(`SELECT id, reference, deskId, status, channel FROM "Ticket" WHERE reference = ?`, reference)[0]!;
+const ticketBy = (reference: string) =>
+  dbRows<TicketRow>(`SELECT id, reference, deskId, status, channel FROM "Ticket" WHERE reference = ?`, reference)[0]!;
 
 /** The reference in the success message after saving. */
 async function savedReference(): Promise<string> {
@@ -37,7 +38,13 @@ async function newContact() {
 beforeAll(async () => {
   browser = await launch();
   const r = await postJson("/api/v1/tickets", {
-    callerType: "po-school", sector: "po", organisation: "Basisschool De Klimop", topic: "verzuim-melden", name: "Els de Vries", email: EMAIL, phone: "06 12345678",
+    callerType: "po-school",
+    sector: "po",
+    organisation: "Basisschool De Klimop",
+    topic: "verzuim-melden",
+    name: "Els de Vries",
+    email: EMAIL,
+    phone: "06 12345678",
     question: `Hoe geef ik het verlof van een leerling in groep 6 door? (${run})`,
   });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
@@ -63,7 +70,9 @@ describe("contact screen", () => {
     await page.locator("[data-caller-hit]").first().waitFor();
     await page.keyboard.press("Enter");
     presses++;
-    await expect.poll(() => page.getByLabel("Korte samenvatting").evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.getByLabel("Korte samenvatting").evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.keyboard.type("Hoe meld ik ongeoorloofd verzuim van een leerling bij DUO?");
     const first = page.locator("[data-suggestion]").first();
     await first.waitFor({ timeout: 15_000 });
@@ -78,7 +87,10 @@ describe("contact screen", () => {
     console.log(JSON.stringify({ measure: "beantwoord-key-presses", presses }));
     const t = ticketBy(reference);
     expect(t).toMatchObject({ deskId: "po", status: "resolved", channel: "phone" });
-    const msgs = dbRows<{ kind: string; body: string }>(`SELECT kind, body FROM "Message" WHERE ticketId = ? ORDER BY createdAt`, t.id);
+    const msgs = dbRows<{ kind: string; body: string }>(
+      `SELECT kind, body FROM "Message" WHERE ticketId = ? ORDER BY createdAt`,
+      t.id,
+    );
     expect(msgs.map((m) => m.kind)).toEqual(["phone", "reply"]);
     expect(msgs[1]!.body).toContain(`/artikelen/${slug}`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -96,7 +108,12 @@ describe("contact screen", () => {
     await page.getByRole("button", { name: "Vastleggen" }).click();
     const reference = await savedReference();
     expect(ticketBy(reference)).toMatchObject({ status: "open", channel: "phone" });
-    expect(dbRows(`SELECT phone FROM "Requester" r JOIN "Ticket" t ON t.requesterId = r.id WHERE t.reference = ?`, reference)).toEqual([{ phone: "+31501234567" }]);
+    expect(
+      dbRows(
+        `SELECT phone FROM "Requester" r JOIN "Ticket" t ON t.requesterId = r.id WHERE t.reference = ?`,
+        reference,
+      ),
+    ).toEqual([{ phone: "+31501234567" }]);
 
     await page.goto("/desk/terugbellen");
     const row = page.locator(`[data-callback-row][data-reference="${reference}"]`);
@@ -148,7 +165,9 @@ describe("contact screen", () => {
     await page.getByRole("button", { name: "Vastleggen" }).click();
     await page.locator("[data-contact-done]").getByText("Vastgelegd: Buiten ons terrein").waitFor();
     expect(dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "Requester"`)[0]!.n).toBe(before);
-    expect(dbRows(`SELECT outcome, ticketId FROM "Contact" WHERE summary = ?`, `Ouder vraagt naar de zomervakantie ${run}`)).toEqual([{ outcome: "out_of_scope", ticketId: null }]);
+    expect(
+      dbRows(`SELECT outcome, ticketId FROM "Contact" WHERE summary = ?`, `Ouder vraagt naar de zomervakantie ${run}`),
+    ).toEqual([{ outcome: "out_of_scope", ticketId: null }]);
   });
 
   it("adds a call to an existing ticket (reopening is covered by the integration test)", async () => {
@@ -167,7 +186,8 @@ describe("contact screen", () => {
     await page.goto("/desk?view=opgelost&channel=phone");
     const rows = page.locator("[data-ticket-row]");
     await rows.first().waitFor();
-    for (const c of await page.locator("[data-ticket-row] [data-channel]").all()) expect(await c.getAttribute("data-channel")).toBe("phone");
+    for (const c of await page.locator("[data-ticket-row] [data-channel]").all())
+      expect(await c.getAttribute("data-channel")).toBe("phone");
     const ref = await rows.first().getAttribute("data-reference");
     await page.goto(`/desk/tickets/${ref}`);
     expect(await page.locator("dd[data-channel]").textContent()).toBe("Telefoon");

@@ -41,13 +41,55 @@ async function as(email: string | null): Promise<{ ctx: BrowserContext; page: Pa
 
 beforeAll(async () => {
   browser = await launch();
-  tVo = await ticket({ callerType: "vo-school", organisation: "Stellingwerf College", question: `Hoe meld ik ongeoorloofd verzuim van een leerling uit havo 4 bij DUO? (${run})`, name: "Marit Hoekstra", email: `marit.${run}@stellingwerf.test` });
-  tPoish = await ticket({ callerType: "municipality", organisation: "Gemeente Assen", question: `Een basisschool in onze gemeente vraagt hoe zij verzuim van een leerling uit groep 7 registreert. (${run})`, name: "Bram Kok", email: `bram.${run}@assen.test` });
-  tXss = await ticket({ callerType: "vo-school", organisation: "Het Lyceum", question: `Vraag over spijbelen in klas 2 met een lange uitleg (${run}).`, name: "Kees Dijk", email: `kees.${run}@lyceum.test` });
-  tPo = await ticket({ callerType: "po-school", organisation: "De Regenboog", question: `Hoe registreer ik verlof voor een leerling in groep 5? (${run})`, name: "Jan Jansen", email: `jan.${run}@regenboog.test` });
-  tDupA = await ticket({ callerType: "vo-school", organisation: "Stellingwerf College", question: `Verzuimmelding van klas 3 is niet aangekomen bij DUO (${run}).`, name: "Marit Hoekstra", email: `dup.${run}@stellingwerf.test` });
-  tDupB = await ticket({ callerType: "vo-school", organisation: "Stellingwerf College", question: `Nogmaals: verzuimmelding van klas 3 is niet aangekomen (${run}).`, name: "Marit Hoekstra", email: `dup.${run}@stellingwerf.test` });
-  tScratch = await ticket({ callerType: "vo-school", organisation: "Testschool", question: `Ticket om een tag op te maken voor de test (${run}).`, name: "Test Persoon", email: `scratch.${run}@test.test` });
+  tVo = await ticket({
+    callerType: "vo-school",
+    organisation: "Stellingwerf College",
+    question: `Hoe meld ik ongeoorloofd verzuim van een leerling uit havo 4 bij DUO? (${run})`,
+    name: "Marit Hoekstra",
+    email: `marit.${run}@stellingwerf.test`,
+  });
+  tPoish = await ticket({
+    callerType: "municipality",
+    organisation: "Gemeente Assen",
+    question: `Een basisschool in onze gemeente vraagt hoe zij verzuim van een leerling uit groep 7 registreert. (${run})`,
+    name: "Bram Kok",
+    email: `bram.${run}@assen.test`,
+  });
+  tXss = await ticket({
+    callerType: "vo-school",
+    organisation: "Het Lyceum",
+    question: `Vraag over spijbelen in klas 2 met een lange uitleg (${run}).`,
+    name: "Kees Dijk",
+    email: `kees.${run}@lyceum.test`,
+  });
+  tPo = await ticket({
+    callerType: "po-school",
+    organisation: "De Regenboog",
+    question: `Hoe registreer ik verlof voor een leerling in groep 5? (${run})`,
+    name: "Jan Jansen",
+    email: `jan.${run}@regenboog.test`,
+  });
+  tDupA = await ticket({
+    callerType: "vo-school",
+    organisation: "Stellingwerf College",
+    question: `Verzuimmelding van klas 3 is niet aangekomen bij DUO (${run}).`,
+    name: "Marit Hoekstra",
+    email: `dup.${run}@stellingwerf.test`,
+  });
+  tDupB = await ticket({
+    callerType: "vo-school",
+    organisation: "Stellingwerf College",
+    question: `Nogmaals: verzuimmelding van klas 3 is niet aangekomen (${run}).`,
+    name: "Marit Hoekstra",
+    email: `dup.${run}@stellingwerf.test`,
+  });
+  tScratch = await ticket({
+    callerType: "vo-school",
+    organisation: "Testschool",
+    question: `Ticket om een tag op te maken voor de test (${run}).`,
+    name: "Test Persoon",
+    email: `scratch.${run}@test.test`,
+  });
   for (const t of [tVo, tPoish, tXss, tDupA, tDupB, tScratch]) expect(t.desk).toBe("vo-mbo");
   expect(tPo.desk).toBe("po");
 
@@ -55,10 +97,19 @@ beforeAll(async () => {
   const d = sqlite(false);
   try {
     const payload = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> spijbelen`;
-    const row = d.prepare(`SELECT id, requesterId FROM "Ticket" WHERE reference = ?`).get(tXss.reference) as { id: string; requesterId: string };
+    const row = d.prepare(`SELECT id, requesterId FROM "Ticket" WHERE reference = ?`).get(tXss.reference) as {
+      id: string;
+      requesterId: string;
+    };
     d.prepare(`UPDATE "Message" SET body = ? WHERE ticketId = ? AND kind = 'caller'`).run(payload, row.id);
-    d.prepare(`UPDATE "Ticket" SET subject = ? WHERE id = ?`).run(`Spijbelen <script>window.__xss = 3</script>`, row.id);
-    d.prepare(`UPDATE "Requester" SET organisation = ? WHERE id = ?`).run(`<img src=x onerror="window.__xss = 4">Lyceum`, row.requesterId);
+    d.prepare(`UPDATE "Ticket" SET subject = ? WHERE id = ?`).run(
+      `Spijbelen <script>window.__xss = 3</script>`,
+      row.id,
+    );
+    d.prepare(`UPDATE "Requester" SET organisation = ? WHERE id = ?`).run(
+      `<img src=x onerror="window.__xss = 4">Lyceum`,
+      row.requesterId,
+    );
   } finally {
     d.close();
   }
@@ -73,7 +124,11 @@ describe("agent workspace", () => {
     await page.goto("/desk/macros");
     await page.getByLabel("Titel").fill(MACRO_TITLE);
     await page.getByLabel("Voor helpdesk").selectOption({ label: "Beide helpdesks" });
-    await page.getByLabel("Tekst", { exact: true }).fill("Beste {{naam}},\n\nDank voor uw vraag {{referentie}}. Wij zoeken het voor u uit.\n\nMet vriendelijke groet,\n{{desk}}");
+    await page
+      .getByLabel("Tekst", { exact: true })
+      .fill(
+        "Beste {{naam}},\n\nDank voor uw vraag {{referentie}}. Wij zoeken het voor u uit.\n\nMet vriendelijke groet,\n{{desk}}",
+      );
     await page.getByRole("button", { name: "Macro aanmaken" }).click();
     await page.getByText("De macro is aangemaakt.").first().waitFor();
     await page.getByRole("heading", { name: MACRO_TITLE }).waitFor();
@@ -104,7 +159,9 @@ describe("agent workspace", () => {
     // Keyboard: j selects the first row and announces it.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("j");
-    await expect.poll(() => page.locator("[aria-live=polite][role=status]").last().textContent()).toMatch(/Vraag 1 van \d+/);
+    await expect
+      .poll(() => page.locator("[aria-live=polite][role=status]").last().textContent())
+      .toMatch(/Vraag 1 van \d+/);
 
     await page.goto(`/desk/tickets/${tVo.reference}`);
     await page.getByRole("heading", { level: 1 }).waitFor();
@@ -121,13 +178,19 @@ describe("agent workspace", () => {
     await expect.poll(() => editor.textContent()).toContain(`Dank voor uw vraag ${tVo.reference}`);
     expect(await editor.textContent()).toContain("Beste Marit Hoekstra");
     await page.getByRole("button", { name: "Antwoord versturen" }).click();
-    await page.locator(".msg-reply").filter({ hasText: `Dank voor uw vraag ${tVo.reference}` }).waitFor();
+    await page
+      .locator(".msg-reply")
+      .filter({ hasText: `Dank voor uw vraag ${tVo.reference}` })
+      .waitFor();
     expect(await page.locator(".ticket-meta .status").textContent()).toBe("Open");
 
     // Tags: an existing tag is fine, a new one only for admins.
     await page.getByLabel("Tag toevoegen").fill("helemaal-nieuw");
     await page.getByRole("button", { name: "Tag toevoegen" }).click();
-    await page.getByText(/Alleen een beheerder kan nieuwe tags maken/).first().waitFor();
+    await page
+      .getByText(/Alleen een beheerder kan nieuwe tags maken/)
+      .first()
+      .waitFor();
     await page.getByLabel("Tag toevoegen").fill(TAG);
     await page.getByRole("button", { name: "Tag toevoegen" }).click();
     await page.locator(".tag-list").getByText(TAG).waitFor();
@@ -143,7 +206,9 @@ describe("agent workspace", () => {
     // The reply went into the outbox with the follow-up link, and the caller's page shows it (not the note).
     const d = sqlite();
     try {
-      const mail = d.prepare(`SELECT "to", text FROM "MailOutbox" WHERE text LIKE ? ORDER BY createdAt DESC`).get(`%Dank voor uw vraag ${tVo.reference}%`) as { to: string; text: string } | undefined;
+      const mail = d
+        .prepare(`SELECT "to", text FROM "MailOutbox" WHERE text LIKE ? ORDER BY createdAt DESC`)
+        .get(`%Dank voor uw vraag ${tVo.reference}%`) as { to: string; text: string } | undefined;
       expect(mail?.to).toBe(`marit.${run}@stellingwerf.test`);
       expect(mail?.text).toMatch(/\/mijn-vraag\/[A-Za-z0-9_-]+/);
     } finally {
@@ -215,7 +280,10 @@ describe("agent workspace", () => {
     // When the agent starts typing, the admin sees "schrijft" within a poll or two.
     await agent.page.getByRole("textbox", { name: "Tekst van uw bericht" }).click();
     await agent.page.keyboard.type("Ik ben bezig");
-    await admin.page.getByText(/Iris Bakker schrijft nu een bericht/).first().waitFor({ timeout: 25_000 });
+    await admin.page
+      .getByText(/Iris Bakker schrijft nu een bericht/)
+      .first()
+      .waitFor({ timeout: 25_000 });
     await agent.ctx.close();
     await admin.ctx.close();
   });
@@ -243,9 +311,21 @@ describe("agent workspace", () => {
 describe("access matrix of the desk routes", () => {
   type Expect = Record<"queue" | "ticket" | "reports" | "macros" | "audit" | "csv", number | "login">;
   const cases: [string, string | null, Expect][] = [
-    ["anonymous", null, { queue: "login", ticket: "login", reports: "login", macros: "login", audit: "login", csv: "login" }],
-    ["agent PO", "agent.po@helpdesk.test", { queue: 200, ticket: 404, reports: 200, macros: 404, audit: 404, csv: 200 }],
-    ["agent VO/MBO", "agent.vo@helpdesk.test", { queue: 200, ticket: 200, reports: 200, macros: 404, audit: 404, csv: 200 }],
+    [
+      "anonymous",
+      null,
+      { queue: "login", ticket: "login", reports: "login", macros: "login", audit: "login", csv: "login" },
+    ],
+    [
+      "agent PO",
+      "agent.po@helpdesk.test",
+      { queue: 200, ticket: 404, reports: 200, macros: 404, audit: 404, csv: 200 },
+    ],
+    [
+      "agent VO/MBO",
+      "agent.vo@helpdesk.test",
+      { queue: 200, ticket: 200, reports: 200, macros: 404, audit: 404, csv: 200 },
+    ],
     ["editor", "redacteur@helpdesk.test", { queue: 404, ticket: 404, reports: 404, macros: 404, audit: 404, csv: 404 }],
     ["admin", "beheer@helpdesk.test", { queue: 200, ticket: 200, reports: 200, macros: 200, audit: 200, csv: 200 }],
   ];
@@ -253,7 +333,11 @@ describe("access matrix of the desk routes", () => {
   it.each(cases)("%s", async (_, email, expected) => {
     const { ctx, page } = await as(email);
     const routes: [keyof Expect, string][] = [
-      ["queue", "/desk"], ["ticket", `/desk/tickets/${tVo.reference}`], ["reports", "/desk/rapportages"], ["macros", "/desk/macros"], ["audit", "/desk/audit"],
+      ["queue", "/desk"],
+      ["ticket", `/desk/tickets/${tVo.reference}`],
+      ["reports", "/desk/rapportages"],
+      ["macros", "/desk/macros"],
+      ["audit", "/desk/audit"],
     ];
     for (const [key, path] of routes) {
       const res = await page.goto(path);
@@ -274,7 +358,10 @@ describe("access matrix of the desk routes", () => {
     await page.goto("/desk/audit?actie=ticket.transferred");
     await page.getByRole("link", { name: tPoish.reference }).first().waitFor();
     await page.goto(`/desk/tickets/${tVo.reference}`);
-    await page.getByText(/Geschiedenis van deze vraag/).first().click();
+    await page
+      .getByText(/Geschiedenis van deze vraag/)
+      .first()
+      .click();
     await page.locator(".ticket-audit").getByText("Antwoord verstuurd").first().waitFor();
     await ctx.close();
   });

@@ -23,9 +23,14 @@ async function pageAs(email: string): Promise<Page> {
 }
 
 // Letters only, so the search engine treats it as one unknown word.
-const uniqueWord = (prefix: string) => prefix + Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
+const uniqueWord = (prefix: string) =>
+  prefix + Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
 
-const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Fills the required fields of the new-article form. */
 async function fillFields(page: Page, title: string) {
@@ -105,7 +110,9 @@ describe("editor workspace", () => {
     await page.getByText(/Alles is opgeslagen \(versie 2/).waitFor({ timeout: 15_000 });
 
     // The plain-language check runs beside the text without blocking.
-    await page.keyboard.insertText(" Deze zin is bewust heel erg lang gemaakt zodat de controle op lange zinnen in het zijpaneel een melding laat zien voor de redacteur.");
+    await page.keyboard.insertText(
+      " Deze zin is bewust heel erg lang gemaakt zodat de controle op lange zinnen in het zijpaneel een melding laat zien voor de redacteur.",
+    );
     await page.getByText("Lange zin", { exact: true }).first().waitFor();
     await page.getByText(/Alles is opgeslagen \(versie 3/).waitFor({ timeout: 15_000 });
 
@@ -139,7 +146,10 @@ describe("editor workspace", () => {
     await page.waitForURL(/links=1/);
     expect(await page.locator("ins.diff-added").count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await Promise.all([page.waitForURL(/teruggezet=1/), page.getByRole("button", { name: "Versie 1 terugzetten" }).click()]);
+    await Promise.all([
+      page.waitForURL(/teruggezet=1/),
+      page.getByRole("button", { name: "Versie 1 terugzetten" }).click(),
+    ]);
     await page.getByText(/Versie 1 is teruggezet als nieuw concept/).waitFor();
     const text = await editorSurface(page).textContent();
     expect(text).toContain(`De eerste versie over ${word}.`);
@@ -181,7 +191,9 @@ describe("editor workspace", () => {
     await page.getByRole("tab", { name: "Voorbeeld" }).click();
     await page.locator(".preview-panel .article-body").waitFor();
     expect(await page.locator(".preview-panel .article-body").textContent()).toContain(`Geplakte tekst ${word}`);
-    expect(await page.locator('.preview-panel a[href^="javascript"], .preview-panel img, .preview-panel script').count()).toBe(0);
+    expect(
+      await page.locator('.preview-panel a[href^="javascript"], .preview-panel img, .preview-panel script').count(),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
 
     await page.getByRole("tab", { name: "Bewerken" }).click();
@@ -193,10 +205,14 @@ describe("editor workspace", () => {
     await pub.getByText("zweef hier").hover();
     await pub.waitForTimeout(1200); // an SVG animation or a failed image load would have fired by now
     expect(await pub.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
-    expect(await body.locator('a[href^="javascript"], img, script, svg, [onerror], [onclick], [onmouseover]').count()).toBe(0);
+    expect(
+      await body.locator('a[href^="javascript"], img, script, svg, [onerror], [onclick], [onmouseover]').count(),
+    ).toBe(0);
     // "klik hier" lost its javascript: link and is plain text; the site-relative link survived without its handler.
     expect(await body.getByRole("link", { name: "klik hier" }).count()).toBe(0);
-    expect(await body.getByRole("link", { name: "kapotte link" }).getAttribute("href")).toBe("/artikelen/bestaat-echt-niet");
+    expect(await body.getByRole("link", { name: "kapotte link" }).getAttribute("href")).toBe(
+      "/artikelen/bestaat-echt-niet",
+    );
 
     // Unpublishing (archive) removes the public page and the search hit at once, also for visitors whose
     // search page was answered from memory.
@@ -276,9 +292,19 @@ describe("editor workspace", () => {
     expect(await none.textContent()).toContain(nonsense);
     const feedback = page.getByRole("region", { name: /Niet nuttig/ });
     expect(await feedback.textContent()).toContain(comment);
-    expect(await feedback.getByRole("link", { name: /Artikel verbeteren/ }).first().getAttribute("href")).toMatch(/^\/redactie\/artikelen\//);
+    expect(
+      await feedback
+        .getByRole("link", { name: /Artikel verbeteren/ })
+        .first()
+        .getAttribute("href"),
+    ).toMatch(/^\/redactie\/artikelen\//);
     // Every section is there, also when it has no rows (the seed may embed every protocol rule).
-    for (const name of [/Zoekvragen waarop niemand klikte/, /Onderwerpen met vragen/, /controledatum voorbij/, /Protocolregels zonder artikel/]) {
+    for (const name of [
+      /Zoekvragen waarop niemand klikte/,
+      /Onderwerpen met vragen/,
+      /controledatum voorbij/,
+      /Protocolregels zonder artikel/,
+    ]) {
       expect(await page.getByRole("region", { name }).count()).toBe(1);
     }
     expect(await seriousViolations(page)).toEqual([]);

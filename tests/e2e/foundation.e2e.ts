@@ -69,8 +69,12 @@ describe("staff access", () => {
 
   it("gives an editor a 404 for an agent's ticket, while the desk's agent sees it", async () => {
     const created = await postJson("/api/v1/tickets", {
-      callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
-      question: "Hoe trek ik een verzuimmelding in die per ongeluk is verstuurd?", name: "Sanne de Boer", email: "sanne@school.test",
+      callerType: "vo-school",
+      organisation: "Stellingwerf College",
+      topic: "verzuim-melden",
+      question: "Hoe trek ik een verzuimmelding in die per ongeluk is verstuurd?",
+      name: "Sanne de Boer",
+      email: "sanne@school.test",
     });
     expect(created.status).toBe(201);
     const ref = created.json.reference as string;

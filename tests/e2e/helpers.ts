@@ -11,8 +11,14 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-features=AutofillServerCommunication",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-features=AutofillServerCommunication",
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
@@ -28,18 +34,27 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/inloggen"), { timeout: 30_000 }), page.getByRole("button", { name: "Inloggen" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/inloggen"), { timeout: 30_000 }),
+    page.getByRole("button", { name: "Inloggen" }).click(),
+  ]);
 }
 
 /** Serious and critical axe violations on the current page. */
 export async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
 }
 
 /** Posts JSON to the portal's API. */
 export async function postJson(path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(BASE + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(BASE + path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 

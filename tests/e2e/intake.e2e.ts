@@ -43,7 +43,11 @@ describe("the question wizard", () => {
 
     // Step 2: the question — suggestions appear while typing
     await page.getByRole("heading", { name: /Stap 2 van 4/ }).waitFor();
-    await page.getByLabel("Uw vraag").fill("Een leerling uit havo 3 heeft dit schooljaar al 9 keer gespijbeld. Moeten wij dat melden bij de leerplichtambtenaar?");
+    await page
+      .getByLabel("Uw vraag")
+      .fill(
+        "Een leerling uit havo 3 heeft dit schooljaar al 9 keer gespijbeld. Moeten wij dat melden bij de leerplichtambtenaar?",
+      );
     const suggestions = page.getByRole("heading", { name: "Misschien staat uw antwoord hier al" });
     await suggestions.waitFor({ timeout: 15_000 });
     expect(await page.locator("section[aria-labelledby=suggestions-title] li").count()).toBeGreaterThan(0);
@@ -78,7 +82,11 @@ describe("the question wizard", () => {
       });
     // The desk with its article (content/desks.yaml), in the confirmation and in the mail.
     await page.getByText("Het Informatiepunt Onderwijs (IPO) beantwoordt uw vraag.").waitFor();
-    const reference = (await page.locator("strong").filter({ hasText: /^IPO-\d{4}-\d{6}$/ }).first().textContent())!;
+    const reference = (await page
+      .locator("strong")
+      .filter({ hasText: /^IPO-\d{4}-\d{6}$/ })
+      .first()
+      .textContent())!;
     expect(reference).toMatch(/^IPO-\d{4}-\d{6}$/);
 
     // The confirmation mail carries the private follow-up link
@@ -129,7 +137,14 @@ describe("the question wizard", () => {
 });
 
 describe("POST /api/v1/tickets bad input", () => {
-  const valid = { callerType: "mbo-institution", organisation: "ROC Friesland", topic: "verzuim-melden", question: "Hoe meld ik een BOL-student die al twee weken niet komt?", name: "Piet Post", email: "piet@roc.test" };
+  const valid = {
+    callerType: "mbo-institution",
+    organisation: "ROC Friesland",
+    topic: "verzuim-melden",
+    question: "Hoe meld ik een BOL-student die al twee weken niet komt?",
+    name: "Piet Post",
+    email: "piet@roc.test",
+  };
   const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
   const cases: [string, unknown, string][] = [
     ["wrong types", { ...valid, question: 42 }, "question"],
@@ -140,11 +155,39 @@ describe("POST /api/v1/tickets bad input", () => {
     ["HTML in the name", { ...valid, name: "<b>Piet</b>" }, "name"],
     ["script in the question", { ...valid, question: "Hallo <script>alert(1)</script> wereld" }, "question"],
     ["BSN in the question", { ...valid, question: "Student met bsn 111222333 komt niet" }, "question"],
-    ["wrong-type attachment", { ...valid, attachments: [{ name: "virus.exe", contentBase64: Buffer.from("MZ...").toString("base64") }] }, "attachments.0"],
+    [
+      "wrong-type attachment",
+      { ...valid, attachments: [{ name: "virus.exe", contentBase64: Buffer.from("MZ...").toString("base64") }] },
+      "attachments.0",
+    ],
     ["png named .pdf", { ...valid, attachments: [{ name: "scan.pdf", contentBase64: png }] }, "attachments.0"],
-    ["oversized attachment", { ...valid, attachments: [{ name: "groot.txt", contentBase64: Buffer.alloc(5 * 1024 * 1024 + 10, 65).toString("base64") }] }, "attachments.0"],
-    ["four attachments", { ...valid, attachments: Array.from({ length: 4 }, (_, i) => ({ name: `a${i}.txt`, contentBase64: Buffer.from("hallo").toString("base64") })) }, "attachments"],
-    ["BSN in a file name", { ...valid, attachments: [{ name: "leerling-111222333.txt", contentBase64: Buffer.from("x").toString("base64") }] }, "attachments.0"],
+    [
+      "oversized attachment",
+      {
+        ...valid,
+        attachments: [{ name: "groot.txt", contentBase64: Buffer.alloc(5 * 1024 * 1024 + 10, 65).toString("base64") }],
+      },
+      "attachments.0",
+    ],
+    [
+      "four attachments",
+      {
+        ...valid,
+        attachments: Array.from({ length: 4 }, (_, i) => ({
+          name: `a${i}.txt`,
+          contentBase64: Buffer.from("hallo").toString("base64"),
+        })),
+      },
+      "attachments",
+    ],
+    [
+      "BSN in a file name",
+      {
+        ...valid,
+        attachments: [{ name: "leerling-111222333.txt", contentBase64: Buffer.from("x").toString("base64") }],
+      },
+      "attachments.0",
+    ],
     ["a parent", { ...valid, callerType: "parent-or-student" }, "callerType"],
   ];
 
@@ -158,12 +201,20 @@ describe("POST /api/v1/tickets bad input", () => {
   });
 
   it("answers not-JSON with a 400", async () => {
-    const res = await fetch(`${BASE}/api/v1/tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const res = await fetch(`${BASE}/api/v1/tickets`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(res.status).toBe(400);
   });
 
   it("creates a ticket with a valid attachment and stores text as text", async () => {
-    const r = await postJson("/api/v1/tickets", { ...valid, question: "Wat betekent 5 < 6 in de foutmelding & hoe los ik het op?", attachments: [{ name: "log.txt", contentBase64: Buffer.from("regel 1\nregel 2").toString("base64") }] });
+    const r = await postJson("/api/v1/tickets", {
+      ...valid,
+      question: "Wat betekent 5 < 6 in de foutmelding & hoe los ik het op?",
+      attachments: [{ name: "log.txt", contentBase64: Buffer.from("regel 1\nregel 2").toString("base64") }],
+    });
     expect(r.status).toBe(201);
     expect(r.json.reference).toMatch(/^IPO-\d{4}-\d{6}$/);
     const follow = await fetch(r.json.followUpUrl);

@@ -36,14 +36,18 @@ describe("an article about vakantieverlof", () => {
     expect(await schoolCard.count()).toBe(1);
     expect(await schoolCard.locator(".badge-school").textContent()).toBe("Schoolbeleid Stellingwerf College");
     expect(await schoolCard.textContent()).toMatch(/voor of na de zomervakantie/);
-    expect(await schoolCard.locator(".protocol-rule-source").textContent()).toMatch(/Bron: Verzuimbeleid Stellingwerf College/);
+    expect(await schoolCard.locator(".protocol-rule-source").textContent()).toMatch(
+      /Bron: Verzuimbeleid Stellingwerf College/,
+    );
 
     // Bronnen under the article: its own sources, then where its rules come from.
     const sources = page.locator("section#bronnen");
     expect(await sources.getByRole("heading", { name: "Bronnen" }).count()).toBe(1);
     const lawLink = sources.getByRole("link", { name: "Leerplichtwet 1969, art. 13a (vakantieverlof)" });
     expect(await lawLink.getAttribute("href")).toBe("https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=13a");
-    expect(await sources.textContent()).toMatch(/Schoolbeleid Stellingwerf College:\s*Verzuimbeleid Stellingwerf College/);
+    expect(await sources.textContent()).toMatch(
+      /Schoolbeleid Stellingwerf College:\s*Verzuimbeleid Stellingwerf College/,
+    );
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
@@ -55,7 +59,9 @@ describe("an article about langdurig relatief verzuim", () => {
     const page = await open("/artikelen/langdurig-relatief-verzuim");
     const article = page.locator("article.article-body");
     const first = article.locator(".threshold-basis").first();
-    expect(await article.locator(".protocol-threshold").first().textContent()).toMatch(/langer dan 4 weken aaneengesloten ongeoorloofd afwezig/);
+    expect(await article.locator(".protocol-threshold").first().textContent()).toMatch(
+      /langer dan 4 weken aaneengesloten ongeoorloofd afwezig/,
+    );
     expect(await first.locator("a.badge-law").getAttribute("href")).toMatch(/^https:\/\/www\.duo\.nl\//);
     const cards = article.locator("aside.protocol-rule");
     expect(await cards.locator(".badge").allTextContents()).toEqual(["Wet", "Schoolbeleid Stellingwerf College"]);

@@ -90,14 +90,25 @@ describe("/zoeken", () => {
     for (let i = 0; i < 3; i++) {
       const res = await page.goto(`/zoeken?q=${encodeURIComponent(q)}`);
       const href = await page.locator("ol li.result a").first().getAttribute("href");
-      seen.push({ cache: (await res!.allHeaders())["x-portal-cache"], id: new URL(href!, BASE).searchParams.get("z")! });
+      seen.push({
+        cache: (await res!.allHeaders())["x-portal-cache"],
+        id: new URL(href!, BASE).searchParams.get("z")!,
+      });
     }
     // Rendered, then rendered into the cache (a repeat), then answered from it; each view its own search id.
     expect(seen.map((s) => s.cache)).toEqual([undefined, "miss", "hit"]);
     expect(new Set(seen.map((s) => s.id)).size).toBe(3);
     await Promise.all([page.waitForURL(/\/artikelen\//), page.locator("ol li.result a").first().click()]);
     const slug = new URL(page.url()).pathname.split("/").pop();
-    await expect.poll(() => dbRows<{ id: string; clickedSlug: string | null }>(`SELECT id, clickedSlug FROM SearchLog WHERE query = ?`, q), { timeout: 5_000 })
+    await expect
+      .poll(
+        () =>
+          dbRows<{ id: string; clickedSlug: string | null }>(
+            `SELECT id, clickedSlug FROM SearchLog WHERE query = ?`,
+            q,
+          ),
+        { timeout: 5_000 },
+      )
       .toEqual(expect.arrayContaining(seen.map((s, i) => ({ id: s.id, clickedSlug: i === 2 ? slug : null }))));
     expect(dbRows(`SELECT id FROM SearchLog WHERE query = ?`, q)).toHaveLength(3);
 
@@ -120,7 +131,13 @@ describe("/zoeken", () => {
   });
 
   it("answers bad API parameters with a 400 and a clear message", async () => {
-    for (const qs of ["sector=xx", "q=" + "a".repeat(201), "page=0", "perPage=abc", "topic=verzuim-melden&topic=verlof"]) {
+    for (const qs of [
+      "sector=xx",
+      "q=" + "a".repeat(201),
+      "page=0",
+      "perPage=abc",
+      "topic=verzuim-melden&topic=verlof",
+    ]) {
       const res = await fetch(`${BASE}/api/v1/search?${qs}`);
       expect(res.status, qs).toBe(400);
       const body = await res.json();

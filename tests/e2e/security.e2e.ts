@@ -29,16 +29,22 @@ function watchCsp(page: Page): string[] {
 }
 
 const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
-const scriptNonces = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map((m) => /\snonce="([^"]*)"/.exec(m[0])?.[1] ?? null);
+const scriptNonces = (html: string) =>
+  [...html.matchAll(/<script\b[^>]*>/g)].map((m) => /\snonce="([^"]*)"/.exec(m[0])?.[1] ?? null);
 
 describe("Content-Security-Policy", () => {
   it("puts a fresh nonce on every page and on every script in it; no HSTS over plain http", async () => {
     const a = await fetch(`${BASE}/vraag`);
     const b = await fetch(`${BASE}/vraag`);
-    const [na, nb] = [nonceOf(a.headers.get("content-security-policy")), nonceOf(b.headers.get("content-security-policy"))];
+    const [na, nb] = [
+      nonceOf(a.headers.get("content-security-policy")),
+      nonceOf(b.headers.get("content-security-policy")),
+    ];
     expect(na).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
     expect(na).not.toBe(nb);
-    expect(a.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'.*object-src 'none'.*frame-ancestors 'none'/);
+    expect(a.headers.get("content-security-policy")).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'.*object-src 'none'.*frame-ancestors 'none'/,
+    );
     const nonces = scriptNonces(await a.text());
     expect(nonces.length).toBeGreaterThan(0);
     expect(new Set(nonces)).toEqual(new Set([na]));
@@ -90,9 +96,21 @@ describe("Content-Security-Policy", () => {
 
 // Open-redirect payloads from the issue and the usual bypass list, as they appear in the query string.
 const REDIRECT_PAYLOADS = [
-  "%2F%5Cevil.example%2Fphish", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%2F%2Fevil.example", "%5C%5Cevil.example",
-  "%2F%5C%2Fevil.example", "%2F%0D%0A%2Fevil.example", "%2F%252F%2Fevil.example", "%2F%255Cevil.example", "https%3A%2F%2Fevil.example",
-  "%2F%EF%BC%8F%2Fevil.example", "%2F%E2%88%95evil.example", "%2F%EF%BC%BCevil.example", "javascript%3Aalert(1)", "%2F%2F%E3%80%82evil.example",
+  "%2F%5Cevil.example%2Fphish",
+  "%2F%09%2Fevil.example",
+  "%2F%2Fevil.example",
+  "%2F%2F%2Fevil.example",
+  "%5C%5Cevil.example",
+  "%2F%5C%2Fevil.example",
+  "%2F%0D%0A%2Fevil.example",
+  "%2F%252F%2Fevil.example",
+  "%2F%255Cevil.example",
+  "https%3A%2F%2Fevil.example",
+  "%2F%EF%BC%8F%2Fevil.example",
+  "%2F%E2%88%95evil.example",
+  "%2F%EF%BC%BCevil.example",
+  "javascript%3Aalert(1)",
+  "%2F%2F%E3%80%82evil.example",
 ];
 
 describe("return paths after login", () => {
@@ -113,8 +131,12 @@ describe("return paths after login", () => {
 
   it("a logged-out visitor who opens a ticket or an editor page lands on that page after login", async () => {
     const created = await postJson("/api/v1/tickets", {
-      callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
-      question: "Hoe meld ik het verzuim van een leerling die al twee weken niet komt?", name: "Ans Bakker", email: "ans@school.test",
+      callerType: "vo-school",
+      organisation: "Stellingwerf College",
+      topic: "verzuim-melden",
+      question: "Hoe meld ik het verzuim van een leerling die al twee weken niet komt?",
+      name: "Ans Bakker",
+      email: "ans@school.test",
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const ref = created.json.reference as string;
@@ -125,7 +147,10 @@ describe("return paths after login", () => {
     expect(new URL(page.url()).searchParams.get("terug")).toBe(`/desk/tickets/${ref}?tab=notities`);
     await page.getByLabel("E-mailadres").fill("agent.vo@helpdesk.test");
     await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname === `/desk/tickets/${ref}`), page.getByRole("button", { name: "Inloggen" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === `/desk/tickets/${ref}`),
+      page.getByRole("button", { name: "Inloggen" }).click(),
+    ]);
     await ctx.close();
 
     const ed = await newContext(browser);
@@ -133,7 +158,10 @@ describe("return paths after login", () => {
     await ep.goto("/redactie/hiaten");
     await ep.getByLabel("E-mailadres").fill("redacteur@helpdesk.test");
     await ep.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await Promise.all([ep.waitForURL((u) => u.pathname === "/redactie/hiaten"), ep.getByRole("button", { name: "Inloggen" }).click()]);
+    await Promise.all([
+      ep.waitForURL((u) => u.pathname === "/redactie/hiaten"),
+      ep.getByRole("button", { name: "Inloggen" }).click(),
+    ]);
     await ed.close();
   });
 });
@@ -145,7 +173,10 @@ describe("logging out", () => {
     await login(page, "agent.vo@helpdesk.test");
     const saved = await ctx.storageState();
     expect(saved.cookies.some((c) => /authjs\.session-token/.test(c.name))).toBe(true);
-    await Promise.all([page.waitForURL(/\/inloggen\?uitgelogd=1/), page.getByRole("button", { name: /Uitloggen/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/inloggen\?uitgelogd=1/),
+      page.getByRole("button", { name: /Uitloggen/ }).click(),
+    ]);
     await ctx.close();
 
     // Someone who kept a copy of the cookie (another tab, a stolen copy) is out too.
@@ -160,16 +191,26 @@ describe("logging out", () => {
 describe("malformed server-action posts", () => {
   it("answer 4xx, never 5xx, while a well-formed post still reaches the action", async () => {
     // The wizard's action id, from the build's manifest (a made-up id would only test Next.js's 404/409).
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8"));
+    const manifest = JSON.parse(
+      fs.readFileSync(
+        path.join(root, process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"),
+        "utf8",
+      ),
+    );
     const actionId = Object.keys(manifest.node).find((k) => manifest.node[k].exportedName === "submitWizard")!;
     expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
     const origin = new URL(BASE).origin;
     const send = (body: BodyInit, headers: Record<string, string>) =>
-      fetch(`${BASE}/vraag`, { method: "POST", body, headers: { "next-action": actionId, origin, accept: "text/x-component", ...headers } });
+      fetch(`${BASE}/vraag`, {
+        method: "POST",
+        body,
+        headers: { "next-action": actionId, origin, accept: "text/x-component", ...headers },
+      });
     const text = { "content-type": "text/plain;charset=UTF-8" };
     const b = "----grens";
     const multipart = { "content-type": `multipart/form-data; boundary=${b}` };
-    const part = (name: string, value: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const part = (name: string, value: string) =>
+      `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 
     const ok = await send('[{"error":null},"$K1"]', text);
     expect(ok.status).toBe(200);
@@ -184,8 +225,16 @@ describe("malformed server-action posts", () => {
       ["json type", '["x"]', { "content-type": "application/json" }],
       ["multipart without boundary", "x", { "content-type": "multipart/form-data" }],
       ["garbage multipart", `--${b}\r\ngarbage without headers`, multipart],
-      ["100k-deep nesting in multipart", part("0", "[".repeat(100_000) + "]".repeat(100_000)) + `--${b}--\r\n`, multipart],
-      ["cut-off form post (no JavaScript)", `--${b}\r\nContent-Disposition: form-data; name="$ACTION_ID_${actionId}"\r\n\r\n`, { "content-type": multipart["content-type"], origin }],
+      [
+        "100k-deep nesting in multipart",
+        part("0", "[".repeat(100_000) + "]".repeat(100_000)) + `--${b}--\r\n`,
+        multipart,
+      ],
+      [
+        "cut-off form post (no JavaScript)",
+        `--${b}\r\nContent-Disposition: form-data; name="$ACTION_ID_${actionId}"\r\n\r\n`,
+        { "content-type": multipart["content-type"], origin },
+      ],
     ];
     for (const [name, body, headers] of cases) {
       const res = await send(body, headers);
@@ -202,7 +251,11 @@ describe("rate limits with rotating X-Forwarded-For", () => {
   let base = "";
   const work = path.join(root, "tmp", "e2e-limits");
   let n = 0;
-  const forged = () => ({ "x-forwarded-for": `198.51.100.${++n % 250}`, "x-real-ip": `203.0.113.${n % 250}`, "x-portal-peer": `192.0.2.${n % 250}` });
+  const forged = () => ({
+    "x-forwarded-for": `198.51.100.${++n % 250}`,
+    "x-real-ip": `203.0.113.${n % 250}`,
+    "x-portal-peer": `192.0.2.${n % 250}`,
+  });
 
   beforeAll(async () => {
     fs.rmSync(work, { recursive: true, force: true });
@@ -210,9 +263,16 @@ describe("rate limits with rotating X-Forwarded-For", () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const env = {
-      ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${path.join(work, "portal.db")}`, APP_URL: base,
-      MAIL_DIR: path.join(work, "mail"), UPLOAD_DIR: path.join(work, "uploads"), RATE_LIMITS: "on", SEED_DEMO_DATA: "off",
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret", AUTH_TRUST_HOST: "true",
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${path.join(work, "portal.db")}`,
+      APP_URL: base,
+      MAIL_DIR: path.join(work, "mail"),
+      UPLOAD_DIR: path.join(work, "uploads"),
+      RATE_LIMITS: "on",
+      SEED_DEMO_DATA: "off",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      AUTH_TRUST_HOST: "true",
     } as NodeJS.ProcessEnv;
     const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "ignore" });
     if (prep.status !== 0) throw new Error("prepare-db failed");
@@ -222,12 +282,20 @@ describe("rate limits with rotating X-Forwarded-For", () => {
 
   it("intake: the 6th ticket from one client is refused however the headers rotate", async () => {
     const body = {
-      callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
-      question: "Hoe meld ik een leerling die vaak te laat komt?", name: "Piet Jansen", email: "piet@school.test",
+      callerType: "vo-school",
+      organisation: "Stellingwerf College",
+      topic: "verzuim-melden",
+      question: "Hoe meld ik een leerling die vaak te laat komt?",
+      name: "Piet Jansen",
+      email: "piet@school.test",
     };
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await fetch(`${base}/api/v1/tickets`, { method: "POST", headers: { "content-type": "application/json", ...forged() }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/v1/tickets`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...forged() },
+        body: JSON.stringify(body),
+      });
       statuses.push(res.status);
       await res.arrayBuffer();
     }
@@ -249,9 +317,15 @@ describe("rate limits with rotating X-Forwarded-For", () => {
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
     const attempt = async (password: string) => {
       const res = await fetch(`${base}/api/auth/callback/credentials`, {
-        method: "POST", redirect: "manual",
+        method: "POST",
+        redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), ...forged() },
-        body: new URLSearchParams({ csrfToken, email: "agent.po@helpdesk.test", password, callbackUrl: `${base}/desk` }),
+        body: new URLSearchParams({
+          csrfToken,
+          email: "agent.po@helpdesk.test",
+          password,
+          callbackUrl: `${base}/desk`,
+        }),
       });
       keep(res);
       await res.arrayBuffer();
@@ -265,7 +339,11 @@ describe("rate limits with rotating X-Forwarded-For", () => {
   it("wizard funnel events and the search log stop at their limits, however the headers rotate", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++) {
-      const res = await fetch(`${base}/api/v1/deflection`, { method: "POST", headers: { "content-type": "application/json", ...forged() }, body: JSON.stringify({ runId: `run-${i}-abcdef`, event: "started" }) });
+      const res = await fetch(`${base}/api/v1/deflection`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...forged() },
+        body: JSON.stringify({ runId: `run-${i}-abcdef`, event: "started" }),
+      });
       statuses.push(res.status);
       await res.arrayBuffer();
     }
@@ -281,7 +359,9 @@ describe("rate limits with rotating X-Forwarded-For", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Database = require("better-sqlite3") as typeof import("better-sqlite3");
     const d = new Database(path.join(work, "portal.db"), { readonly: true });
-    const logged = (d.prepare(`SELECT COUNT(*) AS n FROM "SearchLog" WHERE "query" LIKE 'vloedgolf %'`).get() as { n: number }).n;
+    const logged = (
+      d.prepare(`SELECT COUNT(*) AS n FROM "SearchLog" WHERE "query" LIKE 'vloedgolf %'`).get() as { n: number }
+    ).n;
     d.close();
     expect(logged).toBe(30);
   });

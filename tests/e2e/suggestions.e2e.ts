@@ -28,9 +28,13 @@ describe("the wizard's suggestions", () => {
     await items.first().locator(".suggestion-reason").waitFor();
 
     const first = items.first();
-    expect(await first.locator(".suggestion-reason").textContent()).toMatch(/^Past bij: melden bij 16 uur ongeoorloofd verzuim in 4 lesweken/);
+    expect(await first.locator(".suggestion-reason").textContent()).toMatch(
+      /^Past bij: melden bij 16 uur ongeoorloofd verzuim in 4 lesweken/,
+    );
     const link = first.getByRole("link");
-    expect(await link.getAttribute("href")).toMatch(/^\/artikelen\/(ongeoorloofd-verzuim-melden|uren-tellen-ongeoorloofd-verzuim|spijbelen-wat-doet-de-school)$/);
+    expect(await link.getAttribute("href")).toMatch(
+      /^\/artikelen\/(ongeoorloofd-verzuim-melden|uren-tellen-ongeoorloofd-verzuim|spijbelen-wat-doet-de-school)$/,
+    );
     // The reason is the link's description for screen readers.
     const describedBy = await link.getAttribute("aria-describedby");
     expect(describedBy).toBeTruthy();
@@ -51,7 +55,9 @@ describe("the wizard's suggestions", () => {
     await page.getByRole("button", { name: "Volgende stap" }).click();
     await page.getByRole("heading", { name: /Stap 2 van 4/ }).waitFor();
     await page.getByLabel("Onderwerp").selectOption("verzuim-melden");
-    await page.getByLabel("Uw vraag").fill("Ik ben student en heb deze maand 20 uur gemist. Word ik nu gemeld bij de leerplicht?");
+    await page
+      .getByLabel("Uw vraag")
+      .fill("Ik ben student en heb deze maand 20 uur gemist. Word ik nu gemeld bij de leerplicht?");
     await page.getByRole("button", { name: "Volgende stap" }).click();
     await page.getByRole("heading", { name: /Stap 3 van 4/ }).waitFor();
     await page.getByLabel("Uw naam").fill("Sanne de Vries");

@@ -31,8 +31,14 @@ describe("a colliding demo ticket, every button, and a transfer", () => {
     expect(po1, "the e2e database has the demo data").toBeTruthy();
     const year = po1!.reference.split("-")[1];
     expect(dbRows(`SELECT id FROM "Ticket" WHERE reference = ?`, `IPO-${year}-000001`)).toHaveLength(1);
-    const [po2] = dbRows<Row>(`SELECT reference FROM "Ticket" WHERE deskId = 'po' AND number = 2 AND year = ?`, Number(year));
-    const confirmation = dbRows<{ text: string }>(`SELECT text FROM "MailOutbox" WHERE ticketId = ? ORDER BY createdAt ASC LIMIT 1`, po1!.id)[0]!;
+    const [po2] = dbRows<Row>(
+      `SELECT reference FROM "Ticket" WHERE deskId = 'po' AND number = 2 AND year = ?`,
+      Number(year),
+    );
+    const confirmation = dbRows<{ text: string }>(
+      `SELECT text FROM "MailOutbox" WHERE ticketId = ? ORDER BY createdAt ASC LIMIT 1`,
+      po1!.id,
+    )[0]!;
     const callerLink = /https?:\/\/\S+\/mijn-vraag\/[A-Za-z0-9_-]+/.exec(confirmation.text)![0];
     const old = po1!.reference;
 
@@ -88,7 +94,10 @@ describe("a colliding demo ticket, every button, and a transfer", () => {
     await expect.poll(() => editor.textContent()).toContain("leerlingadministratiesysteem");
     await page.getByLabel("Artikel zoeken om te linken").fill("verzuim melden");
     await page.locator(".article-finder").getByRole("button", { name: "Zoeken", exact: true }).click();
-    await page.getByRole("button", { name: /^Link naar ‘.*’ invoegen$/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Link naar ‘.*’ invoegen$/ })
+      .first()
+      .click();
     await expect.poll(() => editor.locator("a").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Antwoord versturen" }).click();
     await page.locator(".msg-reply").filter({ hasText: "leerlingadministratiesysteem" }).waitFor();
@@ -102,7 +111,11 @@ describe("a colliding demo ticket, every button, and a transfer", () => {
 
     // Merge: the same caller asked again; the duplicate is merged into this ticket.
     const dup = await postJson("/api/v1/tickets", {
-      topic: "verzuim-melden", callerType: "po-school", organisation: "Basisschool De Regenboog", name: "Fatima el Amrani", email: po1!.email,
+      topic: "verzuim-melden",
+      callerType: "po-school",
+      organisation: "Basisschool De Regenboog",
+      name: "Fatima el Amrani",
+      email: po1!.email,
       question: "Nogmaals mijn vraag over een leerling uit groep 6 die steeds te laat komt.",
     });
     expect(dup.status).toBe(201);
@@ -114,11 +127,16 @@ describe("a colliding demo ticket, every button, and a transfer", () => {
 
     // Transfer to the IPO, whose number 1 is taken.
     await page.getByLabel("Naar helpdesk").selectOption({ index: 0 });
-    await page.getByLabel("Reden").fill("Uw vraag gaat over een leerling van een vo-school. Daarom helpt het Informatiepunt Onderwijs u verder.");
+    await page
+      .getByLabel("Reden")
+      .fill("Uw vraag gaat over een leerling van een vo-school. Daarom helpt het Informatiepunt Onderwijs u verder.");
     await page.getByRole("button", { name: "Doorsturen" }).click();
     await page.waitForURL(/\/desk\?doorgestuurd=1/);
     await page.getByText("De vraag is doorgestuurd").first().waitFor();
-    const [moved] = dbRows<{ reference: string; deskId: string }>(`SELECT reference, deskId FROM "Ticket" WHERE id = ?`, po1!.id);
+    const [moved] = dbRows<{ reference: string; deskId: string }>(
+      `SELECT reference, deskId FROM "Ticket" WHERE id = ?`,
+      po1!.id,
+    );
     expect(moved!.deskId).toBe("vo-mbo");
     expect(moved!.reference).toMatch(new RegExp(`^IPO-${year}-\\d{6}$`));
     expect(moved!.reference).not.toBe(`IPO-${year}-000001`);
@@ -132,7 +150,10 @@ describe("a colliding demo ticket, every button, and a transfer", () => {
     expect((await cp.goto(callerLink))?.status()).toBe(200);
     await cp.getByText(moved!.reference).first().waitFor();
     await cp.getByText(`eerder ${old}`).first().waitFor();
-    await cp.getByText(/doorgestuurd van Helpdesk BRON PO naar/).first().waitFor();
+    await cp
+      .getByText(/doorgestuurd van Helpdesk BRON PO naar/)
+      .first()
+      .waitFor();
     await cp.getByText("leerlingadministratiesysteem").first().waitFor();
     expect(await cp.content()).not.toContain("ParnasSys");
     // The caller answers; the IPO agent will see it.

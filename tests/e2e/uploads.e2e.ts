@@ -19,8 +19,12 @@ afterAll(async () => {
 
 async function ticket(): Promise<{ reference: string; followUpUrl: string }> {
   const r = await postJson("/api/v1/tickets", {
-    callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
-    question: `Hoe meld ik verzuim van een leerling uit havo 3 bij DUO? (${run})`, name: "Marit Hoekstra", email: `marit.${run}@stellingwerf.test`,
+    callerType: "vo-school",
+    organisation: "Stellingwerf College",
+    topic: "verzuim-melden",
+    question: `Hoe meld ik verzuim van een leerling uit havo 3 bij DUO? (${run})`,
+    name: "Marit Hoekstra",
+    email: `marit.${run}@stellingwerf.test`,
   });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return r.json;
@@ -31,7 +35,17 @@ function bigPagePost(path: string, bytes: number): Promise<{ status: number; bod
   return new Promise((resolve, reject) => {
     const url = new URL(path, BASE);
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(bytes), "next-action": "0".repeat(42) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: {
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(bytes),
+          "next-action": "0".repeat(42),
+        },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -64,13 +78,21 @@ describe("large uploads", () => {
     await page.getByLabel("Naam van uw school of organisatie").fill("Stellingwerf College");
     await page.getByRole("button", { name: "Volgende stap" }).click();
     await page.getByRole("heading", { name: /Stap 2 van 4/ }).waitFor();
-    await page.getByLabel("Uw vraag").fill("Een leerling uit havo 3 heeft dit schooljaar al 9 keer gespijbeld. Moeten wij dat melden?");
+    await page
+      .getByLabel("Uw vraag")
+      .fill("Een leerling uit havo 3 heeft dit schooljaar al 9 keer gespijbeld. Moeten wij dat melden?");
     // Typing posts to the triage and deflection APIs; what matters: no server-action post and no large body.
     const posts: string[] = [];
     page.on("request", (r) => {
-      if (r.method() === "POST" && (!new URL(r.url()).pathname.startsWith("/api/") || (r.postDataBuffer()?.length ?? 0) > 1024 * 1024)) posts.push(r.url());
+      if (
+        r.method() === "POST" &&
+        (!new URL(r.url()).pathname.startsWith("/api/") || (r.postDataBuffer()?.length ?? 0) > 1024 * 1024)
+      )
+        posts.push(r.url());
     });
-    await page.locator("#attachments").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(20 * 1024 * 1024, 0x25) });
+    await page
+      .locator("#attachments")
+      .setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(20 * 1024 * 1024, 0x25) });
     const error = page.locator("#attachments-error");
     await error.waitFor();
     expect(await error.textContent()).toContain("Het bestand scan.pdf is groter dan 5 MB.");
@@ -107,7 +129,13 @@ describe("attachments on replies", () => {
     const messages = countRows("Message");
 
     await page.getByLabel("Uw reactie").fill("Hierbij de lijst met leerlingen.");
-    await page.getByLabel(/^Bijlagen/).setInputFiles({ name: `lijst-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from("naam,nummer\nPiet,123456782\n") });
+    await page
+      .getByLabel(/^Bijlagen/)
+      .setInputFiles({
+        name: `lijst-${run}.csv`,
+        mimeType: "text/csv",
+        buffer: Buffer.from("naam,nummer\nPiet,123456782\n"),
+      });
     await page.getByRole("button", { name: "Reactie versturen" }).click();
     const fileError = page.locator("#reply-attachments-error");
     await fileError.waitFor();
@@ -115,7 +143,13 @@ describe("attachments on replies", () => {
     expect(countRows("Message")).toBe(messages);
     expect(await page.getByLabel("Uw reactie").inputValue()).toBe("Hierbij de lijst met leerlingen."); // nothing typed is lost
 
-    await page.getByLabel(/^Bijlagen/).setInputFiles({ name: `uren-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from("datum,uren\n2026-03-02,4\n2026-03-03,16\n") });
+    await page
+      .getByLabel(/^Bijlagen/)
+      .setInputFiles({
+        name: `uren-${run}.csv`,
+        mimeType: "text/csv",
+        buffer: Buffer.from("datum,uren\n2026-03-02,4\n2026-03-03,16\n"),
+      });
     await page.getByRole("button", { name: "Reactie versturen" }).click();
     await page.getByText("Uw reactie is verstuurd").waitFor();
     const link = page.getByRole("link", { name: `uren-${run}.csv` });
@@ -140,7 +174,13 @@ describe("attachments on replies", () => {
     const editor = page.getByRole("textbox", { name: "Tekst van uw bericht" });
     await editor.click();
     await page.keyboard.type(`Zie het formulier in de bijlage (${run}).`);
-    await page.getByLabel(/^Bijlagen/).setInputFiles({ name: `formulier-${run}.txt`, mimeType: "text/plain", buffer: Buffer.from("Formulier verlof, in te vullen door de school.\n") });
+    await page
+      .getByLabel(/^Bijlagen/)
+      .setInputFiles({
+        name: `formulier-${run}.txt`,
+        mimeType: "text/plain",
+        buffer: Buffer.from("Formulier verlof, in te vullen door de school.\n"),
+      });
     await page.getByRole("button", { name: "Antwoord versturen" }).click();
     const reply = page.locator(".msg-reply").filter({ hasText: `Zie het formulier in de bijlage (${run}).` });
     await reply.waitFor();

@@ -19,7 +19,12 @@ afterAll(async () => {
 
 async function openPage(width = 1280): Promise<Page> {
   // The helpers' context settings, plus a viewport (a phone is 390 px wide).
-  const ctx = await browser.newContext({ baseURL: BASE, locale: "nl-NL", timezoneId: "Europe/Amsterdam", viewport: { width, height: 900 } });
+  const ctx = await browser.newContext({
+    baseURL: BASE,
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    viewport: { width, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto("/verzuimcheck");
   // Wait until the client components are interactive (React attached its handlers).
@@ -33,7 +38,12 @@ async function openPage(width = 1280): Promise<Page> {
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 /** Waits until focus has moved to the element with this id (focus moves one frame after rendering). */
 const focusMovesTo = (page: Page, id: string) =>
-  page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 }).then(() => true, () => false);
+  page
+    .waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
 
 describe("quick mode", () => {
   it("9 times late and 17 unauthorised hours in 3 weeks: the late-9 step and the legal duty, with an article link", async () => {
@@ -65,7 +75,9 @@ describe("quick mode", () => {
     // The law's badge links to its source (the Inspectie's page on reporting).
     const lawBadge = duty.locator(".badge").first();
     expect(await lawBadge.textContent()).toBe("Wet");
-    expect(await lawBadge.getAttribute("href")).toBe("https://www.onderwijsinspectie.nl/onderwerpen/registreren-en-melden-van-ongeoorloofd-verzuim");
+    expect(await lawBadge.getAttribute("href")).toBe(
+      "https://www.onderwijsinspectie.nl/onderwerpen/registreren-en-melden-van-ongeoorloofd-verzuim",
+    );
 
     const totals = (await page.locator(".totals").textContent()) ?? "";
     expect(totals).toMatch(/Keer te laat\s*9/);
@@ -176,7 +188,10 @@ describe("detailed mode", () => {
     const duty = page.getByRole("alert").filter({ hasText: "Wettelijke meldplicht" });
     expect(await duty.textContent()).toMatch(/bereikt op 6 maart 2026/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator("section.check-result").first().screenshot({ path: path.join(SHOTS, "detailed-result.png") });
+    await page
+      .locator("section.check-result")
+      .first()
+      .screenshot({ path: path.join(SHOTS, "detailed-result.png") });
     await page.context().close();
   });
 
@@ -230,7 +245,10 @@ describe("leave checker", () => {
     expect(result).toMatch(/1 keer per schooljaar/);
     expect(result).not.toMatch(/Wie beslist/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator("section.check-result").last().screenshot({ path: path.join(SHOTS, "leave-refused.png") });
+    await page
+      .locator("section.check-result")
+      .last()
+      .screenshot({ path: path.join(SHOTS, "leave-refused.png") });
     await page.context().close();
   });
 });
@@ -242,7 +260,9 @@ describe("on a phone (390 px)", () => {
     await page.getByLabel("Uren ongeoorloofd afwezig in de laatste 4 lesweken").fill("17");
     await page.getByRole("button", { name: "Controleer", exact: true }).first().click();
     await page.getByRole("heading", { name: "Uitkomst" }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, "verzuimcheck-390-quick.png"), fullPage: true });
 
@@ -251,7 +271,9 @@ describe("on a phone (390 px)", () => {
     await page.getByLabel("Plak regels uit uw administratie").fill("Datum;Soort;Uren\n2-3-2026;ziek;2\nmaandag;ziek;2");
     await page.getByRole("button", { name: "Controleer", exact: true }).last().click();
     await page.getByRole("alert").filter({ hasText: "Niet alle velden" }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, "verzuimcheck-390-detailed-errors.png"), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();

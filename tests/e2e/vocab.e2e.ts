@@ -24,7 +24,8 @@ async function page(email?: string): Promise<Page> {
 }
 
 // Letters only, so the search engine treats it as one unknown word.
-const uniqueWord = (prefix: string) => prefix + Array.from({ length: 6 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
+const uniqueWord = (prefix: string) =>
+  prefix + Array.from({ length: 6 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
 const resultTitles = (p: Page) => p.locator('main a[href^="/artikelen/"]').allTextContents();
 
 describe("concept vocabulary", () => {
@@ -56,8 +57,13 @@ describe("concept vocabulary", () => {
       editor.waitForURL(/afgehandeld=/),
       form.getByRole("button", { name: "Vraag toevoegen" }).click(),
     ]);
-    await editor.getByRole("status").filter({ hasText: `‘${word}’ is afgehandeld` }).waitFor();
-    expect(await editor.getByRole("status").textContent()).toContain("Een andere redacteur moet de wijziging goedkeuren");
+    await editor
+      .getByRole("status")
+      .filter({ hasText: `‘${word}’ is afgehandeld` })
+      .waitFor();
+    expect(await editor.getByRole("status").textContent()).toContain(
+      "Een andere redacteur moet de wijziging goedkeuren",
+    );
     expect(await editor.getByRole("region", { name: /Zoekvragen zonder resultaat/ }).textContent()).not.toContain(word);
     const handled = editor.getByRole("region", { name: /Afgehandeld/ });
     expect(await handled.getByRole("row").filter({ hasText: word }).textContent()).toContain("ter beoordeling");
@@ -70,7 +76,9 @@ describe("concept vocabulary", () => {
     const articleHref = await handled.getByRole("link", { name: title }).getAttribute("href");
     const reviewer = await page("redacteur2@helpdesk.test");
     await reviewer.goto(articleHref!);
-    const questions = await reviewer.locator(".question-list input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const questions = await reviewer
+      .locator(".question-list input")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(questions.at(-1)).toBe(`Mag een leerling eerder weg voor de ${word}?`);
     await reviewer.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
     await reviewer.getByText("Gepubliceerd. Het artikel staat nu op de website").waitFor();
@@ -96,7 +104,9 @@ describe("concept vocabulary", () => {
     await group.getByLabel("Nieuwe vraag").press("Enter");
     await editor.getByText(/Alles is opgeslagen \(versie \d+, /).waitFor({ timeout: 15_000 });
     await editor.reload();
-    const questions = await editor.locator(".question-list input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const questions = await editor
+      .locator(".question-list input")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(questions).toContain("Ouders melden elke maandag ziek, wat kan ik doen?");
     expect(await seriousViolations(editor)).toEqual([]);
     const n = questions.length;

@@ -57,21 +57,39 @@ describe("webhooks", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const created = await postJson("/api/v1/tickets", {
-      callerType: "po-school", sector: "po", organisation: "Basisschool De Klimop", topic: "verzuim-melden", name: "Els de Vries", email: `els.${run}@klimop.test`,
+      callerType: "po-school",
+      sector: "po",
+      organisation: "Basisschool De Klimop",
+      topic: "verzuim-melden",
+      name: "Els de Vries",
+      email: `els.${run}@klimop.test`,
       question: `Hoe meld ik langdurig verzuim van een leerling? (${run})`,
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     await row.getByRole("button", { name: /^Testbericht/ }).click();
 
     // The ticket's delivery is kicked after the commit; the test message is sent before the action answers.
-    await expect.poll(() => received.map((r) => r.event).sort(), { timeout: 15_000 }).toEqual(["ticket.created", "webhook.ping"]);
+    await expect
+      .poll(() => received.map((r) => r.event).sort(), { timeout: 15_000 })
+      .toEqual(["ticket.created", "webhook.ping"]);
     expect(received.every((r) => r.verified)).toBe(true);
-    expect(JSON.parse(received.find((r) => r.event === "ticket.created")!.body).data.reference).toBe(created.json.reference);
+    expect(JSON.parse(received.find((r) => r.event === "ticket.created")!.body).data.reference).toBe(
+      created.json.reference,
+    );
 
-    await expect.poll(async () => {
-      await page.reload();
-      return page.locator('[data-delivery-row]').filter({ hasText: url }).locator("[data-delivery-status]").allTextContents();
-    }, { timeout: 15_000 }).toEqual(["Afgeleverd", "Afgeleverd"]);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page
+            .locator("[data-delivery-row]")
+            .filter({ hasText: url })
+            .locator("[data-delivery-status]")
+            .allTextContents();
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(["Afgeleverd", "Afgeleverd"]);
     const first = page.locator("[data-delivery-row]").filter({ hasText: url }).first();
     expect(await first.locator("[data-delivery-http]").textContent()).toBe("200");
     expect(await seriousViolations(page)).toEqual([]);
@@ -82,8 +100,14 @@ describe("webhooks", () => {
     await row.getByRole("button", { name: /^Verwijderen/ }).click();
     await row.waitFor({ state: "detached" });
 
-    const [{ entityId }] = dbRows<{ entityId: string }>(`SELECT entityId FROM "AuditEvent" WHERE action = 'webhook.created' AND after LIKE ?`, `%${run}%`);
-    const actions = dbRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE entityType = 'webhook' AND entityId = ? ORDER BY createdAt`, entityId).map((a) => a.action);
+    const [{ entityId }] = dbRows<{ entityId: string }>(
+      `SELECT entityId FROM "AuditEvent" WHERE action = 'webhook.created' AND after LIKE ?`,
+      `%${run}%`,
+    );
+    const actions = dbRows<{ action: string }>(
+      `SELECT action FROM "AuditEvent" WHERE entityType = 'webhook' AND entityId = ? ORDER BY createdAt`,
+      entityId,
+    ).map((a) => a.action);
     expect(actions).toEqual(["webhook.created", "webhook.pinged", "webhook.disabled", "webhook.deleted"]);
     expect(dbRows(`SELECT id FROM "Webhook" WHERE url = ?`, url)).toEqual([]);
   }, 90_000);

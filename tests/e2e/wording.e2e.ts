@@ -76,7 +76,9 @@ describe("verzuimcheck holiday rows", () => {
     const page = await verzuimcheck();
     await page.getByRole("radio", { name: /Precies/ }).check();
     await page.getByLabel("Peildatum").fill("2026-03-20");
-    await page.getByLabel("Plak regels uit uw administratie").fill("2-3-2026;ongeoorloofd;4\n3-3-2026;ongeoorloofd;4\n16-3-2026;ongeoorloofd;4\n17-3-2026;ongeoorloofd;4");
+    await page
+      .getByLabel("Plak regels uit uw administratie")
+      .fill("2-3-2026;ongeoorloofd;4\n3-3-2026;ongeoorloofd;4\n16-3-2026;ongeoorloofd;4\n17-3-2026;ongeoorloofd;4");
     await page.getByRole("button", { name: "Vakantie toevoegen" }).click();
     await page.locator("#d-holidays-0-start").waitFor();
     // Nothing typed yet: no error anywhere.

@@ -11,6 +11,8 @@ export const BENCH_DIR = process.env.BENCH_DIR ?? path.resolve(__dirname, "..", 
 export function hasBenchFile(name: string, what: string): boolean {
   const file = path.join(BENCH_DIR, name);
   if (fs.existsSync(file)) return true;
-  console.warn(`[bench] skipped: ${what} — ${file} is missing (the judged sets live in ../shared/bench beside the repository; set BENCH_DIR to point elsewhere)`);
+  console.warn(
+    `[bench] skipped: ${what} — ${file} is missing (the judged sets live in ../shared/bench beside the repository; set BENCH_DIR to point elsewhere)`,
+  );
   return false;
 }

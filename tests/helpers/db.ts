@@ -22,7 +22,9 @@ function migrationSql(dir: string): string[] {
 }
 
 /** Creates and migrates a fresh database of the kind TEST_DB asks for. */
-export async function createTestDb(kind: "sqlite" | "postgres" = process.env.TEST_DB === "postgres" ? "postgres" : "sqlite"): Promise<TestDb> {
+export async function createTestDb(
+  kind: "sqlite" | "postgres" = process.env.TEST_DB === "postgres" ? "postgres" : "sqlite",
+): Promise<TestDb> {
   const id = randomBytes(6).toString("hex");
   if (kind === "sqlite") {
     const dir = path.join(root, "tmp", "test-dbs");
@@ -35,7 +37,9 @@ export async function createTestDb(kind: "sqlite" | "postgres" = process.env.TES
     const url = `file:${file}`;
     const db = createDb(url);
     return {
-      db, url, kind,
+      db,
+      url,
+      kind,
       async drop() {
         await db.$disconnect();
         for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -56,7 +60,9 @@ export async function createTestDb(kind: "sqlite" | "postgres" = process.env.TES
   await c.end();
   const db = createDb(url);
   return {
-    db, url, kind,
+    db,
+    url,
+    kind,
     async drop() {
       await db.$disconnect();
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -13,7 +13,9 @@ export function makePdf(pages: string[], opts: { encryptMarker?: boolean } = {})
       .split("\n")
       .map((line, j) => `BT /F1 12 Tf 72 ${720 - j * 16} Td (${esc(line)}) Tj ET`)
       .join("\n");
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
+    );
     objects.push(`<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`);
   });
   let out = "%PDF-1.4\n";

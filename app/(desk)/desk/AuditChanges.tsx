@@ -7,7 +7,9 @@ export function AuditSide({ before, after, side }: { before: unknown; after: unk
   return (
     <ul className="audit-fields">
       {rows.map((c) => (
-        <li key={c.field}><span className="audit-field">{c.label}:</span> {c[side]}</li>
+        <li key={c.field}>
+          <span className="audit-field">{c.label}:</span> {c[side]}
+        </li>
       ))}
     </ul>
   );

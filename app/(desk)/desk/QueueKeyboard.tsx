@@ -22,7 +22,10 @@ export function QueueKeyboard() {
   useEffect(() => {
     const rows = () => Array.from(document.querySelectorAll<HTMLElement>("[data-ticket-row]"));
     try {
-      sessionStorage.setItem(QUEUE_STORAGE_KEY, JSON.stringify({ refs: rows().map((r) => r.dataset.reference), url: location.pathname + location.search }));
+      sessionStorage.setItem(
+        QUEUE_STORAGE_KEY,
+        JSON.stringify({ refs: rows().map((r) => r.dataset.reference), url: location.pathname + location.search }),
+      );
     } catch {}
     const select = (i: number) => {
       const list = rows();

@@ -33,7 +33,12 @@ async function mailed<T>(result: T): Promise<T> {
   return result;
 }
 
-const otherReference = z.string({ error: "Vul een vraagnummer in." }).trim().toUpperCase().min(1, "Vul een vraagnummer in.").max(40, "Dit vraagnummer is te lang.");
+const otherReference = z
+  .string({ error: "Vul een vraagnummer in." })
+  .trim()
+  .toUpperCase()
+  .min(1, "Vul een vraagnummer in.")
+  .max(40, "Dit vraagnummer is te lang.");
 
 /**
  * A public reply (mailed) or an internal note, with the editor's JSON and up to 3 files. The service derives the
@@ -41,7 +46,8 @@ const otherReference = z.string({ error: "Vul een vraagnummer in." }).trim().toU
  */
 export const replyAction = action(
   {
-    name: "desk.reply", roles: AGENT,
+    name: "desk.reply",
+    roles: AGENT,
     schema: z.preprocess(
       (v) => fromFormData(v, ["bodyJson"]),
       replySchema.extend({ reference, body: z.string().max(20_000).optional(), attachments: attachmentFiles }),
@@ -49,23 +55,45 @@ export const replyAction = action(
   },
   async ({ reference: ref, kind, body, bodyJson, statusAfter, attachments }, { user }) => {
     const files = await toUploads(attachments);
-    return mailed(await replyToTicket(db(), {
-      user: user, reference: ref, kind, body, bodyJson: bodyJson ?? undefined, statusAfter,
-      attachments: files, storage: files.length ? storage() : undefined,
-    }));
+    return mailed(
+      await replyToTicket(db(), {
+        user: user,
+        reference: ref,
+        kind,
+        body,
+        bodyJson: bodyJson ?? undefined,
+        statusAfter,
+        attachments: files,
+        storage: files.length ? storage() : undefined,
+      }),
+    );
   },
 );
 
 /** Changes the status; optionally mails the caller. */
 export const statusAction = action(
-  { name: "desk.status", roles: AGENT, schema: z.object({ reference, status: z.enum(AGENT_STATUSES, { error: "Kies een status." }), notifyCaller: z.boolean().optional() }) },
-  async ({ reference: ref, status, notifyCaller }, { user }) => mailed(await changeStatus(db(), { user: user, reference: ref, status, notifyCaller })),
+  {
+    name: "desk.status",
+    roles: AGENT,
+    schema: z.object({
+      reference,
+      status: z.enum(AGENT_STATUSES, { error: "Kies een status." }),
+      notifyCaller: z.boolean().optional(),
+    }),
+  },
+  async ({ reference: ref, status, notifyCaller }, { user }) =>
+    mailed(await changeStatus(db(), { user: user, reference: ref, status, notifyCaller })),
 );
 
 /** Assigns to oneself or a colleague (null: nobody). */
 export const assignAction = action(
-  { name: "desk.assign", roles: AGENT, schema: z.object({ reference, assigneeId: z.string().min(1).max(40).nullable() }) },
-  async ({ reference: ref, assigneeId }, { user }) => mailed(await assignTicket(db(), { user: user, reference: ref, assigneeId })),
+  {
+    name: "desk.assign",
+    roles: AGENT,
+    schema: z.object({ reference, assigneeId: z.string().min(1).max(40).nullable() }),
+  },
+  async ({ reference: ref, assigneeId }, { user }) =>
+    mailed(await assignTicket(db(), { user: user, reference: ref, assigneeId })),
 );
 
 /** Sets or clears the topic. */
@@ -76,32 +104,44 @@ export const topicAction = action(
 
 /** Replaces the tags (new names only for admins; the service says so in Dutch otherwise). */
 export const tagsAction = action(
-  { name: "desk.tags", roles: AGENT, schema: z.object({ reference, tags: z.array(z.string().max(60)).max(20, "Gebruik maximaal 20 tags.") }) },
+  {
+    name: "desk.tags",
+    roles: AGENT,
+    schema: z.object({ reference, tags: z.array(z.string().max(60)).max(20, "Gebruik maximaal 20 tags.") }),
+  },
   async ({ reference: ref, tags }, { user }) => setTags(db(), { user: user, reference: ref, tags }),
 );
 
 /** Sends the ticket to the other desk with a reason the caller reads. */
 export const transferAction = action(
   { name: "desk.transfer", roles: AGENT, schema: transferSchema.extend({ reference }) },
-  async ({ reference: ref, toDesk, reason }, { user }) => mailed(await transferTicket(db(), { user: user, reference: ref, toDesk, reason })),
+  async ({ reference: ref, toDesk, reason }, { user }) =>
+    mailed(await transferTicket(db(), { user: user, reference: ref, toDesk, reason })),
 );
 
 /** Merges this (duplicate) ticket into another one of the same caller. */
 export const mergeAction = action(
   { name: "desk.merge", roles: AGENT, schema: z.object({ reference, intoReference: otherReference }) },
-  async ({ reference: ref, intoReference }, { user }) => mailed(await mergeTicket(db(), { user: user, reference: ref, intoReference })),
+  async ({ reference: ref, intoReference }, { user }) =>
+    mailed(await mergeTicket(db(), { user: user, reference: ref, intoReference })),
 );
 
 /** Links or unlinks a related ticket. */
 export const linkAction = action(
   { name: "desk.link", roles: AGENT, schema: z.object({ reference, otherReference, remove: z.boolean().optional() }) },
   async ({ reference: ref, otherReference: other, remove }, { user }) =>
-    remove ? unlinkTickets(db(), { user: user, reference: ref, otherReference: other }) : linkTickets(db(), { user: user, reference: ref, otherReference: other }),
+    remove
+      ? unlinkTickets(db(), { user: user, reference: ref, otherReference: other })
+      : linkTickets(db(), { user: user, reference: ref, otherReference: other }),
 );
 
 /** Finds published articles to link in a reply (not written to the search log: these are not caller searches). */
 export const findArticlesAction = action(
-  { name: "desk.findArticles", roles: AGENT, schema: z.object({ q: z.string().trim().min(2, "Typ minstens 2 tekens.").max(200) }) },
+  {
+    name: "desk.findArticles",
+    roles: AGENT,
+    schema: z.object({ q: z.string().trim().min(2, "Typ minstens 2 tekens.").max(200) }),
+  },
   async ({ q }) => {
     const res = await searchArticles({ q, perPage: 8 });
     return res.hits.map((h) => ({ slug: h.slug, title: h.title, summary: h.summary }));
@@ -109,10 +149,13 @@ export const findArticlesAction = action(
 );
 
 /** Creates or updates a macro (admins). */
-export const saveMacroAction = action({ name: "desk.saveMacro", roles: ["admin"], schema: macroSchema }, async (input, { user }) => {
-  const m = await saveMacro(db(), { user: user, ...input });
-  return { id: m.id };
-});
+export const saveMacroAction = action(
+  { name: "desk.saveMacro", roles: ["admin"], schema: macroSchema },
+  async (input, { user }) => {
+    const m = await saveMacro(db(), { user: user, ...input });
+    return { id: m.id };
+  },
+);
 
 /** Deletes a macro (admins). */
 export const deleteMacroAction = action(

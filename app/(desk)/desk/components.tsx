@@ -19,7 +19,13 @@ export function SlaBadge({ what, state }: { what: "Eerste reactie" | "Oplossing"
 }
 
 /** Both SLA badges of a ticket; a met first response is left out once the ticket is underway. */
-export function SlaBadges({ sla, compact = false }: { sla: { firstResponse: SlaState; resolution: SlaState }; compact?: boolean }) {
+export function SlaBadges({
+  sla,
+  compact = false,
+}: {
+  sla: { firstResponse: SlaState; resolution: SlaState };
+  compact?: boolean;
+}) {
   const showFirst = !(compact && sla.firstResponse === "met");
   const any = (showFirst && sla.firstResponse !== "none") || sla.resolution !== "none";
   if (!any) return <span className="muted">Geen termijn</span>;
@@ -36,7 +42,15 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`status status-${status}`}>{statusLabel(status)}</span>;
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&#x2F;": "/" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+  "&#x2F;": "/",
+};
 const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27|#x2F);/g, (m) => ENTITIES[m] ?? m);
 
 /** Renders an engine snippet (escaped text with <mark> tags) as React nodes, so nothing in it can become markup. */
@@ -44,7 +58,9 @@ export function Highlighted({ html }: { html: string }) {
   const parts = html.split(/<mark>|<\/mark>/);
   return (
     <>
-      {parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{unescape(p)}</mark> : <Fragment key={i}>{unescape(p)}</Fragment>))}
+      {parts.map((p, i) =>
+        i % 2 === 1 ? <mark key={i}>{unescape(p)}</mark> : <Fragment key={i}>{unescape(p)}</Fragment>,
+      )}
     </>
   );
 }

@@ -12,12 +12,22 @@ describe("auditChanges", () => {
     ]);
     const moved = auditChanges(
       { deskId: "po", reference: "PO-2026-000001", assigneeId: null, resolutionDueAt: null },
-      { deskId: "vo-mbo", reference: "IPO-2026-000009", assigneeId: null, resolutionDueAt: null, reason: "Hoort bij het IPO." },
+      {
+        deskId: "vo-mbo",
+        reference: "IPO-2026-000009",
+        assigneeId: null,
+        resolutionDueAt: null,
+        reason: "Hoort bij het IPO.",
+      },
     );
     expect(moved.map((c) => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
-      "Helpdesk: BRON PO → IPO (VO/MBO)", "Vraagnummer: PO-2026-000001 → IPO-2026-000009", "Reden:  → Hoort bij het IPO.",
+      "Helpdesk: BRON PO → IPO (VO/MBO)",
+      "Vraagnummer: PO-2026-000001 → IPO-2026-000009",
+      "Reden:  → Hoort bij het IPO.",
     ]);
-    expect(auditChanges({ tags: ["a"] }, { tags: ["a", "b"] })).toEqual([{ field: "tags", label: "Tags", before: "a", after: "a, b" }]);
+    expect(auditChanges({ tags: ["a"] }, { tags: ["a", "b"] })).toEqual([
+      { field: "tags", label: "Tags", before: "a", after: "a, b" },
+    ]);
     expect(auditChanges(null, null)).toEqual([]);
   });
 });

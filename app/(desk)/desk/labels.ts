@@ -72,7 +72,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const auditActionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
 
-const dateTime = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTime = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 /** "3 mrt 2026, 10:15" in Amsterdam time. */
 export const formatDateTime = (d: Date | string) => dateTime.format(typeof d === "string" ? new Date(d) : d);
 
@@ -84,13 +91,38 @@ export function auditValue(v: unknown): string {
 }
 
 const AUDIT_FIELD_LABELS: Record<string, string> = {
-  status: "Status", deskId: "Helpdesk", reference: "Vraagnummer", name: "Behandelaar", reason: "Reden", tags: "Tags", topic: "Onderwerp",
-  linked: "Gekoppeld met", mergedInto: "Samengevoegd met", mergedFrom: "Samengevoegd vanuit", movedMessages: "Verplaatste berichten",
-  kind: "Soort bericht", firstRespondedAt: "Eerste reactie", firstResponseDueAt: "Eerste reactie vóór", resolutionDueAt: "Oplossen vóór",
-  slaPausedMs: "Gepauzeerd (totaal)", slaPausedAt: "Gepauzeerd sinds", source: "Via", revision: "Versie", scheduledAt: "Publiceren op",
-  note: "Notitie", title: "Titel", slug: "Adres", body: "Tekst", deskName: "Helpdesk",
+  status: "Status",
+  deskId: "Helpdesk",
+  reference: "Vraagnummer",
+  name: "Behandelaar",
+  reason: "Reden",
+  tags: "Tags",
+  topic: "Onderwerp",
+  linked: "Gekoppeld met",
+  mergedInto: "Samengevoegd met",
+  mergedFrom: "Samengevoegd vanuit",
+  movedMessages: "Verplaatste berichten",
+  kind: "Soort bericht",
+  firstRespondedAt: "Eerste reactie",
+  firstResponseDueAt: "Eerste reactie vóór",
+  resolutionDueAt: "Oplossen vóór",
+  slaPausedMs: "Gepauzeerd (totaal)",
+  slaPausedAt: "Gepauzeerd sinds",
+  source: "Via",
+  revision: "Versie",
+  scheduledAt: "Publiceren op",
+  note: "Notitie",
+  title: "Titel",
+  slug: "Adres",
+  body: "Tekst",
+  deskName: "Helpdesk",
 };
-const KIND_LABELS: Record<string, string> = { reply: "Antwoord", note: "Interne notitie", caller: "Bericht van beller", system: "Systeembericht" };
+const KIND_LABELS: Record<string, string> = {
+  reply: "Antwoord",
+  note: "Interne notitie",
+  caller: "Bericht van beller",
+  system: "Systeembericht",
+};
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function auditText(key: string, v: unknown): string {
@@ -101,7 +133,8 @@ function auditText(key: string, v: unknown): string {
   if (key === "slaPausedMs" && typeof v === "number") return `${Math.round(v / 60_000)} min`;
   if (typeof v === "string" && ISO_DATE.test(v)) return formatDateTime(v);
   if (typeof v === "boolean") return v ? "ja" : "nee";
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ") : "—";
+  if (Array.isArray(v))
+    return v.length ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ") : "—";
   if (typeof v === "object") return JSON.stringify(v);
   const s = String(v);
   return s.length > 200 ? `${s.slice(0, 197)}…` : s;
@@ -115,14 +148,24 @@ export type AuditChange = { field: string; label: string; before: string; after:
  * "after" (created, linked) lists what it recorded.
  */
 export function auditChanges(before: unknown, after: unknown): AuditChange[] {
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { waarde: v });
+  const obj = (v: unknown): Record<string, unknown> =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : v === null || v === undefined
+        ? {}
+        : { waarde: v };
   const b = obj(before);
   const a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !/Id$/.test(k) || k === "deskId");
   const out: AuditChange[] = [];
   for (const k of keys) {
     if (k in b && k in a && JSON.stringify(b[k]) === JSON.stringify(a[k])) continue;
-    out.push({ field: k, label: AUDIT_FIELD_LABELS[k] ?? k, before: k in b ? auditText(k, b[k]) : "", after: k in a ? auditText(k, a[k]) : "" });
+    out.push({
+      field: k,
+      label: AUDIT_FIELD_LABELS[k] ?? k,
+      before: k in b ? auditText(k, b[k]) : "",
+      after: k in a ? auditText(k, a[k]) : "",
+    });
   }
   return out;
 }

@@ -3,15 +3,31 @@ import { DEFAULT_VIEW, hasFilters, parseQueueParams, queueHref, type RawParams }
 
 describe("parseQueueParams", () => {
   it.each<[string, RawParams, object]>([
-    ["defaults", {}, { desk: undefined, view: DEFAULT_VIEW, filters: {}, sort: "sla", cursor: undefined, q: undefined }],
+    [
+      "defaults",
+      {},
+      { desk: undefined, view: DEFAULT_VIEW, filters: {}, sort: "sla", cursor: undefined, q: undefined },
+    ],
     ["a visible desk", { desk: "po" }, { desk: "po" }],
     ["a desk the user does not work for is dropped", { desk: "vo-mbo" }, { desk: undefined }],
     ["an unknown view falls back", { view: "alles" }, { view: DEFAULT_VIEW }],
     ["a known view", { view: "sla-risico" }, { view: "sla-risico" }],
     ["an unknown sort falls back", { sort: "prio" }, { sort: "sla" }],
-    ["statuses, repeated and unknown", { status: ["open", "waiting", "kapot", "open"] }, { filters: { status: ["open", "waiting"] } }],
-    ["a bad topic is dropped, a good tag kept", { topic: "Verzuim Melden!", tag: "Spoed" }, { filters: { tag: "spoed" } }],
-    ["sector and caller type", { sector: "vo", callerType: "vo-school" }, { filters: { sector: "vo", callerType: "vo-school" } }],
+    [
+      "statuses, repeated and unknown",
+      { status: ["open", "waiting", "kapot", "open"] },
+      { filters: { status: ["open", "waiting"] } },
+    ],
+    [
+      "a bad topic is dropped, a good tag kept",
+      { topic: "Verzuim Melden!", tag: "Spoed" },
+      { filters: { tag: "spoed" } },
+    ],
+    [
+      "sector and caller type",
+      { sector: "vo", callerType: "vo-school" },
+      { filters: { sector: "vo", callerType: "vo-school" } },
+    ],
     ["a bad caller type is dropped", { callerType: "hacker" }, { filters: {} }],
     ["assignee me", { assignee: "me" }, { filters: { assignee: "me" } }],
     ["a channel", { channel: "phone" }, { filters: { channel: "phone" } }],
@@ -29,7 +45,11 @@ describe("queueHref", () => {
   it.each<[string, Parameters<typeof queueHref>[1], string]>([
     ["plain", {}, "/desk"],
     ["view and desk", { view: "open", desk: "po" }, "/desk?desk=po&view=open"],
-    ["filters", { filters: { status: ["open", "waiting"], tag: "spoed" } }, "/desk?status=open&status=waiting&tag=spoed"],
+    [
+      "filters",
+      { filters: { status: ["open", "waiting"], tag: "spoed" } },
+      "/desk?status=open&status=waiting&tag=spoed",
+    ],
     ["channel", { filters: { channel: "phone" } }, "/desk?channel=phone"],
     ["sort and cursor", { sort: "updated", cursor: "abc" }, "/desk?sort=updated&cursor=abc"],
   ])("%s", (_, over, expected) => {

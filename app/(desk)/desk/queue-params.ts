@@ -2,7 +2,14 @@
 // does not fit is dropped, never a 500), and written back by queueHref so links keep the other choices.
 import { z } from "zod";
 import type { DeskId } from "@/app/_core/session";
-import { QUEUE_SORTS, QUEUE_VIEWS, queueFiltersSchema, type QueueFilters, type QueueSort, type QueueView } from "@/app/_modules/tickets/desk-schema";
+import {
+  QUEUE_SORTS,
+  QUEUE_VIEWS,
+  queueFiltersSchema,
+  type QueueFilters,
+  type QueueSort,
+  type QueueView,
+} from "@/app/_modules/tickets/desk-schema";
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -18,8 +25,10 @@ export type QueueParams = {
 
 export const DEFAULT_VIEW: QueueView = "nieuw";
 
-const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((x) => x.trim()).filter(Boolean);
+const first = (v: string | string[] | undefined): string | undefined =>
+  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const all = (v: string | string[] | undefined): string[] =>
+  (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((x) => x.trim()).filter(Boolean);
 
 const filterShape = queueFiltersSchema.shape;
 function fits<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

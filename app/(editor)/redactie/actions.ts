@@ -59,8 +59,16 @@ export type StepResult = { state: ArticleState; conflict?: undefined } | { confl
 async function stateOf(user: SessionUser, articleId: string): Promise<ArticleState> {
   const a = await getArticleForEditor(db(), { user, articleId });
   return {
-    articleId: a.id, revision: a.revision, workingStatus: a.workingStatus, status: a.status, canApprove: a.canApprove, wroteIt: a.wroteIt,
-    submittedBy: a.submittedBy?.name ?? null, submittedById: a.submittedBy?.id ?? null, scheduledAt: a.scheduledAt?.toISOString() ?? null, liveSlug: a.liveSlug,
+    articleId: a.id,
+    revision: a.revision,
+    workingStatus: a.workingStatus,
+    status: a.status,
+    canApprove: a.canApprove,
+    wroteIt: a.wroteIt,
+    submittedBy: a.submittedBy?.name ?? null,
+    submittedById: a.submittedBy?.id ?? null,
+    scheduledAt: a.scheduledAt?.toISOString() ?? null,
+    liveSlug: a.liveSlug,
   };
 }
 
@@ -84,70 +92,143 @@ const saveSchema = articleFormSchema.extend({
 });
 
 /** Saves the form as a new revision (creates the article when articleId is null). */
-export const saveArticle = action({ name: "redactie.saveArticle", roles: EDITOR, schema: saveSchema }, async (input, { user }) =>
-  step(user, () =>
-    saveDraft(db(), {
-      user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note,
-      fields: { ...input, reviewDueAt: input.reviewDueAt || null, body: input.body },
-    }),
-  ),
+export const saveArticle = action(
+  { name: "redactie.saveArticle", roles: EDITOR, schema: saveSchema },
+  async (input, { user }) =>
+    step(user, () =>
+      saveDraft(db(), {
+        user: user,
+        articleId: input.articleId,
+        baseRevision: input.baseRevision,
+        note: input.note,
+        fields: { ...input, reviewDueAt: input.reviewDueAt || null, body: input.body },
+      }),
+    ),
 );
 
 const workflowSchema = z.object({ articleId: z.string().min(1).max(40), baseRevision: revision, note });
 
 /** Offers the working copy for review by another editor. */
-export const submitArticle = action({ name: "redactie.submitArticle", roles: EDITOR, schema: workflowSchema }, async (input, { user }) =>
-  step(user, () => submitForReview(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
+export const submitArticle = action(
+  { name: "redactie.submitArticle", roles: EDITOR, schema: workflowSchema },
+  async (input, { user }) =>
+    step(user, () =>
+      submitForReview(db(), {
+        user: user,
+        articleId: input.articleId,
+        baseRevision: input.baseRevision,
+        note: input.note,
+      }),
+    ),
 );
 
 const approveSchema = workflowSchema.extend({
   // datetime-local from the browser plus its UTC offset in minutes, so "9:00" means 9:00 where the editor is.
-  publishAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Vul een datum en tijd in.").optional(),
+  publishAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Vul een datum en tijd in.")
+    .optional(),
   tzOffset: z.number().int().min(-900).max(900).optional(),
 });
 
 /** Approves (four eyes): publishes now, or schedules when publishAt lies in the future. */
-export const approveArticle = action({ name: "redactie.approveArticle", roles: EDITOR, schema: approveSchema }, async (input, { user }) => {
-  let publishAt: Date | null = null;
-  if (input.publishAt) {
-    const local = new Date(`${input.publishAt}:00.000Z`);
-    publishAt = new Date(local.getTime() + (input.tzOffset ?? 0) * 60_000);
-  }
-  return step(user, () =>
-    approveService(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, publishAt, hooks: publishingHooks }),
-  );
+export const approveArticle = action(
+  { name: "redactie.approveArticle", roles: EDITOR, schema: approveSchema },
+  async (input, { user }) => {
+    let publishAt: Date | null = null;
+    if (input.publishAt) {
+      const local = new Date(`${input.publishAt}:00.000Z`);
+      publishAt = new Date(local.getTime() + (input.tzOffset ?? 0) * 60_000);
+    }
+    return step(user, () =>
+      approveService(db(), {
+        user: user,
+        articleId: input.articleId,
+        baseRevision: input.baseRevision,
+        note: input.note,
+        publishAt,
+        hooks: publishingHooks,
+      }),
+    );
+  },
+);
+
+const rejectSchema = workflowSchema.extend({
+  note: z.string().trim().min(1, "Schrijf kort wat er beter moet.").max(2000, "Gebruik hoogstens 2000 tekens."),
 });
 
-const rejectSchema = workflowSchema.extend({ note: z.string().trim().min(1, "Schrijf kort wat er beter moet.").max(2000, "Gebruik hoogstens 2000 tekens.") });
-
 /** Sends an article in review (or scheduled) back to draft with a note. */
-export const rejectArticle = action({ name: "redactie.rejectArticle", roles: EDITOR, schema: rejectSchema }, async (input, { user }) =>
-  step(user, () => rejectReview(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note })),
+export const rejectArticle = action(
+  { name: "redactie.rejectArticle", roles: EDITOR, schema: rejectSchema },
+  async (input, { user }) =>
+    step(user, () =>
+      rejectReview(db(), {
+        user: user,
+        articleId: input.articleId,
+        baseRevision: input.baseRevision,
+        note: input.note,
+      }),
+    ),
 );
 
 /** Archives an article; a public article leaves the portal and the search index. */
-export const archiveArticle = action({ name: "redactie.archiveArticle", roles: EDITOR, schema: workflowSchema }, async (input, { user }) =>
-  step(user, () => archiveService(db(), { user: user, articleId: input.articleId, baseRevision: input.baseRevision, note: input.note, hooks: publishingHooks })),
+export const archiveArticle = action(
+  { name: "redactie.archiveArticle", roles: EDITOR, schema: workflowSchema },
+  async (input, { user }) =>
+    step(user, () =>
+      archiveService(db(), {
+        user: user,
+        articleId: input.articleId,
+        baseRevision: input.baseRevision,
+        note: input.note,
+        hooks: publishingHooks,
+      }),
+    ),
 );
 
-const restoreSchema = z.object({ articleId: z.string().min(1).max(40), revision: z.number().int().min(1), baseRevision: revision });
+const restoreSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  revision: z.number().int().min(1),
+  baseRevision: revision,
+});
 
 /** Restores an old revision as a new draft. */
-export const restoreArticleRevision = action({ name: "redactie.restoreRevision", roles: EDITOR, schema: restoreSchema }, async (input, { user }) =>
-  step(user, () => restoreRevision(db(), { user: user, articleId: input.articleId, revision: input.revision, baseRevision: input.baseRevision })),
+export const restoreArticleRevision = action(
+  { name: "redactie.restoreRevision", roles: EDITOR, schema: restoreSchema },
+  async (input, { user }) =>
+    step(user, () =>
+      restoreRevision(db(), {
+        user: user,
+        articleId: input.articleId,
+        revision: input.revision,
+        baseRevision: input.baseRevision,
+      }),
+    ),
 );
 
 /** Renders the body exactly as the public page does (same renderer, same resolver, sanitized). */
-export const previewArticle = action({ name: "redactie.previewArticle", roles: EDITOR, schema: z.object({ body: bodyJson }) }, async (input) => {
-  const doc = validateDoc(input.body);
-  if (!doc.ok) return { html: null, message: doc.message };
-  return { html: await renderBody(JSON.stringify(doc.doc), await contentResolver()), message: null };
-});
+export const previewArticle = action(
+  { name: "redactie.previewArticle", roles: EDITOR, schema: z.object({ body: bodyJson }) },
+  async (input) => {
+    const doc = validateDoc(input.body);
+    if (!doc.ok) return { html: null, message: doc.message };
+    return { html: await renderBody(JSON.stringify(doc.doc), await contentResolver()), message: null };
+  },
+);
 
 /** Internal links of the body that point to a missing or unpublished article. */
-export const checkLinks = action({ name: "redactie.checkLinks", roles: EDITOR, schema: z.object({ body: bodyJson }) }, async (input) => {
-  const doc = validateDoc(input.body);
-  if (!doc.ok) return [];
-  const findings = await checkInternalLinks(db(), { doc: doc.doc });
-  return findings.map((f) => ({ slug: f.slug, text: f.text, kind: f.kind, message: f.message, articleId: f.articleId ?? null }));
-});
+export const checkLinks = action(
+  { name: "redactie.checkLinks", roles: EDITOR, schema: z.object({ body: bodyJson }) },
+  async (input) => {
+    const doc = validateDoc(input.body);
+    if (!doc.ok) return [];
+    const findings = await checkInternalLinks(db(), { doc: doc.doc });
+    return findings.map((f) => ({
+      slug: f.slug,
+      text: f.text,
+      kind: f.kind,
+      message: f.message,
+      articleId: f.articleId ?? null,
+    }));
+  },
+);

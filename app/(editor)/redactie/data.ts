@@ -15,7 +15,11 @@ export async function taxonomyChoices(): Promise<Choices> {
 }
 
 /** Every rule of every protocol (default protocol first), with its title and threshold in words. */
-export async function ruleOptions(): Promise<{ rules: RuleOption[]; defaultProtocolId: string; protocolNames: Record<string, string> }> {
+export async function ruleOptions(): Promise<{
+  rules: RuleOption[];
+  defaultProtocolId: string;
+  protocolNames: Record<string, string>;
+}> {
   const set = await getProtocols();
   const list = protocolList(set);
   const def = defaultProtocol(set);

@@ -3,7 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
-import { listArticlesForEditor, WORKING_STATUS_LABELS, type EditorArticleRow, type EditorStatusFilter } from "@/app/_modules/articles/workflow";
+import {
+  listArticlesForEditor,
+  WORKING_STATUS_LABELS,
+  type EditorArticleRow,
+  type EditorStatusFilter,
+} from "@/app/_modules/articles/workflow";
 import { taxonomyChoices } from "./data";
 import "./editor.css";
 
@@ -24,9 +29,16 @@ const STATUS_FILTERS: { id: EditorStatusFilter; label: string }[] = [
 ];
 
 const matches = (r: EditorArticleRow, s: EditorStatusFilter) =>
-  s === "all" ? true : s === "past-review" ? r.pastReview : s === "pending-changes" ? r.hasPendingChanges : r.workingStatus === s;
+  s === "all"
+    ? true
+    : s === "past-review"
+      ? r.pastReview
+      : s === "pending-changes"
+        ? r.hasPendingChanges
+        : r.workingStatus === s;
 
-const day = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric" });
+const day = (d: Date) =>
+  d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric" });
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
 
 export default async function EditorHome({ searchParams }: { searchParams: Promise<SP> }) {
@@ -39,14 +51,26 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
   const audience = known(choices.audiences, one(sp.doelgroep));
   const sector = known(choices.sectors, one(sp.sector));
   const topic = known(choices.topics, one(sp.onderwerp));
-  const base = { user, q: q || undefined, audience: audience || undefined, sector: sector || undefined, topic: topic || undefined };
+  const base = {
+    user,
+    q: q || undefined,
+    audience: audience || undefined,
+    sector: sector || undefined,
+    topic: topic || undefined,
+  };
   const all = await listArticlesForEditor(db(), { ...base, status: "all" });
   const rows = all.filter((r) => matches(r, status));
   const topicLabel = new Map(choices.topics.map((t) => [t.id, t.label]));
   const href = (s: EditorStatusFilter) => {
     const p = new URLSearchParams();
     if (s !== "all") p.set("status", s);
-    for (const [k, v] of [["q", q], ["doelgroep", audience], ["sector", sector], ["onderwerp", topic]]) if (v) p.set(k, v);
+    for (const [k, v] of [
+      ["q", q],
+      ["doelgroep", audience],
+      ["sector", sector],
+      ["onderwerp", topic],
+    ])
+      if (v) p.set(k, v);
     const t = p.toString();
     return `/redactie${t ? `?${t}` : ""}`;
   };
@@ -57,8 +81,12 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
       <div className="redactie-head">
         <h1>Artikelen</h1>
         <div className="btn-row">
-          <Link className="btn" href="/redactie/artikelen/nieuw">Nieuw artikel</Link>
-          <Link className="btn btn-secondary" href="/redactie/hiaten">Wat ontbreekt er?</Link>
+          <Link className="btn" href="/redactie/artikelen/nieuw">
+            Nieuw artikel
+          </Link>
+          <Link className="btn btn-secondary" href="/redactie/hiaten">
+            Wat ontbreekt er?
+          </Link>
         </div>
       </div>
 
@@ -74,7 +102,13 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
         </ul>
       </nav>
 
-      <form method="get" action="/redactie" className="filter-bar" role="search" aria-label="Artikelen zoeken en filteren">
+      <form
+        method="get"
+        action="/redactie"
+        className="filter-bar"
+        role="search"
+        aria-label="Artikelen zoeken en filteren"
+      >
         {status !== "all" && <input type="hidden" name="status" value={status} />}
         <div className="field">
           <label htmlFor="f-q">Zoek op titel of webadres</label>
@@ -84,31 +118,48 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
           <label htmlFor="f-aud">Doelgroep</label>
           <select id="f-aud" name="doelgroep" defaultValue={audience}>
             <option value="">Alle doelgroepen</option>
-            {choices.audiences.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {choices.audiences.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-sec">Sector</label>
           <select id="f-sec" name="sector" defaultValue={sector}>
             <option value="">Alle sectoren</option>
-            {choices.sectors.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {choices.sectors.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-top">Onderwerp</label>
           <select id="f-top" name="onderwerp" defaultValue={topic}>
             <option value="">Alle onderwerpen</option>
-            {choices.topics.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {choices.topics.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="btn-row">
-          <button type="submit" className="btn">Filteren</button>
-          {(q || audience || sector || topic) && <Link href={status === "all" ? "/redactie" : `/redactie?status=${status}`}>Filters wissen</Link>}
+          <button type="submit" className="btn">
+            Filteren
+          </button>
+          {(q || audience || sector || topic) && (
+            <Link href={status === "all" ? "/redactie" : `/redactie?status=${status}`}>Filters wissen</Link>
+          )}
         </div>
       </form>
 
       <p role="status" className="muted">
-        {rows.length === 1 ? "1 artikel" : `${rows.length} artikelen`} met status ‘{current.label.toLowerCase()}’{q ? ` voor ‘${q}’` : ""}.
+        {rows.length === 1 ? "1 artikel" : `${rows.length} artikelen`} met status ‘{current.label.toLowerCase()}’
+        {q ? ` voor ‘${q}’` : ""}.
       </p>
 
       {rows.length > 0 && (
@@ -131,11 +182,20 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
                     <Link href={r.href}>{r.title}</Link>
                     <span className="muted slug">/{r.slug}</span>
                   </th>
-                  <td><span className={`status art-${r.hasPendingChanges ? "pending" : r.workingStatus}`}>{r.statusLabel}</span></td>
+                  <td>
+                    <span className={`status art-${r.hasPendingChanges ? "pending" : r.workingStatus}`}>
+                      {r.statusLabel}
+                    </span>
+                  </td>
                   <td>{topicLabel.get(r.topic) ?? r.topic}</td>
                   <td>
                     {r.reviewDueAt ? day(r.reviewDueAt) : <span className="muted">geen datum</span>}
-                    {r.pastReview && <> <span className="tag tag-overdue">verlopen</span></>}
+                    {r.pastReview && (
+                      <>
+                        {" "}
+                        <span className="tag tag-overdue">verlopen</span>
+                      </>
+                    )}
                   </td>
                   <td>{day(r.updatedAt)}</td>
                 </tr>

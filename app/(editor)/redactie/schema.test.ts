@@ -19,7 +19,17 @@ describe("slugify", () => {
 });
 
 describe("articleFormSchema", () => {
-  const valid = { slug: "verzuim-melden", type: "faq", title: "Verzuim melden", summary: "Zo meldt u verzuim bij DUO.", audiences: ["school-vo"], sectors: ["vo"], topic: "verzuim-melden", reviewDueAt: "", questions: [] };
+  const valid = {
+    slug: "verzuim-melden",
+    type: "faq",
+    title: "Verzuim melden",
+    summary: "Zo meldt u verzuim bij DUO.",
+    audiences: ["school-vo"],
+    sectors: ["vo"],
+    topic: "verzuim-melden",
+    reviewDueAt: "",
+    questions: [],
+  };
 
   it("accepts a complete form and trims text", () => {
     const r = articleFormSchema.parse({ ...valid, title: "  Verzuim melden  " });

@@ -12,7 +12,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const password = String(form.get("password") ?? "");
   const returnTo = safeReturnPath(String(form.get("returnTo") ?? ""));
   const fieldErrors: LoginState["fieldErrors"] = {};
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fieldErrors.email = "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.";
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    fieldErrors.email = "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.";
   if (!password) fieldErrors.password = "Vul uw wachtwoord in.";
   if (fieldErrors.email || fieldErrors.password) return { error: "Controleer de velden.", fieldErrors, email };
   try {

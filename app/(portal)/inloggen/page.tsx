@@ -8,15 +8,26 @@ import { LoginForm } from "./LoginForm";
 export const metadata: Metadata = { title: "Inloggen" };
 
 // GET /inloggen — staff login (helpdesk agents, editors, admins).
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ terug?: string; uitgelogd?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ terug?: string; uitgelogd?: string }>;
+}) {
   const sp = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(safeReturnPath(sp.terug) ?? homeFor(user));
   return (
     <div className="container" style={{ maxWidth: "34rem" }}>
       <h1>Inloggen voor medewerkers</h1>
-      <p>Dit is de ingang voor medewerkers van de helpdesks en de redactie. Heeft u een vraag? Die kunt u stellen zonder in te loggen.</p>
-      {sp.uitgelogd && <div className="alert alert-success" role="status"><p>U bent uitgelogd.</p></div>}
+      <p>
+        Dit is de ingang voor medewerkers van de helpdesks en de redactie. Heeft u een vraag? Die kunt u stellen zonder
+        in te loggen.
+      </p>
+      {sp.uitgelogd && (
+        <div className="alert alert-success" role="status">
+          <p>U bent uitgelogd.</p>
+        </div>
+      )}
       <LoginForm returnTo={safeReturnPath(sp.terug) ?? ""} />
     </div>
   );

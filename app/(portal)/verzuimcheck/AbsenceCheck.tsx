@@ -28,7 +28,15 @@ const NETWORK_ERROR = "De check lukte niet. Controleer uw internetverbinding en 
 type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /** The protocol choice, the mode switch, both forms and the result. */
-export function AbsenceCheck({ protocols, defaultProtocol, today }: { protocols: ProtocolOption[]; defaultProtocol: string; today: string }) {
+export function AbsenceCheck({
+  protocols,
+  defaultProtocol,
+  today,
+}: {
+  protocols: ProtocolOption[];
+  defaultProtocol: string;
+  today: string;
+}) {
   const [protocol, setProtocol] = useState(defaultProtocol);
   const [mode, setMode] = useState<"quick" | "detailed">("quick");
   const [result, setResult] = useState<AbsenceCheckResult | null>(null);
@@ -45,20 +53,56 @@ export function AbsenceCheck({ protocols, defaultProtocol, today }: { protocols:
     <>
       <div className="field">
         <label htmlFor="protocol">Protocol</label>
-        <span className="hint" id="protocol-hint">{chosen?.hint}</span>
-        <select id="protocol" aria-describedby="protocol-hint" value={protocol} onChange={(e) => { setProtocol(e.target.value); setResult(null); }}>
-          {protocols.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        <span className="hint" id="protocol-hint">
+          {chosen?.hint}
+        </span>
+        <select
+          id="protocol"
+          aria-describedby="protocol-hint"
+          value={protocol}
+          onChange={(e) => {
+            setProtocol(e.target.value);
+            setResult(null);
+          }}
+        >
+          {protocols.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </div>
       <fieldset className="check-modes">
         <legend>Hoe wilt u het verzuim invullen?</legend>
         <label className="choice">
-          <input type="radio" name="mode" value="quick" checked={mode === "quick"} onChange={() => { setMode("quick"); setResult(null); }} />
-          <span><strong>Snel:</strong> aantallen van dit schooljaar</span>
+          <input
+            type="radio"
+            name="mode"
+            value="quick"
+            checked={mode === "quick"}
+            onChange={() => {
+              setMode("quick");
+              setResult(null);
+            }}
+          />
+          <span>
+            <strong>Snel:</strong> aantallen van dit schooljaar
+          </span>
         </label>
         <label className="choice">
-          <input type="radio" name="mode" value="detailed" checked={mode === "detailed"} onChange={() => { setMode("detailed"); setResult(null); }} />
-          <span><strong>Precies:</strong> meldingen met datum, of geplakt uit uw administratie</span>
+          <input
+            type="radio"
+            name="mode"
+            value="detailed"
+            checked={mode === "detailed"}
+            onChange={() => {
+              setMode("detailed");
+              setResult(null);
+            }}
+          />
+          <span>
+            <strong>Precies:</strong> meldingen met datum, of geplakt uit uw administratie
+          </span>
         </label>
       </fieldset>
       <div hidden={mode !== "quick"}>
@@ -87,7 +131,14 @@ function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: Abs
   const form = useForm<QuickCheckValues, unknown, QuickCheckInput>({
     resolver: zodResolver(quickCheckSchema),
     mode: "onTouched",
-    defaultValues: { protocol, late: "", truancy: "", unexcusedHoursLast4Weeks: "", sickHours: "", weeksAbsentInARow: "" },
+    defaultValues: {
+      protocol,
+      late: "",
+      truancy: "",
+      unexcusedHoursLast4Weeks: "",
+      sickHours: "",
+      weeksAbsentInARow: "",
+    },
   });
   const { register, handleSubmit, setValue, getValues, setError, formState } = form;
   const [serverError, setServerError] = useState<string | null>(null);
@@ -102,24 +153,42 @@ function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: Abs
     async () => {
       setBusy(true);
       setServerError(null);
-      const r: ServerResult<AbsenceCheckResult> = await checkQuick(getValues()).catch(() => ({ ok: false as const, error: NETWORK_ERROR, fieldErrors: {} }));
+      const r: ServerResult<AbsenceCheckResult> = await checkQuick(getValues()).catch(() => ({
+        ok: false as const,
+        error: NETWORK_ERROR,
+        fieldErrors: {},
+      }));
       setBusy(false);
       if (r.ok) return onResult(r.data);
       setServerError(r.error);
-      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof QuickCheckValues, { type: "server", message });
+      for (const [path, message] of Object.entries(r.fieldErrors))
+        setError(path as keyof QuickCheckValues, { type: "server", message });
       requestAnimationFrame(() => summaryRef.current?.focus());
     },
     () => requestAnimationFrame(() => summaryRef.current?.focus()),
   );
 
-  const numberInput = (name: Exclude<keyof QuickCheckValues, "protocol">, label: string, hint: string, decimal: boolean) => {
+  const numberInput = (
+    name: Exclude<keyof QuickCheckValues, "protocol">,
+    label: string,
+    hint: string,
+    decimal: boolean,
+  ) => {
     const id = `q-${name}`;
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <span className="hint" id={`${id}-hint`}>{hint}</span>
-        <input type="text" inputMode={decimal ? "decimal" : "numeric"} autoComplete="off" className="input-number"
-          {...register(name)} {...describedBy(id, { hint: true, error: err(name) })} />
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+        <input
+          type="text"
+          inputMode={decimal ? "decimal" : "numeric"}
+          autoComplete="off"
+          className="input-number"
+          {...register(name)}
+          {...describedBy(id, { hint: true, error: err(name) })}
+        />
         <FieldError id={id} message={err(name)} />
       </div>
     );
@@ -129,16 +198,40 @@ function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: Abs
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="quick-title">
       <h3 id="quick-title">Snel: aantallen invullen</h3>
       <p className="hint">Vul in wat u weet. Een leeg veld telt als 0.</p>
-      <ErrorSummary ref={summaryRef} errors={errors} serverError={serverError} prefix="q" label={(p) => QUICK_LABELS[p] ?? p} idFor={protocolControl} />
+      <ErrorSummary
+        ref={summaryRef}
+        errors={errors}
+        serverError={serverError}
+        prefix="q"
+        label={(p) => QUICK_LABELS[p] ?? p}
+        idFor={protocolControl}
+      />
       <div className="quick-grid">
         {numberInput("late", "Keer te laat dit schooljaar", "Bijvoorbeeld 9.", false)}
-        {numberInput("truancy", "Keer gespijbeld dit schooljaar", "Het aantal keer ongeoorloofd afwezig (spijbelincidenten).", false)}
-        {numberInput("unexcusedHoursLast4Weeks", "Uren ongeoorloofd afwezig in de laatste 4 lesweken", "Zoals uw school ze telt: basisschool in klokuren, voortgezet onderwijs in lesuren (een les van 60 minuten of korter is 1 uur). Reken niets om. Bijvoorbeeld 17 of 1,5. Weken met alleen vakantie tellen niet mee.", true)}
+        {numberInput(
+          "truancy",
+          "Keer gespijbeld dit schooljaar",
+          "Het aantal keer ongeoorloofd afwezig (spijbelincidenten).",
+          false,
+        )}
+        {numberInput(
+          "unexcusedHoursLast4Weeks",
+          "Uren ongeoorloofd afwezig in de laatste 4 lesweken",
+          "Zoals uw school ze telt: basisschool in klokuren, voortgezet onderwijs in lesuren (een les van 60 minuten of korter is 1 uur). Reken niets om. Bijvoorbeeld 17 of 1,5. Weken met alleen vakantie tellen niet mee.",
+          true,
+        )}
         {numberInput("sickHours", "Uren ziek gemeld dit schooljaar", "In klokuren.", true)}
-        {numberInput("weeksAbsentInARow", "Weken achter elkaar ongeoorloofd afwezig", "Hele weken zonder geldige reden niet op school.", false)}
+        {numberInput(
+          "weeksAbsentInARow",
+          "Weken achter elkaar ongeoorloofd afwezig",
+          "Hele weken zonder geldige reden niet op school.",
+          false,
+        )}
       </div>
       <div className="btn-row">
-        <button type="submit" className="btn" disabled={busy}>{busy ? "Bezig met controleren…" : "Controleer"}</button>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? "Bezig met controleren…" : "Controleer"}
+        </button>
       </div>
     </form>
   );
@@ -151,10 +244,22 @@ const DETAILED_LABEL = (path: string): string => {
   if (m) return `Melding ${Number(m[1]) + 1}, ${{ date: "datum", type: "soort", hours: "uren" }[m[2] as "date"]}`;
   const h = /^holidays\.(\d+)\.(start|end)$/.exec(path);
   if (h) return `Vakantie ${Number(h[1]) + 1}, ${h[2] === "start" ? "eerste dag" : "laatste dag"}`;
-  return { protocol: "Protocol", asOf: "Peildatum", pasted: "Geplakte regels", events: "Meldingen", holidays: "Vakanties" }[path] ?? path;
+  return (
+    { protocol: "Protocol", asOf: "Peildatum", pasted: "Geplakte regels", events: "Meldingen", holidays: "Vakanties" }[
+      path
+    ] ?? path
+  );
 };
 
-function DetailedForm({ protocol, today, onResult }: { protocol: string; today: string; onResult: (r: AbsenceCheckResult) => void }) {
+function DetailedForm({
+  protocol,
+  today,
+  onResult,
+}: {
+  protocol: string;
+  today: string;
+  onResult: (r: AbsenceCheckResult) => void;
+}) {
   const form = useForm<DetailedCheckValues, unknown, DetailedCheckInput>({
     resolver: zodResolver(detailedCheckSchema),
     mode: "onTouched",
@@ -173,8 +278,15 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
   // Errors show once a field was left, or after a submit: a row just added is not "wrong" yet. (Adding a row
   // validates the whole field array, so the errors object alone would flag its empty fields at once.)
   const touched = formState.touchedFields as Record<string, unknown>;
-  const wasTouched = (path: string) => path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), touched) === true;
-  const shown = (path: string, message: string | undefined) => (formState.isSubmitted || wasTouched(path) ? message : undefined);
+  const wasTouched = (path: string) =>
+    path
+      .split(".")
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
+        touched,
+      ) === true;
+  const shown = (path: string, message: string | undefined) =>
+    formState.isSubmitted || wasTouched(path) ? message : undefined;
   const errors = flattenErrors(formState.errors).filter((x) => formState.isSubmitted || wasTouched(x.path));
   const e = formState.errors;
 
@@ -182,11 +294,16 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
     async () => {
       setBusy(true);
       setServerError(null);
-      const r: ServerResult<AbsenceCheckResult> = await checkDetailed(getValues()).catch(() => ({ ok: false as const, error: NETWORK_ERROR, fieldErrors: {} }));
+      const r: ServerResult<AbsenceCheckResult> = await checkDetailed(getValues()).catch(() => ({
+        ok: false as const,
+        error: NETWORK_ERROR,
+        fieldErrors: {},
+      }));
       setBusy(false);
       if (r.ok) return onResult(r.data);
       setServerError(r.error);
-      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as "pasted", { type: "server", message });
+      for (const [path, message] of Object.entries(r.fieldErrors))
+        setError(path as "pasted", { type: "server", message });
       requestAnimationFrame(() => summaryRef.current?.focus());
     },
     () => requestAnimationFrame(() => summaryRef.current?.focus()),
@@ -204,42 +321,79 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
   return (
     <form onSubmit={(ev) => void submit(ev)} noValidate aria-labelledby="detailed-title">
       <h3 id="detailed-title">Precies: meldingen met datum</h3>
-      <ErrorSummary ref={summaryRef} errors={errors} serverError={serverError} prefix="d" label={DETAILED_LABEL} idFor={protocolControl} />
+      <ErrorSummary
+        ref={summaryRef}
+        errors={errors}
+        serverError={serverError}
+        prefix="d"
+        label={DETAILED_LABEL}
+        idFor={protocolControl}
+      />
 
       <div className="field">
         <label htmlFor="d-asOf">Peildatum</label>
-        <span className="hint" id="d-asOf-hint">De dag waarop u kijkt. Standaard vandaag. Meldingen na deze dag tellen niet mee.</span>
-        <input type="date" className="input-date" {...register("asOf")} {...describedBy("d-asOf", { hint: true, error: e.asOf?.message })} />
+        <span className="hint" id="d-asOf-hint">
+          De dag waarop u kijkt. Standaard vandaag. Meldingen na deze dag tellen niet mee.
+        </span>
+        <input
+          type="date"
+          className="input-date"
+          {...register("asOf")}
+          {...describedBy("d-asOf", { hint: true, error: e.asOf?.message })}
+        />
         <FieldError id="d-asOf" message={e.asOf?.message} />
       </div>
 
       <div className="field">
-        <label htmlFor="d-pasted">Plak regels uit uw administratie <span className="muted">(niet verplicht)</span></label>
+        <label htmlFor="d-pasted">
+          Plak regels uit uw administratie <span className="muted">(niet verplicht)</span>
+        </label>
         <span className="hint" id="d-pasted-hint">
-          Eén melding per regel: datum, soort en uren. Gescheiden door een tab, een puntkomma of een komma, zoals een export uit
-          Excel of uw leerlingadministratie. Bijvoorbeeld <code>2-3-2026;ongeoorloofd;1,5</code>. Soorten: te laat, ongeoorloofd
-          (of gespijbeld), ziek, geoorloofd (of verlof). Een kopregel wordt overgeslagen. Zonder naam of leerlingnummer.
+          Eén melding per regel: datum, soort en uren. Gescheiden door een tab, een puntkomma of een komma, zoals een
+          export uit Excel of uw leerlingadministratie. Bijvoorbeeld <code>2-3-2026;ongeoorloofd;1,5</code>. Soorten: te
+          laat, ongeoorloofd (of gespijbeld), ziek, geoorloofd (of verlof). Een kopregel wordt overgeslagen. Zonder naam
+          of leerlingnummer.
         </span>
-        <textarea rows={8} spellCheck={false} className="paste-area" {...register("pasted")}
-          {...describedBy("d-pasted", { hint: true, error: e.pasted?.message, extra: preview && preview.errors.length > 0 ? "d-pasted-lines" : undefined })} />
+        <textarea
+          rows={8}
+          spellCheck={false}
+          className="paste-area"
+          {...register("pasted")}
+          {...describedBy("d-pasted", {
+            hint: true,
+            error: e.pasted?.message,
+            extra: preview && preview.errors.length > 0 ? "d-pasted-lines" : undefined,
+          })}
+        />
         <FieldError id="d-pasted" message={e.pasted?.message} />
         {preview && (
           <div className="paste-preview">
             <p className="muted">
               {preview.events.length === 1 ? "1 melding gelezen" : `${preview.events.length} meldingen gelezen`}
               {preview.headerLine !== null ? `; regel ${preview.headerLine} is een kopregel en is overgeslagen` : ""}
-              {preview.errors.length > 0 ? `; ${preview.errors.length === 1 ? "1 regel kan" : `${preview.errors.length} regels kunnen`} niet worden gelezen` : ""}.
+              {preview.errors.length > 0
+                ? `; ${preview.errors.length === 1 ? "1 regel kan" : `${preview.errors.length} regels kunnen`} niet worden gelezen`
+                : ""}
+              .
             </p>
             {preview.errors.length > 0 && (
               <ul id="d-pasted-lines" className="line-issues">
                 {preview.errors.map((x) => (
-                  <li key={x.line} className="field-error"><span>Regel {x.line} (<code>{x.text}</code>): {x.message}</span></li>
+                  <li key={x.line} className="field-error">
+                    <span>
+                      Regel {x.line} (<code>{x.text}</code>): {x.message}
+                    </span>
+                  </li>
                 ))}
               </ul>
             )}
             {preview.notes.length > 0 && (
               <ul className="line-notes">
-                {preview.notes.map((x) => <li key={x.line}>Regel {x.line}: {x.message}</li>)}
+                {preview.notes.map((x) => (
+                  <li key={x.line}>
+                    Regel {x.line}: {x.message}
+                  </li>
+                ))}
               </ul>
             )}
           </div>
@@ -247,8 +401,12 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
       </div>
 
       <fieldset className="row-group">
-        <legend>Meldingen invullen <span className="muted">(niet verplicht)</span></legend>
-        {events.fields.length === 0 && <p className="hint">Nog geen meldingen. Voeg er een toe, of plak regels hierboven.</p>}
+        <legend>
+          Meldingen invullen <span className="muted">(niet verplicht)</span>
+        </legend>
+        {events.fields.length === 0 && (
+          <p className="hint">Nog geen meldingen. Voeg er een toe, of plak regels hierboven.</p>
+        )}
         <ol className="plain-list rows">
           {events.fields.map((f, i) => {
             const re = e.events?.[i];
@@ -258,34 +416,61 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
                 <span className="row-label">Melding {i + 1}</span>
                 <div className="row-field">
                   <label htmlFor={id("date")}>Datum</label>
-                  <input type="date" {...register(`events.${i}.date`)} {...describedBy(id("date"), { error: shown(`events.${i}.date`, re?.date?.message) })} />
+                  <input
+                    type="date"
+                    {...register(`events.${i}.date`)}
+                    {...describedBy(id("date"), { error: shown(`events.${i}.date`, re?.date?.message) })}
+                  />
                   <FieldError id={id("date")} message={shown(`events.${i}.date`, re?.date?.message)} />
                 </div>
                 <div className="row-field">
                   <label htmlFor={id("type")}>Soort</label>
-                  <select {...register(`events.${i}.type`)} {...describedBy(id("type"), { error: shown(`events.${i}.type`, re?.type?.message) })}>
-                    {CHECK_EVENT_TYPES.map((t) => <option key={t} value={t}>{EVENT_TYPE_LABELS[t]}</option>)}
+                  <select
+                    {...register(`events.${i}.type`)}
+                    {...describedBy(id("type"), { error: shown(`events.${i}.type`, re?.type?.message) })}
+                  >
+                    {CHECK_EVENT_TYPES.map((t) => (
+                      <option key={t} value={t}>
+                        {EVENT_TYPE_LABELS[t]}
+                      </option>
+                    ))}
                   </select>
                   <FieldError id={id("type")} message={shown(`events.${i}.type`, re?.type?.message)} />
                 </div>
                 <div className="row-field row-hours">
                   <label htmlFor={id("hours")}>Uren</label>
-                  <input type="text" inputMode="decimal" autoComplete="off" {...register(`events.${i}.hours`)} {...describedBy(id("hours"), { error: shown(`events.${i}.hours`, re?.hours?.message) })} />
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    {...register(`events.${i}.hours`)}
+                    {...describedBy(id("hours"), { error: shown(`events.${i}.hours`, re?.hours?.message) })}
+                  />
                   <FieldError id={id("hours")} message={shown(`events.${i}.hours`, re?.hours?.message)} />
                 </div>
-                <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => events.remove(i)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small row-remove"
+                  onClick={() => events.remove(i)}
+                >
                   Verwijder<span className="visually-hidden"> melding {i + 1}</span>
                 </button>
               </li>
             );
           })}
         </ol>
-        <button type="button" className="btn btn-secondary btn-small" onClick={addEvent}>Melding toevoegen</button>
+        <button type="button" className="btn btn-secondary btn-small" onClick={addEvent}>
+          Melding toevoegen
+        </button>
       </fieldset>
 
       <fieldset className="row-group">
-        <legend>Schoolvakanties <span className="muted">(niet verplicht)</span></legend>
-        <p className="hint">Een week met alleen vakantie telt niet mee als lesweek. Vakantiedagen onderbreken geen reeks.</p>
+        <legend>
+          Schoolvakanties <span className="muted">(niet verplicht)</span>
+        </legend>
+        <p className="hint">
+          Een week met alleen vakantie telt niet mee als lesweek. Vakantiedagen onderbreken geen reeks.
+        </p>
         <ol className="plain-list rows">
           {holidays.fields.map((f, i) => {
             const he = e.holidays?.[i];
@@ -295,26 +480,42 @@ function DetailedForm({ protocol, today, onResult }: { protocol: string; today: 
                 <span className="row-label">Vakantie {i + 1}</span>
                 <div className="row-field">
                   <label htmlFor={id("start")}>Eerste dag</label>
-                  <input type="date" {...register(`holidays.${i}.start`)} {...describedBy(id("start"), { error: shown(`holidays.${i}.start`, he?.start?.message) })} />
+                  <input
+                    type="date"
+                    {...register(`holidays.${i}.start`)}
+                    {...describedBy(id("start"), { error: shown(`holidays.${i}.start`, he?.start?.message) })}
+                  />
                   <FieldError id={id("start")} message={shown(`holidays.${i}.start`, he?.start?.message)} />
                 </div>
                 <div className="row-field">
                   <label htmlFor={id("end")}>Laatste dag</label>
-                  <input type="date" {...register(`holidays.${i}.end`)} {...describedBy(id("end"), { error: shown(`holidays.${i}.end`, he?.end?.message) })} />
+                  <input
+                    type="date"
+                    {...register(`holidays.${i}.end`)}
+                    {...describedBy(id("end"), { error: shown(`holidays.${i}.end`, he?.end?.message) })}
+                  />
                   <FieldError id={id("end")} message={shown(`holidays.${i}.end`, he?.end?.message)} />
                 </div>
-                <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => holidays.remove(i)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small row-remove"
+                  onClick={() => holidays.remove(i)}
+                >
                   Verwijder<span className="visually-hidden"> vakantie {i + 1}</span>
                 </button>
               </li>
             );
           })}
         </ol>
-        <button type="button" className="btn btn-secondary btn-small" onClick={addHoliday}>Vakantie toevoegen</button>
+        <button type="button" className="btn btn-secondary btn-small" onClick={addHoliday}>
+          Vakantie toevoegen
+        </button>
       </fieldset>
 
       <div className="btn-row">
-        <button type="submit" className="btn" disabled={busy}>{busy ? "Bezig met controleren…" : "Controleer"}</button>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? "Bezig met controleren…" : "Controleer"}
+        </button>
       </div>
     </form>
   );

@@ -4,15 +4,27 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { LeaveCheckResult } from "@/app/_modules/protocol/check-actions";
-import { CHECK_LEAVE_KINDS, LEAVE_KIND_LABELS, leaveCheckSchema, type LeaveCheckInput, type LeaveCheckValues } from "@/app/_modules/protocol/quick";
+import {
+  CHECK_LEAVE_KINDS,
+  LEAVE_KIND_LABELS,
+  leaveCheckSchema,
+  type LeaveCheckInput,
+  type LeaveCheckValues,
+} from "@/app/_modules/protocol/quick";
 import type { ProtocolOption } from "./AbsenceCheck";
 import { checkLeaveRequest } from "./actions";
 import { LeaveResult } from "./CheckResult";
 import { describedBy, ErrorSummary, FieldError, flattenErrors } from "./form-bits";
 
 const LABELS: Record<string, string> = {
-  protocol: "Protocol", kind: "Soort verlof", start: "Eerste verlofdag", end: "Laatste verlofdag", schoolDays: "Aantal schooldagen",
-  summerStart: "Zomervakantie, eerste dag", summerEnd: "Zomervakantie, laatste dag", earlierGewichtigeSchoolDays: "Eerder verlof om gewichtige omstandigheden",
+  protocol: "Protocol",
+  kind: "Soort verlof",
+  start: "Eerste verlofdag",
+  end: "Laatste verlofdag",
+  schoolDays: "Aantal schooldagen",
+  summerStart: "Zomervakantie, eerste dag",
+  summerEnd: "Zomervakantie, laatste dag",
+  earlierGewichtigeSchoolDays: "Eerder verlof om gewichtige omstandigheden",
 };
 
 type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
@@ -23,8 +35,16 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
     resolver: zodResolver(leaveCheckSchema),
     mode: "onTouched",
     defaultValues: {
-      protocol: defaultProtocol, kind: "vakantieverlof", start: "", end: "", schoolDays: "", summerStart: "", summerEnd: "",
-      earlierVakantieverlofThisYear: false, adjoinsSchoolHoliday: false, earlierGewichtigeSchoolDays: "",
+      protocol: defaultProtocol,
+      kind: "vakantieverlof",
+      start: "",
+      end: "",
+      schoolDays: "",
+      summerStart: "",
+      summerEnd: "",
+      earlierVakantieverlofThisYear: false,
+      adjoinsSchoolHoliday: false,
+      earlierGewichtigeSchoolDays: "",
     },
   });
   const { register, handleSubmit, getValues, setError, watch, formState } = form;
@@ -45,13 +65,16 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
       setBusy(true);
       setServerError(null);
       const r: ServerResult<LeaveCheckResult> = await checkLeaveRequest(getValues()).catch(() => ({
-        ok: false as const, error: "De check lukte niet. Controleer uw internetverbinding en probeer het opnieuw.", fieldErrors: {},
+        ok: false as const,
+        error: "De check lukte niet. Controleer uw internetverbinding en probeer het opnieuw.",
+        fieldErrors: {},
       }));
       setBusy(false);
       if (r.ok) return setResult(r.data);
       setResult(null);
       setServerError(r.error);
-      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as "start", { type: "server", message });
+      for (const [path, message] of Object.entries(r.fieldErrors))
+        setError(path as "start", { type: "server", message });
       requestAnimationFrame(() => summaryRef.current?.focus());
     },
     () => requestAnimationFrame(() => summaryRef.current?.focus()),
@@ -60,13 +83,27 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
   return (
     <>
       <form onSubmit={(ev) => void submit(ev)} noValidate aria-labelledby="leave-title">
-        <h3 id="leave-title" className="visually-hidden">Gegevens van de aanvraag</h3>
-        <ErrorSummary ref={summaryRef} errors={flattenErrors(e)} serverError={serverError} prefix="l" label={(p) => LABELS[p] ?? p} />
+        <h3 id="leave-title" className="visually-hidden">
+          Gegevens van de aanvraag
+        </h3>
+        <ErrorSummary
+          ref={summaryRef}
+          errors={flattenErrors(e)}
+          serverError={serverError}
+          prefix="l"
+          label={(p) => LABELS[p] ?? p}
+        />
         <div className="field">
           <label htmlFor="l-protocol">Protocol</label>
-          <span className="hint" id="l-protocol-hint">{chosen?.hint}</span>
+          <span className="hint" id="l-protocol-hint">
+            {chosen?.hint}
+          </span>
           <select {...register("protocol")} {...describedBy("l-protocol", { hint: true, error: e.protocol?.message })}>
-            {protocols.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {protocols.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
           </select>
           <FieldError id="l-protocol" message={e.protocol?.message} />
         </div>
@@ -74,7 +111,8 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
           <legend>Soort verlof</legend>
           {CHECK_LEAVE_KINDS.map((k, i) => (
             <label key={k} className="choice">
-              <input type="radio" value={k} {...register("kind")} id={i === 0 ? "l-kind" : undefined} /> {LEAVE_KIND_LABELS[k]}
+              <input type="radio" value={k} {...register("kind")} id={i === 0 ? "l-kind" : undefined} />{" "}
+              {LEAVE_KIND_LABELS[k]}
             </label>
           ))}
           <FieldError id="l-kind" message={e.kind?.message} />
@@ -82,34 +120,70 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
         <div className="leave-dates">
           <div className="field">
             <label htmlFor="l-start">Eerste verlofdag</label>
-            <input type="date" className="input-date" {...register("start")} {...describedBy("l-start", { error: e.start?.message })} />
+            <input
+              type="date"
+              className="input-date"
+              {...register("start")}
+              {...describedBy("l-start", { error: e.start?.message })}
+            />
             <FieldError id="l-start" message={e.start?.message} />
           </div>
           <div className="field">
-            <label htmlFor="l-end">Laatste verlofdag <span className="muted">(niet verplicht)</span></label>
-            <input type="date" className="input-date" {...register("end")} {...describedBy("l-end", { error: e.end?.message })} />
+            <label htmlFor="l-end">
+              Laatste verlofdag <span className="muted">(niet verplicht)</span>
+            </label>
+            <input
+              type="date"
+              className="input-date"
+              {...register("end")}
+              {...describedBy("l-end", { error: e.end?.message })}
+            />
             <FieldError id="l-end" message={e.end?.message} />
           </div>
         </div>
         <div className="field">
           <label htmlFor="l-schoolDays">Aantal schooldagen</label>
-          <span className="hint" id="l-schoolDays-hint">Alleen dagen waarop de leerling naar school had gemoeten. Leeg? Dan tellen wij maandag tot en met vrijdag tussen de eerste en de laatste verlofdag.</span>
-          <input type="text" inputMode="numeric" autoComplete="off" className="input-number" {...register("schoolDays")}
-            {...describedBy("l-schoolDays", { hint: true, error: e.schoolDays?.message })} />
+          <span className="hint" id="l-schoolDays-hint">
+            Alleen dagen waarop de leerling naar school had gemoeten. Leeg? Dan tellen wij maandag tot en met vrijdag
+            tussen de eerste en de laatste verlofdag.
+          </span>
+          <input
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            className="input-number"
+            {...register("schoolDays")}
+            {...describedBy("l-schoolDays", { hint: true, error: e.schoolDays?.message })}
+          />
           <FieldError id="l-schoolDays" message={e.schoolDays?.message} />
         </div>
         <fieldset>
-          <legend>Zomervakantie <span className="muted">(niet verplicht)</span></legend>
-          <p className="hint" id="l-summer-hint">Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof in de eerste lesweken van het schooljaar valt (wet), of binnen een strengere regel van de school.</p>
+          <legend>
+            Zomervakantie <span className="muted">(niet verplicht)</span>
+          </legend>
+          <p className="hint" id="l-summer-hint">
+            Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof in de eerste lesweken van het
+            schooljaar valt (wet), of binnen een strengere regel van de school.
+          </p>
           <div className="leave-dates">
             <div className="field">
               <label htmlFor="l-summerStart">Eerste dag</label>
-              <input type="date" className="input-date" {...register("summerStart")} {...describedBy("l-summerStart", { error: e.summerStart?.message, extra: "l-summer-hint" })} />
+              <input
+                type="date"
+                className="input-date"
+                {...register("summerStart")}
+                {...describedBy("l-summerStart", { error: e.summerStart?.message, extra: "l-summer-hint" })}
+              />
               <FieldError id="l-summerStart" message={e.summerStart?.message} />
             </div>
             <div className="field">
               <label htmlFor="l-summerEnd">Laatste dag</label>
-              <input type="date" className="input-date" {...register("summerEnd")} {...describedBy("l-summerEnd", { error: e.summerEnd?.message })} />
+              <input
+                type="date"
+                className="input-date"
+                {...register("summerEnd")}
+                {...describedBy("l-summerEnd", { error: e.summerEnd?.message })}
+              />
               <FieldError id="l-summerEnd" message={e.summerEnd?.message} />
             </div>
           </div>
@@ -117,7 +191,11 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
         <fieldset>
           <legend>Eerder verlof en vakanties</legend>
           <label className="choice">
-            <input type="checkbox" id="l-earlierVakantieverlofThisYear" {...register("earlierVakantieverlofThisYear")} />
+            <input
+              type="checkbox"
+              id="l-earlierVakantieverlofThisYear"
+              {...register("earlierVakantieverlofThisYear")}
+            />
             De leerling heeft dit schooljaar al vakantieverlof gehad
           </label>
           <label className="choice">
@@ -126,15 +204,25 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
           </label>
           {kind === "gewichtige-omstandigheden" && (
             <div className="field">
-              <label htmlFor="l-earlierGewichtigeSchoolDays">Schooldagen verlof om gewichtige omstandigheden dat de leerling dit schooljaar al kreeg</label>
-              <input type="text" inputMode="numeric" autoComplete="off" className="input-number" {...register("earlierGewichtigeSchoolDays")}
-                {...describedBy("l-earlierGewichtigeSchoolDays", { error: e.earlierGewichtigeSchoolDays?.message })} />
+              <label htmlFor="l-earlierGewichtigeSchoolDays">
+                Schooldagen verlof om gewichtige omstandigheden dat de leerling dit schooljaar al kreeg
+              </label>
+              <input
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                className="input-number"
+                {...register("earlierGewichtigeSchoolDays")}
+                {...describedBy("l-earlierGewichtigeSchoolDays", { error: e.earlierGewichtigeSchoolDays?.message })}
+              />
               <FieldError id="l-earlierGewichtigeSchoolDays" message={e.earlierGewichtigeSchoolDays?.message} />
             </div>
           )}
         </fieldset>
         <div className="btn-row">
-          <button type="submit" className="btn" disabled={busy}>{busy ? "Bezig met controleren…" : "Controleer verlof"}</button>
+          <button type="submit" className="btn" disabled={busy}>
+            {busy ? "Bezig met controleren…" : "Controleer verlof"}
+          </button>
         </div>
       </form>
       {result && <LeaveResult ref={resultRef} result={result} />}

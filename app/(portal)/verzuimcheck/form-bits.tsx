@@ -25,12 +25,20 @@ export const controlId = (prefix: string, path: string) => `${prefix}-${path.rep
 /** Props that tie a control to its hint and error (aria-invalid, aria-describedby). */
 export function describedBy(id: string, opts: { hint?: boolean; error?: string; extra?: string }) {
   const ids = [opts.hint ? `${id}-hint` : null, opts.error ? `${id}-error` : null, opts.extra ?? null].filter(Boolean);
-  return { id, "aria-invalid": opts.error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined } as const;
+  return {
+    id,
+    "aria-invalid": opts.error ? true : undefined,
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+  } as const;
 }
 
 /** A field's error text, with the id aria-describedby points to. */
 export function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={`${id}-error`} className="field-error">{message}</p> : null;
+  return message ? (
+    <p id={`${id}-error`} className="field-error">
+      {message}
+    </p>
+  ) : null;
 }
 
 type SummaryProps = {
@@ -43,16 +51,25 @@ type SummaryProps = {
 };
 
 /** The error summary above a form: a live region, focusable, with a link to each wrong field. */
-export const ErrorSummary = forwardRef<HTMLDivElement, SummaryProps>(function ErrorSummary({ errors, serverError, prefix, label, idFor }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, SummaryProps>(function ErrorSummary(
+  { errors, serverError, prefix, label, idFor },
+  ref,
+) {
   return (
     <div ref={ref} tabIndex={-1} aria-live="assertive" className="error-summary-region">
       {(errors.length > 0 || serverError) && (
         <div className="alert alert-error" role="alert">
-          <p><strong>{serverError ?? "Niet alle velden zijn goed ingevuld:"}</strong></p>
+          <p>
+            <strong>{serverError ?? "Niet alle velden zijn goed ingevuld:"}</strong>
+          </p>
           {errors.length > 0 && (
             <ul>
               {errors.map((e) => (
-                <li key={e.path}><a href={`#${idFor?.(e.path) ?? controlId(prefix, e.path)}`}>{label(e.path)}: {e.message}</a></li>
+                <li key={e.path}>
+                  <a href={`#${idFor?.(e.path) ?? controlId(prefix, e.path)}`}>
+                    {label(e.path)}: {e.message}
+                  </a>
+                </li>
               ))}
             </ul>
           )}

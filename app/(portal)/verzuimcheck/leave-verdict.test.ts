@@ -9,7 +9,11 @@ describe("leaveVerdict", () => {
     expect(v.nextStep).toMatch(/Stuur de aanvraag .* door naar de leerplichtambtenaar/);
   });
   it("the school's own decision, and a refusal, stay one sentence each", () => {
-    expect(leaveVerdict({ allowed: true, decidedBy: "afdelingsleider" })).toEqual({ tone: "success", headline: "Dit verlof kan worden toegestaan.", nextStep: null });
+    expect(leaveVerdict({ allowed: true, decidedBy: "afdelingsleider" })).toEqual({
+      tone: "success",
+      headline: "Dit verlof kan worden toegestaan.",
+      nextStep: null,
+    });
     expect(leaveVerdict({ allowed: false, decidedBy: null }).headline).toBe("Dit verlof kan niet worden toegestaan.");
   });
 });

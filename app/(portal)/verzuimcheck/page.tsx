@@ -10,7 +10,8 @@ import "./verzuimcheck.css";
 
 export const metadata: Metadata = {
   title: "Verzuimcheck",
-  description: "Zie welke stap van het verzuimprotocol aan de beurt is, wie wat doet en of de school moet melden bij de leerplichtambtenaar.",
+  description:
+    "Zie welke stap van het verzuimprotocol aan de beurt is, wie wat doet en of de school moet melden bij de leerplichtambtenaar.",
 };
 export const dynamic = "force-dynamic";
 
@@ -30,27 +31,35 @@ export default async function VerzuimcheckPage() {
     <div className="container verzuimcheck">
       <h1>Verzuimcheck</h1>
       <p className="lead">
-        Voor mentoren, afdelingsleiders en de leerlingenadministratie. Zie welke stap van het verzuimprotocol aan de beurt is, wat
-        er moet gebeuren en wie dat doet. En of de school moet melden bij de leerplichtambtenaar.
+        Voor mentoren, afdelingsleiders en de leerlingenadministratie. Zie welke stap van het verzuimprotocol aan de
+        beurt is, wat er moet gebeuren en wie dat doet. En of de school moet melden bij de leerplichtambtenaar.
       </p>
       <div className="alert" id="privacy-hint">
         <p>
-          <strong>U hoeft geen naam, BSN of leerlingnummer in te vullen.</strong> De check werkt alleen met aantallen, datums en uren,
-          en bewaart niets.
+          <strong>U hoeft geen naam, BSN of leerlingnummer in te vullen.</strong> De check werkt alleen met aantallen,
+          datums en uren, en bewaart niets.
         </p>
       </div>
       <nav aria-label="Op deze pagina" className="check-nav">
         <ul>
-          <li><a href="#verzuim-title">Verzuim van een leerling controleren</a></li>
-          <li><a href="#verlof-title">Verlofaanvraag controleren</a></li>
+          <li>
+            <a href="#verzuim-title">Verzuim van een leerling controleren</a>
+          </li>
+          <li>
+            <a href="#verlof-title">Verlofaanvraag controleren</a>
+          </li>
         </ul>
       </nav>
       <section aria-labelledby="verzuim-title" className="check-section">
-        <h2 id="verzuim-title" tabIndex={-1}>Verzuim van een leerling controleren</h2>
+        <h2 id="verzuim-title" tabIndex={-1}>
+          Verzuim van een leerling controleren
+        </h2>
         <AbsenceCheck protocols={options} defaultProtocol={def.id} today={todayInAmsterdam()} />
       </section>
       <section aria-labelledby="verlof-title" className="check-section">
-        <h2 id="verlof-title" tabIndex={-1}>Verlofaanvraag controleren</h2>
+        <h2 id="verlof-title" tabIndex={-1}>
+          Verlofaanvraag controleren
+        </h2>
         <p>Mag de school dit verlof geven, en wie beslist erover?</p>
         <LeaveCheck protocols={options} defaultProtocol={def.id} />
       </section>

@@ -2,7 +2,15 @@
 // Step 2 of the wizard: articles that may already answer the question, each with why it is suggested.
 export type SuggestedArticle = { slug: string; title: string; reason?: string };
 
-export function SuggestedArticles({ suggestions, onOpen, onAnswered }: { suggestions: SuggestedArticle[]; onOpen: () => void; onAnswered: () => void }) {
+export function SuggestedArticles({
+  suggestions,
+  onOpen,
+  onAnswered,
+}: {
+  suggestions: SuggestedArticle[];
+  onOpen: () => void;
+  onAnswered: () => void;
+}) {
   if (suggestions.length === 0) return null;
   return (
     <div className="card">
@@ -10,11 +18,21 @@ export function SuggestedArticles({ suggestions, onOpen, onAnswered }: { suggest
       <ul>
         {suggestions.map((s) => (
           <li key={s.slug}>
-            <a href={`/artikelen/${s.slug}`} target="_blank" rel="noopener" onClick={onOpen} aria-describedby={s.reason ? `why-${s.slug}` : undefined}>
+            <a
+              href={`/artikelen/${s.slug}`}
+              target="_blank"
+              rel="noopener"
+              onClick={onOpen}
+              aria-describedby={s.reason ? `why-${s.slug}` : undefined}
+            >
               {s.title} <span className="visually-hidden">(opent in een nieuw tabblad)</span>
             </a>
             {s.reason && (
-              <p id={`why-${s.slug}`} className="muted suggestion-reason" style={{ margin: "0.15rem 0 0", fontSize: "0.9rem" }}>
+              <p
+                id={`why-${s.slug}`}
+                className="muted suggestion-reason"
+                style={{ margin: "0.15rem 0 0", fontSize: "0.9rem" }}
+              >
                 {s.reason}
               </p>
             )}
@@ -23,7 +41,9 @@ export function SuggestedArticles({ suggestions, onOpen, onAnswered }: { suggest
       </ul>
       <p className="muted" style={{ marginBottom: 0 }}>
         Heeft een artikel uw vraag beantwoord? Dan hoeft u niets te versturen.{" "}
-        <button type="button" className="linklike" onClick={onAnswered}>Mijn vraag is beantwoord</button>
+        <button type="button" className="linklike" onClick={onAnswered}>
+          Mijn vraag is beantwoord
+        </button>
       </p>
     </div>
   );

@@ -16,9 +16,18 @@ const formSchema = z.preprocess(
     if (!(fd instanceof FormData)) return fd;
     const text = (k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : undefined);
     return {
-      callerType: text("callerType"), organisation: text("organisation"), schoolCode: text("schoolCode"), sector: text("sector"),
-      topic: text("topic"), question: text("question"), name: text("name"), email: text("email"), phone: text("phone"),
-      website: text("website") ?? "", startedAt: text("startedAt"), runId: text("runId") || undefined,
+      callerType: text("callerType"),
+      organisation: text("organisation"),
+      schoolCode: text("schoolCode"),
+      sector: text("sector"),
+      topic: text("topic"),
+      question: text("question"),
+      name: text("name"),
+      email: text("email"),
+      phone: text("phone"),
+      website: text("website") ?? "",
+      startedAt: text("startedAt"),
+      runId: text("runId") || undefined,
       attachments: fd.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0),
     };
   },
@@ -28,11 +37,22 @@ const formSchema = z.preprocess(
 /** Submits the question; on success returns the reference, the desk and the follow-up link. */
 export const submitWizard = action({ name: "submitWizard", schema: formSchema }, async (input) => {
   const { website, startedAt, runId, attachments, ...fields } = input;
-  if (website) throw new ValidationError("Uw vraag kon niet worden verstuurd.", [{ path: "website", message: "Laat dit veld leeg." }]);
+  if (website)
+    throw new ValidationError("Uw vraag kon niet worden verstuurd.", [
+      { path: "website", message: "Laat dit veld leeg." },
+    ]);
   if (Date.now() - startedAt < MIN_FILL_MS) {
     throw new ValidationError("Dat ging erg snel. Controleer uw gegevens en verstuur uw vraag opnieuw.", []);
   }
-  const files = await Promise.all(attachments.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const t = await submitQuestion({ input: fields, attachments: files, ip: clientIp(await headers()), channel: "web", runId });
+  const files = await Promise.all(
+    attachments.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  const t = await submitQuestion({
+    input: fields,
+    attachments: files,
+    ip: clientIp(await headers()),
+    channel: "web",
+    runId,
+  });
   return { reference: t.reference, deskId: t.deskId, followUpUrl: t.followUpUrl };
 });

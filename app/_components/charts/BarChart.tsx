@@ -1,9 +1,24 @@
 // Bar chart as inline SVG, rendered on the server (no client JS, no chart library). The SVG is one image with a
 // spoken summary; every value is also printed next to its bar and listed in the table alternative.
 import { ChartTable, type TableMode } from "./ChartTable";
-import { AXIS_COLOR, BAR_COLOR, fitText, formatNumber, GRID_COLOR, labelStep, niceScale, r1, textWidth, TEXT_COLOR } from "./chart-utils";
+import {
+  AXIS_COLOR,
+  BAR_COLOR,
+  fitText,
+  formatNumber,
+  GRID_COLOR,
+  labelStep,
+  niceScale,
+  r1,
+  textWidth,
+  TEXT_COLOR,
+} from "./chart-utils";
 
-export type BarDatum = { label: string; value: number; /** Printed instead of the formatted value. */ valueLabel?: string };
+export type BarDatum = {
+  label: string;
+  value: number;
+  /** Printed instead of the formatted value. */ valueLabel?: string;
+};
 
 export type BarChartProps = {
   /** Visible title; also the table caption. */
@@ -50,8 +65,17 @@ export function barSummary(title: string, data: readonly BarDatum[], format: (v:
 /** A bar chart with value labels, an aria-label summary and a table alternative. */
 export function BarChart(props: BarChartProps) {
   const {
-    title, data, orientation = "horizontal", labelHeader = "Categorie", valueHeader = "Aantal", formatValue = formatNumber,
-    description, table = "details", color = BAR_COLOR, width = 640, emptyText = "Geen gegevens in deze periode.",
+    title,
+    data,
+    orientation = "horizontal",
+    labelHeader = "Categorie",
+    valueHeader = "Aantal",
+    formatValue = formatNumber,
+    description,
+    table = "details",
+    color = BAR_COLOR,
+    width = 640,
+    emptyText = "Geen gegevens in deze periode.",
   } = props;
   const shown = (d: BarDatum) => d.valueLabel ?? formatValue(d.value);
   const summary = props.summary ?? barSummary(title, data, formatValue);
@@ -70,7 +94,12 @@ export function BarChart(props: BarChartProps) {
           {orientation === "horizontal"
             ? horizontal(data, { width, max, color, summary, shown })
             : vertical(data, { width, max, color, summary, shown })}
-          <ChartTable caption={title} columns={[labelHeader, valueHeader]} rows={data.map((d) => ({ label: d.label, cells: [shown(d)] }))} mode={table} />
+          <ChartTable
+            caption={title}
+            columns={[labelHeader, valueHeader]}
+            rows={data.map((d) => ({ label: d.label, cells: [shown(d)] }))}
+            mode={table}
+          />
         </>
       )}
     </figure>
@@ -89,7 +118,16 @@ function horizontal(data: readonly BarDatum[], { width, max, color, summary, sho
   const span = Math.max(40, width - labelW - valueW - pad);
   const height = data.length * rowH + pad * 2;
   return (
-    <svg role="img" aria-label={summary} focusable="false" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, height: "auto", display: "block" }} fontSize={FONT} fontFamily="inherit">
+    <svg
+      role="img"
+      aria-label={summary}
+      focusable="false"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width, height: "auto", display: "block" }}
+      fontSize={FONT}
+      fontFamily="inherit"
+    >
       <line x1={labelW} x2={labelW} y1={0} y2={height} stroke={AXIS_COLOR} strokeWidth={1} />
       {data.map((d, i) => {
         const y = pad + i * rowH;
@@ -102,7 +140,13 @@ function horizontal(data: readonly BarDatum[], { width, max, color, summary, sho
               {label}
             </text>
             <rect x={labelW} y={y + (rowH - barH) / 2} width={r1(len)} height={barH} fill={color} />
-            <text x={r1(labelW + len + 6)} y={y + rowH / 2} dominantBaseline="middle" fill={TEXT_COLOR} fontWeight={600}>
+            <text
+              x={r1(labelW + len + 6)}
+              y={y + rowH / 2}
+              dominantBaseline="middle"
+              fill={TEXT_COLOR}
+              fontWeight={600}
+            >
               {shown(d)}
             </text>
           </g>
@@ -131,7 +175,16 @@ function vertical(data: readonly BarDatum[], { width, max, color, summary, shown
   const step = labelStep(data.length, width - 2 * left, axisLabelW + 8);
   const scale = niceScale(max || 1);
   return (
-    <svg role="img" aria-label={summary} focusable="false" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, height: "auto", display: "block" }} fontSize={font} fontFamily="inherit">
+    <svg
+      role="img"
+      aria-label={summary}
+      focusable="false"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width, height: "auto", display: "block" }}
+      fontSize={font}
+      fontFamily="inherit"
+    >
       {[1, 2, 3, 4].map((k) => {
         const y = r1(top + plotH - (plotH * (k * scale.step)) / scale.max);
         return <line key={k} x1={left} x2={width - left} y1={y} y2={y} stroke={GRID_COLOR} strokeWidth={1} />;
@@ -150,7 +203,14 @@ function vertical(data: readonly BarDatum[], { width, max, color, summary, shown
                 {shown(d)}
               </text>
             ) : labelMode === "upright" ? (
-              <text x={cx} y={vy} transform={`rotate(-90 ${cx} ${vy})`} dominantBaseline="middle" fill={TEXT_COLOR} fontWeight={600}>
+              <text
+                x={cx}
+                y={vy}
+                transform={`rotate(-90 ${cx} ${vy})`}
+                dominantBaseline="middle"
+                fill={TEXT_COLOR}
+                fontWeight={600}
+              >
                 {shown(d)}
               </text>
             ) : null}

@@ -15,7 +15,13 @@ export type ChartTableProps = {
 };
 
 /** A data table with caption, column and row headers; numbers right-aligned. */
-export function ChartTable({ caption, columns, rows, mode = "details", toggleText = "Bekijk de cijfers als tabel" }: ChartTableProps) {
+export function ChartTable({
+  caption,
+  columns,
+  rows,
+  mode = "details",
+  toggleText = "Bekijk de cijfers als tabel",
+}: ChartTableProps) {
   const table: ReactNode = (
     <div style={{ overflowX: "auto" }}>
       <table className="data-table">

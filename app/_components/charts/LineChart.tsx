@@ -2,9 +2,24 @@
 // marker shape (never by colour alone), the legend shows all three, and the table alternative lists every value.
 import type { ReactNode } from "react";
 import { ChartTable, type TableMode } from "./ChartTable";
-import { AXIS_COLOR, fitText, formatNumber, GRID_COLOR, labelStep, niceScale, r1, seriesStyle, textWidth, TEXT_COLOR, type MarkerShape } from "./chart-utils";
+import {
+  AXIS_COLOR,
+  fitText,
+  formatNumber,
+  GRID_COLOR,
+  labelStep,
+  niceScale,
+  r1,
+  seriesStyle,
+  textWidth,
+  TEXT_COLOR,
+  type MarkerShape,
+} from "./chart-utils";
 
-export type LineSeries = { name: string; /** One value per category; null leaves a gap. */ values: readonly (number | null)[] };
+export type LineSeries = {
+  name: string;
+  /** One value per category; null leaves a gap. */ values: readonly (number | null)[];
+};
 
 export type LineChartProps = {
   /** Visible title; also the table caption. */
@@ -30,7 +45,19 @@ export type LineChartProps = {
 const FONT = 12;
 
 /** A marker shape centred on (x, y). */
-export function Marker({ shape, x, y, color, size = 4 }: { shape: MarkerShape; x: number; y: number; color: string; size?: number }): ReactNode {
+export function Marker({
+  shape,
+  x,
+  y,
+  color,
+  size = 4,
+}: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  color: string;
+  size?: number;
+}): ReactNode {
   const s = size;
   switch (shape) {
     case "circle":
@@ -40,16 +67,37 @@ export function Marker({ shape, x, y, color, size = 4 }: { shape: MarkerShape; x
     case "square":
       return <rect x={r1(x - s)} y={r1(y - s)} width={2 * s} height={2 * s} fill={color} />;
     case "triangle":
-      return <path d={`M${r1(x)} ${r1(y - s - 1)}L${r1(x + s + 1)} ${r1(y + s)}L${r1(x - s - 1)} ${r1(y + s)}Z`} fill={color} />;
+      return (
+        <path
+          d={`M${r1(x)} ${r1(y - s - 1)}L${r1(x + s + 1)} ${r1(y + s)}L${r1(x - s - 1)} ${r1(y + s)}Z`}
+          fill={color}
+        />
+      );
     case "diamond":
-      return <path d={`M${r1(x)} ${r1(y - s - 1)}L${r1(x + s + 1)} ${r1(y)}L${r1(x)} ${r1(y + s + 1)}L${r1(x - s - 1)} ${r1(y)}Z`} fill={color} />;
+      return (
+        <path
+          d={`M${r1(x)} ${r1(y - s - 1)}L${r1(x + s + 1)} ${r1(y)}L${r1(x)} ${r1(y + s + 1)}L${r1(x - s - 1)} ${r1(y)}Z`}
+          fill={color}
+        />
+      );
     case "cross":
-      return <path d={`M${r1(x - s)} ${r1(y - s)}L${r1(x + s)} ${r1(y + s)}M${r1(x + s)} ${r1(y - s)}L${r1(x - s)} ${r1(y + s)}`} stroke={color} strokeWidth={2.5} />;
+      return (
+        <path
+          d={`M${r1(x - s)} ${r1(y - s)}L${r1(x + s)} ${r1(y + s)}M${r1(x + s)} ${r1(y - s)}L${r1(x - s)} ${r1(y + s)}`}
+          stroke={color}
+          strokeWidth={2.5}
+        />
+      );
   }
 }
 
 /** Dutch summary of a line chart for its aria-label: per series the last and the highest value. */
-export function lineSummary(title: string, categories: readonly string[], series: readonly LineSeries[], format: (v: number) => string): string {
+export function lineSummary(
+  title: string,
+  categories: readonly string[],
+  series: readonly LineSeries[],
+  format: (v: number) => string,
+): string {
   if (categories.length === 0 || series.length === 0) return `${title}: geen gegevens.`;
   const parts = [
     `${title}: lijndiagram met ${series.length} ${series.length === 1 ? "lijn" : "lijnen"}, van ${categories[0]} tot ${categories[categories.length - 1]}.`,
@@ -63,7 +111,10 @@ export function lineSummary(title: string, categories: readonly string[], series
       if (hi < 0 || v > s.values[hi]!) hi = i;
     });
     if (last < 0) parts.push(`${s.name}: geen waarden.`);
-    else parts.push(`${s.name}: laatste ${format(s.values[last]!)} (${categories[last]}), hoogste ${format(s.values[hi]!)} (${categories[hi]}).`);
+    else
+      parts.push(
+        `${s.name}: laatste ${format(s.values[last]!)} (${categories[last]}), hoogste ${format(s.values[hi]!)} (${categories[hi]}).`,
+      );
   }
   parts.push("Alle waarden staan in de tabel bij de grafiek.");
   return parts.join(" ");
@@ -72,8 +123,17 @@ export function lineSummary(title: string, categories: readonly string[], series
 /** A multi-series line chart with legend, markers, an aria-label summary and a table alternative. */
 export function LineChart(props: LineChartProps) {
   const {
-    title, categories, series, categoryHeader = "Week", formatValue = formatNumber, yUnit, description,
-    table = "details", width = 640, height = 260, emptyText = "Geen gegevens in deze periode.",
+    title,
+    categories,
+    series,
+    categoryHeader = "Week",
+    formatValue = formatNumber,
+    yUnit,
+    description,
+    table = "details",
+    width = 640,
+    height = 260,
+    emptyText = "Geen gegevens in deze periode.",
   } = props;
   const summary = props.summary ?? lineSummary(title, categories, series, formatValue);
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
@@ -90,7 +150,17 @@ export function LineChart(props: LineChartProps) {
       ) : (
         <>
           {plot({ categories, series, formatValue, yUnit, yMax: props.yMax, width, height, summary, values })}
-          <ul aria-label="Legenda" style={{ listStyle: "none", padding: 0, margin: "0.5rem 0 0", display: "flex", flexWrap: "wrap", gap: "0.25rem 1.25rem" }}>
+          <ul
+            aria-label="Legenda"
+            style={{
+              listStyle: "none",
+              padding: 0,
+              margin: "0.5rem 0 0",
+              display: "flex",
+              flexWrap: "wrap",
+              gap: "0.25rem 1.25rem",
+            }}
+          >
             {series.map((s, i) => {
               const st = seriesStyle(i);
               return (
@@ -107,7 +177,13 @@ export function LineChart(props: LineChartProps) {
           <ChartTable
             caption={title}
             columns={[categoryHeader, ...series.map((s) => s.name)]}
-            rows={categories.map((c, i) => ({ label: c, cells: series.map((s) => { const v = s.values[i]; return v === null || v === undefined || !Number.isFinite(v) ? "–" : formatValue(v); }) }))}
+            rows={categories.map((c, i) => ({
+              label: c,
+              cells: series.map((s) => {
+                const v = s.values[i];
+                return v === null || v === undefined || !Number.isFinite(v) ? "–" : formatValue(v);
+              }),
+            }))}
             mode={table}
           />
         </>
@@ -132,7 +208,10 @@ function plot({ categories, series, formatValue, yUnit, yMax, width, height, sum
   const dataMax = Math.max(0, ...values);
   const scale = yMax && yMax >= dataMax ? { max: yMax, step: yMax / 4 } : niceScale(dataMax || 1);
   const ticks = [0, 1, 2, 3, 4].map((k) => k * scale.step);
-  const left = Math.max(Math.max(...ticks.map((t) => textWidth(formatValue(t), FONT))) + 12, textWidth(categories[0] ?? "", FONT) / 2 + 4);
+  const left = Math.max(
+    Math.max(...ticks.map((t) => textWidth(formatValue(t), FONT))) + 12,
+    textWidth(categories[0] ?? "", FONT) / 2 + 4,
+  );
   const top = yUnit ? 22 : 10;
   const right = Math.max(12, textWidth(categories[categories.length - 1] ?? "", FONT) / 2 + 4);
   const bottom = 26;
@@ -141,10 +220,23 @@ function plot({ categories, series, formatValue, yUnit, yMax, width, height, sum
   const n = categories.length;
   const x = (i: number) => left + (n === 1 ? plotW / 2 : (plotW * i) / (n - 1));
   const y = (v: number) => top + plotH - (Math.min(v, scale.max) / scale.max) * plotH;
-  const step = labelStep(n, plotW + plotW / Math.max(1, n - 1), Math.max(...categories.map((c) => textWidth(c, FONT))) + 10);
+  const step = labelStep(
+    n,
+    plotW + plotW / Math.max(1, n - 1),
+    Math.max(...categories.map((c) => textWidth(c, FONT))) + 10,
+  );
 
   return (
-    <svg role="img" aria-label={summary} focusable="false" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, height: "auto", display: "block" }} fontSize={FONT} fontFamily="inherit">
+    <svg
+      role="img"
+      aria-label={summary}
+      focusable="false"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width, height: "auto", display: "block" }}
+      fontSize={FONT}
+      fontFamily="inherit"
+    >
       {yUnit ? (
         <text x={4} y={12} fill={TEXT_COLOR}>
           {yUnit}
@@ -152,7 +244,14 @@ function plot({ categories, series, formatValue, yUnit, yMax, width, height, sum
       ) : null}
       {ticks.map((t, k) => (
         <g key={k}>
-          <line x1={left} x2={width - right} y1={r1(y(t))} y2={r1(y(t))} stroke={k === 0 ? AXIS_COLOR : GRID_COLOR} strokeWidth={1} />
+          <line
+            x1={left}
+            x2={width - right}
+            y1={r1(y(t))}
+            y2={r1(y(t))}
+            stroke={k === 0 ? AXIS_COLOR : GRID_COLOR}
+            strokeWidth={1}
+          />
           <text x={left - 6} y={r1(y(t))} textAnchor="end" dominantBaseline="middle" fill={TEXT_COLOR}>
             {formatValue(t)}
           </text>
@@ -161,7 +260,7 @@ function plot({ categories, series, formatValue, yUnit, yMax, width, height, sum
       {categories.map((c, i) =>
         i % step === 0 ? (
           <text key={i} x={r1(x(i))} y={height - 8} textAnchor="middle" fill={TEXT_COLOR}>
-            {fitText(c, plotW / Math.max(1, n - 1) * step, FONT)}
+            {fitText(c, (plotW / Math.max(1, n - 1)) * step, FONT)}
           </text>
         ) : null,
       )}
@@ -180,7 +279,14 @@ function plot({ categories, series, formatValue, yUnit, yMax, width, height, sum
         });
         return (
           <g key={si}>
-            <path d={d} fill="none" stroke={st.color} strokeWidth={2.5} strokeDasharray={st.dash} strokeLinejoin="round" />
+            <path
+              d={d}
+              fill="none"
+              stroke={st.color}
+              strokeWidth={2.5}
+              strokeDasharray={st.dash}
+              strokeLinejoin="round"
+            />
             {s.values.map((v, i) =>
               i < n && v !== null && Number.isFinite(v) ? (
                 <g key={i}>

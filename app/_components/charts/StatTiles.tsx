@@ -18,13 +18,29 @@ const EDGE: Record<NonNullable<StatTile["tone"]>, string> = {
 };
 
 /** KPI tiles (median first response, p90, SLA %, …) in a responsive grid. */
-export function StatTiles({ tiles, label }: { tiles: readonly StatTile[]; /** Accessible name of the group. */ label?: string }) {
+export function StatTiles({
+  tiles,
+  label,
+}: {
+  tiles: readonly StatTile[];
+  /** Accessible name of the group. */ label?: string;
+}) {
   const list = (
     <dl className="grid" style={{ margin: "1rem 0" }}>
       {tiles.map((t, i) => (
         <div key={i} className="card" style={{ borderLeft: `6px solid ${EDGE[t.tone ?? "neutral"]}` }}>
           <dt style={{ fontWeight: 600 }}>{t.label}</dt>
-          <dd style={{ margin: "0.25rem 0 0", fontSize: "1.8rem", fontWeight: 700, lineHeight: 1.2, fontVariantNumeric: "tabular-nums" }}>{t.value}</dd>
+          <dd
+            style={{
+              margin: "0.25rem 0 0",
+              fontSize: "1.8rem",
+              fontWeight: 700,
+              lineHeight: 1.2,
+              fontVariantNumeric: "tabular-nums",
+            }}
+          >
+            {t.value}
+          </dd>
           {t.hint ? (
             <dd className="muted" style={{ margin: "0.25rem 0 0", fontSize: "0.95rem" }}>
               {t.hint}

@@ -3,7 +3,16 @@ import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BarChart, barSummary, type BarChartProps } from "./BarChart";
-import { contrastRatio, fitText, labelStep, niceScale, SERIES_STYLES, BAR_COLOR, AXIS_COLOR, TEXT_COLOR } from "./chart-utils";
+import {
+  contrastRatio,
+  fitText,
+  labelStep,
+  niceScale,
+  SERIES_STYLES,
+  BAR_COLOR,
+  AXIS_COLOR,
+  TEXT_COLOR,
+} from "./chart-utils";
 import { LineChart, lineSummary, type LineChartProps } from "./LineChart";
 import { StatTiles } from "./StatTiles";
 
@@ -14,7 +23,13 @@ const doc = (html: string) => {
   const count = (re: RegExp) => (html.match(re) ?? []).length;
   return { html, count };
 };
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 const ariaLabel = (html: string) => decode(/<svg[^>]*role="img"[^>]*aria-label="([^"]*)"/.exec(html)?.[1] ?? "");
 const tableCells = (html: string) => [...html.matchAll(/<(th|td)[^>]*>([^<]*)<\/\1>/g)].map((m) => decode(m[2]!));
 
@@ -25,26 +40,52 @@ const topics = [
 ];
 
 describe("BarChart", () => {
-  it.each(["horizontal", "vertical"] as const)("%s: an image with a summary, value labels and a folded table", (orientation) => {
-    const html = bar({ title: "Tickets per onderwerp", data: topics, orientation, labelHeader: "Onderwerp", valueHeader: "Tickets" });
-    const d = doc(html);
-    expect(d.count(/<svg[^>]*role="img"/g)).toBe(1);
-    expect(ariaLabel(html)).toBe(
-      "Tickets per onderwerp: staafdiagram met 3 staven. Hoogste: Persoonsgebonden nummer en onderwijsnummer van leerlingen (1.234,5). Laagste: Verlof (7). Alle waarden staan in de tabel bij de grafiek.",
-    );
-    expect(d.count(/<rect /g)).toBe(3);
-    // Every value is printed in the SVG as text, not only in the table.
-    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
-    for (const v of ["42", "7", "1.234,5"]) expect(svg).toContain(`>${v}</text>`);
-    expect(html).toMatch(/<details[^>]*><summary[^>]*>Bekijk de cijfers als tabel<\/summary>/);
-    expect(html).toMatch(/<caption[^>]*>Tickets per onderwerp<\/caption>/);
-    expect(tableCells(html)).toEqual(["Onderwerp", "Tickets", "Verzuim melden", "42", "Verlof", "7", "Persoonsgebonden nummer en onderwijsnummer van leerlingen", "1.234,5"]);
-    expect(html).toContain('<th scope="row"');
-    expect(html).toContain("<figcaption><strong>Tickets per onderwerp</strong>");
-  });
+  it.each(["horizontal", "vertical"] as const)(
+    "%s: an image with a summary, value labels and a folded table",
+    (orientation) => {
+      const html = bar({
+        title: "Tickets per onderwerp",
+        data: topics,
+        orientation,
+        labelHeader: "Onderwerp",
+        valueHeader: "Tickets",
+      });
+      const d = doc(html);
+      expect(d.count(/<svg[^>]*role="img"/g)).toBe(1);
+      expect(ariaLabel(html)).toBe(
+        "Tickets per onderwerp: staafdiagram met 3 staven. Hoogste: Persoonsgebonden nummer en onderwijsnummer van leerlingen (1.234,5). Laagste: Verlof (7). Alle waarden staan in de tabel bij de grafiek.",
+      );
+      expect(d.count(/<rect /g)).toBe(3);
+      // Every value is printed in the SVG as text, not only in the table.
+      const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+      for (const v of ["42", "7", "1.234,5"]) expect(svg).toContain(`>${v}</text>`);
+      expect(html).toMatch(/<details[^>]*><summary[^>]*>Bekijk de cijfers als tabel<\/summary>/);
+      expect(html).toMatch(/<caption[^>]*>Tickets per onderwerp<\/caption>/);
+      expect(tableCells(html)).toEqual([
+        "Onderwerp",
+        "Tickets",
+        "Verzuim melden",
+        "42",
+        "Verlof",
+        "7",
+        "Persoonsgebonden nummer en onderwijsnummer van leerlingen",
+        "1.234,5",
+      ]);
+      expect(html).toContain('<th scope="row"');
+      expect(html).toContain("<figcaption><strong>Tickets per onderwerp</strong>");
+    },
+  );
 
   it("scales bars to the largest value", () => {
-    const html = bar({ title: "T", data: [{ label: "a", value: 10 }, { label: "b", value: 5 }, { label: "c", value: 0 }], width: 400 });
+    const html = bar({
+      title: "T",
+      data: [
+        { label: "a", value: 10 },
+        { label: "b", value: 5 },
+        { label: "c", value: 0 },
+      ],
+      width: 400,
+    });
     const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths[0]).toBeGreaterThan(0);
     expect(widths[1]).toBeCloseTo(widths[0]! / 2, 0);
@@ -53,7 +94,10 @@ describe("BarChart", () => {
 
   it("can show the table always, with custom value labels and summary", () => {
     const html = bar({
-      title: "Eerste reactie", data: [{ label: "BRON PO", value: 3.5, valueLabel: "3,5 uur" }], table: "visible", summary: "Eigen samenvatting",
+      title: "Eerste reactie",
+      data: [{ label: "BRON PO", value: 3.5, valueLabel: "3,5 uur" }],
+      table: "visible",
+      summary: "Eigen samenvatting",
     });
     expect(html).not.toContain("<details");
     expect(html).toContain("<table");
@@ -86,7 +130,9 @@ describe("BarChart", () => {
   });
 
   it("summarises a single bar", () => {
-    expect(barSummary("T", [{ label: "a", value: 2 }], String)).toBe("T: staafdiagram met 1 staaf. a (2). Alle waarden staan in de tabel bij de grafiek.");
+    expect(barSummary("T", [{ label: "a", value: 2 }], String)).toBe(
+      "T: staafdiagram met 1 staaf. a (2). Alle waarden staan in de tabel bij de grafiek.",
+    );
     expect(barSummary("T", [], String)).toBe("T: geen gegevens.");
   });
 });
@@ -134,11 +180,20 @@ describe("LineChart", () => {
     expect(ariaLabel(line(props))).toBe(
       "Eerste reactie per week: lijndiagram met 3 lijnen, van wk 10 tot wk 13. BRON PO: laatste 1 (wk 13), hoogste 3,5 (wk 11). IPO: laatste 6 (wk 13), hoogste 6 (wk 13). Alle helpdesks: laatste 4 (wk 13), hoogste 5 (wk 12). Alle waarden staan in de tabel bij de grafiek.",
     );
-    expect(lineSummary("T", ["a"], [{ name: "S", values: [null] }], String)).toBe("T: lijndiagram met 1 lijn, van a tot a. S: geen waarden. Alle waarden staan in de tabel bij de grafiek.");
+    expect(lineSummary("T", ["a"], [{ name: "S", values: [null] }], String)).toBe(
+      "T: lijndiagram met 1 lijn, van a tot a. S: geen waarden. Alle waarden staan in de tabel bij de grafiek.",
+    );
   });
 
   it("uses a fixed axis top for percentages and the unit label", () => {
-    const html = line({ title: "SLA", categories: weeks, series: [{ name: "Op tijd", values: [80, 90, 100, 95] }], yMax: 100, yUnit: "%", formatValue: (v) => `${v}%` });
+    const html = line({
+      title: "SLA",
+      categories: weeks,
+      series: [{ name: "Op tijd", values: [80, 90, 100, 95] }],
+      yMax: 100,
+      yUnit: "%",
+      formatValue: (v) => `${v}%`,
+    });
     expect(html).toContain(">100%</text>");
     expect(html).toContain(">%</text>");
   });
@@ -162,15 +217,24 @@ describe("StatTiles", () => {
       }),
     );
     expect(html).toMatch(/^<div role="group" aria-label="Kerncijfers"><dl/);
-    expect(tableCells(html.replace(/<(\/?)d[td]([^>]*)>/g, "<$1td$2>"))).toEqual(["Eerste reactie (mediaan)", "1,5 uur", "p90: 6 uur", "SLA eerste reactie", "92%"]);
+    expect(tableCells(html.replace(/<(\/?)d[td]([^>]*)>/g, "<$1td$2>"))).toEqual([
+      "Eerste reactie (mediaan)",
+      "1,5 uur",
+      "p90: 6 uur",
+      "SLA eerste reactie",
+      "92%",
+    ]);
     expect(html).toContain("var(--c-success)");
   });
 });
 
 describe("chart colours and scales", () => {
-  it.each([BAR_COLOR, AXIS_COLOR, TEXT_COLOR, ...SERIES_STYLES.map((s) => s.color)])("%s has at least 3:1 contrast on white", (c) => {
-    expect(contrastRatio(c, "#ffffff")).toBeGreaterThanOrEqual(3);
-  });
+  it.each([BAR_COLOR, AXIS_COLOR, TEXT_COLOR, ...SERIES_STYLES.map((s) => s.color)])(
+    "%s has at least 3:1 contrast on white",
+    (c) => {
+      expect(contrastRatio(c, "#ffffff")).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it("gives every series its own dash pattern and marker", () => {
     expect(new Set(SERIES_STYLES.map((s) => s.dash ?? "solid")).size).toBe(SERIES_STYLES.length);

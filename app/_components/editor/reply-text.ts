@@ -3,7 +3,13 @@
 // has no other way to carry them. Pure, so the browser and tests use the same function.
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
-export type ReplyNode = { type?: string; text?: string; marks?: Mark[]; attrs?: Record<string, unknown>; content?: ReplyNode[] };
+export type ReplyNode = {
+  type?: string;
+  text?: string;
+  marks?: Mark[];
+  attrs?: Record<string, unknown>;
+  content?: ReplyNode[];
+};
 
 function inline(nodes: ReplyNode[] | undefined): string {
   let out = "";

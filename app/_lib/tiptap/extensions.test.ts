@@ -9,10 +9,19 @@ function describeSchema(schema: Schema) {
   const nodes = Object.fromEntries(
     Object.entries(schema.nodes).map(([name, type]) => [
       name,
-      { content: type.spec.content ?? null, group: type.spec.group ?? null, inline: !!type.spec.inline, atom: !!type.spec.atom, attrs: Object.keys(type.spec.attrs ?? {}), marks: type.spec.marks ?? null },
+      {
+        content: type.spec.content ?? null,
+        group: type.spec.group ?? null,
+        inline: !!type.spec.inline,
+        atom: !!type.spec.atom,
+        attrs: Object.keys(type.spec.attrs ?? {}),
+        marks: type.spec.marks ?? null,
+      },
     ]),
   );
-  const marks = Object.fromEntries(Object.entries(schema.marks).map(([name, type]) => [name, Object.keys(type.spec.attrs ?? {})]));
+  const marks = Object.fromEntries(
+    Object.entries(schema.marks).map(([name, type]) => [name, Object.keys(type.spec.attrs ?? {})]),
+  );
   return { nodes, marks };
 }
 
@@ -21,7 +30,23 @@ describe("the shared extension list", () => {
 
   it("has exactly the nodes and marks of the Markdown subset", () => {
     expect(Object.keys(server.nodes).sort()).toEqual(
-      ["articleLink", "bulletList", "callout", "doc", "heading", "listItem", "orderedList", "paragraph", "protocolRule", "protocolThreshold", "table", "tableCell", "tableHeader", "tableRow", "text"].sort(),
+      [
+        "articleLink",
+        "bulletList",
+        "callout",
+        "doc",
+        "heading",
+        "listItem",
+        "orderedList",
+        "paragraph",
+        "protocolRule",
+        "protocolThreshold",
+        "table",
+        "tableCell",
+        "tableHeader",
+        "tableRow",
+        "text",
+      ].sort(),
     );
     expect(Object.keys(server.marks).sort()).toEqual(["bold", "italic", "link"]);
   });
@@ -33,7 +58,8 @@ describe("the shared extension list", () => {
   });
 
   it("round-trips its own HTML output for every custom node (copy/paste inside the editor)", () => {
-    const doc = markdownToDoc(`Zie {{drempel:leerplichtwet/unexcused-16h-4w}} en [[verlof-aanvragen|verlof]] en [[vakantieverlof]].
+    const doc =
+      markdownToDoc(`Zie {{drempel:leerplichtwet/unexcused-16h-4w}} en [[verlof-aanvragen|verlof]] en [[vakantieverlof]].
 
 {{regel:unexcused-16h-4w}}
 
@@ -53,12 +79,18 @@ Let **op**, [link](https://duo.nl).
   });
 
   it("drops pasted ids that are not valid ids", () => {
-    const json = generateJSON('<p><span data-type="article-link" data-slug="Niet Geldig">x</span></p>', articleExtensions);
+    const json = generateJSON(
+      '<p><span data-type="article-link" data-slug="Niet Geldig">x</span></p>',
+      articleExtensions,
+    );
     expect(json.content[0].content[0].attrs.slug).toBeNull();
   });
 
   it("refuses javascript: links when HTML is pasted", () => {
-    const json = generateJSON('<p><a href="javascript:alert(1)">x</a> <a href="/artikelen/a">y</a></p>', articleExtensions);
+    const json = generateJSON(
+      '<p><a href="javascript:alert(1)">x</a> <a href="/artikelen/a">y</a></p>',
+      articleExtensions,
+    );
     const marks = json.content[0].content.flatMap((n: { marks?: { attrs: { href: string } }[] }) => n.marks ?? []);
     expect(marks.map((m: { attrs: { href: string } }) => m.attrs.href)).toEqual(["/artikelen/a"]);
   });
@@ -77,11 +109,15 @@ describe("rule chips in the editor", () => {
 
   it("show the rule's title and threshold as the reader sees them, not its id", () => {
     const html = generateHTML(doc, createEditorExtensions([], { describeRule }));
-    expect(html).toContain("Protocolregel: Verlof gewichtige omstandigheden tot en met 10 dagen — tot en met 10 schooldagen");
+    expect(html).toContain(
+      "Protocolregel: Verlof gewichtige omstandigheden tot en met 10 dagen — tot en met 10 schooldagen",
+    );
     expect(html).toContain(">tot en met 10 schooldagen</span>");
     expect(html).not.toContain("Protocolregel: stellingwerf-college/leave-gewichtig-10");
     expect(html).toContain("Protocolregel: stellingwerf-college/bestaat-niet (niet gevonden)");
     // The stored document is the same either way.
-    expect(generateJSON(html, articleExtensions)).toEqual(generateJSON(generateHTML(doc, articleExtensions), articleExtensions));
+    expect(generateJSON(html, articleExtensions)).toEqual(
+      generateJSON(generateHTML(doc, articleExtensions), articleExtensions),
+    );
   });
 });

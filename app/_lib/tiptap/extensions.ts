@@ -5,14 +5,7 @@
 import { Node, mergeAttributes, type AnyExtension, type Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit, TableCell, TableHeader } from "@tiptap/extension-table";
-import {
-  DEFAULT_PROTOCOL,
-  NODE,
-  isAllowedHref,
-  isCalloutVariant,
-  isValidId,
-  type CalloutVariant,
-} from "./doc-types";
+import { DEFAULT_PROTOCOL, NODE, isAllowedHref, isCalloutVariant, isValidId, type CalloutVariant } from "./doc-types";
 
 /** Reads an id-like data attribute, dropping anything that is not a valid id (pasted HTML is untrusted). */
 function idAttr(el: HTMLElement, name: string): string | null {
@@ -99,13 +92,19 @@ function ruleLabel(attrs: Record<string, unknown>): string {
 }
 
 /** What the editor shows for a rule: its title and threshold as the reader sees them, or null when unknown. */
-export type RuleDescriber = (ref: { ruleId: string; protocol: string }) => { title: string; thresholdText: string } | null;
+export type RuleDescriber = (ref: {
+  ruleId: string;
+  protocol: string;
+}) => { title: string; thresholdText: string } | null;
 type RuleNodeOptions = { describe: RuleDescriber | null };
 
 function describeRule(describe: RuleDescriber | null, attrs: Record<string, unknown>) {
   if (!describe || typeof attrs.ruleId !== "string") return null;
   try {
-    return describe({ ruleId: attrs.ruleId, protocol: typeof attrs.protocol === "string" ? attrs.protocol : DEFAULT_PROTOCOL });
+    return describe({
+      ruleId: attrs.ruleId,
+      protocol: typeof attrs.protocol === "string" ? attrs.protocol : DEFAULT_PROTOCOL,
+    });
   } catch {
     return null;
   }
@@ -148,7 +147,9 @@ export const ProtocolRule = Node.create<RuleNodeOptions>({
     return [
       "div",
       mergeAttributes(HTMLAttributes, { "data-type": "protocol-rule", class: "protocol-rule-chip" }),
-      d ? `Protocolregel: ${d.title} — ${d.thresholdText}` : `Protocolregel: ${ruleLabel(node.attrs)}${this.options.describe ? " (niet gevonden)" : ""}`,
+      d
+        ? `Protocolregel: ${d.title} — ${d.thresholdText}`
+        : `Protocolregel: ${ruleLabel(node.attrs)}${this.options.describe ? " (niet gevonden)" : ""}`,
     ];
   },
 
@@ -239,6 +240,9 @@ function buildExtensions({ openLinksOnClick, describeRule: describe = null }: Bu
 export const articleExtensions: Extensions = buildExtensions({ openLinksOnClick: true });
 
 /** The same schema for the browser editor, plus editor-only extras (placeholder, character count…). */
-export function createEditorExtensions(extra: Extensions = [], opts: { describeRule?: RuleDescriber | null } = {}): Extensions {
+export function createEditorExtensions(
+  extra: Extensions = [],
+  opts: { describeRule?: RuleDescriber | null } = {},
+): Extensions {
   return [...buildExtensions({ openLinksOnClick: false, describeRule: opts.describeRule }), ...extra];
 }

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { verifyPassword } from "@/app/_core/password";
 import { seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
-import { createStaffUser, deactivateStaffUser, findResetToken, passwordResetLink, reactivateStaffUser, updateStaffUser, usePasswordReset } from "./users";
+import {
+  createStaffUser,
+  deactivateStaffUser,
+  findResetToken,
+  passwordResetLink,
+  reactivateStaffUser,
+  updateStaffUser,
+  usePasswordReset,
+} from "./users";
 
 let t: TestDb;
 let staff: Staff;
@@ -15,11 +23,21 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const tokenOf = (link: string) => link.split("/wachtwoord/")[1]!;
-const audits = (entityId: string) => t.db.auditEvent.findMany({ where: { entityId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+const audits = (entityId: string) =>
+  t.db.auditEvent.findMany({
+    where: { entityId },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true },
+  });
 
 describe("staff administration", () => {
   it("creates an account that can log in only after its one-time link is used", async () => {
-    const { id, resetLink } = await createStaffUser(t.db, staff.admin, { name: "Nieuwe Collega", email: "Nieuw@Helpdesk.test", role: "agent", desks: ["po"] });
+    const { id, resetLink } = await createStaffUser(t.db, staff.admin, {
+      name: "Nieuwe Collega",
+      email: "Nieuw@Helpdesk.test",
+      role: "agent",
+      desks: ["po"],
+    });
     const u = await t.db.user.findUniqueOrThrow({ where: { id }, include: { desks: true } });
     expect(u).toMatchObject({ email: "nieuw@helpdesk.test", role: "agent", active: true });
     expect(u.desks.map((d) => d.deskId)).toEqual(["po"]);
@@ -37,9 +55,15 @@ describe("staff administration", () => {
 
   it("refuses a duplicate e-mail, an agent without desks and bad input, storing nothing", async () => {
     const before = await t.db.user.count();
-    await expect(createStaffUser(t.db, staff.admin, { name: "Dubbel", email: "po@helpdesk.test", role: "agent", desks: ["po"] })).rejects.toMatchObject({ status: 409 });
-    await expect(createStaffUser(t.db, staff.admin, { name: "Geen desk", email: "x@helpdesk.test", role: "agent", desks: [] })).rejects.toMatchObject({ issues: [{ path: "desks" }] });
-    await expect(createStaffUser(t.db, staff.admin, { name: "Rol", email: "y@helpdesk.test", role: "baas", desks: [] })).rejects.toMatchObject({ issues: [{ path: "role" }] });
+    await expect(
+      createStaffUser(t.db, staff.admin, { name: "Dubbel", email: "po@helpdesk.test", role: "agent", desks: ["po"] }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      createStaffUser(t.db, staff.admin, { name: "Geen desk", email: "x@helpdesk.test", role: "agent", desks: [] }),
+    ).rejects.toMatchObject({ issues: [{ path: "desks" }] });
+    await expect(
+      createStaffUser(t.db, staff.admin, { name: "Rol", email: "y@helpdesk.test", role: "baas", desks: [] }),
+    ).rejects.toMatchObject({ issues: [{ path: "role" }] });
     expect(await t.db.user.count()).toBe(before);
   });
 
@@ -50,7 +74,9 @@ describe("staff administration", () => {
     const ev = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: staff.po.id, action: "user.updated" } });
     expect(JSON.parse(ev.before!)).toEqual({ role: "agent", desks: ["po"] });
     expect(JSON.parse(ev.after!)).toEqual({ role: "agent", desks: ["po", "vo-mbo"] });
-    await expect(updateStaffUser(t.db, staff.admin, { userId: staff.admin.id, role: "agent", desks: ["po"] })).rejects.toMatchObject({ issues: [{ path: "role" }] });
+    await expect(
+      updateStaffUser(t.db, staff.admin, { userId: staff.admin.id, role: "agent", desks: ["po"] }),
+    ).rejects.toMatchObject({ issues: [{ path: "role" }] });
   });
 
   it("deactivation ends the user's sessions at once (session version) and is audited; an admin cannot switch off themself", async () => {

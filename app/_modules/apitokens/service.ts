@@ -15,9 +15,17 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
 };
 
 export const apiTokenInputSchema = z.object({
-  name: z.string({ error: "Geef de token een naam." }).trim().min(2, "Geef de token een naam (minstens 2 tekens).").max(80, "Gebruik maximaal 80 tekens."),
-  desks: z.array(z.enum(DESK_IDS as ["po", "vo-mbo"], { error: "Kies de desk po of vo-mbo." })).min(1, "Kies minstens één desk."),
-  scopes: z.array(z.enum(API_SCOPES, { error: `Kies uit: ${API_SCOPES.join(", ")}.` })).min(1, "Kies minstens één recht (scope)."),
+  name: z
+    .string({ error: "Geef de token een naam." })
+    .trim()
+    .min(2, "Geef de token een naam (minstens 2 tekens).")
+    .max(80, "Gebruik maximaal 80 tekens."),
+  desks: z
+    .array(z.enum(DESK_IDS as ["po", "vo-mbo"], { error: "Kies de desk po of vo-mbo." }))
+    .min(1, "Kies minstens één desk."),
+  scopes: z
+    .array(z.enum(API_SCOPES, { error: `Kies uit: ${API_SCOPES.join(", ")}.` }))
+    .min(1, "Kies minstens één recht (scope)."),
   expiresAt: z.coerce.date({ error: "Geef een geldige vervaldatum." }).optional(),
 });
 export type ApiTokenInput = z.input<typeof apiTokenInputSchema>;
@@ -26,17 +34,33 @@ export type ApiTokenInput = z.input<typeof apiTokenInputSchema>;
 export async function createApiToken(db: Db, input: ApiTokenInput, actorId: string | null, now = new Date()) {
   const v = parseInput(apiTokenInputSchema, input);
   if (v.expiresAt && v.expiresAt <= now) {
-    throw new ValidationError("Kies een vervaldatum in de toekomst.", [{ path: "expiresAt", message: "Kies een vervaldatum in de toekomst." }]);
+    throw new ValidationError("Kies een vervaldatum in de toekomst.", [
+      { path: "expiresAt", message: "Kies een vervaldatum in de toekomst." },
+    ]);
   }
   const { token, hash, prefix } = generateApiToken();
   const desks = [...new Set(v.desks)].sort() as DeskId[];
   const scopes = [...new Set(v.scopes)].sort() as ApiScope[];
   const row = await db.$transaction(async (tx) => {
     const r = await tx.apiToken.create({
-      data: { name: v.name, tokenHash: hash, prefix, desks: JSON.stringify(desks), scopes: JSON.stringify(scopes), expiresAt: v.expiresAt ?? null, createdById: actorId },
+      data: {
+        name: v.name,
+        tokenHash: hash,
+        prefix,
+        desks: JSON.stringify(desks),
+        scopes: JSON.stringify(scopes),
+        expiresAt: v.expiresAt ?? null,
+        createdById: actorId,
+      },
     });
     await tx.auditEvent.create({
-      data: { actorId, action: "apitoken.created", entityType: "apiToken", entityId: r.id, after: JSON.stringify({ name: v.name, prefix, desks, scopes, expiresAt: v.expiresAt ?? null }) },
+      data: {
+        actorId,
+        action: "apitoken.created",
+        entityType: "apiToken",
+        entityId: r.id,
+        after: JSON.stringify({ name: v.name, prefix, desks, scopes, expiresAt: v.expiresAt ?? null }),
+      },
     });
     return r;
   });
@@ -51,7 +75,14 @@ export async function revokeApiToken(db: Db, id: string, actorId: string | null,
     if (t.revokedAt) return;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
     await tx.auditEvent.create({
-      data: { actorId, action: "apitoken.revoked", entityType: "apiToken", entityId: id, before: JSON.stringify({ revokedAt: null }), after: JSON.stringify({ revokedAt: now.toISOString() }) },
+      data: {
+        actorId,
+        action: "apitoken.revoked",
+        entityType: "apiToken",
+        entityId: id,
+        before: JSON.stringify({ revokedAt: null }),
+        after: JSON.stringify({ revokedAt: now.toISOString() }),
+      },
     });
   });
 }
@@ -60,7 +91,14 @@ export async function revokeApiToken(db: Db, id: string, actorId: string | null,
 export async function listApiTokens(db: Db) {
   const rows = await db.apiToken.findMany({ orderBy: { createdAt: "desc" } });
   return rows.map((r) => ({
-    id: r.id, name: r.name, prefix: r.prefix, desks: JSON.parse(r.desks) as DeskId[], scopes: JSON.parse(r.scopes) as ApiScope[],
-    expiresAt: r.expiresAt, lastUsedAt: r.lastUsedAt, revokedAt: r.revokedAt, createdAt: r.createdAt,
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    desks: JSON.parse(r.desks) as DeskId[],
+    scopes: JSON.parse(r.scopes) as ApiScope[],
+    expiresAt: r.expiresAt,
+    lastUsedAt: r.lastUsedAt,
+    revokedAt: r.revokedAt,
+    createdAt: r.createdAt,
   }));
 }

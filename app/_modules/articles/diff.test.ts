@@ -6,13 +6,23 @@ const join = (segs: Segment[]) => segs.map((s) => s.text).join("");
 const marked = (segs: Segment[], mark: "added" | "removed") => segs.filter((s) => s.mark === mark).map((s) => s.text);
 
 function doc(...paragraphs: string[]): string {
-  return JSON.stringify({ type: "doc", content: paragraphs.map((t) => ({ type: "paragraph", content: [{ type: "text", text: t }] })) });
+  return JSON.stringify({
+    type: "doc",
+    content: paragraphs.map((t) => ({ type: "paragraph", content: [{ type: "text", text: t }] })),
+  });
 }
 
 const base: ArticleSnapshot = {
-  slug: "verzuim-melden", type: "faq", title: "Wanneer meldt u verzuim?", summary: "De school meldt verzuim bij de leerplichtambtenaar.",
+  slug: "verzuim-melden",
+  type: "faq",
+  title: "Wanneer meldt u verzuim?",
+  summary: "De school meldt verzuim bij de leerplichtambtenaar.",
   body: doc("Eerste alinea.", "Tweede alinea over verzuim.", "Derde alinea."),
-  audiences: ["school-vo"], sectors: ["vo"], topic: "verzuim-melden", questions: [], reviewDueAt: "2027-01-01",
+  audiences: ["school-vo"],
+  sectors: ["vo"],
+  topic: "verzuim-melden",
+  questions: [],
+  reviewDueAt: "2027-01-01",
 };
 
 describe("diffSequence", () => {

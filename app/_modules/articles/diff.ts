@@ -53,7 +53,8 @@ export function diffSequence<T>(a: readonly T[], b: readonly T[]): Op[] {
     const lcs = new Uint32Array((n + 1) * w);
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        lcs[i * w + j] = a[pre + i] === b[pre + j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+        lcs[i * w + j] =
+          a[pre + i] === b[pre + j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
       }
     }
     let i = 0;
@@ -125,7 +126,11 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffRow[]
   while (k < ops.length) {
     const o = ops[k];
     if (o.op === "same") {
-      rows.push({ kind: "same", left: { line: o.a + 1, segments: [{ text: a[o.a] }] }, right: { line: o.b + 1, segments: [{ text: b[o.b] }] } });
+      rows.push({
+        kind: "same",
+        left: { line: o.a + 1, segments: [{ text: a[o.a] }] },
+        right: { line: o.b + 1, segments: [{ text: b[o.b] }] },
+      });
       k++;
       continue;
     }
@@ -136,10 +141,16 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffRow[]
     const pairs = Math.min(dels.length, ins.length);
     for (let p = 0; p < pairs; p++) {
       const w = diffWords(a[dels[p]], b[ins[p]]);
-      rows.push({ kind: "changed", left: { line: dels[p] + 1, segments: w.left }, right: { line: ins[p] + 1, segments: w.right } });
+      rows.push({
+        kind: "changed",
+        left: { line: dels[p] + 1, segments: w.left },
+        right: { line: ins[p] + 1, segments: w.right },
+      });
     }
-    for (const d of dels.slice(pairs)) rows.push({ kind: "removed", left: { line: d + 1, segments: [{ text: a[d], mark: "removed" }] }, right: null });
-    for (const i of ins.slice(pairs)) rows.push({ kind: "added", left: null, right: { line: i + 1, segments: [{ text: b[i], mark: "added" }] } });
+    for (const d of dels.slice(pairs))
+      rows.push({ kind: "removed", left: { line: d + 1, segments: [{ text: a[d], mark: "removed" }] }, right: null });
+    for (const i of ins.slice(pairs))
+      rows.push({ kind: "added", left: null, right: { line: i + 1, segments: [{ text: b[i], mark: "added" }] } });
   }
   return rows;
 }

@@ -15,7 +15,9 @@ describe("front matter: sources and reviewedAt", () => {
     const r = frontMatterSchema.safeParse({
       ...base,
       reviewedAt: new Date("2026-12-07T00:00:00Z"),
-      sources: [{ title: "Leerplichtwet 1969, art. 13a", url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=13a" }],
+      sources: [
+        { title: "Leerplichtwet 1969, art. 13a", url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=13a" },
+      ],
     });
     expect(r.success).toBe(true);
     expect(r.data?.reviewedAt).toBe("2026-12-07");
@@ -39,8 +41,13 @@ describe("front matter: sources and reviewedAt", () => {
   it("one check date per file: reviewedAt (with sources) or lastChecked", () => {
     const sources = [{ title: "DUO", url: "https://duo.nl/x" }];
     const both = frontMatterSchema.safeParse({ ...base, sources, reviewedAt: "2026-12-07", lastChecked: "2026-11-01" });
-    expect(both.error?.issues[0]).toMatchObject({ path: ["reviewedAt"], message: "use either reviewedAt or lastChecked, not both" });
-    expect(frontMatterSchema.safeParse({ ...base, reviewedAt: "2026-12-07" }).error?.issues[0].path).toEqual(["reviewedAt"]);
+    expect(both.error?.issues[0]).toMatchObject({
+      path: ["reviewedAt"],
+      message: "use either reviewedAt or lastChecked, not both",
+    });
+    expect(frontMatterSchema.safeParse({ ...base, reviewedAt: "2026-12-07" }).error?.issues[0].path).toEqual([
+      "reviewedAt",
+    ]);
     expect(frontMatterSchema.safeParse({ ...base, lastChecked: "2026-11-01" }).success).toBe(true);
   });
 

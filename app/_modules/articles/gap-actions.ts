@@ -6,9 +6,22 @@ import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, type Issue } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { checkSynonymTerms, listEditorSynonyms, synonymGroupKey, type EditorSynonymGroup } from "@/app/_modules/content/editor-synonyms";
+import {
+  checkSynonymTerms,
+  listEditorSynonyms,
+  synonymGroupKey,
+  type EditorSynonymGroup,
+} from "@/app/_modules/content/editor-synonyms";
 import { questionIssues, questionKey, tidyQuestion } from "./questions";
-import { latestRevision, requireEditor, submitForReview, toWorkingStatus, WORKING_STATUS_LABELS, writeDraft, type WorkingStatus } from "./workflow";
+import {
+  latestRevision,
+  requireEditor,
+  submitForReview,
+  toWorkingStatus,
+  WORKING_STATUS_LABELS,
+  writeDraft,
+  type WorkingStatus,
+} from "./workflow";
 
 export type GapActionHooks = {
   /** Called after a synonym group was added or removed (committed): re-apply the search settings. */
@@ -18,25 +31,47 @@ export type GapActionHooks = {
 export type AddedQuestion = { articleId: string; revision: number; workingStatus: WorkingStatus; submitted: boolean };
 
 const NOT_ADDED = "De vraag is niet toegevoegd.";
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+const isUniqueViolation = (e: unknown) =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
 
 /** The gap must be a logged search that nobody handled yet. */
 async function requireOpenGap(db: Db, normalized: string): Promise<void> {
   const n = (normalized ?? "").trim();
   const logged = n ? await db.searchLog.findFirst({ where: { normalized: n }, select: { id: true } }) : null;
-  if (!logged) throw new ValidationError("Deze zoekvraag staat niet in het overzicht.", [{ path: "normalized", message: "Deze zoekvraag staat niet (meer) in het overzicht. Laad de pagina opnieuw." }]);
+  if (!logged)
+    throw new ValidationError("Deze zoekvraag staat niet in het overzicht.", [
+      { path: "normalized", message: "Deze zoekvraag staat niet (meer) in het overzicht. Laad de pagina opnieuw." },
+    ]);
   const done = await db.searchGapAction.findUnique({ where: { normalized: n }, select: { id: true } });
   if (done) throw new ConflictError("Deze zoekvraag is al afgehandeld. Laad de pagina opnieuw.");
 }
 
-async function recordHandled(db: Db, data: { normalized: string; action: "question" | "synonym"; articleId: string | null; detail: unknown; actorId: string }) {
+async function recordHandled(
+  db: Db,
+  data: {
+    normalized: string;
+    action: "question" | "synonym";
+    articleId: string | null;
+    detail: unknown;
+    actorId: string;
+  },
+) {
   try {
     await db.$transaction(async (tx) => {
       const row = await tx.searchGapAction.create({
-        data: { normalized: data.normalized, action: data.action, articleId: data.articleId, detail: JSON.stringify(data.detail), actorId: data.actorId },
+        data: {
+          normalized: data.normalized,
+          action: data.action,
+          articleId: data.articleId,
+          detail: JSON.stringify(data.detail),
+          actorId: data.actorId,
+        },
       });
       await recordAudit(tx, {
-        actorId: data.actorId, action: `search_gap.${data.action}`, entityType: "search_gap", entityId: row.id,
+        actorId: data.actorId,
+        action: `search_gap.${data.action}`,
+        entityType: "search_gap",
+        entityId: row.id,
         after: { query: data.normalized, articleId: data.articleId, ...(data.detail as object) },
       });
     });
@@ -58,23 +93,33 @@ export async function addGapQuestion(
 ): Promise<AddedQuestion> {
   requireEditor(opts.user);
   const question = tidyQuestion(typeof opts.question === "string" ? opts.question : "");
-  const issues: Issue[] = questionIssues([question]).map((i) => ({ path: "question", message: i.message.replace(/^Vraag 1/, "De vraag") }));
+  const issues: Issue[] = questionIssues([question]).map((i) => ({
+    path: "question",
+    message: i.message.replace(/^Vraag 1/, "De vraag"),
+  }));
   if (!opts.articleId) issues.push({ path: "articleId", message: "Kies een artikel uit de lijst." });
   if (issues.length) throw new ValidationError(NOT_ADDED, issues);
   await requireOpenGap(db, opts.normalized);
 
   const article = await db.article.findUnique({ where: { id: opts.articleId } });
-  if (!article) throw new ValidationError(NOT_ADDED, [{ path: "articleId", message: "Dit artikel bestaat niet (meer). Kies een artikel uit de lijst." }]);
+  if (!article)
+    throw new ValidationError(NOT_ADDED, [
+      { path: "articleId", message: "Dit artikel bestaat niet (meer). Kies een artikel uit de lijst." },
+    ]);
   const latest = await latestRevision(db, article);
   const working = toWorkingStatus(latest.status);
   if (working === "archived") {
-    throw new ValidationError(NOT_ADDED, [{ path: "articleId", message: "Dit artikel is gearchiveerd. Kies een ander artikel." }]);
+    throw new ValidationError(NOT_ADDED, [
+      { path: "articleId", message: "Dit artikel is gearchiveerd. Kies een ander artikel." },
+    ]);
   }
   if (working === "in_review" || working === "scheduled") {
-    throw new ValidationError(NOT_ADDED, [{
-      path: "articleId",
-      message: `Dit artikel is ${WORKING_STATUS_LABELS[working].toLowerCase()}. Voeg de vraag toe als de beoordeling klaar is, of kies een ander artikel.`,
-    }]);
+    throw new ValidationError(NOT_ADDED, [
+      {
+        path: "articleId",
+        message: `Dit artikel is ${WORKING_STATUS_LABELS[working].toLowerCase()}. Voeg de vraag toe als de beoordeling klaar is, of kies een ander artikel.`,
+      },
+    ]);
   }
   const current = latest.parsed.questions;
   if (current.some((q) => questionKey(q) === questionKey(question))) {
@@ -82,22 +127,38 @@ export async function addGapQuestion(
   }
   const next = [...current, question];
   const tooMany = questionIssues(next).find((i) => i.code === "too-many");
-  if (tooMany) throw new ValidationError(NOT_ADDED, [{ path: "question", message: `Dit artikel heeft al ${current.length} vragen. ${tooMany.message}` }]);
+  if (tooMany)
+    throw new ValidationError(NOT_ADDED, [
+      { path: "question", message: `Dit artikel heeft al ${current.length} vragen. ${tooMany.message}` },
+    ]);
 
   const saved = await writeDraft(db, {
-    user: opts.user, articleId: article.id, snapshot: { ...latest.parsed, questions: next }, baseRevision: latest.number,
-    note: `Vraag toegevoegd uit ‘Wat ontbreekt er?’: ${question}`, action: "saved",
+    user: opts.user,
+    articleId: article.id,
+    snapshot: { ...latest.parsed, questions: next },
+    baseRevision: latest.number,
+    note: `Vraag toegevoegd uit ‘Wat ontbreekt er?’: ${question}`,
+    action: "saved",
   });
   let revision = saved.revision;
   let status: WorkingStatus = "draft";
   if (working === "published") {
     const submitted = await submitForReview(db, {
-      user: opts.user, articleId: article.id, baseRevision: saved.revision, note: "Nieuwe vraag uit ‘Wat ontbreekt er?’: graag beoordelen",
+      user: opts.user,
+      articleId: article.id,
+      baseRevision: saved.revision,
+      note: "Nieuwe vraag uit ‘Wat ontbreekt er?’: graag beoordelen",
     });
     revision = submitted.revision;
     status = "in_review";
   }
-  await recordHandled(db, { normalized: opts.normalized.trim(), action: "question", articleId: article.id, detail: { question, revision }, actorId: opts.user.id });
+  await recordHandled(db, {
+    normalized: opts.normalized.trim(),
+    action: "question",
+    articleId: article.id,
+    detail: { question, revision },
+    actorId: opts.user.id,
+  });
   return { articleId: article.id, revision, workingStatus: status, submitted: status === "in_review" };
 }
 
@@ -112,32 +173,60 @@ export async function addGapSynonym(
   await requireOpenGap(db, opts.normalized);
   const termsKey = synonymGroupKey(terms);
   if (await db.editorSynonym.findUnique({ where: { termsKey }, select: { id: true } })) {
-    throw new ValidationError("Het synoniem is niet toegevoegd.", [{ path: "terms", message: "Deze woorden staan al als synoniemen in de lijst." }]);
+    throw new ValidationError("Het synoniem is niet toegevoegd.", [
+      { path: "terms", message: "Deze woorden staan al als synoniemen in de lijst." },
+    ]);
   }
   let id: string;
   try {
     id = await db.$transaction(async (tx) => {
-      const row = await tx.editorSynonym.create({ data: { terms: JSON.stringify(terms), termsKey, createdById: opts.user.id } });
-      await recordAudit(tx, { actorId: opts.user.id, action: "search.synonym_added", entityType: "editor_synonym", entityId: row.id, after: { terms } });
+      const row = await tx.editorSynonym.create({
+        data: { terms: JSON.stringify(terms), termsKey, createdById: opts.user.id },
+      });
+      await recordAudit(tx, {
+        actorId: opts.user.id,
+        action: "search.synonym_added",
+        entityType: "editor_synonym",
+        entityId: row.id,
+        after: { terms },
+      });
       return row.id;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ValidationError("Het synoniem is niet toegevoegd.", [{ path: "terms", message: "Deze woorden staan al als synoniemen in de lijst." }]);
+    if (isUniqueViolation(e))
+      throw new ValidationError("Het synoniem is niet toegevoegd.", [
+        { path: "terms", message: "Deze woorden staan al als synoniemen in de lijst." },
+      ]);
     throw e;
   }
-  await recordHandled(db, { normalized: opts.normalized.trim(), action: "synonym", articleId: null, detail: { terms, synonymId: id }, actorId: opts.user.id });
+  await recordHandled(db, {
+    normalized: opts.normalized.trim(),
+    action: "synonym",
+    articleId: null,
+    detail: { terms, synonymId: id },
+    actorId: opts.user.id,
+  });
   await opts.hooks?.onSynonymsChanged?.();
   return { id, terms };
 }
 
 /** Removes an editor synonym group (audited); the search stops using it at once. */
-export async function removeEditorSynonym(db: Db, opts: { user: SessionUser; id: string; hooks?: GapActionHooks }): Promise<void> {
+export async function removeEditorSynonym(
+  db: Db,
+  opts: { user: SessionUser; id: string; hooks?: GapActionHooks },
+): Promise<void> {
   requireEditor(opts.user);
   await db.$transaction(async (tx) => {
     const row = await tx.editorSynonym.findUnique({ where: { id: opts.id } });
     if (!row) throw new ConflictError("Deze synoniemen zijn al verwijderd.");
     await tx.editorSynonym.delete({ where: { id: row.id } });
-    await recordAudit(tx, { actorId: opts.user.id, action: "search.synonym_removed", entityType: "editor_synonym", entityId: row.id, before: { terms: JSON.parse(row.terms) } });
+    await recordAudit(tx, {
+      actorId: opts.user.id,
+      action: "search.synonym_removed",
+      entityType: "editor_synonym",
+      entityId: row.id,
+      before: { terms: JSON.parse(row.terms) },
+    });
   });
   await opts.hooks?.onSynonymsChanged?.();
 }
@@ -161,7 +250,12 @@ export async function handledGaps(db: Db, opts: { user: SessionUser; limit?: num
   const [articles, actors] = await Promise.all([
     db.article.findMany({
       where: { id: { in: articleIds } },
-      select: { id: true, title: true, status: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { status: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        revisions: { orderBy: { number: "desc" }, take: 1, select: { status: true } },
+      },
     }),
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
   ]);
@@ -171,11 +265,19 @@ export async function handledGaps(db: Db, opts: { user: SessionUser; limit?: num
     const detail = JSON.parse(r.detail) as { question?: string; terms?: string[] };
     const a = r.articleId ? articleById.get(r.articleId) : undefined;
     const working = a ? toWorkingStatus(a.revisions[0]?.status ?? a.status) : null;
-    const statusLabel = !a || !working ? "" : a.status === "published" && working !== "published" ? `online, wijziging ${WORKING_STATUS_LABELS[working].toLowerCase()}` : WORKING_STATUS_LABELS[working].toLowerCase();
+    const statusLabel =
+      !a || !working
+        ? ""
+        : a.status === "published" && working !== "published"
+          ? `online, wijziging ${WORKING_STATUS_LABELS[working].toLowerCase()}`
+          : WORKING_STATUS_LABELS[working].toLowerCase();
     return {
       query: r.normalized,
       action: r.action === "synonym" ? "synonym" : "question",
-      what: r.action === "synonym" ? `Synoniemen: ${(detail.terms ?? []).join(", ")}` : `Vraag toegevoegd: ‘${detail.question ?? ""}’`,
+      what:
+        r.action === "synonym"
+          ? `Synoniemen: ${(detail.terms ?? []).join(", ")}`
+          : `Vraag toegevoegd: ‘${detail.question ?? ""}’`,
       article: a ? { id: a.id, title: a.title, statusLabel, href: `/redactie/artikelen/${a.id}` } : null,
       by: r.actorId ? (nameById.get(r.actorId) ?? null) : null,
       at: r.createdAt,
@@ -190,11 +292,18 @@ export async function questionTargets(db: Db, opts: { user: SessionUser }): Prom
   requireEditor(opts.user);
   const rows = await db.article.findMany({
     where: { status: { not: "archived" } },
-    select: { id: true, title: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { snapshot: true, status: true } } },
+    select: {
+      id: true,
+      title: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { snapshot: true, status: true } },
+    },
   });
   return rows
     .filter((a) => toWorkingStatus(a.revisions[0]?.status ?? "draft") !== "archived")
-    .map((a) => ({ id: a.id, title: a.revisions[0] ? ((JSON.parse(a.revisions[0].snapshot) as { title?: string }).title ?? a.title) : a.title }))
+    .map((a) => ({
+      id: a.id,
+      title: a.revisions[0] ? ((JSON.parse(a.revisions[0].snapshot) as { title?: string }).title ?? a.title) : a.title,
+    }))
     .sort((x, y) => x.title.localeCompare(y.title, "nl"));
 }
 

@@ -16,17 +16,32 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 
 let ticketNo = 0;
 async function ticket(topic: string | null, createdAt: Date): Promise<void> {
-  const requester = await t.db.requester.create({ data: { name: "Beller", email: "beller@school.nl", callerType: "school", organisation: "School" } });
+  const requester = await t.db.requester.create({
+    data: { name: "Beller", email: "beller@school.nl", callerType: "school", organisation: "School" },
+  });
   const number = ++ticketNo;
   await t.db.ticket.create({
     data: {
-      reference: `PO-2026-${String(number).padStart(6, "0")}`, deskId: "po", year: 2026, number, subject: "Vraag", topic, callerType: "school",
-      requesterId: requester.id, followUpTokenHash: `hash-${number}`, createdAt,
+      reference: `PO-2026-${String(number).padStart(6, "0")}`,
+      deskId: "po",
+      year: 2026,
+      number,
+      subject: "Vraag",
+      topic,
+      callerType: "school",
+      requesterId: requester.id,
+      followUpTokenHash: `hash-${number}`,
+      createdAt,
     },
   });
 }
 
-async function search(normalized: string, resultCount: number, clickedSlug: string | null, createdAt: Date): Promise<void> {
+async function search(
+  normalized: string,
+  resultCount: number,
+  clickedSlug: string | null,
+  createdAt: Date,
+): Promise<void> {
   await t.db.searchLog.create({ data: { query: normalized, normalized, resultCount, clickedSlug, createdAt } });
 }
 
@@ -35,7 +50,9 @@ let ongeoorloofdId = "";
 beforeAll(async () => {
   t = await createTestDb();
   await seedContent(t.db, { contentDir: path.resolve(__dirname, "../../../content"), demoUsers: false });
-  const u = await t.db.user.create({ data: { email: editor.email, name: editor.name, role: "editor", passwordHash: "x" } });
+  const u = await t.db.user.create({
+    data: { email: editor.email, name: editor.name, role: "editor", passwordHash: "x" },
+  });
   editor.id = u.id;
 
   // Searches: "diploma" 3× without results, "bsn wijzigen" 1× without results, one old one outside the window;
@@ -79,9 +96,17 @@ describe("getContentGapReport", () => {
   });
 
   it("lists each kind of gap with where to act", async () => {
-    const r = await getContentGapReport(t.db, { user: editor, ruleIds: ["unexcused-16h-4w", "leerplichtwet/bestaat-in-geen-artikel"], now, days: 30 });
+    const r = await getContentGapReport(t.db, {
+      user: editor,
+      ruleIds: ["unexcused-16h-4w", "leerplichtwet/bestaat-in-geen-artikel"],
+      now,
+      days: 30,
+    });
 
-    expect(r.searchesWithoutResults.map((s) => [s.query, s.searches])).toEqual([["diploma", 3], ["bsn wijzigen", 1]]);
+    expect(r.searchesWithoutResults.map((s) => [s.query, s.searches])).toEqual([
+      ["diploma", 3],
+      ["bsn wijzigen", 1],
+    ]);
     expect(r.searchesWithoutResults[0].href).toBe("/redactie/artikelen/nieuw?zoekvraag=diploma");
     expect(r.searchesWithoutResults[1].href).toBe("/redactie/artikelen/nieuw?zoekvraag=bsn+wijzigen");
     expect(r.searchesWithoutClick.map((s) => [s.query, s.searches])).toEqual([["verlof zomer", 2]]);
@@ -98,7 +123,10 @@ describe("getContentGapReport", () => {
     expect(r.articlesPastReview.every((x) => x.reviewDueAt < now)).toBe(true);
 
     expect(r.rulesWithoutArticles).toEqual([
-      { ruleId: "leerplichtwet/bestaat-in-geen-artikel", href: "/redactie/artikelen/nieuw?regel=leerplichtwet%2Fbestaat-in-geen-artikel" },
+      {
+        ruleId: "leerplichtwet/bestaat-in-geen-artikel",
+        href: "/redactie/artikelen/nieuw?regel=leerplichtwet%2Fbestaat-in-geen-artikel",
+      },
     ]);
   });
 
@@ -110,18 +138,26 @@ describe("getContentGapReport", () => {
   });
 
   it("counts a rule as covered only while an article embedding it is published", async () => {
-    const embedding = await t.db.article.findMany({ where: { status: "published", protocolRuleIds: { contains: '"unexcused-16h-4w"' } }, select: { id: true } });
+    const embedding = await t.db.article.findMany({
+      where: { status: "published", protocolRuleIds: { contains: '"unexcused-16h-4w"' } },
+      select: { id: true },
+    });
     expect(embedding.length).toBeGreaterThan(0);
     expect(await rulesWithoutArticles(t.db, { ruleIds: ["unexcused-16h-4w"] })).toEqual([]);
     await t.db.article.updateMany({ where: { id: { in: embedding.map((e) => e.id) } }, data: { status: "draft" } });
-    expect((await rulesWithoutArticles(t.db, { ruleIds: ["unexcused-16h-4w"] })).map((x) => x.ruleId)).toEqual(["unexcused-16h-4w"]);
+    expect((await rulesWithoutArticles(t.db, { ruleIds: ["unexcused-16h-4w"] })).map((x) => x.ruleId)).toEqual([
+      "unexcused-16h-4w",
+    ]);
     await t.db.article.updateMany({ where: { id: { in: embedding.map((e) => e.id) } }, data: { status: "published" } });
   });
 });
 
 describe("checkInternalLinks", () => {
   it("reports links to missing and unpublished articles only", async () => {
-    const archived = await t.db.article.findFirstOrThrow({ where: { status: "archived" }, select: { slug: true, id: true } });
+    const archived = await t.db.article.findFirstOrThrow({
+      where: { status: "archived" },
+      select: { slug: true, id: true },
+    });
     const doc = {
       type: "doc",
       content: [
@@ -130,13 +166,20 @@ describe("checkInternalLinks", () => {
           content: [
             { type: "articleLink", attrs: { slug: "ongeoorloofd-verzuim-melden", label: null } },
             { type: "articleLink", attrs: { slug: "bestaat-niet", label: null } },
-            { type: "text", text: "oud stuk", marks: [{ type: "link", attrs: { href: `/artikelen/${archived.slug}` } }] },
+            {
+              type: "text",
+              text: "oud stuk",
+              marks: [{ type: "link", attrs: { href: `/artikelen/${archived.slug}` } }],
+            },
           ],
         },
       ],
     };
     const findings = await checkInternalLinks(t.db, { doc });
-    expect(findings.map((f) => [f.slug, f.kind])).toEqual([["bestaat-niet", "missing"], [archived.slug, "not-published"]]);
+    expect(findings.map((f) => [f.slug, f.kind])).toEqual([
+      ["bestaat-niet", "missing"],
+      [archived.slug, "not-published"],
+    ]);
     expect(findings[1]).toMatchObject({ articleId: archived.id, status: "archived", via: "href" });
     expect(findings[1].message).toMatch(/gearchiveerd/);
   });

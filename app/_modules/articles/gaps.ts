@@ -7,8 +7,22 @@ import { readTaxonomy, requireEditor } from "./workflow";
 
 export type SearchGapRow = { query: string; searches: number; lastSearchedAt: Date; href: string; searchHref: string };
 export type TopicGapRow = { topic: string; label: string; tickets: number; href: string };
-export type FeedbackRow = { articleId: string; title: string; slug: string; comment: string; createdAt: Date; href: string };
-export type PastReviewRow = { articleId: string; title: string; slug: string; reviewDueAt: Date; daysOverdue: number; href: string };
+export type FeedbackRow = {
+  articleId: string;
+  title: string;
+  slug: string;
+  comment: string;
+  createdAt: Date;
+  href: string;
+};
+export type PastReviewRow = {
+  articleId: string;
+  title: string;
+  slug: string;
+  reviewDueAt: Date;
+  daysOverdue: number;
+  href: string;
+};
 export type RuleGapRow = { ruleId: string; href: string };
 
 export type ContentGapReport = {
@@ -26,17 +40,29 @@ type Window = { now?: Date; days?: number; limit?: number };
 
 const DAY_MS = 86_400_000;
 const sinceOf = (o: Window) => new Date((o.now ?? new Date()).getTime() - (o.days ?? 30) * DAY_MS);
-const newArticleHref = (params: Record<string, string>) => `/redactie/artikelen/nieuw?${new URLSearchParams(params).toString()}`;
+const newArticleHref = (params: Record<string, string>) =>
+  `/redactie/artikelen/nieuw?${new URLSearchParams(params).toString()}`;
 const editHref = (id: string) => `/redactie/artikelen/${id}`;
 
-function searchRows(groups: { normalized: string; _count: { _all: number }; _max: { createdAt: Date | null } }[], limit: number): SearchGapRow[] {
+function searchRows(
+  groups: { normalized: string; _count: { _all: number }; _max: { createdAt: Date | null } }[],
+  limit: number,
+): SearchGapRow[] {
   return groups
     .filter((g) => g.normalized.trim() !== "")
-    .sort((a, b) => b._count._all - a._count._all || +b._max.createdAt! - +a._max.createdAt! || a.normalized.localeCompare(b.normalized))
+    .sort(
+      (a, b) =>
+        b._count._all - a._count._all ||
+        +b._max.createdAt! - +a._max.createdAt! ||
+        a.normalized.localeCompare(b.normalized),
+    )
     .slice(0, limit)
     .map((g) => ({
-      query: g.normalized, searches: g._count._all, lastSearchedAt: g._max.createdAt!,
-      href: newArticleHref({ zoekvraag: g.normalized }), searchHref: `/zoeken?${new URLSearchParams({ q: g.normalized }).toString()}`,
+      query: g.normalized,
+      searches: g._count._all,
+      lastSearchedAt: g._max.createdAt!,
+      href: newArticleHref({ zoekvraag: g.normalized }),
+      searchHref: `/zoeken?${new URLSearchParams({ q: g.normalized }).toString()}`,
     }));
 }
 
@@ -50,11 +76,17 @@ async function handledQueries(db: Db): Promise<Set<string>> {
 export async function searchesWithoutResults(db: Db, opts: Window = {}): Promise<SearchGapRow[]> {
   const [groups, handled] = await Promise.all([
     db.searchLog.groupBy({
-      by: ["normalized"], where: { createdAt: { gte: sinceOf(opts) }, resultCount: 0 }, _count: { _all: true }, _max: { createdAt: true },
+      by: ["normalized"],
+      where: { createdAt: { gte: sinceOf(opts) }, resultCount: 0 },
+      _count: { _all: true },
+      _max: { createdAt: true },
     }),
     handledQueries(db),
   ]);
-  return searchRows(groups.filter((g) => !handled.has(g.normalized)), opts.limit ?? 20);
+  return searchRows(
+    groups.filter((g) => !handled.has(g.normalized)),
+    opts.limit ?? 20,
+  );
 }
 
 /** Most frequent searches that found results but never led to a click in the window (and nobody handled yet). */
@@ -62,17 +94,31 @@ export async function searchesWithoutClick(db: Db, opts: Window = {}): Promise<S
   const where = { createdAt: { gte: sinceOf(opts) }, resultCount: { gt: 0 } };
   const [all, clicked, handled] = await Promise.all([
     db.searchLog.groupBy({ by: ["normalized"], where, _count: { _all: true }, _max: { createdAt: true } }),
-    db.searchLog.groupBy({ by: ["normalized"], where: { ...where, clickedSlug: { not: null } }, _count: { _all: true } }),
+    db.searchLog.groupBy({
+      by: ["normalized"],
+      where: { ...where, clickedSlug: { not: null } },
+      _count: { _all: true },
+    }),
     handledQueries(db),
   ]);
   const hasClick = new Set(clicked.map((c) => c.normalized));
-  return searchRows(all.filter((g) => !hasClick.has(g.normalized) && !handled.has(g.normalized)), opts.limit ?? 20);
+  return searchRows(
+    all.filter((g) => !hasClick.has(g.normalized) && !handled.has(g.normalized)),
+    opts.limit ?? 20,
+  );
 }
 
 /** Ticket topics in the window that no published article covers, most tickets first. */
-export async function topicsWithoutArticles(db: Db, opts: Window & { taxonomy?: Taxonomy | null } = {}): Promise<TopicGapRow[]> {
+export async function topicsWithoutArticles(
+  db: Db,
+  opts: Window & { taxonomy?: Taxonomy | null } = {},
+): Promise<TopicGapRow[]> {
   const [tickets, covered] = await Promise.all([
-    db.ticket.groupBy({ by: ["topic"], where: { createdAt: { gte: sinceOf(opts) }, topic: { not: null } }, _count: { _all: true } }),
+    db.ticket.groupBy({
+      by: ["topic"],
+      where: { createdAt: { gte: sinceOf(opts) }, topic: { not: null } },
+      _count: { _all: true },
+    }),
     db.article.findMany({ where: { status: "published" }, select: { topic: true }, distinct: ["topic"] }),
   ]);
   const coveredTopics = new Set(covered.map((a) => a.topic));
@@ -81,7 +127,9 @@ export async function topicsWithoutArticles(db: Db, opts: Window & { taxonomy?: 
     .sort((a, b) => b._count._all - a._count._all || a.topic.localeCompare(b.topic))
     .slice(0, opts.limit ?? 50)
     .map((t) => ({
-      topic: t.topic, label: opts.taxonomy ? labelOf(opts.taxonomy, "topics", t.topic) : t.topic, tickets: t._count._all,
+      topic: t.topic,
+      label: opts.taxonomy ? labelOf(opts.taxonomy, "topics", t.topic) : t.topic,
+      tickets: t._count._all,
       href: newArticleHref({ onderwerp: t.topic }),
     }));
 }
@@ -97,7 +145,14 @@ export async function unhelpfulFeedback(db: Db, opts: Window = {}): Promise<Feed
   return rows
     .filter((r) => r.comment && r.comment.trim() !== "")
     .slice(0, opts.limit ?? 50)
-    .map((r) => ({ articleId: r.article.id, title: r.article.title, slug: r.article.slug, comment: r.comment!.trim(), createdAt: r.createdAt, href: editHref(r.article.id) }));
+    .map((r) => ({
+      articleId: r.article.id,
+      title: r.article.title,
+      slug: r.article.slug,
+      comment: r.comment!.trim(),
+      createdAt: r.createdAt,
+      href: editHref(r.article.id),
+    }));
 }
 
 /** Published articles whose review date has passed, longest overdue first. */
@@ -110,8 +165,12 @@ export async function articlesPastReview(db: Db, opts: { now?: Date; limit?: num
     select: { id: true, title: true, slug: true, reviewDueAt: true },
   });
   return rows.map((a) => ({
-    articleId: a.id, title: a.title, slug: a.slug, reviewDueAt: a.reviewDueAt!,
-    daysOverdue: Math.floor((now.getTime() - a.reviewDueAt!.getTime()) / DAY_MS), href: editHref(a.id),
+    articleId: a.id,
+    title: a.title,
+    slug: a.slug,
+    reviewDueAt: a.reviewDueAt!,
+    daysOverdue: Math.floor((now.getTime() - a.reviewDueAt!.getTime()) / DAY_MS),
+    href: editHref(a.id),
   }));
 }
 
@@ -150,7 +209,13 @@ export async function getContentGapReport(
     rulesWithoutArticles(db, { ruleIds: opts.ruleIds }),
   ]);
   return {
-    since: sinceOf(w), days: w.days, searchesWithoutResults: searchesNone, searchesWithoutClick: searchesNoClick,
-    topicsWithoutArticles: topics, unhelpfulFeedback: feedback, articlesPastReview: pastReview, rulesWithoutArticles: rules,
+    since: sinceOf(w),
+    days: w.days,
+    searchesWithoutResults: searchesNone,
+    searchesWithoutClick: searchesNoClick,
+    topicsWithoutArticles: topics,
+    unhelpfulFeedback: feedback,
+    articlesPastReview: pastReview,
+    rulesWithoutArticles: rules,
   };
 }

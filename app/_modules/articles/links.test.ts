@@ -3,7 +3,8 @@ import type { JSONContent } from "@/app/_lib/tiptap/doc-types";
 import { articleSlugFromHref, collectInternalLinks } from "./links";
 
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
-const text = (t: string, href?: string): JSONContent => (href ? { type: "text", text: t, marks: [{ type: "link", attrs: { href } }] } : { type: "text", text: t });
+const text = (t: string, href?: string): JSONContent =>
+  href ? { type: "text", text: t, marks: [{ type: "link", attrs: { href } }] } : { type: "text", text: t };
 const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
 
 describe("articleSlugFromHref", () => {
@@ -25,9 +26,12 @@ describe("articleSlugFromHref", () => {
 describe("collectInternalLinks", () => {
   it("finds article-link nodes, link marks and pasted Markdown or HTML links, in order", () => {
     const d = doc(
-      p(text("Lees "), { type: "articleLink", attrs: { slug: "eerste", label: null } }, text(" en "), { type: "articleLink", attrs: { slug: "tweede", label: "dit stuk" } }),
+      p(text("Lees "), { type: "articleLink", attrs: { slug: "eerste", label: null } }, text(" en "), {
+        type: "articleLink",
+        attrs: { slug: "tweede", label: "dit stuk" },
+      }),
       { type: "bulletList", content: [{ type: "listItem", content: [p(text("de uitleg", "/artikelen/derde"))] }] },
-      p(text("Zie [hier](/artikelen/vierde) of <a href=\"/artikelen/vijfde\">daar</a>.")),
+      p(text('Zie [hier](/artikelen/vierde) of <a href="/artikelen/vijfde">daar</a>.')),
       p(text("Extern", "https://www.duo.nl/artikelen/niet-van-ons")),
     );
     expect(collectInternalLinks(d)).toEqual([
@@ -40,7 +44,11 @@ describe("collectInternalLinks", () => {
   });
 
   it("treats adjacent text nodes of one link as one link, and two links as two", () => {
-    const bold = { type: "text", text: "vet", marks: [{ type: "bold" }, { type: "link", attrs: { href: "/artikelen/een" } }] };
+    const bold = {
+      type: "text",
+      text: "vet",
+      marks: [{ type: "bold" }, { type: "link", attrs: { href: "/artikelen/een" } }],
+    };
     const d = doc(p(text("de ", "/artikelen/een"), bold, text(" tussen "), text("nog eens", "/artikelen/een")));
     expect(collectInternalLinks(d)).toEqual([
       { slug: "een", via: "href", text: "de vet" },

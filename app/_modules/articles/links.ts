@@ -62,23 +62,37 @@ export function collectInternalLinks(doc: JSONContent): InternalLink[] {
   return out;
 }
 
-const STATUS_WORDS: Record<string, string> = { draft: "een concept", in_review: "nog niet goedgekeurd", archived: "gearchiveerd" };
+const STATUS_WORDS: Record<string, string> = {
+  draft: "een concept",
+  in_review: "nog niet goedgekeurd",
+  archived: "gearchiveerd",
+};
 
 /** Checks a document's internal links against the articles in the database. */
 export async function checkInternalLinks(db: Db, opts: { doc: JSONContent }): Promise<LinkFinding[]> {
   const links = collectInternalLinks(opts.doc);
   if (links.length === 0) return [];
   const slugs = [...new Set(links.map((l) => l.slug))];
-  const found = await db.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true, status: true } });
+  const found = await db.article.findMany({
+    where: { slug: { in: slugs } },
+    select: { id: true, slug: true, title: true, status: true },
+  });
   const bySlug = new Map(found.map((a) => [a.slug, a]));
   const findings: LinkFinding[] = [];
   for (const l of links) {
     const a = bySlug.get(l.slug);
     if (!a) {
-      findings.push({ ...l, kind: "missing", message: `Er is geen artikel met het webadres "${l.slug}". Controleer de link of kies een ander artikel.` });
+      findings.push({
+        ...l,
+        kind: "missing",
+        message: `Er is geen artikel met het webadres "${l.slug}". Controleer de link of kies een ander artikel.`,
+      });
     } else if (a.status !== "published") {
       findings.push({
-        ...l, kind: "not-published", articleId: a.id, status: a.status,
+        ...l,
+        kind: "not-published",
+        articleId: a.id,
+        status: a.status,
         message: `Het artikel "${a.title}" is ${STATUS_WORDS[a.status] ?? "niet gepubliceerd"}. Bezoekers kunnen deze link niet openen.`,
       });
     }

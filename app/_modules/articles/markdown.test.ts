@@ -169,7 +169,10 @@ describe("markdown round trip", () => {
 
   it("parses rule references", () => {
     expect(parseRuleRef("late-3")).toEqual({ ruleId: "late-3" });
-    expect(parseRuleRef("leerplichtwet/unexcused-16h-4w")).toEqual({ protocol: "leerplichtwet", ruleId: "unexcused-16h-4w" });
+    expect(parseRuleRef("leerplichtwet/unexcused-16h-4w")).toEqual({
+      protocol: "leerplichtwet",
+      ruleId: "unexcused-16h-4w",
+    });
     expect(parseRuleRef("a/b/c")).toBeNull();
     expect(parseRuleRef("")).toBeNull();
   });
@@ -182,22 +185,48 @@ describe("docToMarkdown on editor output", () => {
   const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
 
   it.each<[string, JSONContent, string]>([
-    ["whitespace at the edge of bold goes outside the markers", doc(p(t("een "), t("vet ", "bold"), t("woord"))), "een **vet** woord\n"],
-    ["marks that overlap nest", doc(p(t("a ", "bold"), t("b", "bold", "italic"), t(" c", "italic"))), "**a *b*** *c*\n"],
+    [
+      "whitespace at the edge of bold goes outside the markers",
+      doc(p(t("een "), t("vet ", "bold"), t("woord"))),
+      "een **vet** woord\n",
+    ],
+    [
+      "marks that overlap nest",
+      doc(p(t("a ", "bold"), t("b", "bold", "italic"), t(" c", "italic"))),
+      "**a *b*** *c*\n",
+    ],
     ["empty paragraphs are dropped", doc(p(), p(t("x")), { type: "paragraph" }), "x\n"],
     ["a paragraph that looks like a list is escaped", doc(p(t("- geen lijst"))), "\\- geen lijst\n"],
     ["a paragraph that looks like a numbered item is escaped", doc(p(t("2024. Een jaar"))), "2024\\. Een jaar\n"],
     ["a paragraph that looks like a heading is escaped", doc(p(t("# geen kop"))), "\\# geen kop\n"],
-    ["a heading ending in # keeps it", doc({ type: "heading", attrs: { level: 2 }, content: [t("Vraag #")] }), "## Vraag \\#\n"],
+    [
+      "a heading ending in # keeps it",
+      doc({ type: "heading", attrs: { level: 2 }, content: [t("Vraag #")] }),
+      "## Vraag \\#\n",
+    ],
     ["literal {{ is escaped", doc(p(t("{{drempel:x}} en {{{"))), "\\{{drempel:x}} en \\{\\{{\n"],
-    ["a link we would refuse is written as text", doc(p({ type: "text", text: "klik", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] })), "klik\n"],
-    ["a colspan keeps the column count", doc({
-      type: "table",
-      content: [
-        { type: "tableRow", content: [{ type: "tableHeader", attrs: { colspan: 2 }, content: [p(t("a"))] }] },
-        { type: "tableRow", content: [{ type: "tableCell", content: [p(t("1"))] }, { type: "tableCell", content: [p(t("2"))] }] },
-      ],
-    }), "| a |  |\n| --- | --- |\n| 1 | 2 |\n"],
+    [
+      "a link we would refuse is written as text",
+      doc(p({ type: "text", text: "klik", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] })),
+      "klik\n",
+    ],
+    [
+      "a colspan keeps the column count",
+      doc({
+        type: "table",
+        content: [
+          { type: "tableRow", content: [{ type: "tableHeader", attrs: { colspan: 2 }, content: [p(t("a"))] }] },
+          {
+            type: "tableRow",
+            content: [
+              { type: "tableCell", content: [p(t("1"))] },
+              { type: "tableCell", content: [p(t("2"))] },
+            ],
+          },
+        ],
+      }),
+      "| a |  |\n| --- | --- |\n| 1 | 2 |\n",
+    ],
   ])("%s", (_name, input, expected) => {
     expect(docToMarkdown(input)).toBe(expected);
   });
@@ -218,13 +247,43 @@ function rng(seed: number) {
 }
 
 const WORDS = [
-  "verzuim", "leerling", "Één", "ouders", "16", "uur", "*", "_", "[x]", "\\", "{{", "}}", "#", "-", "1.", "2)", ">",
-  ":::", "<b>", "&amp;", "a|b", "www.duo.nl", "e_mail", "~", "`", "!", "(x)", "+", "x*y", "[[", "]]", "C#",
+  "verzuim",
+  "leerling",
+  "Één",
+  "ouders",
+  "16",
+  "uur",
+  "*",
+  "_",
+  "[x]",
+  "\\",
+  "{{",
+  "}}",
+  "#",
+  "-",
+  "1.",
+  "2)",
+  ">",
+  ":::",
+  "<b>",
+  "&amp;",
+  "a|b",
+  "www.duo.nl",
+  "e_mail",
+  "~",
+  "`",
+  "!",
+  "(x)",
+  "+",
+  "x*y",
+  "[[",
+  "]]",
+  "C#",
 ];
 
 function randomDoc(seed: number): JSONContent {
   const r = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const hrefs = ["https://duo.nl/a", "/artikelen/x", "mailto:a@b.nl"];
 
   const inline = (allowPipe: boolean): JSONContent[] => {
@@ -234,8 +293,16 @@ function randomDoc(seed: number): JSONContent {
       const marks: { type: string; attrs?: Record<string, unknown> }[] = [];
       const roll = r();
       let node: JSONContent;
-      if (roll < 0.1) node = { type: "protocolThreshold", attrs: { ruleId: "unexcused-16h-4w", protocol: r() < 0.5 ? "leerplichtwet" : null } };
-      else if (roll < 0.2) node = { type: "articleLink", attrs: { slug: "verlof-aanvragen", label: r() < 0.5 ? "de [regels] | hier" : null } };
+      if (roll < 0.1)
+        node = {
+          type: "protocolThreshold",
+          attrs: { ruleId: "unexcused-16h-4w", protocol: r() < 0.5 ? "leerplichtwet" : null },
+        };
+      else if (roll < 0.2)
+        node = {
+          type: "articleLink",
+          attrs: { slug: "verlof-aanvragen", label: r() < 0.5 ? "de [regels] | hier" : null },
+        };
       else {
         let w = pick(WORDS);
         if (!allowPipe && w.includes("|")) w = "pijp";
@@ -280,9 +347,16 @@ function randomDoc(seed: number): JSONContent {
     const aligns = Array.from({ length: cols }, () => pick([null, "left", "center", "right"]));
     const row = (header: boolean) => ({
       type: "tableRow",
-      content: aligns.map((align) => ({ type: header ? "tableHeader" : "tableCell", attrs: { align }, content: [para(true)] })),
+      content: aligns.map((align) => ({
+        type: header ? "tableHeader" : "tableCell",
+        attrs: { align },
+        content: [para(true)],
+      })),
     });
-    return { type: "table", content: [row(true), ...Array.from({ length: 1 + Math.floor(r() * 2) }, () => row(false))] };
+    return {
+      type: "table",
+      content: [row(true), ...Array.from({ length: 1 + Math.floor(r() * 2) }, () => row(false))],
+    };
   };
   const block = (depth: number): JSONContent => {
     const roll = r();
@@ -290,9 +364,14 @@ function randomDoc(seed: number): JSONContent {
     if (roll < 0.45) return { type: "heading", attrs: { level: r() < 0.5 ? 2 : 3 }, content: inline(true) };
     if (roll < 0.65) return list(0);
     if (roll < 0.75) return table();
-    if (roll < 0.85) return { type: "protocolRule", attrs: { ruleId: "late-3", protocol: r() < 0.3 ? "stellingwerf-college" : null } };
+    if (roll < 0.85)
+      return { type: "protocolRule", attrs: { ruleId: "late-3", protocol: r() < 0.3 ? "stellingwerf-college" : null } };
     if (depth < 2) {
-      return { type: "callout", attrs: { variant: r() < 0.5 ? "info" : "waarschuwing" }, content: Array.from({ length: 1 + Math.floor(r() * 2) }, () => block(depth + 1)) };
+      return {
+        type: "callout",
+        attrs: { variant: r() < 0.5 ? "info" : "waarschuwing" },
+        content: Array.from({ length: 1 + Math.floor(r() * 2) }, () => block(depth + 1)),
+      };
     }
     return para();
   };
@@ -425,7 +504,7 @@ describe("article files", () => {
     expect(out).toBe(
       "---\nslug: a\nsectors: [po]\nreviewDue: 2027-06-01\nreviewedAt: 2026-12-07\nsources:\n" +
         "  - title: Leerplichtwet 1969, art. 21\n    url: https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=21\n" +
-        "  - title: \"DUO: Soorten verzuim\"\n    url: https://duo.nl/zakelijk/verzuim/verzuim/soorten-verzuim.jsp\n---\n",
+        '  - title: "DUO: Soorten verzuim"\n    url: https://duo.nl/zakelijk/verzuim/verzuim/soorten-verzuim.jsp\n---\n',
     );
     expect(parseArticleFile(out, "a.md").frontMatter).toMatchObject({ sources, reviewedAt: "2026-12-07" });
   });

@@ -116,7 +116,11 @@ const calloutBlock: TokenizerExtension = {
       }
       pos = end + 1;
     }
-    return { type: "formatError", raw: src, message: `Het blok ":::${variant}" is niet afgesloten met ::: op een eigen regel.` };
+    return {
+      type: "formatError",
+      raw: src,
+      message: `Het blok ":::${variant}" is niet afgesloten met ::: op een eigen regel.`,
+    };
   },
 };
 
@@ -142,7 +146,11 @@ const thresholdInline: TokenizerExtension = {
     const m = /^\{\{(drempel|regel):([^{}\n]*)\}\}/.exec(src);
     if (!m) return undefined;
     if (m[1] === "regel") {
-      return { type: "formatError", raw: m[0], message: `${m[0]} moet op een eigen regel staan (gebruik {{drempel:…}} in een zin).` };
+      return {
+        type: "formatError",
+        raw: m[0],
+        message: `${m[0]} moet op een eigen regel staan (gebruik {{drempel:…}} in een zin).`,
+      };
     }
     return { type: "protocolThreshold", raw: m[0], ref: m[2] };
   },
@@ -158,7 +166,12 @@ const articleLinkInline: TokenizerExtension = {
   tokenizer(src) {
     const m = /^\[\[([^[\]|\n]*)(?:\|((?:\\.|[^[\]\\\n])*))?\]\]/.exec(src);
     if (!m) return undefined;
-    return { type: "articleLink", raw: m[0], slug: m[1].trim(), label: m[2] === undefined ? null : m[2].replace(/\\(.)/g, "$1") };
+    return {
+      type: "articleLink",
+      raw: m[0],
+      slug: m[1].trim(),
+      label: m[2] === undefined ? null : m[2].replace(/\\(.)/g, "$1"),
+    };
   },
 };
 
@@ -232,7 +245,10 @@ function inlineNodes(tokens: Token[] | undefined, marks: MarkJSON[] = []): JSONC
       case "link": {
         const link = token as Tokens.Link;
         if (!isAllowedHref(link.href)) {
-          fail("Deze link is niet toegestaan; gebruik https://, http://, mailto: of een pad dat met / begint.", link.raw);
+          fail(
+            "Deze link is niet toegestaan; gebruik https://, http://, mailto: of een pad dat met / begint.",
+            link.raw,
+          );
         }
         const attrs: Record<string, unknown> = { href: link.href };
         if (link.title) attrs.title = link.title;
@@ -291,7 +307,12 @@ function blockNodes(tokens: Token[]): JSONContent[] {
       case "heading": {
         const h = token as Tokens.Heading;
         if (h.depth !== 2 && h.depth !== 3) {
-          fail(h.depth === 1 ? "Gebruik geen # in de tekst: de titel is al het hoofdkopje. Begin met ##." : "Gebruik alleen ## en ### voor kopjes.", h.raw);
+          fail(
+            h.depth === 1
+              ? "Gebruik geen # in de tekst: de titel is al het hoofdkopje. Begin met ##."
+              : "Gebruik alleen ## en ### voor kopjes.",
+            h.raw,
+          );
         }
         const content = inlineNodes(h.tokens);
         out.push({ type: "heading", attrs: { level: h.depth }, ...(content.length ? { content } : {}) });
@@ -403,7 +424,10 @@ function inlineItems(nodes: JSONContent[] | undefined): InlineItem[] {
     const marks = ((node.marks ?? []) as MarkJSON[]).filter((m) => m.type in OPEN);
     if (marks.some((m) => m.type === "link" && !isAllowedHref(m.attrs?.href))) {
       // A link we would refuse on import is written as its text only.
-      marks.splice(marks.findIndex((m) => m.type === "link"), 1);
+      marks.splice(
+        marks.findIndex((m) => m.type === "link"),
+        1,
+      );
     }
     switch (node.type) {
       case "text":
@@ -413,7 +437,11 @@ function inlineItems(nodes: JSONContent[] | undefined): InlineItem[] {
         const slug = node.attrs?.slug;
         if (!isValidId(slug)) throw new ArticleFormatError("Artikellink zonder geldige slug.");
         const label = typeof node.attrs?.label === "string" && node.attrs.label.trim() ? node.attrs.label.trim() : null;
-        items.push({ md: label ? `[[${slug}|${label.replace(/[\\[\]]/g, "\\$&")}]]` : `[[${slug}]]`, text: false, marks });
+        items.push({
+          md: label ? `[[${slug}|${label.replace(/[\\[\]]/g, "\\$&")}]]` : `[[${slug}]]`,
+          text: false,
+          marks,
+        });
         break;
       }
       case NODE.protocolThreshold:
@@ -518,13 +546,14 @@ function listToMarkdown(node: JSONContent): string {
       const marker = node.type === "orderedList" ? `${start + i}. ` : "- ";
       const [first, ...rest] = item.content ?? [];
       let text = first?.type === "paragraph" ? escapeLineStart(inlineToMarkdown(first.content)) : "";
-      const more = first?.type === "paragraph" ? rest : item.content ?? [];
+      const more = first?.type === "paragraph" ? rest : (item.content ?? []);
       for (const child of more) {
         if (isEmptyBlock(child)) continue;
         const md = blockToMarkdown(child);
         // A nested list follows directly (tight); any other block needs a blank line, and so does
         // a numbered list not starting at 1, which CommonMark does not let interrupt a paragraph.
-        const tight = child.type === "bulletList" || (child.type === "orderedList" && Number(child.attrs?.start ?? 1) === 1);
+        const tight =
+          child.type === "bulletList" || (child.type === "orderedList" && Number(child.attrs?.start ?? 1) === 1);
         text += `${tight ? "\n" : "\n\n"}${indent(md, marker.length)}`;
       }
       return marker + text;
@@ -556,7 +585,11 @@ function tableToMarkdown(node: JSONContent): string {
     const align = grid[0][c]?.align;
     return align === "left" ? ":---" : align === "center" ? ":---:" : align === "right" ? "---:" : "---";
   });
-  return [line(pad(grid[0].map((c) => c.text))), line(delimiter), ...grid.slice(1).map((r) => line(pad(r.map((c) => c.text))))].join("\n");
+  return [
+    line(pad(grid[0].map((c) => c.text))),
+    line(delimiter),
+    ...grid.slice(1).map((r) => line(pad(r.map((c) => c.text)))),
+  ].join("\n");
 }
 
 function blockToMarkdown(node: JSONContent): string {
@@ -620,17 +653,28 @@ export const FRONT_MATTER_KEYS = [
 ] as const;
 
 /** Splits an article file into its raw front matter and the parsed body; errors name the file and field. */
-export function parseArticleFile(text: string, fileName: string): { frontMatter: Record<string, unknown>; body: JSONContent } {
+export function parseArticleFile(
+  text: string,
+  fileName: string,
+): { frontMatter: Record<string, unknown>; body: JSONContent } {
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const m = /^---[ \t]*\n([\s\S]*?)\n?^---[ \t]*(?:\n|$)/m.exec(source);
   if (!m || m.index !== 0) {
-    throw new ArticleFormatError("Het bestand moet beginnen met front matter tussen twee regels ---.", "front matter", fileName);
+    throw new ArticleFormatError(
+      "Het bestand moet beginnen met front matter tussen twee regels ---.",
+      "front matter",
+      fileName,
+    );
   }
   let frontMatter: unknown;
   try {
     frontMatter = YAML.parse(m[1]);
   } catch (err) {
-    throw new ArticleFormatError(`De front matter is geen geldige YAML: ${(err as Error).message}`, "front matter", fileName);
+    throw new ArticleFormatError(
+      `De front matter is geen geldige YAML: ${(err as Error).message}`,
+      "front matter",
+      fileName,
+    );
   }
   if (!frontMatter || typeof frontMatter !== "object" || Array.isArray(frontMatter)) {
     throw new ArticleFormatError("De front matter moet uit sleutels met waarden bestaan.", "front matter", fileName);

@@ -12,17 +12,29 @@ let t: TestDb;
 let editor: SessionUser;
 let n = 0;
 const BSN = "123456782";
-const para = (text: string, href?: string) => ({ type: "paragraph", content: [{ type: "text", text, ...(href ? { marks: [{ type: "link", attrs: { href } }] } : {}) }] });
+const para = (text: string, href?: string) => ({
+  type: "paragraph",
+  content: [{ type: "text", text, ...(href ? { marks: [{ type: "link", attrs: { href } }] } : {}) }],
+});
 const fields = (over: Partial<ArticleFieldsInput> = {}): ArticleFieldsInput => ({
-  slug: `bsn-test-${++n}`, type: "faq", title: "Hoe meld ik verzuim?", summary: "Zo meldt de school verzuim bij de leerplichtambtenaar.",
+  slug: `bsn-test-${++n}`,
+  type: "faq",
+  title: "Hoe meld ik verzuim?",
+  summary: "Zo meldt de school verzuim bij de leerplichtambtenaar.",
   body: { type: "doc", content: [para("De school meldt het verzuim bij de gemeente. Bel 050 599 77 66.")] },
-  audiences: ["school-vo"], sectors: ["vo"], topic: "verzuim-melden", reviewDueAt: "2027-06-01", ...over,
+  audiences: ["school-vo"],
+  sectors: ["vo"],
+  topic: "verzuim-melden",
+  reviewDueAt: "2027-06-01",
+  ...over,
 });
 
 beforeAll(async () => {
   t = await createTestDb();
   await seedContent(t.db, { contentDir: path.resolve(__dirname, "../../../content"), demoUsers: false });
-  const u = await t.db.user.create({ data: { email: "editor@test.nl", name: "Redacteur", role: "editor", passwordHash: "x" } });
+  const u = await t.db.user.create({
+    data: { email: "editor@test.nl", name: "Redacteur", role: "editor", passwordHash: "x" },
+  });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor", desks: [] };
 });
 afterAll(async () => {

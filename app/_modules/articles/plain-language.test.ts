@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkDocPlainLanguage, checkPlainLanguage, splitSentences, type PlainLanguageKind } from "./plain-language";
 
-const kinds = (text: string, kind: PlainLanguageKind) => checkPlainLanguage(text).filter((f) => f.kind === kind).map((f) => f.text);
+const kinds = (text: string, kind: PlainLanguageKind) =>
+  checkPlainLanguage(text)
+    .filter((f) => f.kind === kind)
+    .map((f) => f.text);
 
 describe("splitSentences", () => {
   it.each([
@@ -80,9 +83,13 @@ describe("checkPlainLanguage", () => {
   });
 
   it("honours options", () => {
-    expect(checkPlainLanguage("Een twee drie vier.", { maxSentenceWords: 3 }).map((f) => f.kind)).toEqual(["long-sentence"]);
+    expect(checkPlainLanguage("Een twee drie vier.", { maxSentenceWords: 3 }).map((f) => f.kind)).toEqual([
+      "long-sentence",
+    ]);
     expect(kinds("De inschrijvingsgegevens kloppen.", "long-word")).toHaveLength(1);
-    expect(checkPlainLanguage("De inschrijvingsgegevens kloppen.", { allowWords: ["inschrijvingsgegevens"] })).toEqual([]);
+    expect(checkPlainLanguage("De inschrijvingsgegevens kloppen.", { allowWords: ["inschrijvingsgegevens"] })).toEqual(
+      [],
+    );
   });
 });
 
@@ -95,7 +102,19 @@ describe("checkDocPlainLanguage", () => {
         {
           type: "bulletList",
           content: [
-            { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Zie " }, { type: "articleLink", attrs: { slug: "x", label: null } }, { type: "text", text: " derhalve." }] }] },
+            {
+              type: "listItem",
+              content: [
+                {
+                  type: "paragraph",
+                  content: [
+                    { type: "text", text: "Zie " },
+                    { type: "articleLink", attrs: { slug: "x", label: null } },
+                    { type: "text", text: " derhalve." },
+                  ],
+                },
+              ],
+            },
           ],
         },
         { type: "paragraph", content: [{ type: "text", text: "Dit wordt gemeld." }] },

@@ -103,8 +103,40 @@ export const JARGON: readonly { term: string; alternative: string }[] = [
 
 // Abbreviations whose final period does not end a sentence.
 const ABBREVIATIONS = new Set([
-  "bijv", "bv", "bijvoorbeeld", "o.a", "d.w.z", "i.p.v", "m.b.t", "t.a.v", "t.b.v", "z.s.m", "incl", "excl", "enz", "etc", "nr", "art", "jl", "vgl",
-  "e.d", "e.a", "o.b.v", "m.i.v", "n.a.v", "t/m", "ca", "dhr", "mevr", "mw", "blz", "zgn", "resp", "evt", "max", "min",
+  "bijv",
+  "bv",
+  "bijvoorbeeld",
+  "o.a",
+  "d.w.z",
+  "i.p.v",
+  "m.b.t",
+  "t.a.v",
+  "t.b.v",
+  "z.s.m",
+  "incl",
+  "excl",
+  "enz",
+  "etc",
+  "nr",
+  "art",
+  "jl",
+  "vgl",
+  "e.d",
+  "e.a",
+  "o.b.v",
+  "m.i.v",
+  "n.a.v",
+  "t/m",
+  "ca",
+  "dhr",
+  "mevr",
+  "mw",
+  "blz",
+  "zgn",
+  "resp",
+  "evt",
+  "max",
+  "min",
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -112,7 +144,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 type Word = { text: string; start: number; end: number };
 
 function words(text: string, offset = 0): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
+  return [...text.matchAll(WORD)].map((m) => ({
+    text: m[0],
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  }));
 }
 
 /** Sentences of a text as [start, end) ranges (trimmed). */
@@ -131,7 +167,8 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     const at = m.index;
     if (m[0][0] === ".") {
       const before = /([\p{L}\p{N}./]+)$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase() ?? "";
-      const isAbbreviation = ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before);
+      const isAbbreviation =
+        ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before);
       // "art. 21", "bijv. een" continue the sentence; a capital after an abbreviation may still start a new one.
       const next = /^\s+(\S)/u.exec(text.slice(at + m[0].length))?.[1] ?? "";
       if (isAbbreviation && !/\p{Lu}/u.test(next)) continue;
@@ -152,9 +189,41 @@ const PARTICIPLE_DT = new RegExp(`^${SEPARABLE}ge\\p{L}{2,}[dt]$`, "u");
 const PARTICIPLE_WORDEN = new RegExp(`^(?:${SEPARABLE}ge\\p{L}{2,}(?:d|t|en)|(?:be|ver|ont|her)\\p{L}{2,}[dt])$`, "u");
 // Words that look like a participle but are a noun or adjective.
 const NOT_PARTICIPLE = new Set([
-  "gebied", "gewicht", "gezicht", "gebod", "gedicht", "gerecht", "gevecht", "geluid", "geduld", "gebit", "gemoed", "geldt",
-  "gezond", "geschikt", "gewend", "gepast", "geweest", "gereed", "gerust", "gebleven", "gegaan", "gekomen", "geworden",
-  "gemiddeld", "gebeurd", "geoorloofd", "bestand", "beleid", "bezit", "bericht", "bekend", "verband", "verkeerd", "ontvangst", "herfst",
+  "gebied",
+  "gewicht",
+  "gezicht",
+  "gebod",
+  "gedicht",
+  "gerecht",
+  "gevecht",
+  "geluid",
+  "geduld",
+  "gebit",
+  "gemoed",
+  "geldt",
+  "gezond",
+  "geschikt",
+  "gewend",
+  "gepast",
+  "geweest",
+  "gereed",
+  "gerust",
+  "gebleven",
+  "gegaan",
+  "gekomen",
+  "geworden",
+  "gemiddeld",
+  "gebeurd",
+  "geoorloofd",
+  "bestand",
+  "beleid",
+  "bezit",
+  "bericht",
+  "bekend",
+  "verband",
+  "verkeerd",
+  "ontvangst",
+  "herfst",
 ]);
 
 const GE_PARTICIPLE = new RegExp(`^${SEPARABLE}ge\\p{L}{2,}(?:d|t|en)$`, "u");
@@ -189,8 +258,12 @@ export function checkPlainLanguage(text: string, opts: PlainLanguageOptions = {}
   for (const s of splitSentences(text)) {
     const ws = words(text.slice(s.start, s.end), s.start);
     if (ws.length > maxWords) {
-      add("long-sentence", s.start, s.end,
-        `Deze zin heeft ${ws.length} woorden. Zinnen van meer dan ${maxWords} woorden zijn moeilijk te lezen. Maak er twee of meer zinnen van.`);
+      add(
+        "long-sentence",
+        s.start,
+        s.end,
+        `Deze zin heeft ${ws.length} woorden. Zinnen van meer dan ${maxWords} woorden zijn moeilijk te lezen. Maak er twee of meer zinnen van.`,
+      );
     }
     const lower = ws.map((w) => w.text.toLowerCase());
     for (const [i, w] of lower.entries()) {
@@ -198,15 +271,20 @@ export function checkPlainLanguage(text: string, opts: PlainLanguageOptions = {}
       if (!aux) continue;
       // "worden" + participle anywhere in the sentence (main and subordinate clause order);
       // "zijn" only right around it, because "is" with an adjective is common and not passive.
-      const candidates = aux === "worden"
-        ? lower.map((_, j) => j).filter((j) => j !== i)
-        : [i - 1, ...Array.from({ length: 5 }, (_, k) => i + 1 + k)].filter((j) => j >= 0 && j < lower.length);
+      const candidates =
+        aux === "worden"
+          ? lower.map((_, j) => j).filter((j) => j !== i)
+          : [i - 1, ...Array.from({ length: 5 }, (_, k) => i + 1 + k)].filter((j) => j >= 0 && j < lower.length);
       const j = candidates.find((c) => isParticiple(ws[c].text, aux, c - i));
       if (j === undefined) continue;
       const from = Math.min(ws[i].start, ws[j].start);
       const to = Math.max(ws[i].end, ws[j].end);
-      add("passive", from, to,
-        `Mogelijk lijdende vorm ("${text.slice(from, to)}"). Schrijf liever wie iets doet, bijvoorbeeld "de school meldt" in plaats van "er wordt gemeld".`);
+      add(
+        "passive",
+        from,
+        to,
+        `Mogelijk lijdende vorm ("${text.slice(from, to)}"). Schrijf liever wie iets doet, bijvoorbeeld "de school meldt" in plaats van "er wordt gemeld".`,
+      );
     }
   }
 
@@ -214,19 +292,29 @@ export function checkPlainLanguage(text: string, opts: PlainLanguageOptions = {}
     if (/\d/.test(w.text) || (w.text === w.text.toUpperCase() && w.text.length > 1)) continue; // numbers and acronyms
     const lowered = w.text.toLowerCase();
     const parts = lowered.split(/['’-]/);
-    const isKnown = (p: string) => [...allowed].some((a) => p === a || (p.startsWith(a) && /^(?:s|e|en|n|'s)$/.test(p.slice(a.length))));
+    const isKnown = (p: string) =>
+      [...allowed].some((a) => p === a || (p.startsWith(a) && /^(?:s|e|en|n|'s)$/.test(p.slice(a.length))));
     if (isKnown(lowered)) continue;
     const long = parts.find((p) => [...p].length > maxLetters && !isKnown(p));
     if (long) {
-      add("long-word", w.start, w.end,
-        `Lang woord (${[...long].length} letters). Lange woorden zijn moeilijk te lezen. Gebruik een korter of bekender woord, of leg het uit.`);
+      add(
+        "long-word",
+        w.start,
+        w.end,
+        `Lang woord (${[...long].length} letters). Lange woorden zijn moeilijk te lezen. Gebruik een korter of bekender woord, of leg het uit.`,
+      );
     }
   }
 
   for (const j of jargonPatterns) {
     for (const m of text.matchAll(j.re)) {
-      add("jargon", m.index, m.index + m[0].length,
-        `"${m[0]}" is formele taal. Schrijf liever: ${j.alternative}.`, j.alternative.split(",")[0].trim());
+      add(
+        "jargon",
+        m.index,
+        m.index + m[0].length,
+        `"${m[0]}" is formele taal. Schrijf liever: ${j.alternative}.`,
+        j.alternative.split(",")[0].trim(),
+      );
     }
   }
 
@@ -263,7 +351,12 @@ export function checkDocPlainLanguage(doc: JSONContent, opts: PlainLanguageOptio
           text += t;
         } else {
           // An inline atom reads as one word (its label or a stand-in) and maps to its own position.
-          const label = child.type === "hardBreak" ? "\n" : typeof child.attrs?.label === "string" && child.attrs.label ? child.attrs.label : "X";
+          const label =
+            child.type === "hardBreak"
+              ? "\n"
+              : typeof child.attrs?.label === "string" && child.attrs.label
+                ? child.attrs.label
+                : "X";
           for (let i = 0; i < label.length; i++) map.push(p);
           text += label;
         }

@@ -14,7 +14,12 @@ describe("questionIssues", () => {
     ["too short", ["Hoe?"], [0], /5 tot 200 tekens hebben \(nu 4\)/],
     ["too long", ["x".repeat(201)], [0], /nu 201/],
     ["only spaces count once", ["  a   b  "], [0], /nu 3/],
-    ["a duplicate up to case, accents and punctuation", ["Wat is één dag verzuim?", "wat is een dag verzuim"], [1], /staat er al \(vraag 1\)/],
+    [
+      "a duplicate up to case, accents and punctuation",
+      ["Wat is één dag verzuim?", "wat is een dag verzuim"],
+      [1],
+      /staat er al \(vraag 1\)/,
+    ],
     ["a BSN", ["Mag ik 123456782 doorgeven?"], [0], /BSN of onderwijsnummer/],
     ["more than 20", Array.from({ length: 21 }, (_, i) => `Vraag ${i} over verzuim`), [null], /hoogstens 20/],
     ["not a list", "Hoe meld ik verzuim?", [null], /niet worden gelezen/],
@@ -34,13 +39,22 @@ describe("questionIssues", () => {
 describe("questions in the front matter", () => {
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Tekst." }] }] };
   const fm = {
-    slug: "luxe-verzuim", title: "Wat is luxe verzuim?", summary: "Op vakantie zonder verlof.", type: "faq", audiences: ["school-vo"], sectors: ["vo"],
-    topic: "soorten-verzuim", questions: ["Mag een gezin een week eerder op vakantie?", "Wat als ouders toch gaan: zijn ze strafbaar?"], status: "published",
+    slug: "luxe-verzuim",
+    title: "Wat is luxe verzuim?",
+    summary: "Op vakantie zonder verlof.",
+    type: "faq",
+    audiences: ["school-vo"],
+    sectors: ["vo"],
+    topic: "soorten-verzuim",
+    questions: ["Mag een gezin een week eerder op vakantie?", "Wat als ouders toch gaan: zijn ze strafbaar?"],
+    status: "published",
   };
 
   it("writes one question per line after the topic and reads them back unchanged", () => {
     const text = serializeArticleFile(fm, body);
-    expect(text).toContain('topic: soorten-verzuim\nquestions:\n  - Mag een gezin een week eerder op vakantie?\n  - "Wat als ouders toch gaan: zijn ze strafbaar?"\nstatus: published\n');
+    expect(text).toContain(
+      'topic: soorten-verzuim\nquestions:\n  - Mag een gezin een week eerder op vakantie?\n  - "Wat als ouders toch gaan: zijn ze strafbaar?"\nstatus: published\n',
+    );
     const parsed = parseArticleFile(text, "luxe-verzuim.md");
     const checked = frontMatterSchema.parse(parsed.frontMatter);
     expect(checked.questions).toEqual(fm.questions);

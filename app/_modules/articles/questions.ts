@@ -33,12 +33,20 @@ export function questionKey(q: string): string {
 /** Every problem with a list of questions (empty = valid). Questions are compared after tidyQuestion. */
 export function questionIssues(value: unknown): QuestionIssue[] {
   if (!Array.isArray(value)) {
-    return [{ index: null, code: "type", message: "De vragen konden niet worden gelezen.", technical: "expected a list of questions" }];
+    return [
+      {
+        index: null,
+        code: "type",
+        message: "De vragen konden niet worden gelezen.",
+        technical: "expected a list of questions",
+      },
+    ];
   }
   const issues: QuestionIssue[] = [];
   if (value.length > MAX_QUESTIONS) {
     issues.push({
-      index: null, code: "too-many",
+      index: null,
+      code: "too-many",
       message: `Geef hoogstens ${MAX_QUESTIONS} vragen. Haal de minst gestelde vragen weg.`,
       technical: `at most ${MAX_QUESTIONS} questions`,
     });
@@ -52,7 +60,8 @@ export function questionIssues(value: unknown): QuestionIssue[] {
     const q = tidyQuestion(raw);
     if (q.length < QUESTION_MIN || q.length > QUESTION_MAX) {
       issues.push({
-        index: i, code: "length",
+        index: i,
+        code: "length",
         message: `Vraag ${i + 1} moet ${QUESTION_MIN} tot ${QUESTION_MAX} tekens hebben (nu ${q.length}).`,
         technical: `expected ${QUESTION_MIN} to ${QUESTION_MAX} characters, got ${q.length}`,
       });
@@ -60,7 +69,8 @@ export function questionIssues(value: unknown): QuestionIssue[] {
     }
     if (containsPersonalNumber(q)) {
       issues.push({
-        index: i, code: "personal-number",
+        index: i,
+        code: "personal-number",
         message: `Vraag ${i + 1} lijkt een BSN of onderwijsnummer te bevatten. Haal het nummer weg: wij mogen dit niet bewaren.`,
         technical: "looks like a BSN or onderwijsnummer; remove the number",
       });
@@ -70,7 +80,8 @@ export function questionIssues(value: unknown): QuestionIssue[] {
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push({
-        index: i, code: "duplicate",
+        index: i,
+        code: "duplicate",
         message: `Vraag ${i + 1} staat er al (vraag ${first + 1}).`,
         technical: `duplicate of question ${first + 1}`,
       });

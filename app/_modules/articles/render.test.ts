@@ -65,11 +65,16 @@ describe("renderArticleHtml", () => {
   const html = renderArticleHtml(BODY, resolver);
 
   it("renders a protocol rule as an accessible card", () => {
-    const card = /<aside class="protocol-rule" aria-label="Protocolregel: Melden bij de leerplichtambtenaar">(.*?)<\/aside>/.exec(html)?.[1];
+    const card =
+      /<aside class="protocol-rule" aria-label="Protocolregel: Melden bij de leerplichtambtenaar">(.*?)<\/aside>/.exec(
+        html,
+      )?.[1];
     expect(card).toBeDefined();
     expect(card).toContain("<strong>Melden bij de leerplichtambtenaar</strong>");
     expect(card).toContain("<strong>Wanneer:</strong> 16 uur of meer binnen 4 weken");
-    expect(card).toMatch(/<ol class="protocol-rule-actions"><li>.*Meld het verzuim via het verzuimloket van DUO.*Wie: leerlingenadministratie.*<\/li><li>.*Bespreek het met de ouders.*Wie: mentor.*<\/li><\/ol>/);
+    expect(card).toMatch(
+      /<ol class="protocol-rule-actions"><li>.*Meld het verzuim via het verzuimloket van DUO.*Wie: leerlingenadministratie.*<\/li><li>.*Bespreek het met de ouders.*Wie: mentor.*<\/li><\/ol>/,
+    );
     expect(card).toContain(
       '<a href="https://wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=21" class="badge badge-law" title="Bron: Leerplichtwet 1969, art. 21" rel="noopener noreferrer">Wet</a>',
     );
@@ -87,8 +92,13 @@ describe("renderArticleHtml", () => {
       basisText: "Schoolbeleid Stellingwerf College",
       source: { label: "Verzuimbeleid Stellingwerf College, tabel" },
     });
-    const out = renderArticleHtml(markdownToDoc("{{regel:late-3}}\n\nBij {{drempel:late-3}} volgt een mail.\n"), fakeResolver([school]));
-    expect(out).toContain('<span class="badge badge-school" title="Bron: Verzuimbeleid Stellingwerf College, tabel">Schoolbeleid Stellingwerf College</span>');
+    const out = renderArticleHtml(
+      markdownToDoc("{{regel:late-3}}\n\nBij {{drempel:late-3}} volgt een mail.\n"),
+      fakeResolver([school]),
+    );
+    expect(out).toContain(
+      '<span class="badge badge-school" title="Bron: Verzuimbeleid Stellingwerf College, tabel">Schoolbeleid Stellingwerf College</span>',
+    );
     expect(out).toContain('<p class="protocol-rule-source">Bron: Verzuimbeleid Stellingwerf College, tabel</p>');
     expect(out).toContain(
       '<span class="protocol-threshold">16 uur of meer binnen 4 weken</span><span class="threshold-basis"> (<span class="badge badge-school" title="Bron: Verzuimbeleid Stellingwerf College, tabel">Schoolbeleid Stellingwerf College</span>)</span> volgt',
@@ -122,7 +132,9 @@ describe("renderArticleHtml", () => {
   });
 
   it("shows a Dutch notice for a rule that no longer exists", () => {
-    expect(html).toContain('<aside class="protocol-rule protocol-rule-missing" aria-label="Protocolregel niet gevonden">');
+    expect(html).toContain(
+      '<aside class="protocol-rule protocol-rule-missing" aria-label="Protocolregel niet gevonden">',
+    );
     expect(html).toContain("Deze regel bestaat niet meer");
     const onlyMissing = renderArticleHtml(markdownToDoc("Bij {{drempel:weg}}.\n"), fakeResolver([]));
     expect(onlyMissing).toContain(RENDER_TEXT.thresholdMissing);
@@ -150,7 +162,10 @@ describe("renderArticleHtml", () => {
   });
 
   it("follows a renamed title", () => {
-    const out = renderArticleHtml(BODY, fakeResolver([rule()], { "verlof-aanvragen": "Verlof aanvragen: zo werkt het" }));
+    const out = renderArticleHtml(
+      BODY,
+      fakeResolver([rule()], { "verlof-aanvragen": "Verlof aanvragen: zo werkt het" }),
+    );
     expect(out).toContain(">Verlof aanvragen: zo werkt het</a>");
   });
 
@@ -162,15 +177,21 @@ describe("renderArticleHtml", () => {
 
   it("renders callouts, headings, tables and numbered lists", () => {
     expect(html).toContain("<h2>Melden</h2>");
-    expect(html).toContain('<div class="callout callout-waarschuwing" role="note" aria-label="Let op"><p>Noem geen <strong>namen</strong>.</p></div>');
-    expect(html).toContain('<div class="table-scroll"><table><thead><tr><th scope="col"><p>Wat</p></th><th scope="col" class="align-center">');
+    expect(html).toContain(
+      '<div class="callout callout-waarschuwing" role="note" aria-label="Let op"><p>Noem geen <strong>namen</strong>.</p></div>',
+    );
+    expect(html).toContain(
+      '<div class="table-scroll"><table><thead><tr><th scope="col"><p>Wat</p></th><th scope="col" class="align-center">',
+    );
     expect(html).toContain('<ol start="3"><li><p>derde</p></li>');
   });
 });
 
 describe("renderPlainHtml", () => {
   it("renders a staff reply without any data", () => {
-    const out = renderPlainHtml(markdownToDoc("Beste school,\n\nZie [[verlof-aanvragen]] en {{drempel:late-3}}.\n\n{{regel:late-3}}\n"));
+    const out = renderPlainHtml(
+      markdownToDoc("Beste school,\n\nZie [[verlof-aanvragen]] en {{drempel:late-3}}.\n\n{{regel:late-3}}\n"),
+    );
     expect(out).toContain("<p>Beste school,</p>");
     expect(out).toContain('<a href="/artikelen/verlof-aanvragen" class="article-link">verlof-aanvragen</a>');
     expect(out).toContain('<p class="protocol-rule-ref">Protocolregel: late-3</p>');
@@ -180,12 +201,44 @@ describe("renderPlainHtml", () => {
     const out = renderPlainHtml(markdownToDoc("Zie [[verlof-aanvragen|dit artikel]].\n"), null, {
       articleHref: (slug) => `https://portal.example.nl/artikelen/${slug}`,
     });
-    expect(out).toContain('<a href="https://portal.example.nl/artikelen/verlof-aanvragen" class="article-link" rel="noopener noreferrer">dit artikel</a>');
+    expect(out).toContain(
+      '<a href="https://portal.example.nl/artikelen/verlof-aanvragen" class="article-link" rel="noopener noreferrer">dit artikel</a>',
+    );
   });
 });
 
-const SAFE_TAGS = new Set(["p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "aside", "span"]);
-const SAFE_ATTRS = new Set(["title", "href", "rel", "class", "role", "aria-label", "scope", "colspan", "rowspan", "start"]);
+const SAFE_TAGS = new Set([
+  "p",
+  "h2",
+  "h3",
+  "strong",
+  "em",
+  "a",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "div",
+  "aside",
+  "span",
+]);
+const SAFE_ATTRS = new Set([
+  "title",
+  "href",
+  "rel",
+  "class",
+  "role",
+  "aria-label",
+  "scope",
+  "colspan",
+  "rowspan",
+  "start",
+]);
 
 /** Every real tag and attribute in the output is on the allowlist; hrefs follow the link policy. */
 function expectSafe(html: string) {
@@ -207,14 +260,42 @@ describe("sanitization", () => {
     const hostile: JSONContent = {
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "<script>alert(1)</script><img src=x onerror=alert(1)>" }] },
-        { type: "paragraph", content: [{ type: "text", text: "klik", marks: [{ type: "link", attrs: { href: "javascript:alert(1)", class: "x", target: "_blank" } }] }] },
-        { type: "paragraph", content: [{ type: "text", text: "klik", marks: [{ type: "link", attrs: { href: "data:text/html,<script>" } }] }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "<script>alert(1)</script><img src=x onerror=alert(1)>" }],
+        },
+        {
+          type: "paragraph",
+          content: [
+            {
+              type: "text",
+              text: "klik",
+              marks: [{ type: "link", attrs: { href: "javascript:alert(1)", class: "x", target: "_blank" } }],
+            },
+          ],
+        },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "klik", marks: [{ type: "link", attrs: { href: "data:text/html,<script>" } }] },
+          ],
+        },
         { type: "iframe", attrs: { src: "https://evil.example" } } as JSONContent,
-        { type: "paragraph", attrs: { style: "background:url(javascript:alert(1))" }, content: [{ type: "text", text: "stijl" }] },
-        { type: "callout", attrs: { variant: '"><script>alert(1)</script>' }, content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }] },
+        {
+          type: "paragraph",
+          attrs: { style: "background:url(javascript:alert(1))" },
+          content: [{ type: "text", text: "stijl" }],
+        },
+        {
+          type: "callout",
+          attrs: { variant: '"><script>alert(1)</script>' },
+          content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }],
+        },
         { type: "protocolRule", attrs: { ruleId: '"><img src=x onerror=alert(1)>' } },
-        { type: "paragraph", content: [{ type: "articleLink", attrs: { slug: "javascript:alert(1)", label: "<b onclick=x>hoi</b>" } }] },
+        {
+          type: "paragraph",
+          content: [{ type: "articleLink", attrs: { slug: "javascript:alert(1)", label: "<b onclick=x>hoi</b>" } }],
+        },
       ],
     };
     const out = renderArticleHtml(hostile, resolver);
@@ -226,7 +307,10 @@ describe("sanitization", () => {
   });
 
   it("neutralises rule data with markup in it", () => {
-    const out = renderArticleHtml(markdownToDoc("{{regel:unexcused-16h-4w}}\n"), fakeResolver([rule({ title: '<img src=x onerror=alert(1)>', explanation: "<script>x</script>" })]));
+    const out = renderArticleHtml(
+      markdownToDoc("{{regel:unexcused-16h-4w}}\n"),
+      fakeResolver([rule({ title: "<img src=x onerror=alert(1)>", explanation: "<script>x</script>" })]),
+    );
     expectSafe(out);
     expect(out).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
@@ -257,10 +341,13 @@ describe("sanitization", () => {
     ['<a href="JaVaScRiPt:alert(1)">x</a>', "<span>x</span>"],
     ['<a href="java&#x09;script:alert(1)">x</a>', "<span>x</span>"],
     ['<a href="//evil.example">x</a>', "<span>x</span>"],
-    ['<a href="https://duo.nl" target="_blank" onclick="x">x</a>', '<a href="https://duo.nl" rel="noopener noreferrer">x</a>'],
+    [
+      '<a href="https://duo.nl" target="_blank" onclick="x">x</a>',
+      '<a href="https://duo.nl" rel="noopener noreferrer">x</a>',
+    ],
     ['<a href="/artikelen/x" rel="opener">x</a>', '<a href="/artikelen/x">x</a>'],
     ['<p style="color:red" class="evil callout">x</p>', '<p class="callout">x</p>'],
-    ["<iframe src=\"https://evil\"></iframe><script>alert(1)</script><style>p{}</style>ok", "ok"],
+    ['<iframe src="https://evil"></iframe><script>alert(1)</script><style>p{}</style>ok', "ok"],
     ['<img src="x" onerror="alert(1)">', ""],
   ])("sanitizeArticleHtml(%s)", (input, expected) => {
     expect(sanitizeArticleHtml(input)).toBe(expected);

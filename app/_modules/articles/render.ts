@@ -60,7 +60,26 @@ const CLASSES = [
 ];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "aside", "span"],
+  allowedTags: [
+    "p",
+    "h2",
+    "h3",
+    "strong",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "aside",
+    "span",
+  ],
   allowedAttributes: {
     a: ["href", "rel", "title"],
     ol: ["start"],
@@ -144,7 +163,8 @@ function sourceLine(rule: RuleView): string {
   const src = rule.source;
   if (!src?.label) return "";
   const label = esc(src.label);
-  const link = src.url && isAllowedHref(src.url) ? `<a href="${esc(src.url)}" rel="noopener noreferrer">${label}</a>` : label;
+  const link =
+    src.url && isAllowedHref(src.url) ? `<a href="${esc(src.url)}" rel="noopener noreferrer">${label}</a>` : label;
   return `<p class="protocol-rule-source">Bron: ${link}</p>`;
 }
 
@@ -201,7 +221,8 @@ function render(doc: JSONContent, resolver: ContentResolver | null, options: Ren
     table: ({ node, children }) => {
       const rows = Array.isArray(children) ? children : [join(children)];
       const first = node.firstChild;
-      const headerRow = !!first && first.childCount > 0 && first.content.content.every((c) => c.type.name === "tableHeader");
+      const headerRow =
+        !!first && first.childCount > 0 && first.content.content.every((c) => c.type.name === "tableHeader");
       const head = headerRow ? `<thead>${rows[0]}</thead>` : "";
       const body = (headerRow ? rows.slice(1) : rows).join("");
       return `<div class="table-scroll"><table>${head}${body ? `<tbody>${body}</tbody>` : ""}</table></div>`;
@@ -287,6 +308,10 @@ export function renderArticleHtml(doc: JSONContent, resolver: ContentResolver, o
  * Renders a document without live data (staff replies, previews): article links point to
  * `/artikelen/<slug>`, protocol nodes show their id. Pass a resolver to resolve them anyway.
  */
-export function renderPlainHtml(doc: JSONContent, resolver: ContentResolver | null = null, options: RenderOptions = {}): string {
+export function renderPlainHtml(
+  doc: JSONContent,
+  resolver: ContentResolver | null = null,
+  options: RenderOptions = {},
+): string {
   return renderSafely(doc, resolver, options);
 }

@@ -4,7 +4,15 @@ import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { diffSnapshots, type SnapshotDiff } from "./diff";
 import { parseSnapshot } from "./snapshot";
-import { requireEditor, toWorkingStatus, validateArticleFields, writeDraft, WORKING_STATUS_LABELS, type SavedRevision, type WorkingStatus } from "./workflow";
+import {
+  requireEditor,
+  toWorkingStatus,
+  validateArticleFields,
+  writeDraft,
+  WORKING_STATUS_LABELS,
+  type SavedRevision,
+  type WorkingStatus,
+} from "./workflow";
 
 export type RevisionListItem = {
   number: number;
@@ -22,18 +30,33 @@ async function requireArticle(db: Db, articleId: string): Promise<void> {
 }
 
 /** Every revision of an article, newest first (author null = imported or published by the schedule). */
-export async function listRevisions(db: Db, opts: { user: SessionUser; articleId: string }): Promise<RevisionListItem[]> {
+export async function listRevisions(
+  db: Db,
+  opts: { user: SessionUser; articleId: string },
+): Promise<RevisionListItem[]> {
   requireEditor(opts.user);
   await requireArticle(db, opts.articleId);
   const revs = await db.articleRevision.findMany({
     where: { articleId: opts.articleId },
     orderBy: { number: "desc" },
-    select: { number: true, status: true, note: true, createdAt: true, snapshot: true, author: { select: { id: true, name: true } } },
+    select: {
+      number: true,
+      status: true,
+      note: true,
+      createdAt: true,
+      snapshot: true,
+      author: { select: { id: true, name: true } },
+    },
   });
   return revs.map((r) => {
     const status = toWorkingStatus(r.status);
     return {
-      number: r.number, status, statusLabel: WORKING_STATUS_LABELS[status], note: r.note, author: r.author, createdAt: r.createdAt,
+      number: r.number,
+      status,
+      statusLabel: WORKING_STATUS_LABELS[status],
+      note: r.note,
+      author: r.author,
+      createdAt: r.createdAt,
       title: parseSnapshot(r.snapshot).title,
     };
   });
@@ -42,26 +65,48 @@ export async function listRevisions(db: Db, opts: { user: SessionUser; articleId
 async function loadSnapshot(db: Db, articleId: string, number: number) {
   const r = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number } },
-    select: { number: true, status: true, createdAt: true, snapshot: true, note: true, author: { select: { id: true, name: true } } },
+    select: {
+      number: true,
+      status: true,
+      createdAt: true,
+      snapshot: true,
+      note: true,
+      author: { select: { id: true, name: true } },
+    },
   });
   if (!r) throw new NotFoundError(`Versie ${number} van dit artikel bestaat niet.`);
   return { ...r, parsed: parseSnapshot(r.snapshot) };
 }
 
 export type RevisionComparison = {
-  left: { number: number; status: WorkingStatus; createdAt: Date; author: { id: string; name: string } | null; note: string | null };
+  left: {
+    number: number;
+    status: WorkingStatus;
+    createdAt: Date;
+    author: { id: string; name: string } | null;
+    note: string | null;
+  };
   right: RevisionComparison["left"];
   diff: SnapshotDiff;
 };
 
 /** Compares two revisions side by side; the lower number is shown on the left. */
-export async function compareRevisions(db: Db, opts: { user: SessionUser; articleId: string; from: number; to: number }): Promise<RevisionComparison> {
+export async function compareRevisions(
+  db: Db,
+  opts: { user: SessionUser; articleId: string; from: number; to: number },
+): Promise<RevisionComparison> {
   requireEditor(opts.user);
   await requireArticle(db, opts.articleId);
   const [lo, hi] = opts.from <= opts.to ? [opts.from, opts.to] : [opts.to, opts.from];
   const a = await loadSnapshot(db, opts.articleId, lo);
   const b = await loadSnapshot(db, opts.articleId, hi);
-  const meta = (r: typeof a) => ({ number: r.number, status: toWorkingStatus(r.status), createdAt: r.createdAt, author: r.author, note: r.note });
+  const meta = (r: typeof a) => ({
+    number: r.number,
+    status: toWorkingStatus(r.status),
+    createdAt: r.createdAt,
+    author: r.author,
+    note: r.note,
+  });
   return { left: meta(a), right: meta(b), diff: diffSnapshots(a.parsed, b.parsed) };
 }
 
@@ -81,6 +126,12 @@ export async function restoreRevision(
     fields: { ...old.parsed, body: JSON.parse(old.parsed.body) as unknown },
   });
   return writeDraft(db, {
-    user: opts.user, articleId: opts.articleId, snapshot, baseRevision: opts.baseRevision, note: opts.note, action: "restored", restoredFrom: opts.revision,
+    user: opts.user,
+    articleId: opts.articleId,
+    snapshot,
+    baseRevision: opts.baseRevision,
+    note: opts.note,
+    action: "restored",
+    restoredFrom: opts.revision,
   });
 }

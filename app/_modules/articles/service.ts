@@ -57,8 +57,20 @@ function parseSources(raw: string): { title: string; url: string }[] {
 }
 
 const publicSelect = {
-  id: true, slug: true, type: true, title: true, summary: true, body: true, audiences: true, sectors: true, topic: true,
-  protocolRuleIds: true, publishedAt: true, lastCheckedAt: true, updatedAt: true, sources: true,
+  id: true,
+  slug: true,
+  type: true,
+  title: true,
+  summary: true,
+  body: true,
+  audiences: true,
+  sectors: true,
+  topic: true,
+  protocolRuleIds: true,
+  publishedAt: true,
+  lastCheckedAt: true,
+  updatedAt: true,
+  sources: true,
 } as const;
 
 /** A published article by slug, or null. */
@@ -88,7 +100,11 @@ export async function renderBody(bodyJson: string, resolver?: ContentResolver): 
 
 /** Published articles of a topic, newest check first. */
 export async function listTopicArticles(topic: string): Promise<PublicArticle[]> {
-  const rows = await db().article.findMany({ where: { status: "published", topic }, select: publicSelect, orderBy: [{ type: "asc" }, { title: "asc" }] });
+  const rows = await db().article.findMany({
+    where: { status: "published", topic },
+    select: publicSelect,
+    orderBy: [{ type: "asc" }, { title: "asc" }],
+  });
   return rows.map(toPublic);
 }
 
@@ -136,21 +152,37 @@ export async function relatedArticles(a: PublicArticle, limit = 5) {
       (cs.some((s) => a.sectors.includes(s)) ? 1 : 0);
     return { slug: c.slug, title: c.title, score };
   });
-  return scored.filter((s) => s.score >= 4).sort((x, y) => y.score - x.score || x.title.localeCompare(y.title)).slice(0, limit);
+  return scored
+    .filter((s) => s.score >= 4)
+    .sort((x, y) => y.score - x.score || x.title.localeCompare(y.title))
+    .slice(0, limit);
 }
 
 /** Counts a view (no personal data). */
 export async function countView(id: string): Promise<void> {
-  await db().article.update({ where: { id }, data: { viewCount: { increment: 1 } } }).catch(() => {});
+  await db()
+    .article.update({ where: { id }, data: { viewCount: { increment: 1 } } })
+    .catch(() => {});
 }
 
 /** Stores "Was dit artikel nuttig?" feedback; rate-limited per IP (the IP itself is not stored with it). */
-export async function recordFeedback(opts: { slug: string; helpful: boolean; comment?: string; ip: string }): Promise<void> {
+export async function recordFeedback(opts: {
+  slug: string;
+  helpful: boolean;
+  comment?: string;
+  ip: string;
+}): Promise<void> {
   const a = await db().article.findFirst({ where: { slug: opts.slug, status: "published" }, select: { id: true } });
   if (!a) throw new NotFoundError("Dit artikel bestaat niet (meer).");
   if (env().RATE_LIMITS) {
     const r = await hitRateLimit(db(), { bucket: "feedback", key: opts.ip, limit: 10, windowMs: 10 * 60_000 });
-    if (!r.allowed) throw new RateLimitError("U heeft al veel beoordelingen gegeven. Probeer het later opnieuw.", r.retryAfterMs / 1000);
+    if (!r.allowed)
+      throw new RateLimitError(
+        "U heeft al veel beoordelingen gegeven. Probeer het later opnieuw.",
+        r.retryAfterMs / 1000,
+      );
   }
-  await db().articleFeedback.create({ data: { articleId: a.id, helpful: opts.helpful, comment: opts.comment?.trim() || null } });
+  await db().articleFeedback.create({
+    data: { articleId: a.id, helpful: opts.helpful, comment: opts.comment?.trim() || null },
+  });
 }

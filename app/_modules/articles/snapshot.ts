@@ -14,15 +14,29 @@ export type ArticleSnapshot = {
 };
 
 type ArticleLike = {
-  slug: string; type: string; title: string; summary: string; body: string; audiences: string; sectors: string; topic: string;
-  questions: string; reviewDueAt: Date | null;
+  slug: string;
+  type: string;
+  title: string;
+  summary: string;
+  body: string;
+  audiences: string;
+  sectors: string;
+  topic: string;
+  questions: string;
+  reviewDueAt: Date | null;
 };
 
 /** Snapshot of an article row for a revision. */
 export function articleSnapshot(a: ArticleLike): ArticleSnapshot {
   return {
-    slug: a.slug, type: a.type, title: a.title, summary: a.summary, body: a.body,
-    audiences: JSON.parse(a.audiences) as string[], sectors: JSON.parse(a.sectors) as string[], topic: a.topic,
+    slug: a.slug,
+    type: a.type,
+    title: a.title,
+    summary: a.summary,
+    body: a.body,
+    audiences: JSON.parse(a.audiences) as string[],
+    sectors: JSON.parse(a.sectors) as string[],
+    topic: a.topic,
     questions: JSON.parse(a.questions) as string[],
     reviewDueAt: a.reviewDueAt ? a.reviewDueAt.toISOString().slice(0, 10) : null,
   };

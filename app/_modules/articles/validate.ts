@@ -33,7 +33,8 @@ function checkRaw(node: unknown, schema: Schema, depth: number): void {
   if (depth > MAX_DEPTH) throw new Invalid("De tekst is te diep genest.");
   if (!isRecord(node)) throw new Invalid("De opbouw van de tekst klopt niet.");
   for (const key of Object.keys(node)) {
-    if (!["type", "attrs", "content", "marks", "text"].includes(key)) throw new Invalid("De opbouw van de tekst klopt niet.");
+    if (!["type", "attrs", "content", "marks", "text"].includes(key))
+      throw new Invalid("De opbouw van de tekst klopt niet.");
   }
   const typeName = node.type;
   if (typeof typeName !== "string" || !(typeName in schema.nodes)) {
@@ -72,7 +73,8 @@ function checkRaw(node: unknown, schema: Schema, depth: number): void {
     case NODE.protocolRule:
     case NODE.protocolThreshold:
       if (!isValidId(attrs.ruleId)) throw new Invalid("Een protocolregel heeft geen geldige regel-id.");
-      if (attrs.protocol != null && !isValidId(attrs.protocol)) throw new Invalid("Een protocolregel noemt een ongeldig protocol.");
+      if (attrs.protocol != null && !isValidId(attrs.protocol))
+        throw new Invalid("Een protocolregel noemt een ongeldig protocol.");
       break;
   }
 
@@ -90,10 +92,13 @@ function checkRaw(node: unknown, schema: Schema, depth: number): void {
       }
       if (mark.type === "link") {
         if (!isAllowedHref(markAttrs.href)) {
-          throw new Invalid("Deze link is niet toegestaan. Gebruik een adres met https://, http://, mailto: of een pad dat met / begint.");
+          throw new Invalid(
+            "Deze link is niet toegestaan. Gebruik een adres met https://, http://, mailto: of een pad dat met / begint.",
+          );
         }
         for (const key of ["target", "rel", "class", "title"]) {
-          if (markAttrs[key] != null && typeof markAttrs[key] !== "string") throw new Invalid("Een link heeft een ongeldige eigenschap.");
+          if (markAttrs[key] != null && typeof markAttrs[key] !== "string")
+            throw new Invalid("Een link heeft een ongeldige eigenschap.");
         }
       }
     }
@@ -115,7 +120,10 @@ export function validateDoc(json: unknown): ValidateResult {
     return { ok: false, message: "De tekst kan niet worden gelezen." };
   }
   if (size > MAX_DOC_BYTES) {
-    return { ok: false, message: `De tekst is te lang (meer dan ${Math.round(MAX_DOC_BYTES / 1000)} kB). Maak hem korter of verdeel hem over meer artikelen.` };
+    return {
+      ok: false,
+      message: `De tekst is te lang (meer dan ${Math.round(MAX_DOC_BYTES / 1000)} kB). Maak hem korter of verdeel hem over meer artikelen.`,
+    };
   }
   if (!isRecord(json) || json.type !== "doc") return { ok: false, message: "De tekst kan niet worden gelezen." };
   const schema = articleSchema();
@@ -126,7 +134,10 @@ export function validateDoc(json: unknown): ValidateResult {
     return { ok: true, doc: node.toJSON() as JSONContent };
   } catch (err) {
     if (err instanceof Invalid) return { ok: false, message: err.message };
-    return { ok: false, message: "De opbouw van de tekst klopt niet. Een onderdeel staat op een plek waar het niet mag." };
+    return {
+      ok: false,
+      message: "De opbouw van de tekst klopt niet. Een onderdeel staat op een plek waar het niet mag.",
+    };
   }
 }
 
@@ -198,7 +209,11 @@ function sentencesWithThresholds(block: JSONContent): { text: string; refs: Rule
     if (n.type === "tableCell" || n.type === "tableHeader") parts.push(" ");
     else if (n.type === "text" && typeof n.text === "string") parts.push(n.text);
     else if (n.type === NODE.protocolThreshold && isValidId(n.attrs?.ruleId))
-      parts.push(isValidId(n.attrs?.protocol) ? { ruleId: n.attrs.ruleId, protocol: n.attrs.protocol } : { ruleId: n.attrs!.ruleId });
+      parts.push(
+        isValidId(n.attrs?.protocol)
+          ? { ruleId: n.attrs.ruleId, protocol: n.attrs.protocol }
+          : { ruleId: n.attrs!.ruleId },
+      );
   });
   const out: { text: string; refs: RuleRef[] }[] = [];
   let text = "";
@@ -246,7 +261,11 @@ export function checkRuleBasis(doc: JSONContent, rule: (ref: RuleRef) => RuleBas
         const r = rule(ref);
         if (r?.basis === "school") {
           problem =
-            `De zin "${s.text.replace(/\s*∎\s*/g, ` {{drempel:${refKey(ref)}}} `).replace(/\s+/g, " ").trim().slice(0, 160)}" noemt de wet, ` +
+            `De zin "${s.text
+              .replace(/\s*∎\s*/g, ` {{drempel:${refKey(ref)}}} `)
+              .replace(/\s+/g, " ")
+              .trim()
+              .slice(0, 160)}" noemt de wet, ` +
             `maar "${refKey(ref)}" is ${r.basisText ?? "schoolbeleid"}. Schrijf dat het een regel van de school is, of gebruik de regel uit de wet.`;
           return;
         }

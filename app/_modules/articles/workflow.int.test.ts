@@ -7,20 +7,36 @@ import { seedContent } from "@/app/_modules/content/seed";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { compareRevisions, listRevisions, restoreRevision } from "./revisions";
 import {
-  approveArticle, archiveArticle, createArticle, FourEyesError, getArticleForEditor, listArticlesForEditor, publishDueArticles,
-  rejectReview, saveDraft, STALE_MESSAGE, submitForReview, type ArticleFieldsInput, type WorkflowHooks,
+  approveArticle,
+  archiveArticle,
+  createArticle,
+  FourEyesError,
+  getArticleForEditor,
+  listArticlesForEditor,
+  publishDueArticles,
+  rejectReview,
+  saveDraft,
+  STALE_MESSAGE,
+  submitForReview,
+  type ArticleFieldsInput,
+  type WorkflowHooks,
 } from "./workflow";
 
 let t: TestDb;
 const users: Record<"a" | "b" | "admin" | "agent", SessionUser> = {} as never;
 
 async function makeUser(key: keyof typeof users, role: Role): Promise<void> {
-  const u = await t.db.user.create({ data: { email: `${key}-${role}@test.nl`, name: `Gebruiker ${key}`, role, passwordHash: "x" } });
+  const u = await t.db.user.create({
+    data: { email: `${key}-${role}@test.nl`, name: `Gebruiker ${key}`, role, passwordHash: "x" },
+  });
   users[key] = { id: u.id, email: u.email, name: u.name, role, desks: [] };
 }
 
 let slugCounter = 0;
-function fields(over: Partial<ArticleFieldsInput> = {}, text = "De school meldt het verzuim bij de gemeente."): ArticleFieldsInput {
+function fields(
+  over: Partial<ArticleFieldsInput> = {},
+  text = "De school meldt het verzuim bij de gemeente.",
+): ArticleFieldsInput {
   return {
     slug: `test-artikel-${++slugCounter}`,
     type: "faq",
@@ -37,12 +53,20 @@ function fields(over: Partial<ArticleFieldsInput> = {}, text = "De school meldt 
 
 /** Records hook calls together with the article's committed status at that moment. */
 function recordingHooks() {
-  const calls: { hook: "published" | "unpublished"; id: string; status: string | undefined; title: string | undefined }[] = [];
+  const calls: {
+    hook: "published" | "unpublished";
+    id: string;
+    status: string | undefined;
+    title: string | undefined;
+  }[] = [];
   const seen = async (hook: "published" | "unpublished", id: string) => {
     const a = await t.db.article.findUnique({ where: { id }, select: { status: true, title: true } });
     calls.push({ hook, id, status: a?.status, title: a?.title });
   };
-  const hooks: WorkflowHooks = { onPublished: (id) => seen("published", id), onUnpublished: (id) => seen("unpublished", id) };
+  const hooks: WorkflowHooks = {
+    onPublished: (id) => seen("published", id),
+    onUnpublished: (id) => seen("unpublished", id),
+  };
   return { calls, hooks };
 }
 
@@ -93,20 +117,34 @@ describe("saving", () => {
 
   it("validates fields, taxonomy ids, slug, body and protocol rules with per-field Dutch messages", async () => {
     const bad = fields({
-      slug: "Ongeldig Webadres", title: "Kort", audiences: ["bestaat-niet"], topic: "geen-onderwerp",
-      body: { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Kop" }] }] },
+      slug: "Ongeldig Webadres",
+      title: "Kort",
+      audiences: ["bestaat-niet"],
+      topic: "geen-onderwerp",
+      body: {
+        type: "doc",
+        content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Kop" }] }],
+      },
       reviewDueAt: "2027-02-30",
     });
     const e = (await rejects(createArticle(t.db, { user: users.a, fields: bad }))) as ValidationError;
     expect(e).toBeInstanceOf(ValidationError);
     expect(e.issues.map((i) => i.path).sort()).toEqual(["body", "reviewDueAt", "slug", "title"]);
 
-    const e2 = (await rejects(createArticle(t.db, { user: users.a, fields: fields({ audiences: ["bestaat-niet"], topic: "geen-onderwerp", slug: "ongeoorloofd-verzuim-melden" }) }))) as ValidationError;
+    const e2 = (await rejects(
+      createArticle(t.db, {
+        user: users.a,
+        fields: fields({ audiences: ["bestaat-niet"], topic: "geen-onderwerp", slug: "ongeoorloofd-verzuim-melden" }),
+      }),
+    )) as ValidationError;
     expect(e2.issues.map((i) => i.path).sort()).toEqual(["audiences.0", "slug", "topic"]);
     expect(e2.issues.find((i) => i.path === "slug")!.message).toMatch(/al een artikel/);
 
-    const withRule = (ruleId: string) => fields({ body: { type: "doc", content: [{ type: "protocolRule", attrs: { ruleId, protocol: null } }] } });
-    const e3 = (await rejects(createArticle(t.db, { user: users.a, fields: withRule("bestaat-niet") }))) as ValidationError;
+    const withRule = (ruleId: string) =>
+      fields({ body: { type: "doc", content: [{ type: "protocolRule", attrs: { ruleId, protocol: null } }] } });
+    const e3 = (await rejects(
+      createArticle(t.db, { user: users.a, fields: withRule("bestaat-niet") }),
+    )) as ValidationError;
     expect(e3.issues).toEqual([{ path: "body", message: expect.stringContaining("bestaat-niet") }]);
     const ok = await createArticle(t.db, { user: users.a, fields: withRule("unexcused-16h-4w") });
     const row = await t.db.article.findUniqueOrThrow({ where: { id: ok.articleId } });
@@ -116,19 +154,33 @@ describe("saving", () => {
   it("autosaves: new revision per change, none for unchanged content, ConflictError for a stale base", async () => {
     const f = fields();
     const { articleId } = await createArticle(t.db, { user: users.a, fields: f });
-    const r2 = await saveDraft(t.db, { user: users.a, articleId, fields: { ...f, title: "Hoe meld ik ongeoorloofd verzuim?" }, baseRevision: 1 });
+    const r2 = await saveDraft(t.db, {
+      user: users.a,
+      articleId,
+      fields: { ...f, title: "Hoe meld ik ongeoorloofd verzuim?" },
+      baseRevision: 1,
+    });
     expect(r2.revision).toBe(2);
-    const same = await saveDraft(t.db, { user: users.a, articleId, fields: { ...f, title: "Hoe meld ik ongeoorloofd verzuim?" }, baseRevision: 2 });
+    const same = await saveDraft(t.db, {
+      user: users.a,
+      articleId,
+      fields: { ...f, title: "Hoe meld ik ongeoorloofd verzuim?" },
+      baseRevision: 2,
+    });
     expect(same.revision).toBe(2);
 
     // B saves on top of revision 1 while A already made revision 2.
-    const stale = (await rejects(saveDraft(t.db, { user: users.b, articleId, fields: { ...f, title: "Andere titel van B" }, baseRevision: 1 }))) as ConflictError;
+    const stale = (await rejects(
+      saveDraft(t.db, { user: users.b, articleId, fields: { ...f, title: "Andere titel van B" }, baseRevision: 1 }),
+    )) as ConflictError;
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.message).toBe(STALE_MESSAGE);
     const row = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(row.title).toBe("Hoe meld ik ongeoorloofd verzuim?");
 
-    const missing = (await rejects(saveDraft(t.db, { user: users.a, articleId, fields: f, baseRevision: null }))) as ValidationError;
+    const missing = (await rejects(
+      saveDraft(t.db, { user: users.a, articleId, fields: f, baseRevision: null }),
+    )) as ValidationError;
     expect(missing.issues[0].path).toBe("baseRevision");
   });
 
@@ -176,7 +228,12 @@ describe("review and publication", () => {
     expect(r.status).toBe("published");
     expect(calls).toEqual([{ hook: "published", id: articleId, status: "published", title: "Hoe meld ik verzuim?" }]);
     const a = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
-    expect([a.status, a.submittedById, a.publishedAt !== null, a.lastCheckedAt !== null]).toEqual(["published", null, true, true]);
+    expect([a.status, a.submittedById, a.publishedAt !== null, a.lastCheckedAt !== null]).toEqual([
+      "published",
+      null,
+      true,
+      true,
+    ]);
     expect(await rejects(approveArticle(t.db, { user: users.admin, articleId }))).toBeInstanceOf(ConflictError);
   });
 
@@ -196,7 +253,12 @@ describe("review and publication", () => {
     expect(pub.status).toBe("published");
 
     // After publication only the new edits count: b edits, a submits; b wrote it, a only submitted.
-    const edit = await saveDraft(t.db, { user: users.b, articleId, fields: { ...f, title: "Een nieuwe titel" }, baseRevision: pub.revision });
+    const edit = await saveDraft(t.db, {
+      user: users.b,
+      articleId,
+      fields: { ...f, title: "Een nieuwe titel" },
+      baseRevision: pub.revision,
+    });
     await submitForReview(t.db, { user: users.a, articleId, baseRevision: edit.revision });
     expect(await rejects(approveArticle(t.db, { user: users.b, articleId }))).toBeInstanceOf(FourEyesError);
     expect(await rejects(approveArticle(t.db, { user: users.a, articleId }))).toBeInstanceOf(FourEyesError);
@@ -223,11 +285,21 @@ describe("review and publication", () => {
     await submitForReview(t.db, { user: users.a, articleId });
     const pub = await approveArticle(t.db, { user: users.b, articleId, hooks });
 
-    const edit = await saveDraft(t.db, { user: users.a, articleId, fields: { ...f, title: "Nieuwe titel in concept" }, baseRevision: pub.revision });
+    const edit = await saveDraft(t.db, {
+      user: users.a,
+      articleId,
+      fields: { ...f, title: "Nieuwe titel in concept" },
+      baseRevision: pub.revision,
+    });
     let row = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([row.status, row.title]).toEqual(["published", "Hoe meld ik verzuim?"]);
     const opened = await getArticleForEditor(t.db, { user: users.a, articleId });
-    expect([opened.workingStatus, opened.hasPendingChanges, opened.fields.title, opened.revision]).toEqual(["draft", true, "Nieuwe titel in concept", edit.revision]);
+    expect([opened.workingStatus, opened.hasPendingChanges, opened.fields.title, opened.revision]).toEqual([
+      "draft",
+      true,
+      "Nieuwe titel in concept",
+      edit.revision,
+    ]);
     const pending = await listArticlesForEditor(t.db, { user: users.b, status: "pending-changes" });
     expect(pending.map((p) => p.id)).toContain(articleId);
 
@@ -240,7 +312,10 @@ describe("review and publication", () => {
     await approveArticle(t.db, { user: users.b, articleId, hooks });
     row = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([row.status, row.title]).toEqual(["published", "Nieuwe titel in concept"]);
-    expect(calls.map((c) => [c.hook, c.title])).toEqual([["published", "Hoe meld ik verzuim?"], ["published", "Nieuwe titel in concept"]]);
+    expect(calls.map((c) => [c.hook, c.title])).toEqual([
+      ["published", "Hoe meld ik verzuim?"],
+      ["published", "Nieuwe titel in concept"],
+    ]);
   });
 
   it("rejects with a required note, back to draft", async () => {
@@ -251,8 +326,14 @@ describe("review and publication", () => {
     const a = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([a.status, a.submittedById]).toEqual(["draft", null]);
     const revs = await listRevisions(t.db, { user: users.a, articleId });
-    expect(revs[0]).toMatchObject({ status: "draft", note: "Graag een voorbeeld toevoegen.", author: { id: users.b.id } });
-    expect(await rejects(rejectReview(t.db, { user: users.b, articleId, note: "Nog eens" }))).toBeInstanceOf(ConflictError);
+    expect(revs[0]).toMatchObject({
+      status: "draft",
+      note: "Graag een voorbeeld toevoegen.",
+      author: { id: users.b.id },
+    });
+    expect(await rejects(rejectReview(t.db, { user: users.b, articleId, note: "Nog eens" }))).toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it("schedules publication and publishes when due, once", async () => {
@@ -265,13 +346,22 @@ describe("review and publication", () => {
     expect([r.status, r.scheduledAt?.toISOString()]).toEqual(["scheduled", at.toISOString()]);
     let a = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([a.status, a.scheduledAt?.toISOString()]).toEqual(["in_review", at.toISOString()]);
-    expect((await listArticlesForEditor(t.db, { user: users.a, status: "scheduled" })).map((x) => x.id)).toContain(articleId);
+    expect((await listArticlesForEditor(t.db, { user: users.a, status: "scheduled" })).map((x) => x.id)).toContain(
+      articleId,
+    );
 
-    expect((await publishDueArticles(t.db, { now: new Date("2026-03-02T06:59:59Z"), hooks })).published).not.toContain(articleId);
+    expect((await publishDueArticles(t.db, { now: new Date("2026-03-02T06:59:59Z"), hooks })).published).not.toContain(
+      articleId,
+    );
     expect(calls).toEqual([]);
     const due = await publishDueArticles(t.db, { now: at, hooks });
     expect(due.published).toContain(articleId);
-    expect(calls).toContainEqual({ hook: "published", id: articleId, status: "published", title: "Hoe meld ik verzuim?" });
+    expect(calls).toContainEqual({
+      hook: "published",
+      id: articleId,
+      status: "published",
+      title: "Hoe meld ik verzuim?",
+    });
     a = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([a.status, a.scheduledAt, a.publishedAt?.toISOString()]).toEqual(["published", null, at.toISOString()]);
     expect((await publishDueArticles(t.db, { now: new Date("2026-03-03T00:00:00Z"), hooks })).published).toEqual([]);
@@ -286,10 +376,17 @@ describe("review and publication", () => {
     const sub = await submitForReview(t.db, { user: users.a, articleId });
     const sch = await approveArticle(t.db, { user: users.b, articleId, publishAt: new Date(Date.now() + 86_400_000) });
     expect(sch.revision).toBe(sub.revision + 1);
-    await saveDraft(t.db, { user: users.a, articleId, fields: { ...f, title: "Toch nog iets anders" }, baseRevision: sch.revision });
+    await saveDraft(t.db, {
+      user: users.a,
+      articleId,
+      fields: { ...f, title: "Toch nog iets anders" },
+      baseRevision: sch.revision,
+    });
     const a = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect([a.status, a.scheduledAt]).toEqual(["draft", null]);
-    expect((await publishDueArticles(t.db, { now: new Date(Date.now() + 2 * 86_400_000) })).published).not.toContain(articleId);
+    expect((await publishDueArticles(t.db, { now: new Date(Date.now() + 2 * 86_400_000) })).published).not.toContain(
+      articleId,
+    );
   });
 
   it("archives: a public article leaves the portal (onUnpublished), a draft does not call the hook", async () => {
@@ -309,7 +406,12 @@ describe("review and publication", () => {
   it("keeps a revision for every save and status change, and audits every status change", async () => {
     const f = fields();
     const { articleId } = await createArticle(t.db, { user: users.a, fields: f });
-    await saveDraft(t.db, { user: users.a, articleId, fields: { ...f, summary: "Een andere samenvatting van dit artikel." }, baseRevision: 1 });
+    await saveDraft(t.db, {
+      user: users.a,
+      articleId,
+      fields: { ...f, summary: "Een andere samenvatting van dit artikel." },
+      baseRevision: 1,
+    });
     await submitForReview(t.db, { user: users.a, articleId });
     await rejectReview(t.db, { user: users.b, articleId, note: "Te lang." });
     await submitForReview(t.db, { user: users.a, articleId });
@@ -317,11 +419,25 @@ describe("review and publication", () => {
     await archiveArticle(t.db, { user: users.b, articleId });
     const revs = await listRevisions(t.db, { user: users.a, articleId });
     expect(revs.map((r) => [r.number, r.status])).toEqual([
-      [7, "archived"], [6, "published"], [5, "in_review"], [4, "draft"], [3, "in_review"], [2, "draft"], [1, "draft"],
+      [7, "archived"],
+      [6, "published"],
+      [5, "in_review"],
+      [4, "draft"],
+      [3, "in_review"],
+      [2, "draft"],
+      [1, "draft"],
     ]);
-    const audit = await t.db.auditEvent.findMany({ where: { entityType: "article", entityId: articleId }, orderBy: { createdAt: "asc" } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { entityType: "article", entityId: articleId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual([
-      "article.created", "article.submitted", "article.rejected", "article.submitted", "article.published", "article.archived",
+      "article.created",
+      "article.submitted",
+      "article.rejected",
+      "article.submitted",
+      "article.published",
+      "article.archived",
     ]);
     expect(audit.find((e) => e.action === "article.published")!.actorId).toBe(users.b.id);
   });
@@ -331,7 +447,11 @@ describe("revisions", () => {
   it("compares two revisions and restores an old one as a new draft, keeping the live version", async () => {
     const f = fields({}, "Eerste versie van de tekst.");
     const { articleId } = await createArticle(t.db, { user: users.a, fields: f });
-    const second = { ...f, title: "Tweede titel van het artikel", body: fields({}, "Tweede versie van de tekst.").body };
+    const second = {
+      ...f,
+      title: "Tweede titel van het artikel",
+      body: fields({}, "Tweede versie van de tekst.").body,
+    };
     await saveDraft(t.db, { user: users.a, articleId, fields: second, baseRevision: 1 });
     await submitForReview(t.db, { user: users.a, articleId });
     const pub = await approveArticle(t.db, { user: users.b, articleId });
@@ -352,8 +472,12 @@ describe("revisions", () => {
     expect([opened.workingStatus, opened.fields.title]).toEqual(["draft", "Hoe meld ik verzuim?"]);
     const revs = await listRevisions(t.db, { user: users.a, articleId });
     expect(revs[0]).toMatchObject({ number: restored.revision, status: "draft", note: "Versie 1 teruggezet" });
-    expect(await rejects(restoreRevision(t.db, { user: users.a, articleId, revision: 1, baseRevision: pub.revision }))).toBeInstanceOf(ConflictError);
-    expect(await rejects(compareRevisions(t.db, { user: users.a, articleId, from: 1, to: 99 }))).toBeInstanceOf(NotFoundError);
+    expect(
+      await rejects(restoreRevision(t.db, { user: users.a, articleId, revision: 1, baseRevision: pub.revision })),
+    ).toBeInstanceOf(ConflictError);
+    expect(await rejects(compareRevisions(t.db, { user: users.a, articleId, from: 1, to: 99 }))).toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("restores on an archived article as a draft that is off the portal", async () => {
@@ -380,10 +504,20 @@ describe("listArticlesForEditor", () => {
     const now = new Date("2026-06-01T00:00:00Z");
     const all = await listArticlesForEditor(t.db, { user: users.a, now });
     expect(all.length).toBeGreaterThan(50);
-    const pastReview = await listArticlesForEditor(t.db, { user: users.a, status: "past-review", now: new Date("2030-01-01T00:00:00Z") });
+    const pastReview = await listArticlesForEditor(t.db, {
+      user: users.a,
+      status: "past-review",
+      now: new Date("2030-01-01T00:00:00Z"),
+    });
     expect(pastReview.length).toBeGreaterThan(0);
     expect(pastReview.every((r) => r.pastReview && r.status === "published")).toBe(true);
-    expect(await listArticlesForEditor(t.db, { user: users.a, status: "past-review", now: new Date("2000-01-01T00:00:00Z") })).toEqual([]);
+    expect(
+      await listArticlesForEditor(t.db, {
+        user: users.a,
+        status: "past-review",
+        now: new Date("2000-01-01T00:00:00Z"),
+      }),
+    ).toEqual([]);
 
     const q = await listArticlesForEditor(t.db, { user: users.a, q: "ONGEOORLOOFD verzuim", now });
     expect(q.length).toBeGreaterThan(0);

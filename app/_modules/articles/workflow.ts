@@ -12,11 +12,25 @@
 // (articleId, number) index turns two concurrent changes into one success and one ConflictError.
 import type { JSONContent } from "@tiptap/core";
 import type { Db, Prisma } from "@/app/_core/db";
-import { ConflictError, ExpectedError, NotFoundError, ValidationError, logUnexpected, type Issue } from "@/app/_core/errors";
+import {
+  ConflictError,
+  ExpectedError,
+  NotFoundError,
+  ValidationError,
+  logUnexpected,
+  type Issue,
+} from "@/app/_core/errors";
 import { hasRole, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
-import { findProtocol, findRule, resolveProtocols, ruleViewByRef, type ProtocolDefinition, type ProtocolSet } from "@/app/_modules/protocol/definition";
+import {
+  findProtocol,
+  findRule,
+  resolveProtocols,
+  ruleViewByRef,
+  type ProtocolDefinition,
+  type ProtocolSet,
+} from "@/app/_modules/protocol/definition";
 import { DEFAULT_PROTOCOL } from "@/app/_lib/tiptap/doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";
@@ -74,12 +88,15 @@ export type SavedRevision = { articleId: string; revision: number };
 
 /** Raised when the four-eyes rule forbids an action (403: the user may see the article). */
 export class FourEyesError extends ExpectedError {
-  constructor(message = "U hebt dit artikel zelf ter beoordeling aangeboden. Een andere redacteur of een beheerder moet het goedkeuren.") {
+  constructor(
+    message = "U hebt dit artikel zelf ter beoordeling aangeboden. Een andere redacteur of een beheerder moet het goedkeuren.",
+  ) {
     super(message, 403);
   }
 }
 
-const WROTE_IT = "U hebt aan deze versie van het artikel meegeschreven. Een redacteur of beheerder die er niet aan schreef, moet het goedkeuren.";
+const WROTE_IT =
+  "U hebt aan deze versie van het artikel meegeschreven. Een redacteur of beheerder die er niet aan schreef, moet het goedkeuren.";
 
 export const STALE_MESSAGE =
   "Iemand anders heeft dit artikel intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen. Kopieer uw tekst, laad de nieuwste versie en breng uw wijzigingen opnieuw aan.";
@@ -101,7 +118,12 @@ export function canApproveArticle(
   user: SessionUser | null | undefined,
   article: { submittedById: string | null; workingStatus: WorkingStatus; writerIds: readonly string[] },
 ): boolean {
-  return hasRole(user, ["editor"]) && article.workingStatus === "in_review" && article.submittedById !== user.id && !article.writerIds.includes(user.id);
+  return (
+    hasRole(user, ["editor"]) &&
+    article.workingStatus === "in_review" &&
+    article.submittedById !== user.id &&
+    !article.writerIds.includes(user.id)
+  );
 }
 
 /**
@@ -111,10 +133,14 @@ export function canApproveArticle(
  */
 export async function reviewWriters(db: DbOrTx, articleId: string): Promise<string[]> {
   const lastPublished = await db.articleRevision.findFirst({
-    where: { articleId, status: "published" }, orderBy: { number: "desc" }, select: { number: true, snapshot: true },
+    where: { articleId, status: "published" },
+    orderBy: { number: "desc" },
+    select: { number: true, snapshot: true },
   });
   const revs = await db.articleRevision.findMany({
-    where: { articleId, number: { gt: lastPublished?.number ?? 0 } }, orderBy: { number: "asc" }, select: { snapshot: true, authorId: true },
+    where: { articleId, number: { gt: lastPublished?.number ?? 0 } },
+    orderBy: { number: "asc" },
+    select: { snapshot: true, authorId: true },
   });
   const writers = new Set<string>();
   let previous = lastPublished?.snapshot ?? null;
@@ -208,8 +234,14 @@ export function ruleIdsOf(doc: JSONContent): string[] {
 function contentColumns(s: ArticleSnapshot) {
   const doc = JSON.parse(s.body) as JSONContent;
   return {
-    slug: s.slug, type: s.type, title: s.title, summary: s.summary, body: s.body,
-    audiences: JSON.stringify(s.audiences), sectors: JSON.stringify(s.sectors), topic: s.topic,
+    slug: s.slug,
+    type: s.type,
+    title: s.title,
+    summary: s.summary,
+    body: s.body,
+    audiences: JSON.stringify(s.audiences),
+    sectors: JSON.stringify(s.sectors),
+    topic: s.topic,
     questions: JSON.stringify(s.questions),
     reviewDueAt: s.reviewDueAt ? new Date(`${s.reviewDueAt}T00:00:00.000Z`) : null,
     protocolRuleIds: JSON.stringify(ruleIdsOf(doc)),
@@ -251,10 +283,18 @@ export async function validateArticleFields(
 ): Promise<ArticleSnapshot> {
   const f: Record<string, unknown> = isRecord(opts.fields) ? opts.fields : {};
   const issues: Issue[] = [];
-  const reviewDue = f.reviewDueAt === null || f.reviewDueAt === undefined || f.reviewDueAt === "" ? undefined : trimmed(f.reviewDueAt);
+  const reviewDue =
+    f.reviewDueAt === null || f.reviewDueAt === undefined || f.reviewDueAt === "" ? undefined : trimmed(f.reviewDueAt);
   const parsed = frontMatterSchema.safeParse({
-    slug: trimmed(f.slug), title: trimmed(f.title), summary: trimmed(f.summary), type: f.type ?? ARTICLE_TYPES[0],
-    audiences: f.audiences, sectors: f.sectors, topic: f.topic, status: "draft", reviewDue,
+    slug: trimmed(f.slug),
+    title: trimmed(f.title),
+    summary: trimmed(f.summary),
+    type: f.type ?? ARTICLE_TYPES[0],
+    audiences: f.audiences,
+    sectors: f.sectors,
+    topic: f.topic,
+    status: "draft",
+    reviewDue,
   });
   if (!parsed.success) {
     const seen = new Set<string>();
@@ -262,7 +302,10 @@ export async function validateArticleFields(
       const key = String(i.path[0] ?? "");
       if (seen.has(key)) continue;
       seen.add(key);
-      issues.push({ path: key === "reviewDue" ? "reviewDueAt" : key, message: FIELD_MESSAGES[key] ?? "Dit veld klopt niet." });
+      issues.push({
+        path: key === "reviewDue" ? "reviewDueAt" : key,
+        message: FIELD_MESSAGES[key] ?? "Dit veld klopt niet.",
+      });
     }
   }
   if (typeof reviewDue === "string" && !issues.some((i) => i.path === "reviewDueAt")) {
@@ -275,7 +318,13 @@ export async function validateArticleFields(
     // checkAgainstTaxonomy stops at the first wrong id; ask per list so every wrong field is named.
     const taxonomy = await readTaxonomy(db);
     for (const list of ["audiences", "sectors", "topic"] as const) {
-      const probe = { ...parsed.data, audiences: [], sectors: [], topic: taxonomy.topics[0]?.id ?? "", [list]: parsed.data[list] };
+      const probe = {
+        ...parsed.data,
+        audiences: [],
+        sectors: [],
+        topic: taxonomy.topics[0]?.id ?? "",
+        [list]: parsed.data[list],
+      };
       const wrong = checkAgainstTaxonomy(probe, taxonomy);
       if (wrong) issues.push({ path: wrong.field, message: TAXONOMY_MESSAGES[list] });
     }
@@ -287,15 +336,18 @@ export async function validateArticleFields(
   }
   const questionList = f.questions === undefined || f.questions === null ? [] : f.questions;
   const badQuestions = questionIssues(questionList);
-  for (const i of badQuestions) issues.push({ path: i.index === null ? "questions" : `questions.${i.index}`, message: i.message });
+  for (const i of badQuestions)
+    issues.push({ path: i.index === null ? "questions" : `questions.${i.index}`, message: i.message });
   // The BSN rule holds for articles too: no personal number in the title, the summary or anywhere in the body.
   for (const key of ["title", "summary"] as const) {
     const v = f[key];
-    if (typeof v === "string" && containsPersonalNumber(v) && !issues.some((i) => i.path === key)) issues.push({ path: key, message: PERSONAL_NUMBER_MESSAGE });
+    if (typeof v === "string" && containsPersonalNumber(v) && !issues.some((i) => i.path === key))
+      issues.push({ path: key, message: PERSONAL_NUMBER_MESSAGE });
   }
   const body = validateDoc(f.body);
   if (!body.ok) issues.push({ path: "body", message: body.message });
-  else if (containsPersonalNumber(docStrings(body.doc))) issues.push({ path: "body", message: PERSONAL_NUMBER_MESSAGE });
+  else if (containsPersonalNumber(docStrings(body.doc)))
+    issues.push({ path: "body", message: PERSONAL_NUMBER_MESSAGE });
   else {
     const refs = collectRuleRefs(body.doc);
     if (refs.length > 0) {
@@ -303,7 +355,10 @@ export async function validateArticleFields(
       for (const r of refs) {
         const p = findProtocol(protocols, r.protocol ?? DEFAULT_PROTOCOL);
         if (!p || !findRule(p, r.ruleId)) {
-          issues.push({ path: "body", message: `De protocolregel "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}" bestaat niet. Kies een regel uit de lijst.` });
+          issues.push({
+            path: "body",
+            message: `De protocolregel "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}" bestaat niet. Kies een regel uit de lijst.`,
+          });
         }
       }
       const basisProblem = checkRuleBasis(body.doc, (r) =>
@@ -317,8 +372,16 @@ export async function validateArticleFields(
   }
   const fm = parsed.data;
   return {
-    slug: fm.slug, type: fm.type, title: fm.title, summary: fm.summary, body: JSON.stringify(body.doc),
-    audiences: fm.audiences, sectors: fm.sectors, topic: fm.topic, questions: tidyQuestions(questionList as string[]), reviewDueAt: fm.reviewDue ?? null,
+    slug: fm.slug,
+    type: fm.type,
+    title: fm.title,
+    summary: fm.summary,
+    body: JSON.stringify(body.doc),
+    audiences: fm.audiences,
+    sectors: fm.sectors,
+    topic: fm.topic,
+    questions: tidyQuestions(questionList as string[]),
+    reviewDueAt: fm.reviewDue ?? null,
   };
 }
 
@@ -326,15 +389,31 @@ export async function validateArticleFields(
 // Services
 
 /** Creates a draft article (revision 1). */
-export async function createArticle(db: Db, opts: { user: SessionUser; fields: ArticleFieldsInput; note?: string }): Promise<SavedRevision> {
+export async function createArticle(
+  db: Db,
+  opts: { user: SessionUser; fields: ArticleFieldsInput; note?: string },
+): Promise<SavedRevision> {
   requireEditor(opts.user);
   const snapshot = await validateArticleFields(db, { fields: opts.fields, articleId: null });
   return commit(db, async (tx) => {
     const a = await tx.article.create({ data: { ...contentColumns(snapshot), status: "draft" } });
     await tx.articleRevision.create({
-      data: { articleId: a.id, number: 1, status: "draft", note: opts.note?.trim() || "Nieuw artikel", snapshot: JSON.stringify(snapshot), authorId: opts.user.id },
+      data: {
+        articleId: a.id,
+        number: 1,
+        status: "draft",
+        note: opts.note?.trim() || "Nieuw artikel",
+        snapshot: JSON.stringify(snapshot),
+        authorId: opts.user.id,
+      },
     });
-    await recordAudit(tx, { actorId: opts.user.id, action: "article.created", entityType: "article", entityId: a.id, after: { status: "draft", slug: snapshot.slug } });
+    await recordAudit(tx, {
+      actorId: opts.user.id,
+      action: "article.created",
+      entityType: "article",
+      entityId: a.id,
+      after: { status: "draft", slug: snapshot.slug },
+    });
     return { articleId: a.id, revision: 1 };
   });
 }
@@ -342,7 +421,15 @@ export async function createArticle(db: Db, opts: { user: SessionUser; fields: A
 /** Writes a new working copy; shared by saveDraft and restoreRevision. */
 export async function writeDraft(
   db: Db,
-  opts: { user: SessionUser; articleId: string; snapshot: ArticleSnapshot; baseRevision?: number | null; note?: string | null; action: "saved" | "restored"; restoredFrom?: number },
+  opts: {
+    user: SessionUser;
+    articleId: string;
+    snapshot: ArticleSnapshot;
+    baseRevision?: number | null;
+    note?: string | null;
+    action: "saved" | "restored";
+    restoredFrom?: number;
+  },
 ): Promise<SavedRevision> {
   return commit(db, async (tx) => {
     const article = await loadArticle(tx, opts.articleId);
@@ -365,14 +452,22 @@ export async function writeDraft(
     const number = latest.number + 1;
     await tx.articleRevision.create({
       data: {
-        articleId: article.id, number, status: "draft", snapshot: snapshotText, authorId: opts.user.id,
+        articleId: article.id,
+        number,
+        status: "draft",
+        snapshot: snapshotText,
+        authorId: opts.user.id,
         note: opts.note?.trim() || (opts.action === "restored" ? `Versie ${opts.restoredFrom} teruggezet` : null),
       },
     });
     if (opts.action === "restored" || before !== "draft") {
       await recordAudit(tx, {
-        actorId: opts.user.id, action: opts.action === "restored" ? "article.restored" : "article.returned_to_draft", entityType: "article", entityId: article.id,
-        before: { status: before, revision: latest.number }, after: { status: "draft", revision: number, ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}) },
+        actorId: opts.user.id,
+        action: opts.action === "restored" ? "article.restored" : "article.returned_to_draft",
+        entityType: "article",
+        entityId: article.id,
+        before: { status: before, revision: latest.number },
+        after: { status: "draft", revision: number, ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}) },
       });
     }
     return { articleId: article.id, revision: number };
@@ -386,17 +481,32 @@ export async function writeDraft(
  */
 export async function saveDraft(
   db: Db,
-  opts: { user: SessionUser; articleId: string | null; fields: ArticleFieldsInput; baseRevision: number | null; note?: string },
+  opts: {
+    user: SessionUser;
+    articleId: string | null;
+    fields: ArticleFieldsInput;
+    baseRevision: number | null;
+    note?: string;
+  },
 ): Promise<SavedRevision> {
   requireEditor(opts.user);
   if (opts.articleId === null) return createArticle(db, { user: opts.user, fields: opts.fields, note: opts.note });
   await loadArticle(db, opts.articleId);
   // Without the revision the editor started from, a save could silently overwrite someone else's work.
   if (!Number.isInteger(opts.baseRevision)) {
-    throw new ValidationError("Het artikel is niet opgeslagen.", [{ path: "baseRevision", message: "De versie waarop u verder werkt ontbreekt. Laad het artikel opnieuw." }]);
+    throw new ValidationError("Het artikel is niet opgeslagen.", [
+      { path: "baseRevision", message: "De versie waarop u verder werkt ontbreekt. Laad het artikel opnieuw." },
+    ]);
   }
   const snapshot = await validateArticleFields(db, { fields: opts.fields, articleId: opts.articleId });
-  return writeDraft(db, { user: opts.user, articleId: opts.articleId, snapshot, baseRevision: opts.baseRevision, note: opts.note, action: "saved" });
+  return writeDraft(db, {
+    user: opts.user,
+    articleId: opts.articleId,
+    snapshot,
+    baseRevision: opts.baseRevision,
+    note: opts.note,
+    action: "saved",
+  });
 }
 
 /** Offers the working copy for review; the submitter is remembered for the four-eyes rule. */
@@ -412,33 +522,58 @@ export async function submitForReview(
     const before = toWorkingStatus(latest.status);
     if (before !== "draft") {
       throw new ConflictError(
-        before === "published" ? "Er zijn geen wijzigingen om te laten beoordelen. Bewerk het artikel eerst."
-          : before === "archived" ? "Een gearchiveerd artikel kunt u niet aanbieden. Bewerk het eerst of zet een oude versie terug."
+        before === "published"
+          ? "Er zijn geen wijzigingen om te laten beoordelen. Bewerk het artikel eerst."
+          : before === "archived"
+            ? "Een gearchiveerd artikel kunt u niet aanbieden. Bewerk het eerst of zet een oude versie terug."
             : "Dit artikel is al aangeboden ter beoordeling.",
       );
     }
     const live = article.status === "published";
-    await tx.article.update({ where: { id: article.id }, data: { submittedById: opts.user.id, ...(live ? {} : { status: "in_review" }) } });
+    await tx.article.update({
+      where: { id: article.id },
+      data: { submittedById: opts.user.id, ...(live ? {} : { status: "in_review" }) },
+    });
     const number = latest.number + 1;
     await tx.articleRevision.create({
-      data: { articleId: article.id, number, status: "in_review", snapshot: latest.snapshot, authorId: opts.user.id, note: opts.note?.trim() || "Aangeboden ter beoordeling" },
+      data: {
+        articleId: article.id,
+        number,
+        status: "in_review",
+        snapshot: latest.snapshot,
+        authorId: opts.user.id,
+        note: opts.note?.trim() || "Aangeboden ter beoordeling",
+      },
     });
     await recordAudit(tx, {
-      actorId: opts.user.id, action: "article.submitted", entityType: "article", entityId: article.id,
-      before: { status: before, revision: latest.number }, after: { status: "in_review", revision: number },
+      actorId: opts.user.id,
+      action: "article.submitted",
+      entityType: "article",
+      entityId: article.id,
+      before: { status: before, revision: latest.number },
+      after: { status: "in_review", revision: number },
     });
     return { articleId: article.id, revision: number };
   });
 }
 
 /** Copies a working copy into the row and makes it public. */
-async function publishWorkingCopy(tx: Tx, article: { id: string; publishedAt: Date | null }, snapshot: ArticleSnapshot, now: Date) {
+async function publishWorkingCopy(
+  tx: Tx,
+  article: { id: string; publishedAt: Date | null },
+  snapshot: ArticleSnapshot,
+  now: Date,
+) {
   await tx.article.update({
     where: { id: article.id },
     data: {
-      ...contentColumns(snapshot), status: "published", publishedAt: article.publishedAt ?? now,
+      ...contentColumns(snapshot),
+      status: "published",
+      publishedAt: article.publishedAt ?? now,
       // Approval is a content check by a second person.
-      lastCheckedAt: utcDay(now), scheduledAt: null, submittedById: null,
+      lastCheckedAt: utcDay(now),
+      scheduledAt: null,
+      submittedById: null,
     },
   });
 }
@@ -449,12 +584,22 @@ async function publishWorkingCopy(tx: Tx, article: { id: string; publishedAt: Da
  */
 export async function approveArticle(
   db: Db,
-  opts: { user: SessionUser; articleId: string; publishAt?: Date | null; baseRevision?: number | null; note?: string; now?: Date; hooks?: WorkflowHooks },
+  opts: {
+    user: SessionUser;
+    articleId: string;
+    publishAt?: Date | null;
+    baseRevision?: number | null;
+    note?: string;
+    now?: Date;
+    hooks?: WorkflowHooks;
+  },
 ): Promise<SavedRevision & { status: "published" | "scheduled"; scheduledAt: Date | null }> {
   requireEditor(opts.user);
   const now = opts.now ?? new Date();
   if (opts.publishAt && Number.isNaN(opts.publishAt.getTime())) {
-    throw new ValidationError("De datum klopt niet.", [{ path: "publishAt", message: "Vul een geldige datum en tijd in." }]);
+    throw new ValidationError("De datum klopt niet.", [
+      { path: "publishAt", message: "Vul een geldige datum en tijd in." },
+    ]);
   }
   const schedule = !!opts.publishAt && opts.publishAt.getTime() > now.getTime();
   const result = await commit(db, async (tx) => {
@@ -463,11 +608,17 @@ export async function approveArticle(
     if (opts.baseRevision != null && opts.baseRevision !== latest.number) throw new ConflictError(STALE_MESSAGE);
     const before = toWorkingStatus(latest.status);
     if (before !== "in_review") {
-      throw new ConflictError(before === "scheduled" ? "Dit artikel is al goedgekeurd en ingepland." : "Dit artikel staat niet ter beoordeling.");
+      throw new ConflictError(
+        before === "scheduled"
+          ? "Dit artikel is al goedgekeurd en ingepland."
+          : "Dit artikel staat niet ter beoordeling.",
+      );
     }
     const writerIds = await reviewWriters(tx, article.id);
     if (!canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: before, writerIds })) {
-      throw new FourEyesError(article.submittedById !== opts.user.id && writerIds.includes(opts.user.id) ? WROTE_IT : undefined);
+      throw new FourEyesError(
+        article.submittedById !== opts.user.id && writerIds.includes(opts.user.id) ? WROTE_IT : undefined,
+      );
     }
     const number = latest.number + 1;
     if (schedule) {
@@ -478,12 +629,19 @@ export async function approveArticle(
     const status = schedule ? "scheduled" : "published";
     await tx.articleRevision.create({
       data: {
-        articleId: article.id, number, status, snapshot: latest.snapshot, authorId: opts.user.id,
+        articleId: article.id,
+        number,
+        status,
+        snapshot: latest.snapshot,
+        authorId: opts.user.id,
         note: opts.note?.trim() || (schedule ? "Goedgekeurd en ingepland" : "Goedgekeurd en gepubliceerd"),
       },
     });
     await recordAudit(tx, {
-      actorId: opts.user.id, action: schedule ? "article.scheduled" : "article.published", entityType: "article", entityId: article.id,
+      actorId: opts.user.id,
+      action: schedule ? "article.scheduled" : "article.published",
+      entityType: "article",
+      entityId: article.id,
       before: { status: before, revision: latest.number, submittedById: article.submittedById },
       after: { status, revision: number, ...(schedule ? { scheduledAt: opts.publishAt!.toISOString() } : {}) },
     });
@@ -494,24 +652,41 @@ export async function approveArticle(
 }
 
 /** Sends an article in review (or scheduled) back to draft with a note for the writer. */
-export async function rejectReview(db: Db, opts: { user: SessionUser; articleId: string; note: string; baseRevision?: number | null }): Promise<SavedRevision> {
+export async function rejectReview(
+  db: Db,
+  opts: { user: SessionUser; articleId: string; note: string; baseRevision?: number | null },
+): Promise<SavedRevision> {
   requireEditor(opts.user);
   const note = (opts.note ?? "").trim();
-  if (!note) throw new ValidationError("Geef een toelichting.", [{ path: "note", message: "Schrijf kort wat er beter moet." }]);
-  if (note.length > 2000) throw new ValidationError("De toelichting is te lang.", [{ path: "note", message: "Gebruik hoogstens 2000 tekens." }]);
+  if (!note)
+    throw new ValidationError("Geef een toelichting.", [{ path: "note", message: "Schrijf kort wat er beter moet." }]);
+  if (note.length > 2000)
+    throw new ValidationError("De toelichting is te lang.", [
+      { path: "note", message: "Gebruik hoogstens 2000 tekens." },
+    ]);
   return commit(db, async (tx) => {
     const article = await loadArticle(tx, opts.articleId);
     const latest = await latestRevision(tx, article);
     if (opts.baseRevision != null && opts.baseRevision !== latest.number) throw new ConflictError(STALE_MESSAGE);
     const before = toWorkingStatus(latest.status);
-    if (before !== "in_review" && before !== "scheduled") throw new ConflictError("Dit artikel staat niet ter beoordeling.");
+    if (before !== "in_review" && before !== "scheduled")
+      throw new ConflictError("Dit artikel staat niet ter beoordeling.");
     const live = article.status === "published";
-    await tx.article.update({ where: { id: article.id }, data: { submittedById: null, scheduledAt: null, ...(live ? {} : { status: "draft" }) } });
+    await tx.article.update({
+      where: { id: article.id },
+      data: { submittedById: null, scheduledAt: null, ...(live ? {} : { status: "draft" }) },
+    });
     const number = latest.number + 1;
-    await tx.articleRevision.create({ data: { articleId: article.id, number, status: "draft", snapshot: latest.snapshot, authorId: opts.user.id, note } });
+    await tx.articleRevision.create({
+      data: { articleId: article.id, number, status: "draft", snapshot: latest.snapshot, authorId: opts.user.id, note },
+    });
     await recordAudit(tx, {
-      actorId: opts.user.id, action: "article.rejected", entityType: "article", entityId: article.id,
-      before: { status: before, revision: latest.number, submittedById: article.submittedById }, after: { status: "draft", revision: number, note },
+      actorId: opts.user.id,
+      action: "article.rejected",
+      entityType: "article",
+      entityId: article.id,
+      before: { status: before, revision: latest.number, submittedById: article.submittedById },
+      after: { status: "draft", revision: number, note },
     });
     return { articleId: article.id, revision: number };
   });
@@ -528,7 +703,8 @@ export async function archiveArticle(
     const latest = await latestRevision(tx, article);
     if (opts.baseRevision != null && opts.baseRevision !== latest.number) throw new ConflictError(STALE_MESSAGE);
     const before = toWorkingStatus(latest.status);
-    if (before === "archived" && article.status === "archived") throw new ConflictError("Dit artikel is al gearchiveerd.");
+    if (before === "archived" && article.status === "archived")
+      throw new ConflictError("Dit artikel is al gearchiveerd.");
     const wasLive = article.status === "published";
     // Off the portal the row mirrors the working copy again, so a later restore or edit starts from it.
     await tx.article.update({
@@ -537,11 +713,22 @@ export async function archiveArticle(
     });
     const number = latest.number + 1;
     await tx.articleRevision.create({
-      data: { articleId: article.id, number, status: "archived", snapshot: latest.snapshot, authorId: opts.user.id, note: opts.note?.trim() || "Gearchiveerd" },
+      data: {
+        articleId: article.id,
+        number,
+        status: "archived",
+        snapshot: latest.snapshot,
+        authorId: opts.user.id,
+        note: opts.note?.trim() || "Gearchiveerd",
+      },
     });
     await recordAudit(tx, {
-      actorId: opts.user.id, action: "article.archived", entityType: "article", entityId: article.id,
-      before: { status: before, public: wasLive, revision: latest.number }, after: { status: "archived", revision: number },
+      actorId: opts.user.id,
+      action: "article.archived",
+      entityType: "article",
+      entityId: article.id,
+      before: { status: before, public: wasLive, revision: latest.number },
+      after: { status: "archived", revision: number },
     });
     return { articleId: article.id, revision: number, wasLive };
   });
@@ -550,9 +737,16 @@ export async function archiveArticle(
 }
 
 /** Publishes every approved article whose scheduledAt has passed; the app calls this periodically. */
-export async function publishDueArticles(db: Db, opts: { now?: Date; hooks?: WorkflowHooks } = {}): Promise<{ published: string[] }> {
+export async function publishDueArticles(
+  db: Db,
+  opts: { now?: Date; hooks?: WorkflowHooks } = {},
+): Promise<{ published: string[] }> {
   const now = opts.now ?? new Date();
-  const due = await db.article.findMany({ where: { scheduledAt: { lte: now } }, select: { id: true }, orderBy: { scheduledAt: "asc" } });
+  const due = await db.article.findMany({
+    where: { scheduledAt: { lte: now } },
+    select: { id: true },
+    orderBy: { scheduledAt: "asc" },
+  });
   const published: string[] = [];
   for (const { id } of due) {
     try {
@@ -566,16 +760,30 @@ export async function publishDueArticles(db: Db, opts: { now?: Date; hooks?: Wor
           return false;
         }
         // Claim by the exact scheduledAt: another instance running the same job gets count 0.
-        const claimed = await tx.article.updateMany({ where: { id, scheduledAt: article.scheduledAt }, data: { scheduledAt: null } });
+        const claimed = await tx.article.updateMany({
+          where: { id, scheduledAt: article.scheduledAt },
+          data: { scheduledAt: null },
+        });
         if (claimed.count !== 1) return false;
         await publishWorkingCopy(tx, article, latest.parsed, now);
         const number = latest.number + 1;
         await tx.articleRevision.create({
-          data: { articleId: id, number, status: "published", snapshot: latest.snapshot, authorId: null, note: "Gepubliceerd volgens planning" },
+          data: {
+            articleId: id,
+            number,
+            status: "published",
+            snapshot: latest.snapshot,
+            authorId: null,
+            note: "Gepubliceerd volgens planning",
+          },
         });
         await recordAudit(tx, {
-          actorId: null, action: "article.published", entityType: "article", entityId: id,
-          before: { status: "scheduled", revision: latest.number, scheduledAt: article.scheduledAt.toISOString() }, after: { status: "published", revision: number },
+          actorId: null,
+          action: "article.published",
+          entityType: "article",
+          entityId: id,
+          before: { status: "scheduled", revision: latest.number, scheduledAt: article.scheduledAt.toISOString() },
+          after: { status: "published", revision: number },
         });
         return true;
       });
@@ -583,7 +791,11 @@ export async function publishDueArticles(db: Db, opts: { now?: Date; hooks?: Wor
     } catch (e) {
       // One article that cannot be published (e.g. its new slug was taken meanwhile) must not block the rest.
       if (!isUniqueViolation(e)) logUnexpected("articles.publishDueArticles", e);
-      else logUnexpected("articles.publishDueArticles", new Error(`article ${id}: unique constraint (slug taken or concurrent change)`));
+      else
+        logUnexpected(
+          "articles.publishDueArticles",
+          new Error(`article ${id}: unique constraint (slug taken or concurrent change)`),
+        );
     }
   }
   for (const id of published) await runHook("onPublished", opts.hooks, id);
@@ -629,7 +841,16 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
  */
 export async function listArticlesForEditor(
   db: Db,
-  opts: { user: SessionUser; status?: EditorStatusFilter; q?: string; audience?: string; sector?: string; topic?: string; now?: Date; limit?: number },
+  opts: {
+    user: SessionUser;
+    status?: EditorStatusFilter;
+    q?: string;
+    audience?: string;
+    sector?: string;
+    topic?: string;
+    now?: Date;
+    limit?: number;
+  },
 ): Promise<EditorArticleRow[]> {
   requireEditor(opts.user);
   const now = opts.now ?? new Date();
@@ -645,8 +866,20 @@ export async function listArticlesForEditor(
     where,
     orderBy: { updatedAt: "desc" },
     select: {
-      id: true, slug: true, title: true, type: true, topic: true, audiences: true, sectors: true, status: true, submittedById: true,
-      scheduledAt: true, publishedAt: true, reviewDueAt: true, updatedAt: true, summary: true,
+      id: true,
+      slug: true,
+      title: true,
+      type: true,
+      topic: true,
+      audiences: true,
+      sectors: true,
+      status: true,
+      submittedById: true,
+      scheduledAt: true,
+      publishedAt: true,
+      reviewDueAt: true,
+      updatedAt: true,
+      summary: true,
       revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, status: true, snapshot: true } },
     },
   });
@@ -665,11 +898,27 @@ export async function listArticlesForEditor(
     if ((WORKING_STATUSES as readonly string[]).includes(s) && working !== s) continue;
     if (q && ![title, slug, a.title, a.summary].some((t) => fold(t).includes(q))) continue;
     rows.push({
-      id: a.id, slug, title, type: a.type, topic: a.topic, audiences: JSON.parse(a.audiences) as string[], sectors: JSON.parse(a.sectors) as string[],
-      status: a.status, workingStatus: working,
-      statusLabel: hasPendingChanges ? `Gepubliceerd, wijziging: ${WORKING_STATUS_LABELS[working].toLowerCase()}` : WORKING_STATUS_LABELS[working],
-      hasPendingChanges, revision: rev?.number ?? 0, submittedById: a.submittedById, scheduledAt: a.scheduledAt, publishedAt: a.publishedAt,
-      reviewDueAt: a.reviewDueAt, pastReview, updatedAt: a.updatedAt, href: `/redactie/artikelen/${a.id}`,
+      id: a.id,
+      slug,
+      title,
+      type: a.type,
+      topic: a.topic,
+      audiences: JSON.parse(a.audiences) as string[],
+      sectors: JSON.parse(a.sectors) as string[],
+      status: a.status,
+      workingStatus: working,
+      statusLabel: hasPendingChanges
+        ? `Gepubliceerd, wijziging: ${WORKING_STATUS_LABELS[working].toLowerCase()}`
+        : WORKING_STATUS_LABELS[working],
+      hasPendingChanges,
+      revision: rev?.number ?? 0,
+      submittedById: a.submittedById,
+      scheduledAt: a.scheduledAt,
+      publishedAt: a.publishedAt,
+      reviewDueAt: a.reviewDueAt,
+      pastReview,
+      updatedAt: a.updatedAt,
+      href: `/redactie/artikelen/${a.id}`,
     });
     if (opts.limit && rows.length >= opts.limit) break;
   }
@@ -698,7 +947,10 @@ export type EditorArticle = {
 };
 
 /** An article as the editor opens it: the working copy and what the user may do with it. */
-export async function getArticleForEditor(db: Db, opts: { user: SessionUser; articleId: string }): Promise<EditorArticle> {
+export async function getArticleForEditor(
+  db: Db,
+  opts: { user: SessionUser; articleId: string },
+): Promise<EditorArticle> {
   requireEditor(opts.user);
   const article = await loadArticle(db, opts.articleId);
   const latest = await latestRevision(db, article);
@@ -708,14 +960,23 @@ export async function getArticleForEditor(db: Db, opts: { user: SessionUser; art
     : null;
   const writerIds = working === "in_review" ? await reviewWriters(db, article.id) : [];
   return {
-    id: article.id, status: article.status, workingStatus: working,
+    id: article.id,
+    status: article.status,
+    workingStatus: working,
     hasPendingChanges: article.status === "published" && working !== "published",
     revision: latest.number,
     fields: { ...latest.parsed, body: JSON.parse(latest.parsed.body) as JSONContent },
     liveSlug: article.status === "published" ? article.slug : null,
     submittedBy: submitter,
-    canApprove: canApproveArticle(opts.user, { submittedById: article.submittedById, workingStatus: working, writerIds }),
+    canApprove: canApproveArticle(opts.user, {
+      submittedById: article.submittedById,
+      workingStatus: working,
+      writerIds,
+    }),
     wroteIt: writerIds.includes(opts.user.id),
-    scheduledAt: article.scheduledAt, publishedAt: article.publishedAt, lastCheckedAt: article.lastCheckedAt, updatedAt: article.updatedAt,
+    scheduledAt: article.scheduledAt,
+    publishedAt: article.publishedAt,
+    lastCheckedAt: article.lastCheckedAt,
+    updatedAt: article.updatedAt,
   };
 }

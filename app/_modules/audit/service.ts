@@ -6,11 +6,23 @@ type Tx = Pick<Db, "auditEvent">;
 /** Records one audit event. */
 export async function recordAudit(
   tx: Tx,
-  e: { actorId: string | null; action: string; entityType: string; entityId: string; ticketId?: string | null; before?: unknown; after?: unknown },
+  e: {
+    actorId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    ticketId?: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, ticketId: e.ticketId ?? null,
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      ticketId: e.ticketId ?? null,
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
     },

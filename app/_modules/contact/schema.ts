@@ -22,7 +22,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 
 const DESK = z.enum(DESK_IDS as ["po", "vo-mbo"], { error: "Kies de helpdesk." });
 const optionalText = (max: number, what: string) =>
-  freeText(1, max, what).optional().or(z.literal("").transform(() => undefined));
+  freeText(1, max, what)
+    .optional()
+    .or(z.literal("").transform(() => undefined));
 
 export const phoneField = z
   .string()
@@ -60,13 +62,30 @@ export const contactInputSchema = z
     deskId: DESK,
     summary: freeText(3, 200, "een korte samenvatting"),
     notes: optionalText(5000, "notities"),
-    topic: z.string().regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.").optional().or(z.literal("").transform(() => undefined)),
+    topic: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     caller: callerSchema.optional(),
-    reference: z.string().trim().toUpperCase().regex(REFERENCE_PATTERN, "Vul een kenmerk in zoals PO-2026-000123.").optional().or(z.literal("").transform(() => undefined)),
+    reference: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(REFERENCE_PATTERN, "Vul een kenmerk in zoals PO-2026-000123.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     answer: optionalText(5000, "het antwoord"),
-    articleSlugs: z.array(z.string().regex(/^[a-z0-9-]{1,120}$/)).max(5, "Koppel maximaal 5 artikelen.").default([]),
+    articleSlugs: z
+      .array(z.string().regex(/^[a-z0-9-]{1,120}$/))
+      .max(5, "Koppel maximaal 5 artikelen.")
+      .default([]),
     callbackDueAt: z.coerce.date({ error: "Kies een geldige tijd om terug te bellen." }).optional(),
-    callbackAssigneeId: z.string().max(40).optional().or(z.literal("").transform(() => undefined)),
+    callbackAssigneeId: z
+      .string()
+      .max(40)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     confirmMail: z.boolean().default(false),
     reason: optionalText(500, "de reden"),
   })
@@ -74,9 +93,12 @@ export const contactInputSchema = z
     const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (v.outcome === "added") {
       if (!v.reference) need("reference", "Vul het kenmerk in van de vraag waar dit gesprek over gaat.");
-    } else if (v.outcome !== "out_of_scope" && !v.caller) need("caller.name", "Kies een beller of vul een nieuwe beller in.");
-    if (v.outcome === "transferred" && !v.reason) need("reason", "Vul in waarom het gesprek naar de andere helpdesk gaat.");
-    if (v.outcome === "followup" && v.confirmMail && !v.caller?.email) need("caller.email", "Voor een bevestiging per e-mail is een e-mailadres nodig.");
+    } else if (v.outcome !== "out_of_scope" && !v.caller)
+      need("caller.name", "Kies een beller of vul een nieuwe beller in.");
+    if (v.outcome === "transferred" && !v.reason)
+      need("reason", "Vul in waarom het gesprek naar de andere helpdesk gaat.");
+    if (v.outcome === "followup" && v.confirmMail && !v.caller?.email)
+      need("caller.email", "Voor een bevestiging per e-mail is een e-mailadres nodig.");
   });
 export type ContactInput = z.input<typeof contactInputSchema>;
 

@@ -9,7 +9,13 @@ import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
 import { enqueueContactEvent, enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
-import { addBusinessTime, businessDayMs, nextBusinessOpening, slaStatus, type BusinessHours } from "@/app/_modules/sla/business-time";
+import {
+  addBusinessTime,
+  businessDayMs,
+  nextBusinessOpening,
+  slaStatus,
+  type BusinessHours,
+} from "@/app/_modules/sla/business-time";
 import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
@@ -38,7 +44,15 @@ type Tx = Prisma.TransactionClient;
 
 async function createPhoneTicket(
   tx: Tx,
-  opts: { deskId: DeskId; caller: CallerInput; subject: string; topic?: string; status: "new" | "open" | "resolved"; assigneeId?: string | null; now: Date },
+  opts: {
+    deskId: DeskId;
+    caller: CallerInput;
+    subject: string;
+    topic?: string;
+    status: "new" | "open" | "resolved";
+    assigneeId?: string | null;
+    now: Date;
+  },
 ) {
   const desk = await tx.desk.findUniqueOrThrow({ where: { id: opts.deskId } });
   const settings = deskSlaSettings(desk);
@@ -50,14 +64,35 @@ async function createPhoneTicket(
   const resolved = opts.status === "resolved";
   const ticket = await tx.ticket.create({
     data: {
-      id: newId(), reference, year, number, status: opts.status, subject: opts.subject, topic: opts.topic ?? null, sector: c.sector ?? null,
-      callerType: c.callerType, followUpTokenHash: hashToken(deriveFollowUpToken(reference)), channel: "phone",
-      firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt,
-      firstRespondedAt: resolved ? opts.now : null, resolvedAt: resolved ? opts.now : null,
-      createdAt: opts.now, updatedAt: opts.now,
+      id: newId(),
+      reference,
+      year,
+      number,
+      status: opts.status,
+      subject: opts.subject,
+      topic: opts.topic ?? null,
+      sector: c.sector ?? null,
+      callerType: c.callerType,
+      followUpTokenHash: hashToken(deriveFollowUpToken(reference)),
+      channel: "phone",
+      firstResponseDueAt: due.firstResponseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+      firstRespondedAt: resolved ? opts.now : null,
+      resolvedAt: resolved ? opts.now : null,
+      createdAt: opts.now,
+      updatedAt: opts.now,
       ...(opts.assigneeId ? { assignee: { connect: { id: opts.assigneeId } } } : {}),
       desk: { connect: { id: opts.deskId } },
-      requester: { create: { name: c.name, email: c.email ?? "", phone: c.phone ?? null, callerType: c.callerType, organisation: c.organisation, schoolCode: c.schoolCode ?? null } },
+      requester: {
+        create: {
+          name: c.name,
+          email: c.email ?? "",
+          phone: c.phone ?? null,
+          callerType: c.callerType,
+          organisation: c.organisation,
+          schoolCode: c.schoolCode ?? null,
+        },
+      },
     },
     select: { id: true, reference: true },
   });
@@ -65,40 +100,88 @@ async function createPhoneTicket(
 }
 
 /** Logs a contact. Returns the contact id and the ticket reference it made or touched (none when out of scope). */
-export async function logContact(db: Db, user: SessionUser, raw: ContactInput, now = new Date()): Promise<{ contactId: string; reference: string | null; outcome: string }> {
+export async function logContact(
+  db: Db,
+  user: SessionUser,
+  raw: ContactInput,
+  now = new Date(),
+): Promise<{ contactId: string; reference: string | null; outcome: string }> {
   const v = parseInput(contactInputSchema, raw);
   assertDesk(user, v.deskId);
-  if (v.startedAt > now) throw new ValidationError("De starttijd ligt in de toekomst.", [{ path: "startedAt", message: "De starttijd ligt in de toekomst." }]);
+  if (v.startedAt > now)
+    throw new ValidationError("De starttijd ligt in de toekomst.", [
+      { path: "startedAt", message: "De starttijd ligt in de toekomst." },
+    ]);
   const startedAt = now.getTime() - v.startedAt.getTime() > 12 * 3600_000 ? now : v.startedAt;
-  const callText = [`Telefoongesprek (${durationText(now.getTime() - startedAt.getTime())}): ${v.summary}`, v.notes].filter(Boolean).join("\n\n");
+  const callText = [`Telefoongesprek (${durationText(now.getTime() - startedAt.getTime())}): ${v.summary}`, v.notes]
+    .filter(Boolean)
+    .join("\n\n");
   const articles = v.articleSlugs.length
-    ? await db.article.findMany({ where: { slug: { in: v.articleSlugs }, status: "published" }, select: { slug: true, title: true } })
+    ? await db.article.findMany({
+        where: { slug: { in: v.articleSlugs }, status: "published" },
+        select: { slug: true, title: true },
+      })
     : [];
   if (articles.length !== new Set(v.articleSlugs).size) {
-    throw new ValidationError("Een gekoppeld artikel bestaat niet (meer).", [{ path: "articleSlugs", message: "Koppel alleen gepubliceerde artikelen." }]);
+    throw new ValidationError("Een gekoppeld artikel bestaat niet (meer).", [
+      { path: "articleSlugs", message: "Koppel alleen gepubliceerde artikelen." },
+    ]);
   }
   if (v.callbackAssigneeId) {
-    const a = await db.user.findFirst({ where: { id: v.callbackAssigneeId, active: true, OR: [{ role: "admin" }, { desks: { some: { deskId: v.deskId } } }] } });
-    if (!a) throw new ValidationError("Deze collega werkt niet voor deze helpdesk.", [{ path: "callbackAssigneeId", message: "Kies een collega van deze helpdesk." }]);
+    const a = await db.user.findFirst({
+      where: {
+        id: v.callbackAssigneeId,
+        active: true,
+        OR: [{ role: "admin" }, { desks: { some: { deskId: v.deskId } } }],
+      },
+    });
+    if (!a)
+      throw new ValidationError("Deze collega werkt niet voor deze helpdesk.", [
+        { path: "callbackAssigneeId", message: "Kies een collega van deze helpdesk." },
+      ]);
   }
 
   const out = await db.$transaction(async (tx) => {
     let ticketRef: string | null = null;
     let ticketId: string | null = null;
     if (v.outcome === "added") {
-      const t = await tx.ticket.findFirst({ where: { AND: [await referenceWhere(tx, v.reference!), { deskId: { in: visibleDesks(user) } }] }, include: { desk: true } });
-      if (!t) throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [{ path: "reference", message: "Controleer het kenmerk." }]);
-      const target = t.mergedIntoId ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } }) : t;
-      await tx.message.create({ data: { ticketId: target.id, kind: "phone", authorId: user.id, body: callText, createdAt: now } });
+      const t = await tx.ticket.findFirst({
+        where: { AND: [await referenceWhere(tx, v.reference!), { deskId: { in: visibleDesks(user) } }] },
+        include: { desk: true },
+      });
+      if (!t)
+        throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [
+          { path: "reference", message: "Controleer het kenmerk." },
+        ]);
+      const target = t.mergedIntoId
+        ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } })
+        : t;
+      await tx.message.create({
+        data: { ticketId: target.id, kind: "phone", authorId: user.id, body: callText, createdAt: now },
+      });
       const data: Prisma.TicketUpdateInput = { updatedAt: now };
       if (target.status !== "new" && target.status !== "open") {
         const settings = deskSlaSettings(target.desk);
         const pause = endPause(target, settings.hours, now);
-        Object.assign(data, { status: "open", resolvedAt: null, closedAt: null, ...pause, ...dueTimesFor({ createdAt: target.createdAt, slaPausedMs: pause.slaPausedMs }, settings) });
+        Object.assign(data, {
+          status: "open",
+          resolvedAt: null,
+          closedAt: null,
+          ...pause,
+          ...dueTimesFor({ createdAt: target.createdAt, slaPausedMs: pause.slaPausedMs }, settings),
+        });
       }
       await tx.ticket.update({ where: { id: target.id }, data });
       if (data.status) {
-        await recordAudit(tx, { actorId: user.id, action: "ticket.status_changed", entityType: "ticket", entityId: target.id, ticketId: target.id, before: { status: target.status }, after: { status: "open", reason: "telefoongesprek" } });
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "ticket.status_changed",
+          entityType: "ticket",
+          entityId: target.id,
+          ticketId: target.id,
+          before: { status: target.status },
+          after: { status: "open", reason: "telefoongesprek" },
+        });
       }
       ticketRef = target.reference;
       ticketId = target.id;
@@ -106,42 +189,106 @@ export async function logContact(db: Db, user: SessionUser, raw: ContactInput, n
     } else if (v.outcome !== "out_of_scope") {
       const deskId = v.outcome === "transferred" ? otherDesk(v.deskId) : v.deskId;
       const status = v.outcome === "answered" ? "resolved" : v.outcome === "callback" ? "open" : "new";
-      const assigneeId = v.outcome === "callback" ? v.callbackAssigneeId ?? null : v.outcome === "answered" ? user.id : null;
-      const t = await createPhoneTicket(tx, { deskId, caller: v.caller!, subject: v.summary, topic: v.topic, status, assigneeId, now });
+      const assigneeId =
+        v.outcome === "callback" ? (v.callbackAssigneeId ?? null) : v.outcome === "answered" ? user.id : null;
+      const t = await createPhoneTicket(tx, {
+        deskId,
+        caller: v.caller!,
+        subject: v.summary,
+        topic: v.topic,
+        status,
+        assigneeId,
+        now,
+      });
       ticketRef = t.reference;
       ticketId = t.id;
-      await tx.message.create({ data: { ticketId: t.id, kind: "phone", authorId: user.id, body: callText, createdAt: now } });
+      await tx.message.create({
+        data: { ticketId: t.id, kind: "phone", authorId: user.id, body: callText, createdAt: now },
+      });
       if (v.outcome === "answered" && (v.answer || articles.length)) {
         const links = articles.map((a) => `- ${a.title}: /artikelen/${a.slug}`).join("\n");
         const body = [v.answer, links && `Meer informatie:\n${links}`].filter(Boolean).join("\n\n");
-        await tx.message.create({ data: { ticketId: t.id, kind: "reply", authorId: user.id, body, createdAt: new Date(now.getTime() + 1) } });
+        await tx.message.create({
+          data: { ticketId: t.id, kind: "reply", authorId: user.id, body, createdAt: new Date(now.getTime() + 1) },
+        });
       }
       if (v.outcome === "transferred") {
-        await tx.message.create({ data: { ticketId: t.id, kind: "note", authorId: user.id, body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`, createdAt: new Date(now.getTime() + 1) } });
+        await tx.message.create({
+          data: {
+            ticketId: t.id,
+            kind: "note",
+            authorId: user.id,
+            body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`,
+            createdAt: new Date(now.getTime() + 1),
+          },
+        });
       }
       if (v.outcome === "callback") {
         const dueAt = v.callbackDueAt ?? defaultCallbackDue(now, t.settings.hours);
-        if (dueAt <= now) throw new ValidationError("Kies een tijd in de toekomst om terug te bellen.", [{ path: "callbackDueAt", message: "Kies een tijd in de toekomst." }]);
-        await tx.callback.create({ data: { deskId, ticketId: t.id, assigneeId: v.callbackAssigneeId ?? null, dueAt, createdAt: now } });
+        if (dueAt <= now)
+          throw new ValidationError("Kies een tijd in de toekomst om terug te bellen.", [
+            { path: "callbackDueAt", message: "Kies een tijd in de toekomst." },
+          ]);
+        await tx.callback.create({
+          data: { deskId, ticketId: t.id, assigneeId: v.callbackAssigneeId ?? null, dueAt, createdAt: now },
+        });
       }
       if (v.outcome === "followup" && v.confirmMail && v.caller!.email) {
         const mail = ticketConfirmationMail({
-          reference: t.reference, deskName: t.desk.name, deskPhone: t.desk.phone, deskHours: t.settings.hours,
-          followUpUrl: followUpUrl(deriveFollowUpToken(t.reference)), requesterName: v.caller!.name, subject: v.summary,
+          reference: t.reference,
+          deskName: t.desk.name,
+          deskPhone: t.desk.phone,
+          deskHours: t.settings.hours,
+          followUpUrl: followUpUrl(deriveFollowUpToken(t.reference)),
+          requesterName: v.caller!.name,
+          subject: v.summary,
         });
         await enqueueMail(tx, { to: v.caller!.email, ...mail, ticketId: t.id });
       }
-      await recordAudit(tx, { actorId: user.id, action: "ticket.created", entityType: "ticket", entityId: t.id, ticketId: t.id, after: { reference: t.reference, deskId, channel: "phone", outcome: v.outcome } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "ticket.created",
+        entityType: "ticket",
+        entityId: t.id,
+        ticketId: t.id,
+        after: { reference: t.reference, deskId, channel: "phone", outcome: v.outcome },
+      });
       await enqueueTicketEvents(tx, t.id, ["created"], { created: true, resolved: status === "resolved", now });
     }
     const contact = await tx.contact.create({
       data: {
-        deskId: v.deskId, outcome: v.outcome, ticketId, agentId: user.id, summary: v.summary, reason: v.reason ?? null,
-        articleSlugs: JSON.stringify(v.articleSlugs), startedAt, endedAt: now, createdAt: now,
+        deskId: v.deskId,
+        outcome: v.outcome,
+        ticketId,
+        agentId: user.id,
+        summary: v.summary,
+        reason: v.reason ?? null,
+        articleSlugs: JSON.stringify(v.articleSlugs),
+        startedAt,
+        endedAt: now,
+        createdAt: now,
       },
     });
-    await recordAudit(tx, { actorId: user.id, action: "contact.logged", entityType: "contact", entityId: contact.id, ticketId, after: { outcome: v.outcome, deskId: v.deskId, reference: ticketRef } });
-    await enqueueContactEvent(tx, { contactId: contact.id, desk: v.deskId, outcome: v.outcome, reference: ticketRef, startedAt: startedAt.toISOString(), endedAt: now.toISOString() }, now);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "contact.logged",
+      entityType: "contact",
+      entityId: contact.id,
+      ticketId,
+      after: { outcome: v.outcome, deskId: v.deskId, reference: ticketRef },
+    });
+    await enqueueContactEvent(
+      tx,
+      {
+        contactId: contact.id,
+        desk: v.deskId,
+        outcome: v.outcome,
+        reference: ticketRef,
+        startedAt: startedAt.toISOString(),
+        endedAt: now.toISOString(),
+      },
+      now,
+    );
     return { contactId: contact.id, reference: ticketRef, outcome: OUTCOME_LABELS[v.outcome] };
   });
   return out;
@@ -152,21 +299,40 @@ export async function listCallbacks(db: Db, user: SessionUser, now = new Date())
   const desks = visibleDesks(user);
   if (!desks.length) return [];
   const [rows, deskRows] = await Promise.all([
-    db.callback.findMany({ where: { deskId: { in: desks }, doneAt: null }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 200 }),
+    db.callback.findMany({
+      where: { deskId: { in: desks }, doneAt: null },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
     db.desk.findMany({ where: { id: { in: desks } } }),
   ]);
   if (!rows.length) return [];
   const hours = new Map(deskRows.map((d) => [d.id, deskSlaSettings(d).hours]));
   const tickets = await db.ticket.findMany({
     where: { id: { in: rows.map((r) => r.ticketId) } },
-    select: { id: true, reference: true, subject: true, requester: { select: { name: true, organisation: true, phone: true } } },
+    select: {
+      id: true,
+      reference: true,
+      subject: true,
+      requester: { select: { name: true, organisation: true, phone: true } },
+    },
   });
-  const users = await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])) } },
+    select: { id: true, name: true },
+  });
   const byId = new Map(tickets.map((t) => [t.id, t]));
   return rows.flatMap((r) => {
     const t = byId.get(r.ticketId);
     if (!t) return [];
-    return [{ ...r, ticket: t, assignee: users.find((u) => u.id === r.assigneeId) ?? null, state: slaStatus(r.dueAt, now, hours.get(r.deskId)!) }];
+    return [
+      {
+        ...r,
+        ticket: t,
+        assignee: users.find((u) => u.id === r.assigneeId) ?? null,
+        state: slaStatus(r.dueAt, now, hours.get(r.deskId)!),
+      },
+    ];
   });
 }
 
@@ -174,7 +340,10 @@ export async function listCallbacks(db: Db, user: SessionUser, now = new Date())
 export async function getCallback(db: Db, user: SessionUser, id: string) {
   const c = await db.callback.findFirst({ where: { id, deskId: { in: visibleDesks(user) } } });
   if (!c) throw new NotFoundError("Dit terugbelverzoek bestaat niet.");
-  const ticket = await db.ticket.findUniqueOrThrow({ where: { id: c.ticketId }, select: { reference: true, subject: true, requester: true } });
+  const ticket = await db.ticket.findUniqueOrThrow({
+    where: { id: c.ticketId },
+    select: { reference: true, subject: true, requester: true },
+  });
   return { ...c, ticket };
 }
 
@@ -184,14 +353,27 @@ export async function completeCallback(db: Db, user: SessionUser, raw: unknown, 
   return db.$transaction(async (tx) => {
     const c = await tx.callback.findFirst({ where: { id: v.callbackId, deskId: { in: visibleDesks(user) } } });
     if (!c) throw new NotFoundError("Dit terugbelverzoek bestaat niet.");
-    if (c.doneAt) throw new ValidationError("Dit terugbelverzoek is al afgehandeld.", [{ path: "callbackId", message: "Al afgehandeld." }]);
+    if (c.doneAt)
+      throw new ValidationError("Dit terugbelverzoek is al afgehandeld.", [
+        { path: "callbackId", message: "Al afgehandeld." },
+      ]);
     const t = await tx.ticket.findUniqueOrThrow({ where: { id: c.ticketId } });
     await tx.callback.update({ where: { id: c.id }, data: { doneAt: now, result: v.result } });
-    await tx.message.create({ data: { ticketId: t.id, kind: "phone", authorId: user.id, body: `Teruggebeld: ${v.result}`, createdAt: now } });
+    await tx.message.create({
+      data: { ticketId: t.id, kind: "phone", authorId: user.id, body: `Teruggebeld: ${v.result}`, createdAt: now },
+    });
     const data: Prisma.TicketUpdateInput = { updatedAt: now, firstRespondedAt: t.firstRespondedAt ?? now };
-    if (v.resolve && t.status !== "resolved" && t.status !== "closed") Object.assign(data, { status: "resolved", resolvedAt: now });
+    if (v.resolve && t.status !== "resolved" && t.status !== "closed")
+      Object.assign(data, { status: "resolved", resolvedAt: now });
     await tx.ticket.update({ where: { id: t.id }, data });
-    await recordAudit(tx, { actorId: user.id, action: "callback.done", entityType: "callback", entityId: c.id, ticketId: t.id, after: { onTime: now <= c.dueAt, resolved: v.resolve } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "callback.done",
+      entityType: "callback",
+      entityId: c.id,
+      ticketId: t.id,
+      after: { onTime: now <= c.dueAt, resolved: v.resolve },
+    });
     const resolvedNow = data.status === "resolved";
     await enqueueTicketEvents(tx, t.id, resolvedNow ? ["call", "status"] : ["call"], { resolved: resolvedNow, now });
     return { reference: t.reference, onTime: now <= c.dueAt };
@@ -199,7 +381,13 @@ export async function completeCallback(db: Db, user: SessionUser, raw: unknown, 
 }
 
 export type CallerHit = {
-  key: string; name: string; email: string; phone: string | null; organisation: string; callerType: string; schoolCode: string | null;
+  key: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  organisation: string;
+  callerType: string;
+  schoolCode: string | null;
   tickets: { reference: string; subject: string; status: string; createdAt: Date }[];
 };
 
@@ -214,8 +402,10 @@ export async function searchCallers(db: Db, user: SessionUser, q: string): Promi
   const cap = term.charAt(0).toUpperCase() + term.slice(1);
   const or: Prisma.RequesterWhereInput[] = [
     { email: { startsWith: term.toLowerCase() } },
-    { name: { contains: term } }, { name: { contains: cap } },
-    { organisation: { contains: term } }, { organisation: { contains: cap } },
+    { name: { contains: term } },
+    { name: { contains: cap } },
+    { organisation: { contains: term } },
+    { organisation: { contains: cap } },
     { schoolCode: term.toUpperCase() },
   ];
   if (/^[+0-9][0-9 ()-]{5,}$/.test(term)) or.push({ phone: { in: phoneVariants(term) } });
@@ -223,7 +413,14 @@ export async function searchCallers(db: Db, user: SessionUser, q: string): Promi
     where: { OR: or, tickets: { some: { deskId: { in: desks } } } },
     orderBy: { createdAt: "desc" },
     take: 60,
-    include: { tickets: { where: { deskId: { in: desks } }, orderBy: { createdAt: "desc" }, take: 3, select: { reference: true, subject: true, status: true, createdAt: true } } },
+    include: {
+      tickets: {
+        where: { deskId: { in: desks } },
+        orderBy: { createdAt: "desc" },
+        take: 3,
+        select: { reference: true, subject: true, status: true, createdAt: true },
+      },
+    },
   });
   const hits = new Map<string, CallerHit>();
   for (const r of rows) {
@@ -236,7 +433,13 @@ export async function searchCallers(db: Db, user: SessionUser, q: string): Promi
     }
     if (hits.size >= 8) continue;
     hits.set(key, {
-      key, name: r.name, email: r.email, phone: r.phone, organisation: r.organisation, callerType: r.callerType, schoolCode: r.schoolCode,
+      key,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      organisation: r.organisation,
+      callerType: r.callerType,
+      schoolCode: r.schoolCode,
       tickets: [...r.tickets],
     });
   }

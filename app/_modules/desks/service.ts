@@ -24,7 +24,10 @@ const DAY_NAMES = ["", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
 export function hoursText(h: { days: number[]; open: string; close: string }): string {
   const days = [...h.days].sort();
   const contiguous = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
-  const dayText = days.length > 2 && contiguous ? `${DAY_NAMES[days[0]!]} tot en met ${DAY_NAMES[days[days.length - 1]!]}` : days.map((d) => DAY_NAMES[d]).join(", ");
+  const dayText =
+    days.length > 2 && contiguous
+      ? `${DAY_NAMES[days[0]!]} tot en met ${DAY_NAMES[days[days.length - 1]!]}`
+      : days.map((d) => DAY_NAMES[d]).join(", ");
   return `${dayText}, ${h.open.replace(":", ".")}–${h.close.replace(":", ".")} uur`;
 }
 

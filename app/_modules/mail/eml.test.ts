@@ -46,7 +46,12 @@ describe("encodeUnstructured", () => {
     const long = "Vraag over " + "verzuim ".repeat(20);
     const header = encodeUnstructured("Subject", long);
     for (const line of header.split("\r\n")) expect(line.length).toBeLessThanOrEqual(78);
-    expect(header.split("\r\n").slice(1).every((l) => l.startsWith(" "))).toBe(true);
+    expect(
+      header
+        .split("\r\n")
+        .slice(1)
+        .every((l) => l.startsWith(" ")),
+    ).toBe(true);
     expect(header.replace(/\r\n/g, "")).toBe(`Subject: ${long.trim()}`);
   });
 
@@ -82,7 +87,11 @@ describe("addresses", () => {
   });
 
   it("splits lists, keeping quoted commas", () => {
-    expect(splitAddressList('"Jansen, Jan" <jan@s.nl>, piet@s.nl; kees@s.nl')).toEqual(['"Jansen, Jan" <jan@s.nl>', "piet@s.nl", "kees@s.nl"]);
+    expect(splitAddressList('"Jansen, Jan" <jan@s.nl>, piet@s.nl; kees@s.nl')).toEqual([
+      '"Jansen, Jan" <jan@s.nl>',
+      "piet@s.nl",
+      "kees@s.nl",
+    ]);
     expect(splitAddressList(["a@s.nl", "b@s.nl, c@s.nl"])).toEqual(["a@s.nl", "b@s.nl", "c@s.nl"]);
   });
 
@@ -127,7 +136,10 @@ describe("buildEml + parseEml", () => {
   const date = new Date("2025-06-16T08:00:00Z");
 
   it("writes a single text part with the required headers", () => {
-    const eml = buildEml({ to: "jan@school.nl", subject: "Test", text: "Hallo Zoë,\n\nTot ziens." }, { from: FROM, date, messageId: "t1@helpdesk.example.nl" });
+    const eml = buildEml(
+      { to: "jan@school.nl", subject: "Test", text: "Hallo Zoë,\n\nTot ziens." },
+      { from: FROM, date, messageId: "t1@helpdesk.example.nl" },
+    );
     const head = headerBlock(eml);
     expect(head).toContain("From: Helpdesk BRON PO <noreply@helpdesk.example.nl>");
     expect(head).toContain("To: jan@school.nl");
@@ -146,7 +158,12 @@ describe("buildEml + parseEml", () => {
 
   it("writes multipart/alternative with text first when html is given", () => {
     const eml = buildEml(
-      { to: ["a@s.nl", "Zoë <z@s.nl>"], subject: "Uw vraag is ontvangen – één stap", text: "Tekst met é en ë.", html: "<p>HTML met é en ë.</p>" },
+      {
+        to: ["a@s.nl", "Zoë <z@s.nl>"],
+        subject: "Uw vraag is ontvangen – één stap",
+        text: "Tekst met é en ë.",
+        html: "<p>HTML met é en ë.</p>",
+      },
       { from: FROM, date },
     );
     expect(headerBlock(eml)).toMatch(/Content-Type: multipart\/alternative; boundary="=_alt_[0-9a-f]+"/);

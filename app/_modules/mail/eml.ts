@@ -158,7 +158,8 @@ export function encodeQuotedPrintable(text: string): string {
     }
     // Whitespace at a line end may be stripped in transit, so it is encoded.
     const last = tokens.length - 1;
-    if (last >= 0 && (tokens[last] === " " || tokens[last] === "\t")) tokens[last] = tokens[last] === " " ? "=20" : "=09";
+    if (last >= 0 && (tokens[last] === " " || tokens[last] === "\t"))
+      tokens[last] = tokens[last] === " " ? "=20" : "=09";
     let current = "";
     for (const t of tokens) {
       if (current.length + t.length > 75) {
@@ -186,11 +187,17 @@ export function buildEml(msg: MailMessage, opts: { from: string; date?: Date; me
   ];
   if (msg.replyTo) headers.splice(2, 0, `Reply-To: ${formatAddress(msg.replyTo)}`);
   if (msg.inReplyTo) headers.push(`In-Reply-To: ${normalizeMessageId(msg.inReplyTo, opts.from)}`);
-  if (msg.references?.length) headers.push(foldAscii(`References: ${msg.references.map((id) => normalizeMessageId(id, opts.from)).join(" ")}`));
+  if (msg.references?.length)
+    headers.push(foldAscii(`References: ${msg.references.map((id) => normalizeMessageId(id, opts.from)).join(" ")}`));
   headers.push("MIME-Version: 1.0");
 
   const part = (type: string, body: string) =>
-    [`Content-Type: ${type}; charset=utf-8`, "Content-Transfer-Encoding: quoted-printable", "", encodeQuotedPrintable(body)].join(CRLF);
+    [
+      `Content-Type: ${type}; charset=utf-8`,
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      encodeQuotedPrintable(body),
+    ].join(CRLF);
 
   if (msg.html == null) {
     return [...headers, part("text/plain", msg.text)].join(CRLF) + CRLF;
@@ -282,7 +289,11 @@ function contentType(headers: Record<string, string>) {
   const map: Record<string, string> = {};
   for (const p of params) {
     const eq = p.indexOf("=");
-    if (eq > 0) map[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim().replace(/^"|"$/g, "");
+    if (eq > 0)
+      map[p.slice(0, eq).trim().toLowerCase()] = p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, "");
   }
   return { type: type.trim().toLowerCase(), params: map };
 }

@@ -28,7 +28,14 @@ beforeEach(async () => {
 
 async function queue(n: number, at = new Date(Date.now() - 60_000)) {
   for (let i = 0; i < n; i++) {
-    await t.db.mailOutbox.create({ data: { to: `beller${i}@school.test`, subject: `Mail ${i}`, text: `Tekst ${i}`, createdAt: new Date(at.getTime() + i) } });
+    await t.db.mailOutbox.create({
+      data: {
+        to: `beller${i}@school.test`,
+        subject: `Mail ${i}`,
+        text: `Tekst ${i}`,
+        createdAt: new Date(at.getTime() + i),
+      },
+    });
   }
   return (await t.db.mailOutbox.findMany({ orderBy: { createdAt: "asc" }, select: { id: true } })).map((m) => m.id);
 }
@@ -37,7 +44,9 @@ async function queue(n: number, at = new Date(Date.now() - 60_000)) {
 function runAndKillWorker(pauseAfter: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/outbox-worker.ts"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: t.url, MAIL_DIR: dir, PAUSE_AFTER: String(pauseAfter) }, stdio: ["ignore", "pipe", "pipe"],
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.url, MAIL_DIR: dir, PAUSE_AFTER: String(pauseAfter) },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     const lines: string[] = [];
     let err = "";
@@ -46,7 +55,11 @@ function runAndKillWorker(pauseAfter: number): Promise<string[]> {
       lines.push(...d.toString().split("\n").filter(Boolean));
       if (lines.includes("paused")) child.kill("SIGKILL");
     });
-    child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve(lines) : reject(new Error(`worker ended without being killed: ${lines.join("; ")} ${err}`))));
+    child.on("exit", (_code, signal) =>
+      signal === "SIGKILL"
+        ? resolve(lines)
+        : reject(new Error(`worker ended without being killed: ${lines.join("; ")} ${err}`)),
+    );
   });
 }
 
@@ -56,7 +69,12 @@ describe("outbox after a crash", () => {
     const lines = await runAndKillWorker(3);
     expect(lines.filter((l) => l.startsWith("written"))).toHaveLength(3);
     const files = await readdir(dir);
-    expect(files.sort()).toEqual(ids.slice(0, 3).map((id) => `${id}.eml`).sort());
+    expect(files.sort()).toEqual(
+      ids
+        .slice(0, 3)
+        .map((id) => `${id}.eml`)
+        .sort(),
+    );
     const third = await stat(path.join(dir, `${ids[2]}.eml`));
     // Mails 1 and 2 were marked sent one by one; the 3rd was written but the worker died before marking it.
     const rows = await t.db.mailOutbox.findMany({ orderBy: { createdAt: "asc" } });
@@ -114,7 +132,10 @@ describe("outbox drain", () => {
     await t.db.mailOutbox.create({ data: { to: "nieuw@school.test", subject: "Nieuw", text: "Nieuw" } });
     // The retry is not due yet (2 minutes), the new mail goes at once.
     expect(await deliverPendingMail(t.db, transport, { limit: 1 })).toMatchObject({ claimed: 1, sent: 1 });
-    expect(await deliverPendingMail(t.db, transport, { now: new Date(Date.now() + 3 * 60_000) })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await deliverPendingMail(t.db, transport, { now: new Date(Date.now() + 3 * 60_000) })).toMatchObject({
+      claimed: 1,
+      failed: 1,
+    });
     expect(fs.existsSync(path.join(dir, `${ids[0]}.eml`))).toBe(false);
   });
 });

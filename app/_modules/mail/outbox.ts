@@ -17,7 +17,9 @@ export const OUTBOX_CONCURRENCY = 8;
 
 /** Queues a mail (call inside the transaction that causes it). */
 export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<void> {
-  await tx.mailOutbox.create({ data: { to: m.to, subject: m.subject, text: m.text, html: m.html ?? null, ticketId: m.ticketId ?? null } });
+  await tx.mailOutbox.create({
+    data: { to: m.to, subject: m.subject, text: m.text, html: m.html ?? null, ticketId: m.ticketId ?? null },
+  });
 }
 
 type DeliverOptions = { limit?: number; concurrency?: number; leaseMs?: number; now?: Date };
@@ -40,11 +42,16 @@ export async function deliverPendingMail(
   const limit = o.limit ?? OUTBOX_BATCH;
   const now = o.now ?? new Date();
   const lease = o.leaseMs ?? OUTBOX_LEASE_MS;
-  await db.mailOutbox.updateMany({ where: { status: { startsWith: "sending:" }, sentAt: { lt: new Date(now.getTime() - lease) } }, data: { status: "retry" } });
+  await db.mailOutbox.updateMany({
+    where: { status: { startsWith: "sending:" }, sentAt: { lt: new Date(now.getTime() - lease) } },
+    data: { status: "retry" },
+  });
   // Backoff: a failed mail waits 2^attempts minutes after its last try. A retry after a lost lease (attempts
   // unchanged at 0) is due at once.
   const retryDue = Array.from({ length: MAX_ATTEMPTS }, (_, attempts) => ({
-    status: "retry", attempts, sentAt: { lte: new Date(now.getTime() - (attempts === 0 ? 0 : 2 ** attempts * 60_000)) },
+    status: "retry",
+    attempts,
+    sentAt: { lte: new Date(now.getTime() - (attempts === 0 ? 0 : 2 ** attempts * 60_000)) },
   }));
   const due = await db.mailOutbox.findMany({
     where: { OR: [{ status: "pending" }, ...retryDue] },
@@ -54,7 +61,10 @@ export async function deliverPendingMail(
   });
   if (!due.length) return { claimed: 0, sent: 0, alreadySent: 0, failed: 0 };
   const claimToken = `sending:${Math.random().toString(36).slice(2)}`;
-  await db.mailOutbox.updateMany({ where: { id: { in: due.map((m) => m.id) }, status: { in: ["pending", "retry"] } }, data: { status: claimToken, sentAt: now } });
+  await db.mailOutbox.updateMany({
+    where: { id: { in: due.map((m) => m.id) }, status: { in: ["pending", "retry"] } },
+    data: { status: claimToken, sentAt: now },
+  });
   const mine = await db.mailOutbox.findMany({ where: { status: claimToken }, orderBy: { createdAt: "asc" } });
   const threading = await threadingFor(db, mine);
   let sent = 0;
@@ -64,7 +74,14 @@ export async function deliverPendingMail(
   const worker = async () => {
     for (let m = mine[next++]; m; m = mine[next++]) {
       try {
-        const r = await transport.send({ to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, messageId: m.id, ...threading(m) });
+        const r = await transport.send({
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html ?? undefined,
+          messageId: m.id,
+          ...threading(m),
+        });
         // Only our claim is marked: a row whose lease ran out and that another worker took is left to that worker.
         await db.mailOutbox.updateMany({
           where: { id: m.id, status: claimToken },
@@ -76,13 +93,20 @@ export async function deliverPendingMail(
         const attempts = m.attempts + 1;
         await db.mailOutbox.updateMany({
           where: { id: m.id, status: claimToken },
-          data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "retry", attempts, lastError: String((e as Error).message ?? e).slice(0, 500), sentAt: new Date() },
+          data: {
+            status: attempts >= MAX_ATTEMPTS ? "failed" : "retry",
+            attempts,
+            lastError: String((e as Error).message ?? e).slice(0, 500),
+            sentAt: new Date(),
+          },
         });
         failed++;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? OUTBOX_CONCURRENCY, mine.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(o.concurrency ?? OUTBOX_CONCURRENCY, mine.length)) }, worker),
+  );
   return { claimed: mine.length, sent, alreadySent, failed };
 }
 
@@ -96,7 +120,11 @@ async function threadingFor(db: Db, mails: { ticketId: string | null }[]) {
   if (!ids.length) return () => ({});
   const { deskAddresses } = await import("./inbound");
   const { ticketThreadId } = await import("./inbound-rules");
-  const tickets = new Map((await db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, reference: true, deskId: true } })).map((t) => [t.id, t]));
+  const tickets = new Map(
+    (await db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, reference: true, deskId: true } })).map(
+      (t) => [t.id, t],
+    ),
+  );
   const addresses = deskAddresses() as Record<string, string>;
   return (m: { ticketId: string | null }) => {
     const t = m.ticketId ? tickets.get(m.ticketId) : undefined;

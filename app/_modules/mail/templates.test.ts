@@ -31,7 +31,13 @@ const builders: [string, (evil: string, url?: string) => MailContent][] = [
   [
     "reply",
     (e, url = URL_) =>
-      ticketReplyMail({ reference: "PO-2026-000123", deskName: "Helpdesk BRON PO", followUpUrl: url, requesterName: "Zoë", replyText: e }),
+      ticketReplyMail({
+        reference: "PO-2026-000123",
+        deskName: "Helpdesk BRON PO",
+        followUpUrl: url,
+        requesterName: "Zoë",
+        replyText: e,
+      }),
   ],
   [
     "transferred",
@@ -45,7 +51,10 @@ const builders: [string, (evil: string, url?: string) => MailContent][] = [
         followUpUrl: url,
       }),
   ],
-  ["merged", (e, url = URL_) => ticketMergedMail({ oldReference: e, newReference: "IPO-2026-000007", followUpUrl: url })],
+  [
+    "merged",
+    (e, url = URL_) => ticketMergedMail({ oldReference: e, newReference: "IPO-2026-000007", followUpUrl: url }),
+  ],
   ["status", (e, url = URL_) => ticketStatusMail({ reference: "IPO-2026-000007", status: e, followUpUrl: url })],
 ];
 
@@ -88,7 +97,13 @@ describe("ticketConfirmationMail", () => {
   it("names the reference, desk, phone, hours and subject", () => {
     const mail = ticketConfirmationMail(base);
     expect(mail.subject).toBe("Uw vraag is ontvangen (PO-2026-000123)");
-    for (const part of ["Beste Zoë de Boer,", "PO-2026-000123", "050-599 77 66", "van 09.00 tot 13.00 uur", "Leerling staat niet in het register"]) {
+    for (const part of [
+      "Beste Zoë de Boer,",
+      "PO-2026-000123",
+      "050-599 77 66",
+      "van 09.00 tot 13.00 uur",
+      "Leerling staat niet in het register",
+    ]) {
       expect(mail.text).toContain(part);
     }
   });
@@ -127,14 +142,28 @@ describe("ticketReplyMail", () => {
 
 describe("desk names with their article", () => {
   it("say 'het Informatiepunt Onderwijs' and 'de Helpdesk BRON PO' in sentences, the bare name as the signature", () => {
-    const reply = ticketReplyMail({ reference: "IPO-2026-000007", deskName: "Informatiepunt Onderwijs (IPO)", deskArticle: "het", followUpUrl: URL_, replyText: "Ja." });
+    const reply = ticketReplyMail({
+      reference: "IPO-2026-000007",
+      deskName: "Informatiepunt Onderwijs (IPO)",
+      deskArticle: "het",
+      followUpUrl: URL_,
+      replyText: "Ja.",
+    });
     expect(reply.text).toContain("Het Informatiepunt Onderwijs (IPO) heeft gereageerd op uw vraag IPO-2026-000007.");
     expect(reply.text).toMatch(/\nInformatiepunt Onderwijs \(IPO\)\n/);
     const moved = ticketTransferredMail({
-      reference: "IPO-2026-000009", formerReference: "PO-2026-000001", fromDesk: "Helpdesk BRON PO", fromDeskArticle: "de",
-      toDesk: "Informatiepunt Onderwijs (IPO)", toDeskArticle: "het", toDeskPhone: "050-599 90 00", followUpUrl: URL_,
+      reference: "IPO-2026-000009",
+      formerReference: "PO-2026-000001",
+      fromDesk: "Helpdesk BRON PO",
+      fromDeskArticle: "de",
+      toDesk: "Informatiepunt Onderwijs (IPO)",
+      toDeskArticle: "het",
+      toDeskPhone: "050-599 90 00",
+      followUpUrl: URL_,
     });
-    expect(moved.text).toContain("Wij hebben uw vraag PO-2026-000001 doorgestuurd van de Helpdesk BRON PO naar het Informatiepunt Onderwijs (IPO). Het Informatiepunt Onderwijs (IPO) kan u beter helpen");
+    expect(moved.text).toContain(
+      "Wij hebben uw vraag PO-2026-000001 doorgestuurd van de Helpdesk BRON PO naar het Informatiepunt Onderwijs (IPO). Het Informatiepunt Onderwijs (IPO) kan u beter helpen",
+    );
     expect(moved.text).toContain("Uw vraag heeft nu vraagnummer IPO-2026-000009.");
     expect(moved.text).toContain("Bel het Informatiepunt Onderwijs (IPO) op 050-599 90 00.");
   });
@@ -142,7 +171,14 @@ describe("desk names with their article", () => {
 
 describe("ticketTransferredMail", () => {
   it("leaves out an empty reason and phone", () => {
-    const mail = ticketTransferredMail({ reference: "PO-1", fromDesk: "A", toDesk: "B", reason: " ", toDeskPhone: null, followUpUrl: URL_ });
+    const mail = ticketTransferredMail({
+      reference: "PO-1",
+      fromDesk: "A",
+      toDesk: "B",
+      reason: " ",
+      toDeskPhone: null,
+      followUpUrl: URL_,
+    });
     expect(mail.subject).toBe("Uw vraag is doorgestuurd naar B (PO-1)");
     expect(mail.text).not.toContain("Waarom?");
     expect(mail.text).not.toContain("bellen");
@@ -151,7 +187,11 @@ describe("ticketTransferredMail", () => {
 
 describe("ticketMergedMail", () => {
   it("gives the new reference", () => {
-    const mail = ticketMergedMail({ oldReference: "PO-2026-000001", newReference: "PO-2026-000002", followUpUrl: URL_ });
+    const mail = ticketMergedMail({
+      oldReference: "PO-2026-000001",
+      newReference: "PO-2026-000002",
+      followUpUrl: URL_,
+    });
     expect(mail.subject).toBe("Uw vraag PO-2026-000001 gaat verder als PO-2026-000002");
     expect(mail.text).toContain("Vanaf nu is uw vraagnummer PO-2026-000002.");
   });

@@ -9,7 +9,10 @@ export type DeskHoursInput = string | { days: readonly number[]; open: string; c
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 function safeUrl(url: string): string {
@@ -33,7 +36,8 @@ export function formatDeskHours(hours: DeskHoursInput): string {
   const consecutive = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
   let dayText: string;
   if (days.length === 1) dayText = `op ${WEEKDAYS[days[0] - 1]}`;
-  else if (consecutive && days.length > 2) dayText = `${WEEKDAYS[days[0] - 1]} tot en met ${WEEKDAYS[days[days.length - 1] - 1]}`;
+  else if (consecutive && days.length > 2)
+    dayText = `${WEEKDAYS[days[0] - 1]} tot en met ${WEEKDAYS[days[days.length - 1] - 1]}`;
   else {
     const names = days.map((d) => WEEKDAYS[d - 1]);
     dayText = `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
@@ -49,8 +53,10 @@ type Block =
 
 const greeting = (name?: string | null) => (name && oneLine(name) ? `Beste ${oneLine(name)},` : "Beste heer, mevrouw,");
 
-const FOOTER_PRIVACY = "Stuur geen BSN of gegevens over iemands gezondheid mee. Noem liever een schoolcode of het nummer van een melding.";
-const FOOTER_AUTO = "Reageren kan via de link in deze e-mail, of door op deze e-mail te antwoorden: uw antwoord komt dan bij uw vraag.";
+const FOOTER_PRIVACY =
+  "Stuur geen BSN of gegevens over iemands gezondheid mee. Noem liever een schoolcode of het nummer van een melding.";
+const FOOTER_AUTO =
+  "Reageren kan via de link in deze e-mail, of door op deze e-mail te antwoorden: uw antwoord komt dan bij uw vraag.";
 
 function render(subject: string, blocks: Block[], signature: string): MailContent {
   const all: Block[] = [
@@ -62,7 +68,11 @@ function render(subject: string, blocks: Block[], signature: string): MailConten
   const text = all
     .map((b) => {
       if (b.kind === "p") return b.text;
-      if (b.kind === "quote") return b.text.split(/\r?\n/).map((l) => (l ? `> ${l}` : ">")).join("\n");
+      if (b.kind === "quote")
+        return b.text
+          .split(/\r?\n/)
+          .map((l) => (l ? `> ${l}` : ">"))
+          .join("\n");
       return `${b.intro}\n${b.url}`;
     })
     .join("\n\n");
@@ -117,12 +127,19 @@ export function ticketConfirmationMail(input: {
     `Uw vraag is ontvangen (${ref})`,
     [
       { kind: "p", text: greeting(input.requesterName) },
-      { kind: "p", text: `Wij hebben uw vraag goed ontvangen. Dank u wel.\nUw vraagnummer is ${ref}.\nOnderwerp: ${oneLine(input.subject)}` },
+      {
+        kind: "p",
+        text: `Wij hebben uw vraag goed ontvangen. Dank u wel.\nUw vraagnummer is ${ref}.\nOnderwerp: ${oneLine(input.subject)}`,
+      },
       ...(input.notes ?? []).map((text): Block => ({ kind: "p", text })),
-      { kind: "p", text: `Wat gebeurt er nu?\n${deskWithArticle(input.deskName, input.deskArticle, true)} leest uw vraag. ${when}` },
+      {
+        kind: "p",
+        text: `Wat gebeurt er nu?\n${deskWithArticle(input.deskName, input.deskArticle, true)} leest uw vraag. ${when}`,
+      },
       {
         kind: "link",
-        intro: "Wilt u uw vraag bekijken of iets aanvullen? Gebruik deze link. Deel de link niet met anderen: met de link kan iemand uw vraag lezen.",
+        intro:
+          "Wilt u uw vraag bekijken of iets aanvullen? Gebruik deze link. Deel de link niet met anderen: met de link kan iemand uw vraag lezen.",
         label: `Bekijk uw vraag ${ref}`,
         url,
       },
@@ -150,7 +167,10 @@ export function ticketReplyMail(input: {
     `Antwoord op uw vraag (${ref})`,
     [
       { kind: "p", text: greeting(input.requesterName) },
-      { kind: "p", text: `${deskWithArticle(input.deskName, input.deskArticle, true)} heeft gereageerd op uw vraag ${ref}. Dit is onze reactie:` },
+      {
+        kind: "p",
+        text: `${deskWithArticle(input.deskName, input.deskArticle, true)} heeft gereageerd op uw vraag ${ref}. Dit is onze reactie:`,
+      },
       { kind: "quote", text: input.replyText.trim() },
       {
         kind: "link",
@@ -178,7 +198,8 @@ export function ticketTransferredMail(input: {
   requesterName?: string | null;
 }): MailContent {
   const ref = oneLine(input.reference);
-  const former = input.formerReference && input.formerReference !== input.reference ? oneLine(input.formerReference) : null;
+  const former =
+    input.formerReference && input.formerReference !== input.reference ? oneLine(input.formerReference) : null;
   const to = oneLine(input.toDesk);
   const url = safeUrl(input.followUpUrl);
   const blocks: Block[] = [
@@ -188,11 +209,23 @@ export function ticketTransferredMail(input: {
       text: `Wij hebben uw vraag ${former ?? ref} doorgestuurd van ${deskWithArticle(input.fromDesk, input.fromDeskArticle)} naar ${deskWithArticle(input.toDesk, input.toDeskArticle)}. ${deskWithArticle(input.toDesk, input.toDeskArticle, true)} kan u beter helpen met deze vraag. U hoeft zelf niets te doen.`,
     },
   ];
-  if (former) blocks.push({ kind: "p", text: `Uw vraag heeft nu vraagnummer ${ref}. Uw oude vraagnummer ${former} en de link hieronder blijven werken.` });
+  if (former)
+    blocks.push({
+      kind: "p",
+      text: `Uw vraag heeft nu vraagnummer ${ref}. Uw oude vraagnummer ${former} en de link hieronder blijven werken.`,
+    });
   if (input.reason && input.reason.trim()) blocks.push({ kind: "p", text: `Waarom?\n${input.reason.trim()}` });
-  blocks.push({ kind: "link", intro: "U kunt uw vraag blijven volgen via deze link.", label: `Bekijk uw vraag ${ref}`, url });
+  blocks.push({
+    kind: "link",
+    intro: "U kunt uw vraag blijven volgen via deze link.",
+    label: `Bekijk uw vraag ${ref}`,
+    url,
+  });
   if (input.toDeskPhone && input.toDeskPhone.trim()) {
-    blocks.push({ kind: "p", text: `Wilt u liever bellen? Bel ${deskWithArticle(input.toDesk, input.toDeskArticle)} op ${oneLine(input.toDeskPhone)}. Noem dan uw vraagnummer ${ref}.` });
+    blocks.push({
+      kind: "p",
+      text: `Wilt u liever bellen? Bel ${deskWithArticle(input.toDesk, input.toDeskArticle)} op ${oneLine(input.toDeskPhone)}. Noem dan uw vraagnummer ${ref}.`,
+    });
   }
   return render(`Uw vraag is doorgestuurd naar ${to} (${ref})`, blocks, to);
 }
@@ -236,12 +269,14 @@ const STATUS_TEXT: Record<string, { label: string; explain: string; linkIntro: s
   },
   waiting: {
     label: "wacht op uw reactie",
-    explain: "Wij hebben meer informatie van u nodig om uw vraag te beantwoorden. Lees via de link wat wij nodig hebben.",
+    explain:
+      "Wij hebben meer informatie van u nodig om uw vraag te beantwoorden. Lees via de link wat wij nodig hebben.",
     linkIntro: "Geef uw reactie via deze link.",
   },
   resolved: {
     label: "opgelost",
-    explain: "Wij denken dat uw vraag is opgelost. Klopt dat niet? Reageer dan via de link. Dan kijken wij opnieuw naar uw vraag.",
+    explain:
+      "Wij denken dat uw vraag is opgelost. Klopt dat niet? Reageer dan via de link. Dan kijken wij opnieuw naar uw vraag.",
     linkIntro: "Bekijk het antwoord of reageer via deze link.",
   },
   closed: {
@@ -274,7 +309,12 @@ export function ticketStatusMail(input: {
       { kind: "p", text: greeting(input.requesterName) },
       { kind: "p", text: `De status van uw vraag ${ref} is veranderd. De nieuwe status is: ${label}.` },
       ...(known ? [{ kind: "p" as const, text: known.explain }] : []),
-      { kind: "link", intro: known?.linkIntro ?? "U kunt uw vraag volgen via deze link.", label: `Bekijk uw vraag ${ref}`, url },
+      {
+        kind: "link",
+        intro: known?.linkIntro ?? "U kunt uw vraag volgen via deze link.",
+        label: `Bekijk uw vraag ${ref}`,
+        url,
+      },
     ],
     input.deskName ? oneLine(input.deskName) : "De helpdesk",
   );
@@ -287,7 +327,11 @@ export function ticketStatusMail(input: {
 export function mailNoticeMail(input: { deskName: string; subject: string; notes: readonly string[] }): MailContent {
   return render(
     `Over uw e-mail: ${oneLine(input.subject).slice(0, 120)}`,
-    [{ kind: "p", text: greeting(null) }, { kind: "p", text: "Wij hebben uw e-mail ontvangen." }, ...input.notes.map((text): Block => ({ kind: "p", text }))],
+    [
+      { kind: "p", text: greeting(null) },
+      { kind: "p", text: "Wij hebben uw e-mail ontvangen." },
+      ...input.notes.map((text): Block => ({ kind: "p", text })),
+    ],
     oneLine(input.deskName),
   );
 }

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseEml } from "./eml";
-import { createEmlFolderTransport, createSmtpTransport, createTransport, emlFileName, type SmtpTransport } from "./transport";
+import {
+  createEmlFolderTransport,
+  createSmtpTransport,
+  createTransport,
+  emlFileName,
+  type SmtpTransport,
+} from "./transport";
 
 const FROM = "Informatiepunt Onderwijs <noreply@ipo.example.nl>";
 let dir: string;
@@ -45,12 +51,16 @@ describe("createEmlFolderTransport", () => {
   it("writes one file per mail and leaves no temp files", async () => {
     const transport = createEmlFolderTransport(dir, FROM);
     await Promise.all(
-      Array.from({ length: 5 }, (_, i) => transport.send({ to: "a@school.example.nl", subject: `Mail ${i}`, text: `Tekst ${i}` })),
+      Array.from({ length: 5 }, (_, i) =>
+        transport.send({ to: "a@school.example.nl", subject: `Mail ${i}`, text: `Tekst ${i}` }),
+      ),
     );
     const files = await readdir(dir);
     expect(files).toHaveLength(5);
     expect(files.every((f) => /^\d{8}T\d{9}Z-[0-9a-f-]+\.eml$/.test(f))).toBe(true);
-    const subjects = await Promise.all(files.map(async (f) => parseEml(await readFile(path.join(dir, f), "utf8")).headers.subject));
+    const subjects = await Promise.all(
+      files.map(async (f) => parseEml(await readFile(path.join(dir, f), "utf8")).headers.subject),
+    );
     expect(subjects.sort()).toEqual(["Mail 0", "Mail 1", "Mail 2", "Mail 3", "Mail 4"]);
   });
 
@@ -62,21 +72,31 @@ describe("createEmlFolderTransport", () => {
 
   it("turns an outbox row id into a full Message-ID and a file named by it; the same mail is never written twice", async () => {
     const transport = createEmlFolderTransport(dir, FROM, { now: () => new Date("2025-06-16T08:00:00Z") });
-    expect(await transport.send({ to: "a@school.example.nl", subject: "x", text: "y", messageId: "cmb1x2y3z0000" })).toBe("sent");
+    expect(
+      await transport.send({ to: "a@school.example.nl", subject: "x", text: "y", messageId: "cmb1x2y3z0000" }),
+    ).toBe("sent");
     const before = await readFile(path.join(dir, "cmb1x2y3z0000.eml"), "utf8");
-    expect(await transport.send({ to: "a@school.example.nl", subject: "x2", text: "y2", messageId: "cmb1x2y3z0000" })).toBe("already-sent");
+    expect(
+      await transport.send({ to: "a@school.example.nl", subject: "x2", text: "y2", messageId: "cmb1x2y3z0000" }),
+    ).toBe("already-sent");
     // Two workers at once: one writes, the other finds it written.
-    const race = await Promise.all([0, 1].map(() => transport.send({ to: "a@school.example.nl", subject: "z", text: "z", messageId: "cmb1race" })));
+    const race = await Promise.all(
+      [0, 1].map(() => transport.send({ to: "a@school.example.nl", subject: "z", text: "z", messageId: "cmb1race" })),
+    );
     expect(race.sort()).toEqual(["already-sent", "sent"]);
     expect((await readdir(dir)).sort()).toEqual(["cmb1race.eml", "cmb1x2y3z0000.eml"]);
     expect(await readFile(path.join(dir, "cmb1x2y3z0000.eml"), "utf8")).toBe(before);
     const files = ["cmb1x2y3z0000.eml"];
-    expect(parseEml(await readFile(path.join(dir, files[0]), "utf8")).headers["message-id"]).toBe("<cmb1x2y3z0000@ipo.example.nl>");
+    expect(parseEml(await readFile(path.join(dir, files[0]), "utf8")).headers["message-id"]).toBe(
+      "<cmb1x2y3z0000@ipo.example.nl>",
+    );
   });
 
   it("names files by time and message id", () => {
     expect(emlFileName(new Date("2025-01-02T03:04:05.006Z"), "<abc.def@x.nl>")).toBe("20250102T030405006Z-abcdef.eml");
-    expect(emlFileName(new Date("2025-01-02T03:04:05.006Z"), "<...@x.nl>")).toMatch(/^20250102T030405006Z-[0-9a-f]{16}\.eml$/);
+    expect(emlFileName(new Date("2025-01-02T03:04:05.006Z"), "<...@x.nl>")).toMatch(
+      /^20250102T030405006Z-[0-9a-f]{16}\.eml$/,
+    );
   });
 });
 
@@ -85,7 +105,12 @@ describe("createSmtpTransport", () => {
     const t = createSmtpTransport("smtps://user:geheim@mail.example.nl:465", FROM);
     expect(t.kind).toBe("smtp");
     const options = (t.transporter as unknown as { options: Record<string, unknown> }).options;
-    expect(options).toMatchObject({ host: "mail.example.nl", port: 465, secure: true, auth: { user: "user", pass: "geheim" } });
+    expect(options).toMatchObject({
+      host: "mail.example.nl",
+      port: 465,
+      secure: true,
+      auth: { user: "user", pass: "geheim" },
+    });
   });
 
   it("hands the message to nodemailer (jsonTransport from URL options)", async () => {
@@ -119,7 +144,11 @@ describe("createSmtpTransport", () => {
   it("produces a MIME message with an encoded subject (streamTransport)", async () => {
     const t = createSmtpTransport("smtp://localhost/?streamTransport=true&buffer=true&newline=windows", FROM);
     const spy = vi.spyOn(t.transporter, "sendMail");
-    await t.send({ to: "a@school.example.nl", subject: "Uw vraag is ontvangen – één stap", text: "Beste Zoë, één vraag." });
+    await t.send({
+      to: "a@school.example.nl",
+      subject: "Uw vraag is ontvangen – één stap",
+      text: "Beste Zoë, één vraag.",
+    });
     const info = (await spy.mock.results[0].value) as { message: Buffer };
     const mail = parseEml(info.message.toString("utf8"));
     expect(mail.headers.subject).toBe("Uw vraag is ontvangen – één stap");

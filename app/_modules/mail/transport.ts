@@ -22,7 +22,12 @@ export type SmtpTransport = MailTransport & { readonly kind: "smtp"; readonly tr
 
 export const DEFAULT_MAIL_FROM = "Onderwijs Helpdesk <noreply@helpdesk.invalid>";
 
-const idPart = (messageId: string) => messageId.replace(/^<|>$/g, "").split("@")[0]!.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 64);
+const idPart = (messageId: string) =>
+  messageId
+    .replace(/^<|>$/g, "")
+    .split("@")[0]!
+    .replace(/[^A-Za-z0-9_-]/g, "")
+    .slice(0, 64);
 
 /** File name "<UTC timestamp>-<id>.eml" for a mail without its own id; names sort by sending time. */
 export function emlFileName(date: Date, messageId: string): string {
@@ -39,7 +44,11 @@ export function emlFileNameForId(messageId: string): string | null {
   return id ? `${id}.eml` : null;
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes each mail as an RFC 5322 .eml file in `dir`; a reader never sees a half-written file. */
 export function createEmlFolderTransport(
@@ -103,7 +112,13 @@ export function createSmtpTransport(smtpUrl: string, from: string = DEFAULT_MAIL
 }
 
 /** SMTP when SMTP_URL is set, else .eml files in MAIL_DIR. */
-export function createTransport(env: { SMTP_URL?: string; MAIL_DIR: string; MAIL_FROM: string }): EmlFolderTransport | SmtpTransport {
+export function createTransport(env: {
+  SMTP_URL?: string;
+  MAIL_DIR: string;
+  MAIL_FROM: string;
+}): EmlFolderTransport | SmtpTransport {
   const from = env.MAIL_FROM || DEFAULT_MAIL_FROM;
-  return env.SMTP_URL?.trim() ? createSmtpTransport(env.SMTP_URL.trim(), from) : createEmlFolderTransport(env.MAIL_DIR, from);
+  return env.SMTP_URL?.trim()
+    ? createSmtpTransport(env.SMTP_URL.trim(), from)
+    : createEmlFolderTransport(env.MAIL_DIR, from);
 }

@@ -51,7 +51,8 @@ const OTHER_LABEL =
   /(?:\btel|telefoon\w*|mobiel\w*|gsm|\bfax|\bbel(?:len)?|kvk|k\.v\.k|rsin|btw|iban|rekening\w*|meldingsnummer|meldingnummer|ticket\w*|zaaknummer|dossiernummer|kenmerk|factuur\w*|ordernummer|klantnummer|referentie\w*|postbus)\W{0,4}$/i;
 const PERSONAL_LABEL = /(?:bsn|burgerservicenummer|sofi\w*|onderwijsnummer|pgn|persoonsgebonden\s+nummer)\W{0,4}$/i;
 // International prefix or a separate area code right before the run: the run is the rest of a phone number.
-const PHONE_PREFIX = /(?:(?:\+|\b00)\d{1,3}[\s.-]*(?:\(0\)[\s.-]*)?|\(0\)[\s.-]*|\(0\d{1,3}\)[\s.-]*|\b0\d{1,3}\s*[-\u2013/]\s*)$/;
+const PHONE_PREFIX =
+  /(?:(?:\+|\b00)\d{1,3}[\s.-]*(?:\(0\)[\s.-]*)?|\(0\)[\s.-]*|\(0\d{1,3}\)[\s.-]*|\b0\d{1,3}\s*[-\u2013/]\s*)$/;
 
 function isDateShaped(groups: string[]): boolean {
   const n = groups.map(Number);
@@ -117,7 +118,10 @@ export function containsPersonalNumber(text: string): boolean {
 /** Removes digit runs of 6 or more digits (groups joined by a space, dot or dash count as one run), for logs. */
 export function redactLongDigitRuns(text: string): string {
   const out = text.replace(RUN, (run) => (run.replace(/\D/g, "").length >= 6 ? "" : run));
-  return out.replace(/[ \t]{2,}/g, " ").replace(/ +([.,;:!?])/g, "$1").trim();
+  return out
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(/ +([.,;:!?])/g, "$1")
+    .trim();
 }
 
 /** True when a file name (extension ignored) holds a BSN or onderwijsnummer, e.g. "verzuim_123456782.pdf". */

@@ -10,10 +10,18 @@ import { clearProtocolCache } from "./store";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 
-type Triggered = { id: string; basis: string; basisText: string; source: { label: string; url?: string }; reachedOn: string };
+type Triggered = {
+  id: string;
+  basis: string;
+  basisText: string;
+  source: { label: string; url?: string };
+  reachedOn: string;
+};
 
 async function post(route: (r: Request) => Promise<Response>, url: string, body: unknown) {
-  const res = await route(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  const res = await route(
+    new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  );
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 const evaluate = (body: unknown) => post(evaluateRoute, "http://test/api/v1/protocol/evaluate", body);
@@ -23,7 +31,8 @@ const leave = (body: unknown) => post(leaveRoute, "http://test/api/v1/protocol/l
 function schoolDays(from: string, to: string) {
   const out: { date: string; type: "unexcused"; hours: number }[] = [];
   for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1))
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) out.push({ date: d.toISOString().slice(0, 10), type: "unexcused", hours: 6 });
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6)
+      out.push({ date: d.toISOString().slice(0, 10), type: "unexcused", hours: 6 });
   return out;
 }
 
@@ -42,7 +51,11 @@ describe(`POST /api/v1/protocol/* on the corrected protocols (${process.env.TEST
 
   it("21 school days away around a holiday week: the law's LRV report (legal duty), apart from the school's thuiszittersteam", async () => {
     const events = [...schoolDays("2026-02-02", "2026-02-13"), ...schoolDays("2026-02-23", "2026-03-09")];
-    const { status, json } = await evaluate({ asOf: "2026-03-09", events, holidays: [{ start: "2026-02-16", end: "2026-02-20" }] });
+    const { status, json } = await evaluate({
+      asOf: "2026-03-09",
+      events,
+      holidays: [{ start: "2026-02-16", end: "2026-02-20" }],
+    });
     expect(status).toBe(200);
     const triggered = json.triggered as Triggered[];
     const lrv = triggered.find((x) => x.id === "lrv-over-4w")!;
@@ -54,7 +67,12 @@ describe(`POST /api/v1/protocol/* on the corrected protocols (${process.env.TEST
     });
     expect(json.legalDuty).toBe(true);
     // The law alone has the LRV rule too, and not the school's.
-    const law = await evaluate({ protocol: "leerplichtwet", asOf: "2026-03-09", events, holidays: [{ start: "2026-02-16", end: "2026-02-20" }] });
+    const law = await evaluate({
+      protocol: "leerplichtwet",
+      asOf: "2026-03-09",
+      events,
+      holidays: [{ start: "2026-02-16", end: "2026-02-20" }],
+    });
     expect((law.json.triggered as Triggered[]).map((x) => x.id)).toEqual(["unexcused-16h-4w", "lrv-over-4w"]);
   });
 
@@ -70,7 +88,9 @@ describe(`POST /api/v1/protocol/* on the corrected protocols (${process.env.TEST
         { date: "2026-02-25", type: "unexcused", hours: 4 },
       ],
     });
-    expect(((await evaluate(body("2026-01-22"))).json.triggered as Triggered[]).map((x) => x.id)).toEqual(["unexcused-16h-4w"]);
+    expect(((await evaluate(body("2026-01-22"))).json.triggered as Triggered[]).map((x) => x.id)).toEqual([
+      "unexcused-16h-4w",
+    ]);
     expect(((await evaluate(body("2026-01-21"))).json.triggered as Triggered[]).map((x) => x.id)).toEqual([]);
   });
 

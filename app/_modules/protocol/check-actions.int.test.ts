@@ -23,13 +23,28 @@ afterAll(async () => {
 });
 
 const quick = (patch: Record<string, string>) =>
-  quickCheckSchema.parse({ protocol: "stellingwerf-college", late: "", truancy: "", sickHours: "", unexcusedHoursLast4Weeks: "", weeksAbsentInARow: "", ...patch });
+  quickCheckSchema.parse({
+    protocol: "stellingwerf-college",
+    late: "",
+    truancy: "",
+    sickHours: "",
+    unexcusedHoursLast4Weeks: "",
+    weeksAbsentInARow: "",
+    ...patch,
+  });
 
 describe("articlesForRules", () => {
   it("lists only published articles whose protocolRuleIds include the rule", async () => {
     const map = await articlesForRules(t.db, ["unexcused-16h-4w", "late-3", "no-such-rule", "Bad Id"], { limit: 50 });
-    const published = await t.db.article.findMany({ where: { status: "published" }, select: { slug: true, protocolRuleIds: true } });
-    const expected = (id: string) => published.filter((a) => (JSON.parse(a.protocolRuleIds) as string[]).includes(id)).map((a) => a.slug).sort();
+    const published = await t.db.article.findMany({
+      where: { status: "published" },
+      select: { slug: true, protocolRuleIds: true },
+    });
+    const expected = (id: string) =>
+      published
+        .filter((a) => (JSON.parse(a.protocolRuleIds) as string[]).includes(id))
+        .map((a) => a.slug)
+        .sort();
     expect(map["unexcused-16h-4w"].map((a) => a.slug).sort()).toEqual(expected("unexcused-16h-4w"));
     expect(map["unexcused-16h-4w"].length).toBeGreaterThan(3);
     expect(map["late-3"].map((a) => a.slug)).toEqual(expected("late-3"));
@@ -98,13 +113,28 @@ describe("runQuickCheck", () => {
   });
 
   it("under every threshold: no steps and no legal duty", async () => {
-    const r = await runQuickCheck(t.db, await getProtocols(), quick({ late: "2", unexcusedHoursLast4Weeks: "15,5", sickHours: "29" }));
+    const r = await runQuickCheck(
+      t.db,
+      await getProtocols(),
+      quick({ late: "2", unexcusedHoursLast4Weeks: "15,5", sickHours: "29" }),
+    );
     expect(r.steps).toEqual([]);
     expect(r.legalDuty).toEqual([]);
   });
 
   it("the leerplichtwet protocol has only the law's rules", async () => {
-    const r = await runQuickCheck(t.db, await getProtocols(), quick({ protocol: "leerplichtwet", late: "12", truancy: "9", sickHours: "100", unexcusedHoursLast4Weeks: "20", weeksAbsentInARow: "5" }));
+    const r = await runQuickCheck(
+      t.db,
+      await getProtocols(),
+      quick({
+        protocol: "leerplichtwet",
+        late: "12",
+        truancy: "9",
+        sickHours: "100",
+        unexcusedHoursLast4Weeks: "20",
+        weeksAbsentInARow: "5",
+      }),
+    );
     expect(r.steps.map((s) => s.id)).toEqual(["unexcused-16h-4w", "lrv-over-4w"]);
     expect(r.steps.every((s) => s.basis === "law")).toBe(true);
   });
@@ -122,7 +152,16 @@ describe("runDetailedCheck", () => {
       protocol: "stellingwerf-college",
       asOf: "2026-03-20",
       events: [{ date: "2026-03-09", type: "late", hours: "" }],
-      pasted: ["Datum;Soort;Uren", "2-3-2026;te laat;", "3-3-2026;laat", "02-03-2026;ongeoorloofd;6", "4-3-2026\tgespijbeld\t5,5", "2026-03-05,ongeoorloofd,4,5", "6-3-2026;ziek;6", "1-4-2026;ziek;8"].join("\n"),
+      pasted: [
+        "Datum;Soort;Uren",
+        "2-3-2026;te laat;",
+        "3-3-2026;laat",
+        "02-03-2026;ongeoorloofd;6",
+        "4-3-2026\tgespijbeld\t5,5",
+        "2026-03-05,ongeoorloofd,4,5",
+        "6-3-2026;ziek;6",
+        "1-4-2026;ziek;8",
+      ].join("\n"),
       holidays: [],
     });
     const r = await runDetailedCheck(t.db, await getProtocols(), input);
@@ -140,13 +179,26 @@ describe("runDetailedCheck", () => {
 describe("runLeaveCheck", () => {
   const leave = (patch: Record<string, unknown>) =>
     leaveCheckSchema.parse({
-      protocol: "stellingwerf-college", kind: "vakantieverlof", start: "2026-05-11", end: "", schoolDays: "5", summerStart: "", summerEnd: "",
-      earlierVakantieverlofThisYear: false, adjoinsSchoolHoliday: false, earlierGewichtigeSchoolDays: "", ...patch,
+      protocol: "stellingwerf-college",
+      kind: "vakantieverlof",
+      start: "2026-05-11",
+      end: "",
+      schoolDays: "5",
+      summerStart: "",
+      summerEnd: "",
+      earlierVakantieverlofThisYear: false,
+      adjoinsSchoolHoliday: false,
+      earlierGewichtigeSchoolDays: "",
+      ...patch,
     });
 
   it("vakantieverlof of 5 days in May: allowed, the afdelingsleider decides", async () => {
     const r = await runLeaveCheck(t.db, await getProtocols(), leave({}));
-    expect(r).toMatchObject({ allowed: true, decidedBy: "afdelingsleider", period: { first: "2026-05-11", last: "2026-05-15", schoolDays: 5 } });
+    expect(r).toMatchObject({
+      allowed: true,
+      decidedBy: "afdelingsleider",
+      period: { first: "2026-05-11", last: "2026-05-15", schoolDays: 5 },
+    });
     expect(r.deciderLabel).toMatch(/afdelingsleider/);
     expect(r.rules.map((x) => x.id)).toEqual(["leave-vakantie"]);
   });
@@ -159,13 +211,19 @@ describe("runLeaveCheck", () => {
   });
 
   it("more than 10 days of gewichtige omstandigheden goes to the leerplichtambtenaar", async () => {
-    const r = await runLeaveCheck(t.db, await getProtocols(), leave({ kind: "gewichtige-omstandigheden", schoolDays: "12" }));
+    const r = await runLeaveCheck(
+      t.db,
+      await getProtocols(),
+      leave({ kind: "gewichtige-omstandigheden", schoolDays: "12" }),
+    );
     expect(r).toMatchObject({ allowed: true, decidedBy: "leerplichtambtenaar" });
   });
 
   it("the school's stricter summer rule applies only under the school protocol", async () => {
     const summer = { start: "2026-06-22", schoolDays: "3", summerStart: "2026-07-04", summerEnd: "2026-08-16" };
     expect((await runLeaveCheck(t.db, await getProtocols(), leave(summer))).allowed).toBe(false);
-    expect((await runLeaveCheck(t.db, await getProtocols(), leave({ ...summer, protocol: "leerplichtwet" }))).allowed).toBe(true);
+    expect(
+      (await runLeaveCheck(t.db, await getProtocols(), leave({ ...summer, protocol: "leerplichtwet" }))).allowed,
+    ).toBe(true);
   });
 });

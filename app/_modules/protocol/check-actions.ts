@@ -4,7 +4,16 @@
 import type { Db } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";
 import { articlesForRules, type RuleArticle } from "./articles-for-rules";
-import { defaultProtocol, findProtocol, protocolList, ruleView, type Basis, type Protocols, type ResolvedProtocol, type RuleAction } from "./definition";
+import {
+  defaultProtocol,
+  findProtocol,
+  protocolList,
+  ruleView,
+  type Basis,
+  type Protocols,
+  type ResolvedProtocol,
+  type RuleAction,
+} from "./definition";
 import { checkLeave, evaluateAbsence, evaluateCounts, type AbsenceEvaluation, type TriggeredRule } from "./engine";
 import type { DetailedCheckInput, LeaveCheckInput, QuickCheckInput } from "./quick";
 import { protocolIdIssues } from "./schema";
@@ -61,12 +70,22 @@ const DECIDER: Record<"afdelingsleider" | "leerplichtambtenaar", string> = {
 /** The protocol a form asked for; a ValidationError on the protocol field when it does not exist. */
 export function pickProtocol(protocols: Protocols, id: string | undefined): ResolvedProtocol {
   if (!id) return defaultProtocol(protocols);
-  const issues = protocolIdIssues(id, protocolList(protocols).map((p) => p.id));
-  if (issues.length > 0) throw new ValidationError("Dit protocol bestaat niet (meer). Kies een ander protocol.", issues);
+  const issues = protocolIdIssues(
+    id,
+    protocolList(protocols).map((p) => p.id),
+  );
+  if (issues.length > 0)
+    throw new ValidationError("Dit protocol bestaat niet (meer). Kies een ander protocol.", issues);
   return findProtocol(protocols, id)!;
 }
 
-function card(protocol: ResolvedProtocol, ruleId: string, reachedOn: string | null, current: boolean, articles: RuleArticle[]): StepCard {
+function card(
+  protocol: ResolvedProtocol,
+  ruleId: string,
+  reachedOn: string | null,
+  current: boolean,
+  articles: RuleArticle[],
+): StepCard {
   const view = ruleView(protocol, ruleId)!;
   const rule = protocol.rules.find((r) => r.id === ruleId)!;
   return {
@@ -92,13 +111,18 @@ async function toResult(
   mode: AbsenceCheckResult["mode"],
   eventCount: number | null,
 ): Promise<AbsenceCheckResult> {
-  const articles = await articlesForRules(db, evaluation.triggered.map((t) => t.id));
+  const articles = await articlesForRules(
+    db,
+    evaluation.triggered.map((t) => t.id),
+  );
   // The last reached step of each ladder is the one due now; the engine lists a ladder lowest step first. A ladder
   // is the rules of one kind and one basis: the law's LRV report is no step of the school's thuiszittersteam ladder.
   const ladder = (t: TriggeredRule) => `${t.kind}:${t.basis}`;
   const lastOfLadder = new Map<string, string>();
   for (const t of evaluation.triggered) lastOfLadder.set(ladder(t), t.id);
-  const steps = evaluation.triggered.map((t) => card(protocol, t.id, t.reachedOn, lastOfLadder.get(ladder(t)) === t.id, articles[t.id] ?? []));
+  const steps = evaluation.triggered.map((t) =>
+    card(protocol, t.id, t.reachedOn, lastOfLadder.get(ladder(t)) === t.id, articles[t.id] ?? []),
+  );
   return {
     mode,
     protocol: { id: protocol.id, name: protocol.name },
@@ -126,7 +150,11 @@ export async function runQuickCheck(db: Db, protocols: Protocols, input: QuickCh
 }
 
 /** Detailed mode: dated events (typed and pasted) → reached steps, with the day each was reached. */
-export async function runDetailedCheck(db: Db, protocols: Protocols, input: DetailedCheckInput): Promise<AbsenceCheckResult> {
+export async function runDetailedCheck(
+  db: Db,
+  protocols: Protocols,
+  input: DetailedCheckInput,
+): Promise<AbsenceCheckResult> {
   const protocol = pickProtocol(protocols, input.protocol);
   const evaluation = evaluateAbsence(protocol, {
     asOf: input.asOf,
@@ -148,6 +176,8 @@ export async function runLeaveCheck(db: Db, protocols: Protocols, input: LeaveCh
     deciderLabel: decision.decidedBy ? DECIDER[decision.decidedBy] : null,
     reasons: decision.reasons,
     period: { ...decision.period, schoolDays: input.request.schoolDays },
-    rules: decision.rules.filter((id) => ruleView(protocol, id)).map((id) => card(protocol, id, null, true, articles[id] ?? [])),
+    rules: decision.rules
+      .filter((id) => ruleView(protocol, id))
+      .map((id) => card(protocol, id, null, true, articles[id] ?? [])),
   };
 }

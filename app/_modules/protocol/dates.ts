@@ -83,7 +83,9 @@ export class DayRanges {
 
   /** Builds the set from YYYY-MM-DD ranges; throws a RangeError on a date that is not real. */
   static fromIso(ranges: readonly { start: string; end: string }[] | undefined): DayRanges {
-    return new DayRanges((ranges ?? []).map((r) => ({ start: dayOf(r.start, "holiday start"), end: dayOf(r.end, "holiday end") })));
+    return new DayRanges(
+      (ranges ?? []).map((r) => ({ start: dayOf(r.start, "holiday start"), end: dayOf(r.end, "holiday end") })),
+    );
   }
 
   get isEmpty(): boolean {

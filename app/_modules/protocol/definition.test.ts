@@ -26,7 +26,8 @@ const schoolText = fs.readFileSync(path.join(dir, "stellingwerf-college.yaml"), 
 const FILE = "content/protocols/x.yaml";
 
 /** A one-rule protocol file "x" with the rule given as YAML lines (indented under `rules:`). */
-const fileWith = (rule: string) => `id: x\nname: Testprotocol\nschool: Testschool\nrules:\n${rule.replace(/^/gm, "  ")}\n`;
+const fileWith = (rule: string) =>
+  `id: x\nname: Testprotocol\nschool: Testschool\nrules:\n${rule.replace(/^/gm, "  ")}\n`;
 const goodLate = `- id: late-3
   kind: late
   title: "{count} keer te laat"
@@ -65,16 +66,44 @@ describe("parseProtocolFile", () => {
 
   it.each([
     ["a negative count", goodLate.replace("count: 3", "count: -1"), "regel late-3: veld threshold.count:"],
-    ["a count that is not a number", goodLate.replace("count: 3", "count: drie"), "regel late-3: veld threshold.count:"],
-    ["a typo in a threshold key", goodLate.replace("count: 3", "count: 3, treshold: 4"), "regel late-3: veld threshold.treshold:"],
+    [
+      "a count that is not a number",
+      goodLate.replace("count: 3", "count: drie"),
+      "regel late-3: veld threshold.count:",
+    ],
+    [
+      "a typo in a threshold key",
+      goodLate.replace("count: 3", "count: 3, treshold: 4"),
+      "regel late-3: veld threshold.treshold:",
+    ],
     ["an unknown kind", goodLate.replace("kind: late", "kind: laat"), "regel late-3: veld kind:"],
     ["an unknown basis", goodLate.replace("basis: school", "basis: gemeente"), "regel late-3: veld basis:"],
     ["no actions", goodLate.replace(/actions: .*/, "actions: []"), "regel late-3: veld actions:"],
-    ["an action without actor", goodLate.replace(", actor: Leerlingenadministratie", ""), "regel late-3: veld actions.0.actor:"],
-    ["a rolling window without days", goodLate.replace("window: school-year", "window: rolling"), "regel late-3: veld threshold.windowDays:"],
-    ["window days on a school-year window", goodLate.replace("count: 3", "count: 3, windowDays: 28"), "regel late-3: veld threshold.windowDays:"],
-    ["a threshold typed into the title", goodLate.replace('"{count} keer te laat"', "3 keer te laat"), "regel late-3: veld title: contains the threshold number 3"],
-    ["an unknown placeholder", goodLate.replace("{count}e keer", "{aantal}e keer"), "regel late-3: veld explanation: unknown placeholder {aantal}"],
+    [
+      "an action without actor",
+      goodLate.replace(", actor: Leerlingenadministratie", ""),
+      "regel late-3: veld actions.0.actor:",
+    ],
+    [
+      "a rolling window without days",
+      goodLate.replace("window: school-year", "window: rolling"),
+      "regel late-3: veld threshold.windowDays:",
+    ],
+    [
+      "window days on a school-year window",
+      goodLate.replace("count: 3", "count: 3, windowDays: 28"),
+      "regel late-3: veld threshold.windowDays:",
+    ],
+    [
+      "a threshold typed into the title",
+      goodLate.replace('"{count} keer te laat"', "3 keer te laat"),
+      "regel late-3: veld title: contains the threshold number 3",
+    ],
+    [
+      "an unknown placeholder",
+      goodLate.replace("{count}e keer", "{aantal}e keer"),
+      "regel late-3: veld explanation: unknown placeholder {aantal}",
+    ],
     ["a rule without id", goodLate.replace("- id: late-3\n  kind", "- kind"), "regel #1: veld id:"],
     ["a bad rule id", goodLate.replace("id: late-3", "id: Late 3"), "regel Late 3: veld id:"],
   ])("names file, rule and field: %s", (_name, rule, expected) => {
@@ -87,15 +116,31 @@ describe("parseProtocolFile", () => {
     ["not YAML", "id: x\nrules: [", `${FILE}: not valid YAML`],
     ["a missing name", "id: x\nrules: []\n", `${FILE}: veld name:`],
     ["an unknown top-level key", "id: x\nname: Test\nrulez: []\n", `${FILE}: veld rulez:`],
-    ["an id that is not the file name", "id: y\nname: Test\n", `${FILE}: veld id: the id "y" must equal the file name "x"`],
-    ["a rule id twice", fileWith(`${goodLate}\n${goodLate}`), `${FILE}: regel late-3: veld id: this rule id occurs twice`],
+    [
+      "an id that is not the file name",
+      "id: y\nname: Test\n",
+      `${FILE}: veld id: the id "y" must equal the file name "x"`,
+    ],
+    [
+      "a rule id twice",
+      fileWith(`${goodLate}\n${goodLate}`),
+      `${FILE}: regel late-3: veld id: this rule id occurs twice`,
+    ],
   ])("file-level errors: %s", (_name, text, expected) => {
     expect(errorOf(() => parseProtocolFile(text, FILE)).message.startsWith(expected)).toBe(true);
   });
 
   it.each([
-    ["both max and moreThan", "threshold: { maxSchoolDays: 10, moreThanSchoolDays: 10 }\n  leave: { request: vakantieverlof, decidedBy: afdelingsleider }", "veld threshold:"],
-    ["a refusing rule with a decider", "leave: { request: any, decidedBy: afdelingsleider, refuseWhenAdjoiningHoliday: true }", "veld leave.decidedBy:"],
+    [
+      "both max and moreThan",
+      "threshold: { maxSchoolDays: 10, moreThanSchoolDays: 10 }\n  leave: { request: vakantieverlof, decidedBy: afdelingsleider }",
+      "veld threshold:",
+    ],
+    [
+      "a refusing rule with a decider",
+      "leave: { request: any, decidedBy: afdelingsleider, refuseWhenAdjoiningHoliday: true }",
+      "veld leave.decidedBy:",
+    ],
     ["an unknown request kind", "leave: { request: vakantie, decidedBy: afdelingsleider }", "veld leave.request:"],
   ])("leave rules: %s", (_name, body, field) => {
     const rule = `- id: leave-test\n  kind: leave\n  title: Testverlof\n  basis: law\n  source: { label: Leerplichtwet 1969 art. 14, url: "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=14" }\n  ${body}\n  actions: [{ action: Beslist over de aanvraag, actor: Afdelingsleider }]\n  explanation: Een uitleg over dit verlof in gewone woorden.`;
@@ -118,8 +163,14 @@ describe("resolveProtocols", () => {
     const school = set["stellingwerf-college"];
     expect(school.chain).toEqual(["stellingwerf-college", "leerplichtwet"]);
     expect(school.rules.find((r) => r.id === "unexcused-16h-4w")?.definedIn).toBe("leerplichtwet");
-    expect(school.rules.find((r) => r.id === "leave-vakantie")).toMatchObject({ definedIn: "stellingwerf-college", basis: "school" });
-    expect(set["leerplichtwet"].rules.find((r) => r.id === "leave-vakantie")).toMatchObject({ definedIn: "leerplichtwet", basis: "law" });
+    expect(school.rules.find((r) => r.id === "leave-vakantie")).toMatchObject({
+      definedIn: "stellingwerf-college",
+      basis: "school",
+    });
+    expect(set["leerplichtwet"].rules.find((r) => r.id === "leave-vakantie")).toMatchObject({
+      definedIn: "leerplichtwet",
+      basis: "law",
+    });
     expect(defaultProtocol(set).id).toBe("stellingwerf-college");
     expect(protocolList(set).map((p) => p.id)).toEqual(["leerplichtwet", "stellingwerf-college"]);
   });
@@ -131,11 +182,23 @@ describe("resolveProtocols", () => {
   });
 
   it.each([
-    ["an unknown parent", [def("a", { extends: "b" })], "content/protocols/a.yaml: veld extends: unknown parent protocol \"b\""],
+    [
+      "an unknown parent",
+      [def("a", { extends: "b" })],
+      'content/protocols/a.yaml: veld extends: unknown parent protocol "b"',
+    ],
     ["a cycle", [def("a", { extends: "b" }), def("b", { extends: "a" })], "veld extends: cycle: a → b → a"],
     ["a protocol extending itself", [def("a", { extends: "a" })], "veld extends: cycle: a → a"],
-    ["two files with one id", [def("a"), { ...def("a"), file: "content/protocols/a2.yaml" }], "content/protocols/a2.yaml: veld id:"],
-    ["two defaults", [def("a", { default: true }), def("b", { default: true })], "content/protocols/b.yaml: veld default:"],
+    [
+      "two files with one id",
+      [def("a"), { ...def("a"), file: "content/protocols/a2.yaml" }],
+      "content/protocols/a2.yaml: veld id:",
+    ],
+    [
+      "two defaults",
+      [def("a", { default: true }), def("b", { default: true })],
+      "content/protocols/b.yaml: veld default:",
+    ],
   ])("rejects %s", (_name, defs, expected) => {
     expect(errorOf(() => resolveProtocols(defs)).message).toContain(expected);
   });
@@ -146,7 +209,9 @@ describe("resolveProtocols", () => {
       `id: y\nname: Kind\nschool: Testschool\nextends: x\nrules:\n  - id: late-3\n    kind: truancy\n    title: "{count} keer gespijbeld"\n    threshold: { count: 3 }\n    window: school-year\n    basis: school\n    source: { label: Verzuimprotocol Testschool 2026 }\n    actions: [{ action: Mail naar de ouders, actor: Leerlingenadministratie }]\n    explanation: Heeft een leerling voor de {count}e keer gespijbeld? Dan volgt een mail.\n`,
       "content/protocols/y.yaml",
     );
-    expect(errorOf(() => resolveProtocols([parent, child])).message).toContain("content/protocols/y.yaml: regel late-3: veld kind:");
+    expect(errorOf(() => resolveProtocols([parent, child])).message).toContain(
+      "content/protocols/y.yaml: regel late-3: veld kind:",
+    );
   });
 });
 
@@ -161,7 +226,10 @@ describe("texts from the data", () => {
     ["unexcused-16h-4w", "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken"],
     ["unexcused-4w-continuous", "4 weken aaneengesloten ongeoorloofd afwezig"],
     ["sick-30h", "30 uur ziekteverzuim"],
-    ["leave-vakantie", "hoogstens 10 schooldagen, 1 keer per schooljaar, niet in de 2 weken voor of na de zomervakantie"],
+    [
+      "leave-vakantie",
+      "hoogstens 10 schooldagen, 1 keer per schooljaar, niet in de 2 weken voor of na de zomervakantie",
+    ],
     ["leave-gewichtig-10", "hoogstens 10 schooldagen per schooljaar"],
     ["leave-gewichtig-over-10", "meer dan 10 schooldagen per schooljaar"],
   ])("describeThreshold(%s) = %s", (id, expected) => {
@@ -189,7 +257,12 @@ describe("texts from the data", () => {
       protocolId: "stellingwerf-college",
       title: "Melden bij 16 uur ongeoorloofd verzuim in 4 lesweken",
       thresholdText: "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken",
-      actions: [{ action: expect.stringContaining("Basisscholen melden vanuit hun leerlingadministratie (LAS)"), actor: "Leerlingenadministratie" }],
+      actions: [
+        {
+          action: expect.stringContaining("Basisscholen melden vanuit hun leerlingadministratie (LAS)"),
+          actor: "Leerlingenadministratie",
+        },
+      ],
       basis: "law",
       basisLabel: "wet",
       basisText: "Wet",
@@ -231,7 +304,9 @@ describe("a threshold changed in the data changes the text and the evaluation", 
       parseProtocolFile(school, "content/protocols/stellingwerf-college.yaml"),
     ]);
   const original = load(lawText);
-  const edited = load(lawText.replace("threshold: { hours: 16, windowDays: 28 }", "threshold: { hours: 12, windowDays: 21 }"));
+  const edited = load(
+    lawText.replace("threshold: { hours: 16, windowDays: 28 }", "threshold: { hours: 12, windowDays: 21 }"),
+  );
   const events = [
     { date: "2026-03-02", type: "unexcused" as const, hours: 6 },
     { date: "2026-03-20", type: "unexcused" as const, hours: 6 },
@@ -255,11 +330,24 @@ describe("a threshold changed in the data changes the text and the evaluation", 
   });
 
   it("a ladder step moved in the school file moves its trigger", () => {
-    const moved = load(lawText, schoolText.replace("threshold: { count: 3 }\n    window: school-year", "threshold: { count: 2 }\n    window: school-year"));
-    const lates = [{ date: "2026-03-02", type: "late" as const }, { date: "2026-03-03", type: "late" as const }];
-    expect(evaluateAbsence(original["stellingwerf-college"], { asOf: "2026-03-20", events: lates }).triggered).toEqual([]);
+    const moved = load(
+      lawText,
+      schoolText.replace(
+        "threshold: { count: 3 }\n    window: school-year",
+        "threshold: { count: 2 }\n    window: school-year",
+      ),
+    );
+    const lates = [
+      { date: "2026-03-02", type: "late" as const },
+      { date: "2026-03-03", type: "late" as const },
+    ];
+    expect(evaluateAbsence(original["stellingwerf-college"], { asOf: "2026-03-20", events: lates }).triggered).toEqual(
+      [],
+    );
     const r = evaluateAbsence(moved["stellingwerf-college"], { asOf: "2026-03-20", events: lates });
-    expect(r.triggered.map((t) => [t.id, t.thresholdText, t.title])).toEqual([["late-3", "2 keer te laat", "2 keer te laat"]]);
+    expect(r.triggered.map((t) => [t.id, t.thresholdText, t.title])).toEqual([
+      ["late-3", "2 keer te laat", "2 keer te laat"],
+    ]);
   });
 });
 
@@ -280,13 +368,22 @@ describe("law and school policy stay apart", () => {
     const law = parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml");
     expect(law.rules.every((r) => r.basis === "law")).toBe(true);
     expect(law.rules.some((r) => r.id === "leave-luxe")).toBe(false);
-    expect(findRuleIn(set["stellingwerf-college"], "leave-luxe")).toMatchObject({ basis: "school", definedIn: "stellingwerf-college" });
+    expect(findRuleIn(set["stellingwerf-college"], "leave-luxe")).toMatchObject({
+      basis: "school",
+      definedIn: "stellingwerf-college",
+    });
   });
 
   it.each([
     ["no address", "source: { label: Leerplichtwet 1969 art. 21 }"],
-    ["a school's own page", 'source: { label: Leerplichtwet volgens de school, url: "https://www.stellingwerf.nl/verzuim" }'],
-    ["a look-alike host", 'source: { label: Leerplichtwet 1969 art. 21, url: "https://wetten.overheid.nl.example.com/x" }'],
+    [
+      "a school's own page",
+      'source: { label: Leerplichtwet volgens de school, url: "https://www.stellingwerf.nl/verzuim" }',
+    ],
+    [
+      "a look-alike host",
+      'source: { label: Leerplichtwet 1969 art. 21, url: "https://wetten.overheid.nl.example.com/x" }',
+    ],
     ["plain http", 'source: { label: Leerplichtwet 1969 art. 21, url: "http://wetten.overheid.nl/BWBR0002628" }'],
   ])("refuses a law rule whose source is %s", (_name, source) => {
     const rule = goodLate.replace("basis: school", "basis: law").replace(/source: .*/, source);
@@ -294,9 +391,13 @@ describe("law and school policy stay apart", () => {
   });
 
   it("refuses a rule without a source, and a school rule in a file without a school", () => {
-    expect(errorOf(() => parseProtocolFile(fileWith(goodLate.replace(/ {2}source: .*\n/, "")), FILE)).message).toContain("regel late-3: veld source:");
+    expect(
+      errorOf(() => parseProtocolFile(fileWith(goodLate.replace(/ {2}source: .*\n/, "")), FILE)).message,
+    ).toContain("regel late-3: veld source:");
     const noSchool = `id: x\nname: Testprotocol\nrules:\n${goodLate.replace(/^/gm, "  ")}\n`;
-    expect(errorOf(() => parseProtocolFile(noSchool, FILE)).message).toContain("regel late-3: veld basis: a school rule belongs in a school's protocol");
+    expect(errorOf(() => parseProtocolFile(noSchool, FILE)).message).toContain(
+      "regel late-3: veld basis: a school rule belongs in a school's protocol",
+    );
   });
 
   it("the law's LRV rule and the school's thuiszittersteam trigger are separate rules with their own thresholds", () => {
@@ -306,21 +407,30 @@ describe("law and school policy stay apart", () => {
     );
     expect(findRuleIn(school, "lrv-over-4w")).toMatchObject({ basis: "law", definedIn: "leerplichtwet" });
     expect(findRuleIn(set["leerplichtwet"], "lrv-over-4w")).toBeDefined();
-    expect(describeThreshold(findRuleIn(school, "unexcused-4w-continuous")!)).toBe("4 weken aaneengesloten ongeoorloofd afwezig");
+    expect(describeThreshold(findRuleIn(school, "unexcused-4w-continuous")!)).toBe(
+      "4 weken aaneengesloten ongeoorloofd afwezig",
+    );
     expect(findRuleIn(school, "unexcused-4w-continuous")).toMatchObject({ basis: "school" });
     // Changing the school's trigger leaves the law's rule as it is.
     const changed = resolveProtocols([
       parseProtocolFile(lawText, "content/protocols/leerplichtwet.yaml"),
-      parseProtocolFile(schoolText.replace("threshold: { windowDays: 28 }", "threshold: { windowDays: 14 }"), "content/protocols/stellingwerf-college.yaml"),
+      parseProtocolFile(
+        schoolText.replace("threshold: { windowDays: 28 }", "threshold: { windowDays: 14 }"),
+        "content/protocols/stellingwerf-college.yaml",
+      ),
     ])["stellingwerf-college"];
-    expect(describeThreshold(findRuleIn(changed, "unexcused-4w-continuous")!)).toBe("2 weken aaneengesloten ongeoorloofd afwezig");
+    expect(describeThreshold(findRuleIn(changed, "unexcused-4w-continuous")!)).toBe(
+      "2 weken aaneengesloten ongeoorloofd afwezig",
+    );
     expect(findRuleIn(changed, "lrv-over-4w")).toEqual(findRuleIn(school, "lrv-over-4w"));
   });
 
   it("a continuous-absence rule takes either windowDays or schoolDays", () => {
     const rule = (threshold: string) =>
       `- id: c\n  kind: continuous-absence\n  title: Lang afwezig\n  threshold: ${threshold}\n  window: consecutive\n  basis: school\n  source: { label: Verzuimprotocol Testschool 2026 }\n  actions: [{ action: Belt de ouders, actor: Mentor }]\n  explanation: Is een leerling lang zonder geldige reden weg? Dan belt de mentor.`;
-    expect(errorOf(() => parseProtocolFile(fileWith(rule("{ windowDays: 28, schoolDays: 21 }")), FILE)).message).toContain("regel c: veld threshold:");
+    expect(
+      errorOf(() => parseProtocolFile(fileWith(rule("{ windowDays: 28, schoolDays: 21 }")), FILE)).message,
+    ).toContain("regel c: veld threshold:");
     expect(errorOf(() => parseProtocolFile(fileWith(rule("{}")), FILE)).message).toContain("regel c: veld threshold:");
     expect(parseProtocolFile(fileWith(rule("{ schoolDays: 21 }")), FILE).rules).toHaveLength(1);
   });

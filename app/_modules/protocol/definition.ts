@@ -71,15 +71,30 @@ const countThreshold = z.strictObject({ count: positiveInt, windowDays: positive
 const hoursThreshold = z.strictObject({ hours: z.number().positive(), windowDays: positiveInt.optional() });
 const countingWindow = z.enum(["school-year", "rolling"]);
 
-const lateRule = z.strictObject({ ...ruleBase, kind: z.literal("late"), threshold: countThreshold, window: countingWindow });
-const truancyRule = z.strictObject({ ...ruleBase, kind: z.literal("truancy"), threshold: countThreshold, window: countingWindow });
+const lateRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("late"),
+  threshold: countThreshold,
+  window: countingWindow,
+});
+const truancyRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("truancy"),
+  threshold: countThreshold,
+  window: countingWindow,
+});
 const unexcusedHoursRule = z.strictObject({
   ...ruleBase,
   kind: z.literal("unexcused-hours"),
   threshold: hoursThreshold,
   window: countingWindow,
 });
-const sickHoursRule = z.strictObject({ ...ruleBase, kind: z.literal("sick-hours"), threshold: hoursThreshold, window: countingWindow });
+const sickHoursRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("sick-hours"),
+  threshold: hoursThreshold,
+  window: countingWindow,
+});
 /**
  * Continuous absence: unexcused on every school day of `windowDays` non-holiday calendar days, or of at least
  * `schoolDays` school days in a row (holidays skipped either way). Exactly one of the two.
@@ -94,7 +109,10 @@ const leaveRule = z.strictObject({
   ...ruleBase,
   kind: z.literal("leave"),
   threshold: z
-    .strictObject({ maxSchoolDays: positiveInt.optional(), moreThanSchoolDays: z.number().int().nonnegative().optional() })
+    .strictObject({
+      maxSchoolDays: positiveInt.optional(),
+      moreThanSchoolDays: z.number().int().nonnegative().optional(),
+    })
     .optional(),
   window: z.literal("school-year").default("school-year"),
   leave: z.strictObject({
@@ -120,11 +138,23 @@ const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
   if (rule.kind === "leave") {
     const t = rule.threshold ?? {};
     if (t.maxSchoolDays !== undefined && t.moreThanSchoolDays !== undefined)
-      ctx.addIssue({ code: "custom", path: ["threshold"], message: "use either maxSchoolDays or moreThanSchoolDays, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["threshold"],
+        message: "use either maxSchoolDays or moreThanSchoolDays, not both",
+      });
     if (rule.leave.refuseWhenAdjoiningHoliday && rule.leave.decidedBy !== null)
-      ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "a rule that refuses leave has decidedBy: null" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["leave", "decidedBy"],
+        message: "a rule that refuses leave has decidedBy: null",
+      });
     if (!rule.leave.refuseWhenAdjoiningHoliday && rule.leave.decidedBy === null)
-      ctx.addIssue({ code: "custom", path: ["leave", "decidedBy"], message: "expected afdelingsleider or leerplichtambtenaar" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["leave", "decidedBy"],
+        message: "expected afdelingsleider or leerplichtambtenaar",
+      });
   } else if (rule.kind === "continuous-absence") {
     if ((rule.threshold.windowDays === undefined) === (rule.threshold.schoolDays === undefined))
       ctx.addIssue({ code: "custom", path: ["threshold"], message: "use either windowDays or schoolDays" });
@@ -132,7 +162,11 @@ const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
     if (rule.window === "rolling" && rule.threshold.windowDays === undefined)
       ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "a rolling window needs windowDays" });
     if (rule.window === "school-year" && rule.threshold.windowDays !== undefined)
-      ctx.addIssue({ code: "custom", path: ["threshold", "windowDays"], message: "windowDays only fits window: rolling" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["threshold", "windowDays"],
+        message: "windowDays only fits window: rolling",
+      });
   }
   if (rule.basis === "law" && !isLawSourceUrl(rule.source.url))
     ctx.addIssue({
@@ -229,14 +263,23 @@ export function parseProtocolFile(text: string, fileName: string): ProtocolDefin
   const parsed = protocolFileSchema.safeParse(raw);
   if (!parsed.success) throw errorFromIssue(fileName, raw, parsed.error.issues[0] as Issue);
   const def = parsed.data;
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, "");
+  const base = fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.ya?ml$/i, "");
   if (/\.ya?ml$/i.test(fileName) && base !== def.id)
     throw new ProtocolFileError(fileName, null, "id", `the id "${def.id}" must equal the file name "${base}"`);
   const seen = new Set<string>();
   for (const rule of def.rules) {
     if (rule.basis === "school" && !def.school)
-      throw new ProtocolFileError(fileName, rule.id, "basis", "a school rule belongs in a school's protocol (a file with school: …)");
-    if (seen.has(rule.id)) throw new ProtocolFileError(fileName, rule.id, "id", "this rule id occurs twice in the file");
+      throw new ProtocolFileError(
+        fileName,
+        rule.id,
+        "basis",
+        "a school rule belongs in a school's protocol (a file with school: …)",
+      );
+    if (seen.has(rule.id))
+      throw new ProtocolFileError(fileName, rule.id, "id", "this rule id occurs twice in the file");
     seen.add(rule.id);
   }
   return { ...def, file: fileName };
@@ -253,12 +296,22 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
   for (const def of defs) {
     const other = byId.get(def.id);
     if (other)
-      throw new ProtocolFileError(def.file ?? def.id, null, "id", `protocol "${def.id}" is also defined in ${other.file ?? "another file"}`);
+      throw new ProtocolFileError(
+        def.file ?? def.id,
+        null,
+        "id",
+        `protocol "${def.id}" is also defined in ${other.file ?? "another file"}`,
+      );
     byId.set(def.id, def);
   }
   const defaults = defs.filter((d) => d.default);
   if (defaults.length > 1)
-    throw new ProtocolFileError(defaults[1].file ?? defaults[1].id, null, "default", `only one protocol can be the default (also: ${defaults[0].id})`);
+    throw new ProtocolFileError(
+      defaults[1].file ?? defaults[1].id,
+      null,
+      "default",
+      `only one protocol can be the default (also: ${defaults[0].id})`,
+    );
 
   const done = new Map<string, ResolvedProtocol>();
   const resolve = (def: ProtocolDefinition, visiting: string[]): ResolvedProtocol => {
@@ -270,7 +323,8 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
     let chain = [def.id];
     if (def.extends) {
       const parentDef = byId.get(def.extends);
-      if (!parentDef) throw new ProtocolFileError(def.file ?? def.id, null, "extends", `unknown parent protocol "${def.extends}"`);
+      if (!parentDef)
+        throw new ProtocolFileError(def.file ?? def.id, null, "extends", `unknown parent protocol "${def.extends}"`);
       const parent = resolve(parentDef, [...visiting, def.id]);
       inherited = parent.rules;
       chain = [def.id, ...parent.chain];
@@ -281,12 +335,20 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
       const own: ResolvedRule = { ...rule, definedIn: def.id, ...(def.school ? { school: def.school } : {}) };
       if (at < 0) rules.push(own);
       else if (rules[at].kind !== rule.kind)
-        throw new ProtocolFileError(def.file ?? def.id, rule.id, "kind", `replaces a ${rules[at].kind} rule of ${rules[at].definedIn} with a ${rule.kind} rule`);
+        throw new ProtocolFileError(
+          def.file ?? def.id,
+          rule.id,
+          "kind",
+          `replaces a ${rules[at].kind} rule of ${rules[at].definedIn} with a ${rule.kind} rule`,
+        );
       else rules[at] = own;
     }
     // A stable order by kind keeps ladders together whichever file a rule came from.
     const order = (r: ResolvedRule) => RULE_KINDS.indexOf(r.kind);
-    const sorted = rules.map((r, i) => ({ r, i })).sort((a, b) => order(a.r) - order(b.r) || a.i - b.i).map((x) => x.r);
+    const sorted = rules
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => order(a.r) - order(b.r) || a.i - b.i)
+      .map((x) => x.r);
     const resolved: ResolvedProtocol = {
       id: def.id,
       name: def.name,
@@ -376,7 +438,9 @@ export function describeSummerBlock(rule: LeaveRule): string | null {
 /** The threshold of a rule in plain Dutch, built from the data (e.g. "16 uur of meer ongeoorloofd verzuim binnen 4 weken"). */
 export function describeThreshold(rule: ProtocolRule): string {
   const within = (r: CountingRule) =>
-    r.window === "rolling" && r.threshold.windowDays !== undefined ? ` binnen ${describeLesweken(r.threshold.windowDays)}` : "";
+    r.window === "rolling" && r.threshold.windowDays !== undefined
+      ? ` binnen ${describeLesweken(r.threshold.windowDays)}`
+      : "";
   switch (rule.kind) {
     case "late":
       return `${times(rule.threshold.count)} te laat${within(rule)}`;
@@ -398,10 +462,12 @@ export function describeThreshold(rule: ProtocolRule): string {
       if (t.maxSchoolDays !== undefined) parts.push(`hoogstens ${schoolDaysText(t.maxSchoolDays)}`);
       if (t.moreThanSchoolDays !== undefined) parts.push(`meer dan ${schoolDaysText(t.moreThanSchoolDays)}`);
       if (rule.leave.oncePerSchoolYear) parts.push("1 keer per schooljaar");
-      else if (parts.length && rule.leave.request === "gewichtige-omstandigheden") parts[parts.length - 1] += " per schooljaar";
+      else if (parts.length && rule.leave.request === "gewichtige-omstandigheden")
+        parts[parts.length - 1] += " per schooljaar";
       const block = describeSummerBlock(rule);
       if (block) parts.push(`niet ${block}`);
-      if (rule.leave.refuseWhenAdjoiningHoliday) parts.push("verlof dat aansluit op een schoolvakantie wordt niet gegeven");
+      if (rule.leave.refuseWhenAdjoiningHoliday)
+        parts.push("verlof dat aansluit op een schoolvakantie wordt niet gegeven");
       return parts.join(", ");
     }
   }
@@ -466,7 +532,10 @@ const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 function templateProblem(rule: ProtocolRule, template: string): string | null {
   const values = placeholders(rule);
   for (const m of template.matchAll(PLACEHOLDER)) {
-    if (!(m[1] in values)) return `unknown placeholder {${m[1]}}; this rule knows ${Object.keys(values).map((k) => `{${k}}`).join(", ")}`;
+    if (!(m[1] in values))
+      return `unknown placeholder {${m[1]}}; this rule knows ${Object.keys(values)
+        .map((k) => `{${k}}`)
+        .join(", ")}`;
   }
   const bare = template.replace(PLACEHOLDER, "");
   for (const n of thresholdNumbers(rule)) {

@@ -75,17 +75,37 @@ describe("every ladder step: exactly at its threshold triggers, one below does n
       kind === "sick-hours" ? sick(d, hours / 4) : unx(d, hours / 4),
     );
   const cases: [string, AbsenceEvent[], AbsenceEvent[]][] = school.rules
-    .filter((r): r is Exclude<CountingRule, { kind: "continuous-absence" }> & { definedIn: string } => r.kind !== "leave" && r.kind !== "continuous-absence")
+    .filter(
+      (r): r is Exclude<CountingRule, { kind: "continuous-absence" }> & { definedIn: string } =>
+        r.kind !== "leave" && r.kind !== "continuous-absence",
+    )
     .map((rule) => {
       if (rule.kind === "late" || rule.kind === "truancy")
-        return [rule.id, countEvents(rule.kind, rule.threshold.count), countEvents(rule.kind, rule.threshold.count - 1)];
+        return [
+          rule.id,
+          countEvents(rule.kind, rule.threshold.count),
+          countEvents(rule.kind, rule.threshold.count - 1),
+        ];
       const h = rule.threshold.hours;
       return [rule.id, hourEvents(rule.kind, h), hourEvents(rule.kind, h - 1)];
     });
 
   it("covers every counting rule of the default protocol", () => {
     expect(cases.map((c) => c[0]).sort()).toEqual(
-      ["late-3", "late-6", "late-9", "late-10", "truancy-3", "truancy-5", "truancy-7", "truancy-9", "unexcused-16h-4w", "sick-30h", "sick-60h", "sick-90h"].sort(),
+      [
+        "late-3",
+        "late-6",
+        "late-9",
+        "late-10",
+        "truancy-3",
+        "truancy-5",
+        "truancy-7",
+        "truancy-9",
+        "unexcused-16h-4w",
+        "sick-30h",
+        "sick-60h",
+        "sick-90h",
+      ].sort(),
     );
   });
 
@@ -118,7 +138,10 @@ describe("every ladder step: exactly at its threshold triggers, one below does n
   });
 
   it("reports the day a step was reached", () => {
-    const r = evaluateAbsence(school, { asOf, events: [late("2026-03-02"), late("2026-03-10"), late("2026-03-05"), late("2026-04-01")] });
+    const r = evaluateAbsence(school, {
+      asOf,
+      events: [late("2026-03-02"), late("2026-03-10"), late("2026-03-05"), late("2026-04-01")],
+    });
     expect(r.triggered.find((t) => t.id === "late-3")?.reachedOn).toBe("2026-03-10");
   });
 });
@@ -154,7 +177,9 @@ describe("unauthorised hours in a sliding window of 28 days", () => {
     ["holiday week inside, day 35 of the span", "2026-03-08", krokus, true],
     ["holiday week inside, day 36 of the span", "2026-03-09", krokus, false],
   ])("%s", (_name, second, holidays, expected) => {
-    expect(ids(law, "2026-03-20", [unx("2026-02-02", 8), unx(second, 8)], holidays).includes("unexcused-16h-4w")).toBe(expected);
+    expect(ids(law, "2026-03-20", [unx("2026-02-02", 8), unx(second, 8)], holidays).includes("unexcused-16h-4w")).toBe(
+      expected,
+    );
   });
 });
 
@@ -187,8 +212,12 @@ describe("the 16-hour window is 4 lesweken: weeks without a school day are skipp
   it("two holiday weeks in a row (meivakantie) are both skipped", () => {
     const mei = [{ start: "2026-04-25", end: "2026-05-10" }];
     // Window ending Friday 22 May: 2 lesweken after, then the 2 lesweken before 25 April.
-    expect(hit([unx("2026-04-11", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei)).toBe(true);
-    expect(hit([unx("2026-04-10", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei)).toBe(false);
+    expect(
+      hit([unx("2026-04-11", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei),
+    ).toBe(true);
+    expect(
+      hit([unx("2026-04-10", 4), unx("2026-05-20", 4), unx("2026-05-21", 4), unx("2026-05-22", 4)], "2026-05-22", mei),
+    ).toBe(false);
   });
 
   it("hours inside a holiday week count toward nothing extra and the totals follow the same window", () => {
@@ -236,7 +265,12 @@ describe("the school year (1 August – 31 July)", () => {
   it.each([
     ["asOf 31 July counts the lates of that July", "2026-07-31", lateJuly, ["late-3"]],
     ["asOf 1 August starts a new school year", "2026-08-01", lateJuly, []],
-    ["1 August is the first day of the school year", "2026-08-03", [late("2026-08-01"), late("2026-08-02"), late("2026-08-03")], ["late-3"]],
+    [
+      "1 August is the first day of the school year",
+      "2026-08-03",
+      [late("2026-08-01"), late("2026-08-02"), late("2026-08-03")],
+      ["late-3"],
+    ],
     ["last year's events count for nothing", "2026-09-30", [...lateJuly, sick("2026-07-01", 40)], []],
   ])("%s", (_name, asOf, events, expected) => {
     expect(ids(school, asOf, events)).toEqual(expected);
@@ -246,7 +280,10 @@ describe("the school year (1 August – 31 July)", () => {
     const events = [unx("2026-07-30", 8), unx("2026-08-03", 8)];
     expect(ids(law, "2026-08-10", events)).toEqual([]);
     expect(evaluateAbsence(law, { asOf: "2026-08-10", events }).totals.maxUnexcusedHours28d).toBe(8);
-    expect(evaluateAbsence(law, { asOf: "2026-08-10", events }).schoolYear).toEqual({ start: "2026-08-01", end: "2027-07-31" });
+    expect(evaluateAbsence(law, { asOf: "2026-08-10", events }).schoolYear).toEqual({
+      start: "2026-08-01",
+      end: "2027-07-31",
+    });
   });
 });
 
@@ -259,14 +296,21 @@ describe("events after asOf are ignored", () => {
     expect(ids(school, "2026-03-20", events)).toEqual(expected);
   });
   it("totals leave them out too", () => {
-    const r = evaluateAbsence(school, { asOf: "2026-03-20", events: [unx("2026-03-19", 8), unx("2026-03-21", 8), sick("2026-04-01", 6)] });
+    const r = evaluateAbsence(school, {
+      asOf: "2026-03-20",
+      events: [unx("2026-03-19", 8), unx("2026-03-21", 8), sick("2026-04-01", 6)],
+    });
     expect(r.totals).toEqual({ late: 0, truancy: 1, maxUnexcusedHours28d: 8, sickHours: 0 });
   });
 });
 
 describe("authorized absence counts for nothing", () => {
   it("not in triggers and not in totals", () => {
-    const events = weekdays("2026-02-02", "2026-03-13", (d) => ({ date: d, type: "authorized", hours: 6 }) as AbsenceEvent);
+    const events = weekdays(
+      "2026-02-02",
+      "2026-03-13",
+      (d) => ({ date: d, type: "authorized", hours: 6 }) as AbsenceEvent,
+    );
     const r = evaluateAbsence(school, { asOf: "2026-03-20", events });
     expect(r.triggered).toEqual([]);
     expect(r.totals).toEqual({ late: 0, truancy: 0, maxUnexcusedHours28d: 0, sickHours: 0 });
@@ -278,24 +322,39 @@ describe("continuous absence: unexcused on every school day of 28 consecutive da
   it.each([
     ["four full school weeks, asOf the last Friday", fourWeeks, "2026-02-27", undefined, true],
     ["one school day short (asOf Thursday)", fourWeeks, "2026-02-26", undefined, false],
-    ["broken by one attended day", weekdays("2026-02-02", "2026-02-27", (d) => unx(d, 6), ["2026-02-11"]), "2026-03-20", undefined, false],
+    [
+      "broken by one attended day",
+      weekdays("2026-02-02", "2026-02-27", (d) => unx(d, 6), ["2026-02-11"]),
+      "2026-03-20",
+      undefined,
+      false,
+    ],
     [
       "a holiday week bridges the run",
-      [...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)), ...weekdays("2026-02-23", "2026-03-06", (d) => unx(d, 6))],
+      [
+        ...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)),
+        ...weekdays("2026-02-23", "2026-03-06", (d) => unx(d, 6)),
+      ],
       "2026-03-06",
       [{ start: "2026-02-16", end: "2026-02-22" }],
       true,
     ],
     [
       "the same run without the holiday is broken",
-      [...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)), ...weekdays("2026-02-23", "2026-03-06", (d) => unx(d, 6))],
+      [
+        ...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)),
+        ...weekdays("2026-02-23", "2026-03-06", (d) => unx(d, 6)),
+      ],
       "2026-03-06",
       undefined,
       false,
     ],
     [
       "holiday days do not count toward the 28",
-      [...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)), ...weekdays("2026-02-23", "2026-03-05", (d) => unx(d, 6))],
+      [
+        ...weekdays("2026-02-02", "2026-02-13", (d) => unx(d, 6)),
+        ...weekdays("2026-02-23", "2026-03-05", (d) => unx(d, 6)),
+      ],
       "2026-03-05",
       [{ start: "2026-02-16", end: "2026-02-22" }],
       false,
@@ -332,15 +391,29 @@ describe("several protocols side by side", () => {
   });
   it("the school protocol adds its ladders, in protocol order", () => {
     const r = evaluateAbsence(school, { asOf: "2026-03-20", events });
-    expect(r.triggered.map((t) => t.id)).toEqual(["late-3", "late-6", "late-9", "late-10", "unexcused-16h-4w", "sick-30h"]);
+    expect(r.triggered.map((t) => t.id)).toEqual([
+      "late-3",
+      "late-6",
+      "late-9",
+      "late-10",
+      "unexcused-16h-4w",
+      "sick-30h",
+    ]);
     expect(r.totals).toEqual({ late: 10, truancy: 2, maxUnexcusedHours28d: 16, sickHours: 40 });
   });
   it("only school rules: no legal duty", () => {
     expect(evaluateAbsence(school, { asOf: "2026-03-20", events: events.slice(0, 10) }).legalDuty).toBe(false);
   });
   it("triggered items carry actions with actors and texts from the data", () => {
-    const t = evaluateAbsence(school, { asOf: "2026-03-20", events }).triggered.find((x) => x.id === "unexcused-16h-4w")!;
-    expect(t.actions).toEqual([{ action: expect.stringContaining("onverwijld (binnen 5 werkdagen), met een einddatum"), actor: "Leerlingenadministratie" }]);
+    const t = evaluateAbsence(school, { asOf: "2026-03-20", events }).triggered.find(
+      (x) => x.id === "unexcused-16h-4w",
+    )!;
+    expect(t.actions).toEqual([
+      {
+        action: expect.stringContaining("onverwijld (binnen 5 werkdagen), met een einddatum"),
+        actor: "Leerlingenadministratie",
+      },
+    ]);
     expect(t.thresholdText).toBe("16 uur of meer ongeoorloofd verzuim binnen 4 lesweken");
   });
 });
@@ -363,7 +436,9 @@ describe("quick mode from counts", () => {
   ])("%j → %j", (counts, expected) => {
     const r = evaluateCounts(school, { ...zero, ...counts });
     expect(r.triggered.map((t) => t.id)).toEqual(expected);
-    expect(r.legalDuty).toBe((expected as readonly string[]).some((id) => id === "unexcused-16h-4w" || id === "lrv-over-4w"));
+    expect(r.legalDuty).toBe(
+      (expected as readonly string[]).some((id) => id === "unexcused-16h-4w" || id === "lrv-over-4w"),
+    );
   });
   it("has the same answer shape", () => {
     const r = evaluateCounts(school, { ...zero, late: 3, unexcusedHoursLast4Weeks: 20 });
@@ -376,25 +451,108 @@ describe("quick mode from counts", () => {
 describe("leave requests", () => {
   // A summer holiday from Tuesday 21 July to Monday 31 August, so day 14 and day 15 on both sides are weekdays.
   const summer = { start: "2026-07-21", end: "2026-08-31" };
-  const req = (r: Partial<LeaveRequest>): LeaveRequest => ({ kind: "vakantieverlof", start: "2026-05-11", schoolDays: 5, summerHoliday: summer, ...r });
+  const req = (r: Partial<LeaveRequest>): LeaveRequest => ({
+    kind: "vakantieverlof",
+    start: "2026-05-11",
+    schoolDays: 5,
+    summerHoliday: summer,
+    ...r,
+  });
 
   it.each([
     ["vakantieverlof 10 days", school, { schoolDays: 10 }, true, "afdelingsleider", ["leave-vakantie"]],
     ["vakantieverlof 11 days", school, { schoolDays: 11 }, false, null, ["leave-vakantie"]],
     ["a second vakantieverlof", school, { earlierVakantieverlofThisYear: true }, false, null, ["leave-vakantie"]],
     ["adjoining a school holiday is luxe verzuim", school, { adjoinsSchoolHoliday: true }, false, null, ["leave-luxe"]],
-    ["day 15 before the summer holiday", school, { start: "2026-07-06", schoolDays: 1 }, true, "afdelingsleider", ["leave-vakantie"]],
-    ["day 14 before the summer holiday", school, { start: "2026-07-07", schoolDays: 1 }, false, null, ["leave-vakantie"]],
-    ["ends on day 15 before", school, { start: "2026-06-30", schoolDays: 5 }, true, "afdelingsleider", ["leave-vakantie"]],
+    [
+      "day 15 before the summer holiday",
+      school,
+      { start: "2026-07-06", schoolDays: 1 },
+      true,
+      "afdelingsleider",
+      ["leave-vakantie"],
+    ],
+    [
+      "day 14 before the summer holiday",
+      school,
+      { start: "2026-07-07", schoolDays: 1 },
+      false,
+      null,
+      ["leave-vakantie"],
+    ],
+    [
+      "ends on day 15 before",
+      school,
+      { start: "2026-06-30", schoolDays: 5 },
+      true,
+      "afdelingsleider",
+      ["leave-vakantie"],
+    ],
     ["runs into day 14 before", school, { start: "2026-06-30", schoolDays: 6 }, false, null, ["leave-vakantie"]],
-    ["day 14 after the summer holiday", school, { start: "2026-09-14", schoolDays: 1 }, false, null, ["leave-vakantie"]],
-    ["day 15 after the summer holiday", school, { start: "2026-09-15", schoolDays: 1 }, true, "afdelingsleider", ["leave-vakantie"]],
-    ["the law alone: day 14 before is allowed", law, { start: "2026-07-07", schoolDays: 1 }, true, "afdelingsleider", ["leave-vakantie"]],
-    ["the law alone: day 14 after is not", law, { start: "2026-09-14", schoolDays: 1 }, false, null, ["leave-vakantie"]],
-    ["the law alone: leave next to a holiday is not refused for that", law, { adjoinsSchoolHoliday: true }, true, "afdelingsleider", ["leave-vakantie"]],
-    ["the school's own rule: leave next to a holiday is refused", school, { adjoinsSchoolHoliday: true }, false, null, ["leave-luxe"]],
-    ["gewichtige omstandigheden 10 days", school, { kind: "gewichtige-omstandigheden", schoolDays: 10 }, true, "afdelingsleider", ["leave-gewichtig-10"]],
-    ["gewichtige omstandigheden 11 days", school, { kind: "gewichtige-omstandigheden", schoolDays: 11 }, true, "leerplichtambtenaar", ["leave-gewichtig-over-10"]],
+    [
+      "day 14 after the summer holiday",
+      school,
+      { start: "2026-09-14", schoolDays: 1 },
+      false,
+      null,
+      ["leave-vakantie"],
+    ],
+    [
+      "day 15 after the summer holiday",
+      school,
+      { start: "2026-09-15", schoolDays: 1 },
+      true,
+      "afdelingsleider",
+      ["leave-vakantie"],
+    ],
+    [
+      "the law alone: day 14 before is allowed",
+      law,
+      { start: "2026-07-07", schoolDays: 1 },
+      true,
+      "afdelingsleider",
+      ["leave-vakantie"],
+    ],
+    [
+      "the law alone: day 14 after is not",
+      law,
+      { start: "2026-09-14", schoolDays: 1 },
+      false,
+      null,
+      ["leave-vakantie"],
+    ],
+    [
+      "the law alone: leave next to a holiday is not refused for that",
+      law,
+      { adjoinsSchoolHoliday: true },
+      true,
+      "afdelingsleider",
+      ["leave-vakantie"],
+    ],
+    [
+      "the school's own rule: leave next to a holiday is refused",
+      school,
+      { adjoinsSchoolHoliday: true },
+      false,
+      null,
+      ["leave-luxe"],
+    ],
+    [
+      "gewichtige omstandigheden 10 days",
+      school,
+      { kind: "gewichtige-omstandigheden", schoolDays: 10 },
+      true,
+      "afdelingsleider",
+      ["leave-gewichtig-10"],
+    ],
+    [
+      "gewichtige omstandigheden 11 days",
+      school,
+      { kind: "gewichtige-omstandigheden", schoolDays: 11 },
+      true,
+      "leerplichtambtenaar",
+      ["leave-gewichtig-over-10"],
+    ],
     [
       "gewichtige omstandigheden: earlier days count toward the limit",
       school,
@@ -411,9 +569,30 @@ describe("leave requests", () => {
       "afdelingsleider",
       ["leave-gewichtig-10"],
     ],
-    ["gewichtige omstandigheden adjoining a holiday", school, { kind: "gewichtige-omstandigheden", adjoinsSchoolHoliday: true }, false, null, ["leave-luxe"]],
-    ["two problems at once", school, { schoolDays: 11, earlierVakantieverlofThisYear: true }, false, null, ["leave-vakantie"]],
-    ["luxe and too long", school, { schoolDays: 11, adjoinsSchoolHoliday: true }, false, null, ["leave-luxe", "leave-vakantie"]],
+    [
+      "gewichtige omstandigheden adjoining a holiday",
+      school,
+      { kind: "gewichtige-omstandigheden", adjoinsSchoolHoliday: true },
+      false,
+      null,
+      ["leave-luxe"],
+    ],
+    [
+      "two problems at once",
+      school,
+      { schoolDays: 11, earlierVakantieverlofThisYear: true },
+      false,
+      null,
+      ["leave-vakantie"],
+    ],
+    [
+      "luxe and too long",
+      school,
+      { schoolDays: 11, adjoinsSchoolHoliday: true },
+      false,
+      null,
+      ["leave-luxe", "leave-vakantie"],
+    ],
   ] as const)("%s", (_name, protocol, r, allowed, decidedBy, rules) => {
     const d = checkLeave(protocol, req(r));
     expect(d.allowed).toBe(allowed);
@@ -423,12 +602,16 @@ describe("leave requests", () => {
   });
 
   it("says why: the limit from the data, and that the leerplichtambtenaar decides over 10 days", () => {
-    expect(checkLeave(school, req({ schoolDays: 11 })).reasons.join(" ")).toMatch(/hoogstens 10 schooldagen.*11 schooldagen/);
+    expect(checkLeave(school, req({ schoolDays: 11 })).reasons.join(" ")).toMatch(
+      /hoogstens 10 schooldagen.*11 schooldagen/,
+    );
     expect(checkLeave(school, req({ earlierVakantieverlofThisYear: true, schoolDays: 11 })).reasons).toHaveLength(2);
     const over = checkLeave(school, req({ kind: "gewichtige-omstandigheden", schoolDays: 11 })).reasons.join(" ");
     expect(over).toMatch(/leerplichtambtenaar/);
     expect(over).toMatch(/niet toestaan of weigeren/);
-    expect(checkLeave(school, req({ start: "2026-07-07", schoolDays: 1 })).reasons[0]).toMatch(/2 weken voor of na de zomervakantie/);
+    expect(checkLeave(school, req({ start: "2026-07-07", schoolDays: 1 })).reasons[0]).toMatch(
+      /2 weken voor of na de zomervakantie/,
+    );
   });
 
   it("without a summer holiday it cannot check the weeks around it, and says so", () => {
@@ -448,7 +631,11 @@ describe("leave requests", () => {
 
 describe("the judged development sets (through the HTTP schema)", () => {
   const load = (f: string) =>
-    fs.readFileSync(path.join(BENCH, f), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { name: string; input: unknown; expect: Record<string, unknown> });
+    fs
+      .readFileSync(path.join(BENCH, f), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { name: string; input: unknown; expect: Record<string, unknown> });
   const hasBench = hasBenchFile("protocol.dev.jsonl", "protocol and leave dev sets (protocol/engine.test.ts)");
 
   describe.runIf(hasBench)("protocol.dev.jsonl", () => {
@@ -480,7 +667,14 @@ describe("scale", () => {
       events.push(i % 3 === 0 ? late(d) : i % 3 === 1 ? unx(d, 1) : sick(d, 1));
     }
     const t0 = performance.now();
-    const r = evaluateAbsence(school, { asOf: "2026-07-31", events, holidays: [{ start: "2025-10-18", end: "2025-10-26" }, { start: "2025-12-20", end: "2026-01-04" }] });
+    const r = evaluateAbsence(school, {
+      asOf: "2026-07-31",
+      events,
+      holidays: [
+        { start: "2025-10-18", end: "2025-10-26" },
+        { start: "2025-12-20", end: "2026-01-04" },
+      ],
+    });
     expect(performance.now() - t0).toBeLessThan(500);
     expect(r.totals.late).toBe(1667);
   });

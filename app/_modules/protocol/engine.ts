@@ -254,8 +254,8 @@ export function evaluateAbsence(protocol: ResolvedProtocol, input: EvaluateInput
   }
 
   const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
-  const lawWindow = countingRules(protocol).find((r) => r.kind === "unexcused-hours" && r.window === "rolling")?.threshold
-    .windowDays;
+  const lawWindow = countingRules(protocol).find((r) => r.kind === "unexcused-hours" && r.window === "rolling")
+    ?.threshold.windowDays;
   const totalsWindow = lawWindow ?? TOTALS_FALLBACK_WINDOW_DAYS;
   return {
     protocol: protocol.id,
@@ -367,7 +367,9 @@ const dutchDate = (day: number) => {
 /** The school days a leave covers: `count` days Mon–Fri from `start`, skipping the summer holiday. */
 export function leaveDays(start: string, count: number, summer?: DateRange): number[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`schoolDays must be a positive integer: ${count}`);
-  const summerRange = summer ? { start: dayOf(summer.start, "summerHoliday.start"), end: dayOf(summer.end, "summerHoliday.end") } : null;
+  const summerRange = summer
+    ? { start: dayOf(summer.start, "summerHoliday.start"), end: dayOf(summer.end, "summerHoliday.end") }
+    : null;
   const days: number[] = [];
   for (let d = dayOf(start, "start"); days.length < count; d++) {
     if (summerRange && d >= summerRange.start && d <= summerRange.end) {
@@ -392,7 +394,8 @@ export function checkLeave(protocol: ResolvedProtocol, request: LeaveRequest): L
   const period = { first: isoOf(days[0]), last: isoOf(days[days.length - 1]) };
   const label = KIND_LABEL[request.kind];
   const rules = protocol.rules.filter(
-    (r): r is LeaveRule & ResolvedRule => r.kind === "leave" && (r.leave.request === request.kind || r.leave.request === "any"),
+    (r): r is LeaveRule & ResolvedRule =>
+      r.kind === "leave" && (r.leave.request === request.kind || r.leave.request === "any"),
   );
   const refusals: { rule: string | null; reason: string }[] = [];
   const notes: string[] = [];
@@ -410,14 +413,18 @@ export function checkLeave(protocol: ResolvedProtocol, request: LeaveRequest): L
   }
 
   const sized = rules.filter((x) => !x.leave.refuseWhenAdjoiningHoliday);
-  const earlier = request.kind === "gewichtige-omstandigheden" ? Math.max(0, request.earlierGewichtigeSchoolDaysThisYear ?? 0) : 0;
+  const earlier =
+    request.kind === "gewichtige-omstandigheden" ? Math.max(0, request.earlierGewichtigeSchoolDaysThisYear ?? 0) : 0;
   const total = request.schoolDays + earlier;
   const match = sized.find((r) => fitsDays(r, total));
   // The rule the request is judged under: the matching one, else the one whose limit it goes over.
   const judged = match ?? sized.find((r) => r.threshold?.maxSchoolDays !== undefined) ?? sized[0];
 
   if (!judged) {
-    refusals.push({ rule: null, reason: `${label} staat niet in het protocol "${protocol.id}". Vraag de school hoe zij dit regelt.` });
+    refusals.push({
+      rule: null,
+      reason: `${label} staat niet in het protocol "${protocol.id}". Vraag de school hoe zij dit regelt.`,
+    });
   } else {
     if (!match) {
       const max = judged.threshold?.maxSchoolDays;
@@ -435,7 +442,8 @@ export function checkLeave(protocol: ResolvedProtocol, request: LeaveRequest): L
     if (judged.leave.oncePerSchoolYear && request.kind === "vakantieverlof" && request.earlierVakantieverlofThisYear)
       refusals.push({
         rule: judged.id,
-        reason: "Vakantieverlof kan maar 1 keer per schooljaar. De leerling heeft dit schooljaar al vakantieverlof gehad.",
+        reason:
+          "Vakantieverlof kan maar 1 keer per schooljaar. De leerling heeft dit schooljaar al vakantieverlof gehad.",
       });
     const before = judged.leave.blockedWeeksBeforeSummer * DAYS_PER_WEEK;
     const after = judged.leave.blockedWeeksAfterSummer * DAYS_PER_WEEK;

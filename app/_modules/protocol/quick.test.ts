@@ -23,10 +23,18 @@ describe("parseDutchDate", () => {
     ["2026-3-2", "2026-03-02"],
   ])("%s → %s", (input, iso) => expect(parseDutchDate(input)).toBe(iso));
 
-  it.each(["31-02-2026", "29-2-2026", "2-3-26", "2026/03/02", "2-3/2026", "03-2026", "", "maandag", "1-13-2026", "2-3-1800"])(
-    "rejects %j",
-    (input) => expect(parseDutchDate(input)).toBeNull(),
-  );
+  it.each([
+    "31-02-2026",
+    "29-2-2026",
+    "2-3-26",
+    "2026/03/02",
+    "2-3/2026",
+    "03-2026",
+    "",
+    "maandag",
+    "1-13-2026",
+    "2-3-1800",
+  ])("rejects %j", (input) => expect(parseDutchDate(input)).toBeNull());
 });
 
 describe("parseDutchNumber", () => {
@@ -40,7 +48,9 @@ describe("parseDutchNumber", () => {
     ["1:30", 1.5],
   ])("%s → %s", (input, n) => expect(parseDutchNumber(input)).toBe(n));
 
-  it.each(["-1", "abc", "1,5,5", "", "1e3", "1 1/2"])("rejects %j", (input) => expect(parseDutchNumber(input)).toBeNull());
+  it.each(["-1", "abc", "1,5,5", "", "1e3", "1 1/2"])("rejects %j", (input) =>
+    expect(parseDutchNumber(input)).toBeNull(),
+  );
 });
 
 describe("parseEventType", () => {
@@ -147,11 +157,25 @@ describe("parsePastedEvents", () => {
 });
 
 describe("quickCheckSchema", () => {
-  const base = { protocol: "stellingwerf-college", late: "", truancy: "", sickHours: "", unexcusedHoursLast4Weeks: "", weeksAbsentInARow: "" };
+  const base = {
+    protocol: "stellingwerf-college",
+    late: "",
+    truancy: "",
+    sickHours: "",
+    unexcusedHoursLast4Weeks: "",
+    weeksAbsentInARow: "",
+  };
 
   it("turns Dutch numbers into counts; empty is 0", () => {
     const r = quickCheckSchema.parse({ ...base, late: "9", unexcusedHoursLast4Weeks: "17", sickHours: "12,5" });
-    expect(r).toEqual({ protocol: "stellingwerf-college", late: 9, truancy: 0, sickHours: 12.5, unexcusedHoursLast4Weeks: 17, weeksAbsentInARow: 0 });
+    expect(r).toEqual({
+      protocol: "stellingwerf-college",
+      late: 9,
+      truancy: 0,
+      sickHours: 12.5,
+      unexcusedHoursLast4Weeks: 17,
+      weeksAbsentInARow: 0,
+    });
   });
 
   it.each([
@@ -203,7 +227,9 @@ describe("detailedCheckSchema", () => {
   it("refuses unreadable pasted lines, naming them, and does not evaluate without them", () => {
     const r = detailedCheckSchema.safeParse({ ...base, pasted: "2-3-2026;ziek;2\nmaandag;ziek;2\n4-3-2026;ziek;x" });
     expect(r.success).toBe(false);
-    expect(r.error!.issues).toEqual([expect.objectContaining({ path: ["pasted"], message: expect.stringMatching(/regels 2 en 3/) })]);
+    expect(r.error!.issues).toEqual([
+      expect.objectContaining({ path: ["pasted"], message: expect.stringMatching(/regels 2 en 3/) }),
+    ]);
   });
 
   it.each([
@@ -223,19 +249,40 @@ describe("detailedCheckSchema", () => {
 
 describe("leaveCheckSchema", () => {
   const base = {
-    protocol: "stellingwerf-college", kind: "vakantieverlof", start: "2026-05-11", end: "", schoolDays: "5", summerStart: "", summerEnd: "",
-    earlierVakantieverlofThisYear: false, adjoinsSchoolHoliday: false, earlierGewichtigeSchoolDays: "",
+    protocol: "stellingwerf-college",
+    kind: "vakantieverlof",
+    start: "2026-05-11",
+    end: "",
+    schoolDays: "5",
+    summerStart: "",
+    summerEnd: "",
+    earlierVakantieverlofThisYear: false,
+    adjoinsSchoolHoliday: false,
+    earlierGewichtigeSchoolDays: "",
   };
 
   it("builds the engine's leave request", () => {
     expect(leaveCheckSchema.parse(base)).toEqual({
       protocol: "stellingwerf-college",
-      request: { kind: "vakantieverlof", start: "2026-05-11", schoolDays: 5, earlierVakantieverlofThisYear: false, adjoinsSchoolHoliday: false, earlierGewichtigeSchoolDaysThisYear: 0 },
+      request: {
+        kind: "vakantieverlof",
+        start: "2026-05-11",
+        schoolDays: 5,
+        earlierVakantieverlofThisYear: false,
+        adjoinsSchoolHoliday: false,
+        earlierGewichtigeSchoolDaysThisYear: 0,
+      },
     });
   });
 
   it("counts school days between the dates when the number is left empty", () => {
-    const r = leaveCheckSchema.parse({ ...base, schoolDays: "", end: "2026-05-19", summerStart: "2026-07-18", summerEnd: "2026-08-30" });
+    const r = leaveCheckSchema.parse({
+      ...base,
+      schoolDays: "",
+      end: "2026-05-19",
+      summerStart: "2026-07-18",
+      summerEnd: "2026-08-30",
+    });
     expect(r.request.schoolDays).toBe(7);
     expect(r.request.summerHoliday).toEqual({ start: "2026-07-18", end: "2026-08-30" });
   });

@@ -9,7 +9,10 @@ import type { LeaveKind } from "./definition";
 import type { AbsenceEvent, DateRange, EventType, LeaveRequest } from "./engine";
 
 export const CHECK_EVENT_TYPES = ["late", "unexcused", "sick", "authorized"] as const satisfies readonly EventType[];
-export const CHECK_LEAVE_KINDS = ["vakantieverlof", "gewichtige-omstandigheden"] as const satisfies readonly LeaveKind[];
+export const CHECK_LEAVE_KINDS = [
+  "vakantieverlof",
+  "gewichtige-omstandigheden",
+] as const satisfies readonly LeaveKind[];
 
 /** Dutch labels of the event types, as the form shows them. */
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -48,7 +51,12 @@ const MAX_YEAR = 2200;
 /** Today's date in the Netherlands (YYYY-MM-DD), whatever the server's or browser's time zone. */
 export function todayInAmsterdam(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 const pad2 = (s: string) => s.padStart(2, "0");
@@ -80,7 +88,10 @@ function looksLikeDate(s: string): boolean {
  * it is not one.
  */
 export function parseDutchNumber(input: string): number | null {
-  const s = input.trim().toLowerCase().replace(/\s*(uren|uur|u|h)\.?$/, "");
+  const s = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s*(uren|uur|u|h)\.?$/, "");
   const time = /^(\d{1,3}):([0-5]\d)$/.exec(s);
   if (time) return Number(time[1]) + Number(time[2]) / 60;
   if (!/^\d{1,6}([.,]\d{1,4})?$/.test(s)) return null;
@@ -91,13 +102,28 @@ const TYPE_WORDS: Record<string, EventType> = {};
 const addWords = (type: EventType, words: string[]) => words.forEach((w) => (TYPE_WORDS[w] = type));
 addWords("late", ["te laat", "laat", "telaat", "te-laat", "te laat gekomen", "laatkomer", "late"]);
 addWords("unexcused", [
-  "ongeoorloofd", "ongeoorloofd afwezig", "ongeoorloofd verzuim", "ongeoorloofde afwezigheid", "gespijbeld", "spijbelen", "spijbel",
-  "unexcused", "unauthorised", "unauthorized",
+  "ongeoorloofd",
+  "ongeoorloofd afwezig",
+  "ongeoorloofd verzuim",
+  "ongeoorloofde afwezigheid",
+  "gespijbeld",
+  "spijbelen",
+  "spijbel",
+  "unexcused",
+  "unauthorised",
+  "unauthorized",
 ]);
 addWords("sick", ["ziek", "ziekte", "ziekgemeld", "ziek gemeld", "ziekmelding", "ziekteverzuim", "sick"]);
 addWords("authorized", [
-  "geoorloofd", "geoorloofd afwezig", "geoorloofd verzuim", "geoorloofde afwezigheid", "verlof", "met toestemming", "toestemming",
-  "authorized", "authorised",
+  "geoorloofd",
+  "geoorloofd afwezig",
+  "geoorloofd verzuim",
+  "geoorloofde afwezigheid",
+  "verlof",
+  "met toestemming",
+  "toestemming",
+  "authorized",
+  "authorised",
 ]);
 
 /** A type word (Dutch: te laat, ongeoorloofd, gespijbeld, ziek, geoorloofd, verlof …; or an English id) → event type. */
@@ -126,7 +152,8 @@ export type PastedEvents = {
   lineCount: number;
 };
 
-const HEADER_WORD = /^(datum|date|dag|day|soort|type|verzuim|verzuimsoort|registratie|reden|categorie|omschrijving|uren|uur|hours|aantal|lesuren)\b/i;
+const HEADER_WORD =
+  /^(datum|date|dag|day|soort|type|verzuim|verzuimsoort|registratie|reden|categorie|omschrijving|uren|uur|hours|aantal|lesuren)\b/i;
 
 /** Splits one line on its separator (tab, then ;, then ,), honouring "quoted fields". */
 function splitFields(line: string): { fields: string[]; separator: string } {
@@ -176,7 +203,10 @@ type LineResult = { event: AbsenceEvent; note?: string } | { error: string } | {
 
 function readLine(raw: string, firstLine: boolean): LineResult {
   if (findPersonalNumbers(raw).length > 0)
-    return { error: "Deze regel lijkt een BSN of onderwijsnummer te bevatten. Haal het nummer weg: de check heeft het niet nodig." };
+    return {
+      error:
+        "Deze regel lijkt een BSN of onderwijsnummer te bevatten. Haal het nummer weg: de check heeft het niet nodig.",
+    };
   const split = splitFields(raw);
   let fields = split.fields.filter((f) => f !== "");
   if (split.separator === ",") fields = joinDecimalComma(fields);
@@ -198,26 +228,41 @@ function readLine(raw: string, firstLine: boolean): LineResult {
     else if (/^-\s*\d/.test(f)) negative = true;
     else unknown.push(f);
   }
-  if (firstLine && dates.length === 0 && badDates.length === 0 && fields.some((f) => HEADER_WORD.test(f))) return { header: true };
+  if (firstLine && dates.length === 0 && badDates.length === 0 && fields.some((f) => HEADER_WORD.test(f)))
+    return { header: true };
 
   const what = unknown.length > 0 ? `"${shorten(unknown[0])}"` : "";
-  if (badDates.length > 0) return { error: `De datum "${shorten(badDates[0])}" bestaat niet of kan niet worden gelezen. ${DATE_HINT}` };
+  if (badDates.length > 0)
+    return { error: `De datum "${shorten(badDates[0])}" bestaat niet of kan niet worden gelezen. ${DATE_HINT}` };
   if (dates.length === 0)
-    return { error: what ? `Kan ${what} niet lezen als datum. ${DATE_HINT}` : `Er staat geen datum op deze regel. ${DATE_HINT}` };
-  if (types.length === 0) return { error: what ? `Onbekende soort ${what}. ${TYPE_HINT}` : `De soort ontbreekt. ${TYPE_HINT}` };
-  if (what) return { error: `Kan ${what} niet lezen. Een regel heeft alleen een datum, een soort en uren (geen naam).` };
+    return {
+      error: what
+        ? `Kan ${what} niet lezen als datum. ${DATE_HINT}`
+        : `Er staat geen datum op deze regel. ${DATE_HINT}`,
+    };
+  if (types.length === 0)
+    return { error: what ? `Onbekende soort ${what}. ${TYPE_HINT}` : `De soort ontbreekt. ${TYPE_HINT}` };
+  if (what)
+    return { error: `Kan ${what} niet lezen. Een regel heeft alleen een datum, een soort en uren (geen naam).` };
   if (negative) return { error: "Het aantal uren mag niet negatief zijn." };
   if (dates.length > 1) return { error: "Er staan twee datums op deze regel. Zet elke melding op een eigen regel." };
   if (types.length > 1) return { error: "Er staan twee soorten op deze regel. Zet elke melding op een eigen regel." };
-  if (numbers.length > 1) return { error: "Er staan twee getallen op deze regel. Schrijf een kommagetal als 1,5 of zet het tussen aanhalingstekens." };
+  if (numbers.length > 1)
+    return {
+      error: "Er staan twee getallen op deze regel. Schrijf een kommagetal als 1,5 of zet het tussen aanhalingstekens.",
+    };
   const type = types[0];
   const hours = numbers[0];
   if (hours !== undefined && hours > CHECK_LIMITS.hoursPerDay)
-    return { error: `${String(hours).replace(".", ",")} uur op één dag kan niet. Vul het aantal klokuren van die dag in.` };
+    return {
+      error: `${String(hours).replace(".", ",")} uur op één dag kan niet. Vul het aantal klokuren van die dag in.`,
+    };
   const event: AbsenceEvent = { date: dates[0], type };
   if (hours !== undefined && type !== "late") event.hours = Math.round(hours * 100) / 100;
-  if (hours === undefined && type === "unexcused") return { event, note: "Geen uren ingevuld: telt als 1 keer spijbelen, met 0 uur." };
-  if (hours === undefined && type === "sick") return { event, note: "Geen uren ingevuld: telt niet mee bij de ziekte-uren." };
+  if (hours === undefined && type === "unexcused")
+    return { event, note: "Geen uren ingevuld: telt als 1 keer spijbelen, met 0 uur." };
+  if (hours === undefined && type === "sick")
+    return { event, note: "Geen uren ingevuld: telt niet mee bij de ziekte-uren." };
   return { event };
 }
 
@@ -249,7 +294,10 @@ export function parsePastedEvents(text: string): PastedEvents {
 /** One sentence for the form's error summary, naming the lines that cannot be read. */
 export function pastedErrorSummary(errors: readonly PastedLineIssue[]): string {
   const nums = errors.map((e) => e.line);
-  const list = nums.length <= 5 ? nums.join(", ").replace(/, (\d+)$/, " en $1") : `${nums.slice(0, 5).join(", ")} en ${nums.length - 5} andere`;
+  const list =
+    nums.length <= 5
+      ? nums.join(", ").replace(/, (\d+)$/, " en $1")
+      : `${nums.slice(0, 5).join(", ")} en ${nums.length - 5} andere`;
   return nums.length === 1
     ? `Regel ${list} kan niet worden gelezen. Verbeter of verwijder deze regel.`
     : `De regels ${list} kunnen niet worden gelezen. Verbeter of verwijder deze regels.`;
@@ -269,8 +317,13 @@ function numberField({ integer, max, maxMessage }: NumberOpts) {
       if (s === "") return;
       if (/^-/.test(s)) return void ctx.addIssue({ code: "custom", message: "Het getal mag niet negatief zijn." });
       const n = parseDutchNumber(s);
-      if (n === null) return void ctx.addIssue({ code: "custom", message: integer ? "Vul een heel getal in, bijvoorbeeld 9." : "Vul een getal in, bijvoorbeeld 17 of 1,5." });
-      if (integer && !Number.isInteger(n)) return void ctx.addIssue({ code: "custom", message: "Vul een heel getal in, zonder komma." });
+      if (n === null)
+        return void ctx.addIssue({
+          code: "custom",
+          message: integer ? "Vul een heel getal in, bijvoorbeeld 9." : "Vul een getal in, bijvoorbeeld 17 of 1,5.",
+        });
+      if (integer && !Number.isInteger(n))
+        return void ctx.addIssue({ code: "custom", message: "Vul een heel getal in, zonder komma." });
       if (n > max) ctx.addIssue({ code: "custom", message: maxMessage });
     })
     .transform((s) => (s === "" ? 0 : (parseDutchNumber(s) as number)));
@@ -283,7 +336,8 @@ function dateField(requiredMessage: string) {
     .trim()
     .superRefine((s, ctx) => {
       if (s === "") return void ctx.addIssue({ code: "custom", message: requiredMessage });
-      if (parseDutchDate(s) === null) ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
+      if (parseDutchDate(s) === null)
+        ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
     })
     .transform((s) => parseDutchDate(s) as string);
 }
@@ -294,7 +348,8 @@ function optionalDateField() {
     .string()
     .trim()
     .superRefine((s, ctx) => {
-      if (s !== "" && parseDutchDate(s) === null) ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
+      if (s !== "" && parseDutchDate(s) === null)
+        ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
     })
     .transform((s) => (s === "" ? undefined : (parseDutchDate(s) as string)));
 }
@@ -306,13 +361,21 @@ export const quickCheckSchema = z.object({
   protocol: protocolField,
   late: numberField({ integer: true, max: CHECK_LIMITS.count, maxMessage: `Hoogstens ${CHECK_LIMITS.count}.` }),
   truancy: numberField({ integer: true, max: CHECK_LIMITS.count, maxMessage: `Hoogstens ${CHECK_LIMITS.count}.` }),
-  sickHours: numberField({ integer: false, max: CHECK_LIMITS.sickHoursPerYear, maxMessage: `Hoogstens ${CHECK_LIMITS.sickHoursPerYear} uur.` }),
+  sickHours: numberField({
+    integer: false,
+    max: CHECK_LIMITS.sickHoursPerYear,
+    maxMessage: `Hoogstens ${CHECK_LIMITS.sickHoursPerYear} uur.`,
+  }),
   unexcusedHoursLast4Weeks: numberField({
     integer: false,
     max: CHECK_LIMITS.hoursIn4Weeks,
     maxMessage: "Zo veel uren passen niet in 4 weken. Vul klokuren in.",
   }),
-  weeksAbsentInARow: numberField({ integer: true, max: CHECK_LIMITS.weeks, maxMessage: `Hoogstens ${CHECK_LIMITS.weeks} weken.` }),
+  weeksAbsentInARow: numberField({
+    integer: true,
+    max: CHECK_LIMITS.weeks,
+    maxMessage: `Hoogstens ${CHECK_LIMITS.weeks} weken.`,
+  }),
 });
 export type QuickCheckValues = z.input<typeof quickCheckSchema>;
 export type QuickCheckInput = z.output<typeof quickCheckSchema>;
@@ -320,13 +383,18 @@ export type QuickCheckInput = z.output<typeof quickCheckSchema>;
 const eventRowSchema = z.object({
   date: dateField("Vul de datum in."),
   type: z.enum(CHECK_EVENT_TYPES, { error: "Kies wat er gebeurde." }),
-  hours: numberField({ integer: false, max: CHECK_LIMITS.hoursPerDay, maxMessage: `Hoogstens ${CHECK_LIMITS.hoursPerDay} uur op één dag.` }),
+  hours: numberField({
+    integer: false,
+    max: CHECK_LIMITS.hoursPerDay,
+    maxMessage: `Hoogstens ${CHECK_LIMITS.hoursPerDay} uur op één dag.`,
+  }),
 });
 
 const holidaySchema = z
   .object({ start: dateField("Vul de eerste dag in."), end: dateField("Vul de laatste dag in.") })
   .superRefine((h, ctx) => {
-    if (h.start && h.end && h.start > h.end) ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste dag ligt vóór de eerste dag." });
+    if (h.start && h.end && h.start > h.end)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste dag ligt vóór de eerste dag." });
   });
 
 /** Detailed mode: dated events typed in rows and/or pasted lines, optional holidays and a reference date. */
@@ -337,29 +405,47 @@ export const detailedCheckSchema = z
       .string()
       .trim()
       .superRefine((s, ctx) => {
-        if (s !== "" && parseDutchDate(s) === null) ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
+        if (s !== "" && parseDutchDate(s) === null)
+          ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
       }),
-    events: z.array(eventRowSchema).max(CHECK_LIMITS.rows, `Hoogstens ${CHECK_LIMITS.rows} regels. Plak langere lijsten in het tekstvak.`),
+    events: z
+      .array(eventRowSchema)
+      .max(CHECK_LIMITS.rows, `Hoogstens ${CHECK_LIMITS.rows} regels. Plak langere lijsten in het tekstvak.`),
     pasted: z
       .string()
-      .max(CHECK_LIMITS.pastedChars, "De geplakte tekst is te lang. Plak de gegevens van één leerling over één schooljaar.")
+      .max(
+        CHECK_LIMITS.pastedChars,
+        "De geplakte tekst is te lang. Plak de gegevens van één leerling over één schooljaar.",
+      )
       .superRefine((text, ctx) => {
         if (text.trim() === "") return;
         const parsed = parsePastedEvents(text);
         if (parsed.errors.length > 0) ctx.addIssue({ code: "custom", message: pastedErrorSummary(parsed.errors) });
-        else if (findPersonalNumbers(text).length > 0) ctx.addIssue({ code: "custom", message: PERSONAL_NUMBER_MESSAGE });
-        else if (parsed.events.length > CHECK_LIMITS.events) ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.events} meldingen per keer.` });
+        else if (findPersonalNumbers(text).length > 0)
+          ctx.addIssue({ code: "custom", message: PERSONAL_NUMBER_MESSAGE });
+        else if (parsed.events.length > CHECK_LIMITS.events)
+          ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.events} meldingen per keer.` });
       }),
     holidays: z.array(holidaySchema).max(CHECK_LIMITS.holidays, `Hoogstens ${CHECK_LIMITS.holidays} vakanties.`),
   })
   .superRefine((v, ctx) => {
-    if (v.events.length === 0 && parsePastedEvents(v.pasted).events.length === 0 && parsePastedEvents(v.pasted).errors.length === 0)
-      ctx.addIssue({ code: "custom", path: ["pasted"], message: "Vul minstens één melding in, of plak regels uit uw administratie." });
+    if (
+      v.events.length === 0 &&
+      parsePastedEvents(v.pasted).events.length === 0 &&
+      parsePastedEvents(v.pasted).errors.length === 0
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["pasted"],
+        message: "Vul minstens één melding in, of plak regels uit uw administratie.",
+      });
   })
   .transform((v) => {
     const asOf = v.asOf === "" ? todayInAmsterdam() : (parseDutchDate(v.asOf) as string);
     const rows: AbsenceEvent[] = v.events.map((e) =>
-      e.type === "late" || (e.hours === 0 && e.type !== "unexcused") ? { date: e.date, type: e.type } : { date: e.date, type: e.type, hours: e.hours },
+      e.type === "late" || (e.hours === 0 && e.type !== "unexcused")
+        ? { date: e.date, type: e.type }
+        : { date: e.date, type: e.type, hours: e.hours },
     );
     const pasted = v.pasted.trim() === "" ? [] : parsePastedEvents(v.pasted).events;
     const holidays: DateRange[] = v.holidays.map((h) => ({ start: h.start, end: h.end }));
@@ -393,32 +479,55 @@ export const leaveCheckSchema = z
       .superRefine((s, ctx) => {
         if (s === "") return;
         const n = parseDutchNumber(s);
-        if (n === null || !Number.isInteger(n)) ctx.addIssue({ code: "custom", message: "Vul een heel getal in, bijvoorbeeld 5." });
+        if (n === null || !Number.isInteger(n))
+          ctx.addIssue({ code: "custom", message: "Vul een heel getal in, bijvoorbeeld 5." });
         else if (n < 1) ctx.addIssue({ code: "custom", message: "Vraag minstens 1 schooldag aan." });
-        else if (n > CHECK_LIMITS.leaveSchoolDays) ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.` });
+        else if (n > CHECK_LIMITS.leaveSchoolDays)
+          ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.` });
       }),
     summerStart: optionalDateField(),
     summerEnd: optionalDateField(),
     earlierVakantieverlofThisYear: z.boolean().default(false),
     adjoinsSchoolHoliday: z.boolean().default(false),
-    earlierGewichtigeSchoolDays: numberField({ integer: true, max: CHECK_LIMITS.leaveSchoolDays, maxMessage: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.` }),
+    earlierGewichtigeSchoolDays: numberField({
+      integer: true,
+      max: CHECK_LIMITS.leaveSchoolDays,
+      maxMessage: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.`,
+    }),
   })
   .superRefine((v, ctx) => {
-    if (v.end && v.start && v.end < v.start) ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste verlofdag ligt vóór de eerste." });
+    if (v.end && v.start && v.end < v.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste verlofdag ligt vóór de eerste." });
     if ((v.summerStart === undefined) !== (v.summerEnd === undefined))
-      ctx.addIssue({ code: "custom", path: [v.summerStart ? "summerEnd" : "summerStart"], message: "Vul de eerste én de laatste dag van de zomervakantie in, of laat beide leeg." });
+      ctx.addIssue({
+        code: "custom",
+        path: [v.summerStart ? "summerEnd" : "summerStart"],
+        message: "Vul de eerste én de laatste dag van de zomervakantie in, of laat beide leeg.",
+      });
     else if (v.summerStart && v.summerEnd && v.summerStart > v.summerEnd)
       ctx.addIssue({ code: "custom", path: ["summerEnd"], message: "De laatste dag ligt vóór de eerste dag." });
-    if (v.schoolDays === "" && !v.end) ctx.addIssue({ code: "custom", path: ["schoolDays"], message: "Vul het aantal schooldagen in, of de laatste verlofdag." });
+    if (v.schoolDays === "" && !v.end)
+      ctx.addIssue({
+        code: "custom",
+        path: ["schoolDays"],
+        message: "Vul het aantal schooldagen in, of de laatste verlofdag.",
+      });
     else if (v.schoolDays === "" && v.end && v.start) {
       const summer = v.summerStart && v.summerEnd ? { start: v.summerStart, end: v.summerEnd } : undefined;
       if (schoolDaysBetween(v.start, v.end, summer) === 0)
-        ctx.addIssue({ code: "custom", path: ["end"], message: "Tussen deze datums ligt geen schooldag (maandag tot en met vrijdag)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: "Tussen deze datums ligt geen schooldag (maandag tot en met vrijdag).",
+        });
     }
   })
   .transform((v) => {
     const summerHoliday = v.summerStart && v.summerEnd ? { start: v.summerStart, end: v.summerEnd } : undefined;
-    const schoolDays = v.schoolDays !== "" ? (parseDutchNumber(v.schoolDays) as number) : schoolDaysBetween(v.start, v.end!, summerHoliday);
+    const schoolDays =
+      v.schoolDays !== ""
+        ? (parseDutchNumber(v.schoolDays) as number)
+        : schoolDaysBetween(v.start, v.end!, summerHoliday);
     const request: LeaveRequest = {
       kind: v.kind,
       start: v.start,
@@ -438,6 +547,19 @@ export function dutchDate(iso: string): string {
   const day = parseDay(iso);
   if (day === null) return iso;
   const [y, m, d] = isoOf(day).split("-").map(Number);
-  const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+  const months = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ];
   return `${d} ${months[m - 1]} ${y}`;
 }

@@ -34,12 +34,20 @@ describe("evaluate body", () => {
     ["no events", { asOf: "2026-03-20" }, "events"],
     ["events not a list", { ...ok, events: "late" }, "events"],
     ["an unknown event type", { ...ok, events: [{ date: "2026-03-02", type: "absent" }] }, "events.0.type"],
-    ["a bad event date", { ...ok, events: [{ date: "2026-03-02" }, { date: "31-03-2026", type: "late" }] }, "events.1.date"],
+    [
+      "a bad event date",
+      { ...ok, events: [{ date: "2026-03-02" }, { date: "31-03-2026", type: "late" }] },
+      "events.1.date",
+    ],
     ["negative hours", { ...ok, events: [{ date: "2026-03-02", type: "sick", hours: -1 }] }, "events.0.hours"],
     ["hours as text", { ...ok, events: [{ date: "2026-03-02", type: "sick", hours: "3" }] }, "events.0.hours"],
     ["infinite hours", { ...ok, events: [{ date: "2026-03-02", type: "sick", hours: Infinity }] }, "events.0.hours"],
     ["an event that is not an object", { ...ok, events: [null] }, "events.0"],
-    ["a holiday ending before it starts", { ...ok, holidays: [{ start: "2026-02-22", end: "2026-02-16" }] }, "holidays.0.end"],
+    [
+      "a holiday ending before it starts",
+      { ...ok, holidays: [{ start: "2026-02-22", end: "2026-02-16" }] },
+      "holidays.0.end",
+    ],
     ["a holiday without end", { ...ok, holidays: [{ start: "2026-02-16" }] }, "holidays.0.end"],
   ])("rejects %s at path %s", (_name, body, pathExpected) => {
     const r = parseEvaluateRequest(body, protocols);
@@ -65,25 +73,43 @@ describe("evaluate body", () => {
 
   it("accepts events without hours, holidays, and zero hours", () => {
     const r = parseEvaluateRequest(
-      { ...ok, events: [{ date: "2026-03-02", type: "unexcused" }, { date: "2026-03-03", type: "sick", hours: 0 }], holidays: [{ start: "2026-02-16", end: "2026-02-16" }] },
+      {
+        ...ok,
+        events: [
+          { date: "2026-03-02", type: "unexcused" },
+          { date: "2026-03-03", type: "sick", hours: 0 },
+        ],
+        holidays: [{ start: "2026-02-16", end: "2026-02-16" }],
+      },
       protocols,
     );
     expect(r.ok).toBe(true);
   });
 
   it("explains an unknown protocol with the known ids", () => {
-    expect(protocolIdIssues("x", ["a", "b"])).toEqual([{ path: "protocol", message: 'Onbekend protocol "x". Kies uit: a, b.' }]);
+    expect(protocolIdIssues("x", ["a", "b"])).toEqual([
+      { path: "protocol", message: 'Onbekend protocol "x". Kies uit: a, b.' },
+    ]);
     expect(protocolIdIssues(undefined, ["a"])).toEqual([]);
     expect(protocolIdIssues("a", ["a"])).toEqual([]);
   });
 });
 
 describe("leave body", () => {
-  const leave = { kind: "vakantieverlof", start: "2026-05-11", schoolDays: 5, summerHoliday: { start: "2026-07-18", end: "2026-08-30" } };
+  const leave = {
+    kind: "vakantieverlof",
+    start: "2026-05-11",
+    schoolDays: 5,
+    summerHoliday: { start: "2026-07-18", end: "2026-08-30" },
+  };
 
   it("fills defaults", () => {
     const r = parseLeaveRequest(leave, protocols);
-    expect(r.ok && r.data).toMatchObject({ earlierVakantieverlofThisYear: false, adjoinsSchoolHoliday: false, earlierGewichtigeSchoolDaysThisYear: 0 });
+    expect(r.ok && r.data).toMatchObject({
+      earlierVakantieverlofThisYear: false,
+      adjoinsSchoolHoliday: false,
+      earlierGewichtigeSchoolDaysThisYear: 0,
+    });
   });
 
   it.each([
@@ -92,8 +118,16 @@ describe("leave body", () => {
     ["half days", { ...leave, schoolDays: 1.5 }, "schoolDays"],
     ["days as text", { ...leave, schoolDays: "5" }, "schoolDays"],
     ["a bad start", { ...leave, start: "2026-05-32" }, "start"],
-    ["a summer holiday backwards", { ...leave, summerHoliday: { start: "2026-08-30", end: "2026-07-18" } }, "summerHoliday.end"],
-    ["a flag that is not a boolean", { ...leave, earlierVakantieverlofThisYear: "ja" }, "earlierVakantieverlofThisYear"],
+    [
+      "a summer holiday backwards",
+      { ...leave, summerHoliday: { start: "2026-08-30", end: "2026-07-18" } },
+      "summerHoliday.end",
+    ],
+    [
+      "a flag that is not a boolean",
+      { ...leave, earlierVakantieverlofThisYear: "ja" },
+      "earlierVakantieverlofThisYear",
+    ],
     ["an unknown protocol", { ...leave, protocol: "x" }, "protocol"],
   ])("rejects %s", (_name, body, pathExpected) => {
     const r = parseLeaveRequest(body, protocols);

@@ -1,7 +1,14 @@
 // HTTP bodies of POST /api/v1/protocol/evaluate and /api/v1/protocol/leave (zod 4), with Dutch messages.
 // The route answers 400 with { error, issues: [{ path, message }] } for anything these reject.
 import { z } from "zod";
-import { LEAVE_KINDS, defaultProtocol, findProtocol, protocolList, type Protocols, type ResolvedProtocol } from "./definition";
+import {
+  LEAVE_KINDS,
+  defaultProtocol,
+  findProtocol,
+  protocolList,
+  type Protocols,
+  type ResolvedProtocol,
+} from "./definition";
 import { parseDay } from "./dates";
 import { EVENT_TYPES, type EvaluateInput, type LeaveRequest } from "./engine";
 
@@ -36,7 +43,8 @@ export const isoDateSchema = z.string({ error: required("een datum (JJJJ-MM-DD)"
 export const dateRangeSchema = z
   .object({ start: isoDateSchema, end: isoDateSchema }, { error: required("een periode met start en end") })
   .superRefine((r, ctx) => {
-    if (r.start > r.end) ctx.addIssue({ code: "custom", path: ["end"], message: "De einddatum ligt vóór de begindatum." });
+    if (r.start > r.end)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "De einddatum ligt vóór de begindatum." });
   });
 
 const hoursSchema = z
@@ -116,14 +124,19 @@ export function protocolIdIssues(id: string | undefined, knownIds: readonly stri
 export const INVALID_INPUT = "De invoer klopt niet.";
 
 export type Parsed<T> =
-  | { ok: true; protocol: ResolvedProtocol; data: T }
-  | { ok: false; error: string; issues: Issue[] };
+  { ok: true; protocol: ResolvedProtocol; data: T } | { ok: false; error: string; issues: Issue[] };
 
 function parseWith<S extends z.ZodType>(schema: S, body: unknown, protocols: Protocols): Parsed<z.infer<S>> {
   const parsed = schema.safeParse(body);
   const issues = parsed.success ? [] : toIssues(parsed.error);
   const requested = body && typeof body === "object" ? (body as { protocol?: unknown }).protocol : undefined;
-  if (typeof requested === "string") issues.push(...protocolIdIssues(requested, protocolList(protocols).map((p) => p.id)));
+  if (typeof requested === "string")
+    issues.push(
+      ...protocolIdIssues(
+        requested,
+        protocolList(protocols).map((p) => p.id),
+      ),
+    );
   if (!parsed.success || issues.length > 0) return { ok: false, error: INVALID_INPUT, issues };
   const data = parsed.data as { protocol?: string };
   const protocol = data.protocol ? findProtocol(protocols, data.protocol)! : defaultProtocol(protocols);
@@ -131,7 +144,10 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown, protocols: Pro
 }
 
 /** Validates an evaluate body and picks its protocol (default when none is named). */
-export function parseEvaluateRequest(body: unknown, protocols: Protocols): Parsed<EvaluateInput & { protocol?: string }> {
+export function parseEvaluateRequest(
+  body: unknown,
+  protocols: Protocols,
+): Parsed<EvaluateInput & { protocol?: string }> {
   return parseWith(evaluateBodySchema, body, protocols);
 }
 

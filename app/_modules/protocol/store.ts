@@ -9,7 +9,10 @@ const TTL_MS = 2_000;
 /** All protocols, resolved (extends applied). */
 export async function getProtocols(): Promise<ProtocolSet> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.set;
-  const rows = await db().protocol.findMany({ orderBy: { id: "asc" }, select: { id: true, sourceHash: true, definition: true } });
+  const rows = await db().protocol.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, sourceHash: true, definition: true },
+  });
   const signature = rows.map((r) => `${r.id}:${r.sourceHash}`).join("|");
   if (cache && cache.signature === signature) {
     cache.at = Date.now();

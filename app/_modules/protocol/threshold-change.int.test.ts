@@ -18,11 +18,17 @@ const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 
 const OLD = {
   late3: { threshold: "3 keer te laat", title: "3 keer te laat" },
-  hours: { threshold: "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken", title: "Melden bij 16 uur ongeoorloofd verzuim in 4 lesweken" },
+  hours: {
+    threshold: "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken",
+    title: "Melden bij 16 uur ongeoorloofd verzuim in 4 lesweken",
+  },
 };
 const NEW = {
   late3: { threshold: "4 keer te laat", title: "4 keer te laat" },
-  hours: { threshold: "14 uur of meer ongeoorloofd verzuim binnen 4 lesweken", title: "Melden bij 14 uur ongeoorloofd verzuim in 4 lesweken" },
+  hours: {
+    threshold: "14 uur of meer ongeoorloofd verzuim binnen 4 lesweken",
+    title: "Melden bij 14 uur ongeoorloofd verzuim in 4 lesweken",
+  },
 };
 
 /** Replaces the threshold line inside one rule's block of a protocol file; fails loudly when it is not there. */
@@ -42,12 +48,23 @@ type Rendered = { slug: string; rules: string[]; html: string; body: string };
 /** Renders every published article that embeds one of the rules, through the article page's render path. */
 async function renderEmbedding(t: TestDb, ruleIds: string[]): Promise<Rendered[]> {
   clearProtocolCache();
-  const rows = await t.db.article.findMany({ where: { status: "published" }, select: { slug: true, body: true, protocolRuleIds: true }, orderBy: { slug: "asc" } });
+  const rows = await t.db.article.findMany({
+    where: { status: "published" },
+    select: { slug: true, body: true, protocolRuleIds: true },
+    orderBy: { slug: "asc" },
+  });
   const embedding = rows
     .map((r) => ({ ...r, rules: JSON.parse(r.protocolRuleIds) as string[] }))
     .filter((r) => r.rules.some((id) => ruleIds.includes(id)));
   const resolver = await contentResolver();
-  return Promise.all(embedding.map(async (r) => ({ slug: r.slug, rules: r.rules, body: r.body, html: await renderBody(r.body, resolver) })));
+  return Promise.all(
+    embedding.map(async (r) => ({
+      slug: r.slug,
+      rules: r.rules,
+      body: r.body,
+      html: await renderBody(r.body, resolver),
+    })),
+  );
 }
 
 /** The article files (under a content dir) whose body embeds a rule with {{regel:…}} or {{drempel:…}}. */
@@ -75,7 +92,13 @@ function cardRules(body: string): Set<string> {
 
 const evaluateViaApi = async (body: unknown) => {
   clearProtocolCache();
-  const res = await evaluateRoute(new Request("http://test/api/v1/protocol/evaluate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  const res = await evaluateRoute(
+    new Request("http://test/api/v1/protocol/evaluate", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as { triggered: { id: string }[]; legalDuty: boolean };
 };
@@ -118,7 +141,9 @@ describe(`a threshold changed in the YAML is right everywhere (${process.env.TES
     expect(before.filter((a) => a.rules.includes("unexcused-16h-4w")).length).toBeGreaterThanOrEqual(5);
     // Both kinds of embedding are covered: a full rule card and a threshold in running text.
     expect(before.some((a) => cardRules(a.body).has("unexcused-16h-4w"))).toBe(true);
-    expect(before.some((a) => a.rules.includes("unexcused-16h-4w") && !cardRules(a.body).has("unexcused-16h-4w"))).toBe(true);
+    expect(before.some((a) => a.rules.includes("unexcused-16h-4w") && !cardRules(a.body).has("unexcused-16h-4w"))).toBe(
+      true,
+    );
     expect(before.some((a) => cardRules(a.body).has("late-3"))).toBe(true);
   });
 
@@ -133,8 +158,18 @@ describe(`a threshold changed in the YAML is right everywhere (${process.env.TES
   });
 
   it("after editing the YAML and re-seeding, every embedding article shows the new numbers and none of the old", async () => {
-    editThreshold(path.join(dir, "protocols", "stellingwerf-college.yaml"), "late-3", "threshold: { count: 3 }", "threshold: { count: 4 }");
-    editThreshold(path.join(dir, "protocols", "leerplichtwet.yaml"), "unexcused-16h-4w", "threshold: { hours: 16, windowDays: 28 }", "threshold: { hours: 14, windowDays: 28 }");
+    editThreshold(
+      path.join(dir, "protocols", "stellingwerf-college.yaml"),
+      "late-3",
+      "threshold: { count: 3 }",
+      "threshold: { count: 4 }",
+    );
+    editThreshold(
+      path.join(dir, "protocols", "leerplichtwet.yaml"),
+      "unexcused-16h-4w",
+      "threshold: { hours: 16, windowDays: 28 }",
+      "threshold: { hours: 14, windowDays: 28 }",
+    );
     const report = await seedContent(t.db, { contentDir: dir, demoUsers: false });
     expect(report.protocols).toEqual({ created: 0, updated: 2, unchanged: 0 });
     expect(report.articles.updated).toBe(0); // the articles did not change; only the data they embed did
@@ -167,17 +202,33 @@ describe(`a threshold changed in the YAML is right everywhere (${process.env.TES
       expect(r.legalDuty).toBe(true);
       expect(r.triggered[0].thresholdText).toBe(NEW.hours.threshold);
     }
-    const withFour = evaluateAbsence(protocols["stellingwerf-college"], { ...input, events: [...events, { date: "2026-03-11", type: "late" }] });
+    const withFour = evaluateAbsence(protocols["stellingwerf-college"], {
+      ...input,
+      events: [...events, { date: "2026-03-11", type: "late" }],
+    });
     expect(withFour.triggered.map((x) => x.id)).toEqual(["late-3", "unexcused-16h-4w"]);
     expect(withFour.triggered[0]).toMatchObject({ title: NEW.late3.title, reachedOn: "2026-03-11" });
 
-    const counts = evaluateCounts(protocols["stellingwerf-college"], { late: 3, truancy: 0, sickHours: 0, unexcusedHoursLast4Weeks: 14, weeksAbsentInARow: 0 });
+    const counts = evaluateCounts(protocols["stellingwerf-college"], {
+      late: 3,
+      truancy: 0,
+      sickHours: 0,
+      unexcusedHoursLast4Weeks: 14,
+      weeksAbsentInARow: 0,
+    });
     expect(counts.triggered.map((x) => x.id)).toEqual(["unexcused-16h-4w"]);
 
     const check = await runQuickCheck(
       t.db,
       protocols,
-      quickCheckSchema.parse({ protocol: "stellingwerf-college", late: "4", truancy: "", sickHours: "", unexcusedHoursLast4Weeks: "14", weeksAbsentInARow: "" }),
+      quickCheckSchema.parse({
+        protocol: "stellingwerf-college",
+        late: "4",
+        truancy: "",
+        sickHours: "",
+        unexcusedHoursLast4Weeks: "14",
+        weeksAbsentInARow: "",
+      }),
     );
     expect(check.steps.map((s) => [s.id, s.thresholdText])).toEqual([
       ["late-3", NEW.late3.threshold],

@@ -31,7 +31,14 @@ afterAll(async () => {
 
 describe("caller replies", () => {
   it("stop at the per-question limit with a clear message, storing nothing more; other questions are not affected", async () => {
-    const input = { callerType: "vo-school", organisation: "School", topic: "verzuim-melden", question: "Hoe meld ik verzuim van een leerling?", name: "Jan", email: "jan@school.test" } as const;
+    const input = {
+      callerType: "vo-school",
+      organisation: "School",
+      topic: "verzuim-melden",
+      question: "Hoe meld ik verzuim van een leerling?",
+      name: "Jan",
+      email: "jan@school.test",
+    } as const;
     const a = await tickets.createTicket(t.db, { input, deskId: "vo-mbo" });
     const b = await tickets.createTicket(t.db, { input, deskId: "vo-mbo" });
     const reply = async (token: string, ip: string) => {
@@ -42,7 +49,10 @@ describe("caller replies", () => {
     for (let i = 0; i < limits.CALLER_REPLY_LIMITS.perTicket; i++) await reply(a.followUpToken, `10.0.0.${i}`);
     const count = () => t.db.message.count({ where: { ticketId: a.id, kind: "caller" } });
     const before = await count();
-    await expect(reply(a.followUpToken, "10.0.9.9")).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/veel reacties gestuurd\. Wacht \d+ minuten/) });
+    await expect(reply(a.followUpToken, "10.0.9.9")).rejects.toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/veel reacties gestuurd\. Wacht \d+ minuten/),
+    });
     expect(await count()).toBe(before);
     await expect(reply(b.followUpToken, "10.0.9.9")).resolves.toBeDefined();
   });
@@ -50,7 +60,8 @@ describe("caller replies", () => {
   it("stop at the per-address limit across questions", async () => {
     await t.db.rateLimitHit.deleteMany();
     const err = await (async () => {
-      for (let i = 0; i <= limits.CALLER_REPLY_LIMITS.perAddress; i++) await limits.limitCallerReply(t.db, { ticketKey: `ticket-${i}`, ip: "10.1.1.1" });
+      for (let i = 0; i <= limits.CALLER_REPLY_LIMITS.perAddress; i++)
+        await limits.limitCallerReply(t.db, { ticketKey: `ticket-${i}`, ip: "10.1.1.1" });
     })().catch((e) => e);
     expect(err).toMatchObject({ status: 429 });
   });
@@ -59,7 +70,10 @@ describe("caller replies", () => {
 describe("wizard funnel events", () => {
   it("stop at the per-address limit", async () => {
     for (let i = 0; i < limits.DEFLECTION_LIMIT.perAddress; i++) await limits.limitDeflection(t.db, { ip: "10.2.2.2" });
-    await expect(limits.limitDeflection(t.db, { ip: "10.2.2.2" })).rejects.toMatchObject({ status: 429, headers: { "Retry-After": expect.any(String) } });
+    await expect(limits.limitDeflection(t.db, { ip: "10.2.2.2" })).rejects.toMatchObject({
+      status: 429,
+      headers: { "Retry-After": expect.any(String) },
+    });
     await expect(limits.limitDeflection(t.db, { ip: "10.2.2.3" })).resolves.toBeUndefined();
   });
 });
@@ -68,7 +82,8 @@ describe("the search log", () => {
   it("keeps typeahead fragments out of the content-gap report and logs the submitted search once", async () => {
     await t.db.searchLog.deleteMany();
     const visitor = "10.3.3.3";
-    for (const q of ["te", "te la", "te laa", "te laat", "te laat melden"]) search.logSearch({ query: q, resultCount: 0, source: "autocomplete", visitor });
+    for (const q of ["te", "te la", "te laa", "te laat", "te laat melden"])
+      search.logSearch({ query: q, resultCount: 0, source: "autocomplete", visitor });
     search.logSearch({ query: "te laat melden", resultCount: 0, source: "portal", visitor });
     await search.flushSearchLog();
     const rows = await t.db.searchLog.findMany({ select: { query: true, source: true } });
@@ -79,9 +94,16 @@ describe("the search log", () => {
 
   it("logs a clicked suggestion at once, with its click", async () => {
     await t.db.searchLog.deleteMany();
-    const id = search.logSearch({ query: "vakantieverlof", resultCount: 3, source: "autocomplete", visitor: "10.4.4.4" })!;
+    const id = search.logSearch({
+      query: "vakantieverlof",
+      resultCount: 3,
+      source: "autocomplete",
+      visitor: "10.4.4.4",
+    })!;
     await search.logSearchClick(id, "vakantieverlof");
-    expect(await t.db.searchLog.findMany({ select: { query: true, clickedSlug: true } })).toEqual([{ query: "vakantieverlof", clickedSlug: "vakantieverlof" }]);
+    expect(await t.db.searchLog.findMany({ select: { query: true, clickedSlug: true } })).toEqual([
+      { query: "vakantieverlof", clickedSlug: "vakantieverlof" },
+    ]);
   });
 
   it("logs at most the per-visitor limit, counted in the database; the searches themselves are not refused", async () => {
@@ -93,7 +115,9 @@ describe("the search log", () => {
     }
     search.logSearch({ query: "een ander", resultCount: 0, source: "portal", visitor: "10.5.5.6" });
     await search.flushSearchLog();
-    expect(await t.db.searchLog.count({ where: { query: { startsWith: "onderwerp" } } })).toBe(limits.SEARCH_LOG_LIMIT.perAddress);
+    expect(await t.db.searchLog.count({ where: { query: { startsWith: "onderwerp" } } })).toBe(
+      limits.SEARCH_LOG_LIMIT.perAddress,
+    );
     expect(await t.db.searchLog.count({ where: { query: "een ander" } })).toBe(1);
   });
 });

@@ -35,7 +35,8 @@ export function limitCallerReply(db: Db, opts: { ticketKey: string; ip: string }
       { bucket: "caller-reply-ticket", key: opts.ticketKey, limit: CALLER_REPLY_LIMITS.perTicket, windowMs: w },
       { bucket: "caller-reply-ip", key: opts.ip, limit: CALLER_REPLY_LIMITS.perAddress, windowMs: w },
     ],
-    (m) => `U heeft in korte tijd veel reacties gestuurd. Wacht ${minutes(m)} en probeer het dan opnieuw. Is het dringend? Bel de helpdesk.`,
+    (m) =>
+      `U heeft in korte tijd veel reacties gestuurd. Wacht ${minutes(m)} en probeer het dan opnieuw. Is het dringend? Bel de helpdesk.`,
   );
 }
 

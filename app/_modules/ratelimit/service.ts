@@ -4,7 +4,11 @@ import type { Db } from "@/app/_core/db";
 export type Limit = { bucket: string; key: string; limit: number; windowMs: number };
 
 /** Records one hit and says whether it is within the limit (the hit counts either way, so hammering stays blocked). */
-export async function hitRateLimit(db: Db, l: Limit, now = new Date()): Promise<{ allowed: boolean; retryAfterMs: number }> {
+export async function hitRateLimit(
+  db: Db,
+  l: Limit,
+  now = new Date(),
+): Promise<{ allowed: boolean; retryAfterMs: number }> {
   const since = new Date(now.getTime() - l.windowMs);
   await db.rateLimitHit.create({ data: { bucket: l.bucket, key: l.key, createdAt: now } });
   return checkRateLimit(db, l, now, since);
@@ -34,7 +38,9 @@ const LONG_LIVED: Record<string, number> = { "login-ok": 30 * 86_400_000 };
 /** Removes hits older than a day (older than their own horizon for long-lived buckets); called opportunistically. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<void> {
   const buckets = Object.keys(LONG_LIVED);
-  await db.rateLimitHit.deleteMany({ where: { bucket: { notIn: buckets }, createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  await db.rateLimitHit.deleteMany({
+    where: { bucket: { notIn: buckets }, createdAt: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
   for (const [bucket, ms] of Object.entries(LONG_LIVED)) {
     await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: new Date(now.getTime() - ms) } } });
   }

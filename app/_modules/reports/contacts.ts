@@ -16,16 +16,25 @@ export type ContactReport = {
   handling: { channel: Channel; contacts: number; averageMs: number | null }[];
 };
 
-const hourIn = (d: Date) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" }).format(d));
+const hourIn = (d: Date) =>
+  Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" }).format(d),
+  );
 
 /** Builds the contact figures for desks and a period of local dates (inclusive). */
-export async function buildContactReport(db: Db, opts: { desks: DeskId[]; from: string; to: string; now?: Date }): Promise<ContactReport> {
+export async function buildContactReport(
+  db: Db,
+  opts: { desks: DeskId[]; from: string; to: string; now?: Date },
+): Promise<ContactReport> {
   const now = opts.now ?? new Date();
   const createdAt = { gte: startOfLocalDay(opts.from), lt: startOfLocalDay(addDays(opts.to, 1)) };
   const deskId = { in: opts.desks };
   const [tickets, contacts, callbacks] = await Promise.all([
     db.ticket.groupBy({ by: ["channel"], where: { deskId, createdAt, mergedIntoId: null }, _count: { _all: true } }),
-    db.contact.findMany({ where: { deskId, createdAt }, select: { deskId: true, channel: true, outcome: true, startedAt: true, endedAt: true } }),
+    db.contact.findMany({
+      where: { deskId, createdAt },
+      select: { deskId: true, channel: true, outcome: true, startedAt: true, endedAt: true },
+    }),
     db.callback.findMany({ where: { deskId, createdAt }, select: { dueAt: true, doneAt: true } }),
   ]);
   const perChannel = CHANNELS.map((channel) => ({
@@ -44,13 +53,22 @@ export async function buildContactReport(db: Db, opts: { desks: DeskId[]; from: 
   const late = callbacks.filter((c) => (c.doneAt && c.doneAt > c.dueAt) || (!c.doneAt && c.dueAt < now)).length;
   const open = callbacks.filter((c) => !c.doneAt).length;
   const decided = onTime + late;
-  const perHour = PHONE_HOURS.map((hour) => ({ hour, contacts: contacts.filter((c) => hourIn(c.startedAt) === hour).length }));
+  const perHour = PHONE_HOURS.map((hour) => ({
+    hour,
+    contacts: contacts.filter((c) => hourIn(c.startedAt) === hour).length,
+  }));
   const handling = CHANNELS.map((channel) => {
     const own = contacts.filter((c) => c.channel === channel);
     const total = own.reduce((s, c) => s + Math.max(0, c.endedAt.getTime() - c.startedAt.getTime()), 0);
     return { channel, contacts: own.length, averageMs: own.length ? total / own.length : null };
   });
-  return { perChannel, firstContactResolution, callbacks: { total: callbacks.length, onTime, late, open, rate: decided ? onTime / decided : null }, perHour, handling };
+  return {
+    perChannel,
+    firstContactResolution,
+    callbacks: { total: callbacks.length, onTime, late, open, rate: decided ? onTime / decided : null },
+    perHour,
+    handling,
+  };
 }
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
@@ -69,7 +87,10 @@ export function contactReportCsv(r: ContactReport): string {
     [r.callbacks.total, r.callbacks.onTime, r.callbacks.late, r.callbacks.open, pct(r.callbacks.rate)],
     [],
     ["Uur", "Contacten"],
-    ...r.perHour.map((h) => [`${String(h.hour).padStart(2, "0")}:00–${String(h.hour + 1).padStart(2, "0")}:00`, h.contacts]),
+    ...r.perHour.map((h) => [
+      `${String(h.hour).padStart(2, "0")}:00–${String(h.hour + 1).padStart(2, "0")}:00`,
+      h.contacts,
+    ]),
     [],
     ["Kanaal", "Contacten", "Gemiddelde gespreksduur (minuten)"],
     ...r.handling.map((h) => [h.channel, h.contacts, minutes(h.averageMs)]),

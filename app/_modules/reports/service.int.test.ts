@@ -40,12 +40,26 @@ async function ticket(s: Seed): Promise<string> {
   const d = (v?: string) => (v ? new Date(v) : null);
   const row = await t.db.ticket.create({
     data: {
-      reference: `T-${n}`, deskId: s.desk, year: 2026, number: n, subject: `Vraag ${n}`,
-      status: s.status ?? "open", sector: s.sector === undefined ? "po" : s.sector, callerType: s.callerType ?? "po-school",
-      topic: s.topic === undefined ? "verzuim-melden" : s.topic, requesterId: "req-1", followUpTokenHash: `hash-${n}`,
-      createdAt: new Date(s.createdAt), firstResponseDueAt: d(s.firstResponseDueAt), resolutionDueAt: d(s.resolutionDueAt),
-      firstRespondedAt: d(s.firstRespondedAt), resolvedAt: d(s.resolvedAt), closedAt: s.status === "closed" ? d(s.resolvedAt) : null,
-      slaPausedMs: s.slaPausedMs ?? 0, slaPausedAt: d(s.slaPausedAt), mergedIntoId: s.mergedIntoId ?? null,
+      reference: `T-${n}`,
+      deskId: s.desk,
+      year: 2026,
+      number: n,
+      subject: `Vraag ${n}`,
+      status: s.status ?? "open",
+      sector: s.sector === undefined ? "po" : s.sector,
+      callerType: s.callerType ?? "po-school",
+      topic: s.topic === undefined ? "verzuim-melden" : s.topic,
+      requesterId: "req-1",
+      followUpTokenHash: `hash-${n}`,
+      createdAt: new Date(s.createdAt),
+      firstResponseDueAt: d(s.firstResponseDueAt),
+      resolutionDueAt: d(s.resolutionDueAt),
+      firstRespondedAt: d(s.firstRespondedAt),
+      resolvedAt: d(s.resolvedAt),
+      closedAt: s.status === "closed" ? d(s.resolvedAt) : null,
+      slaPausedMs: s.slaPausedMs ?? 0,
+      slaPausedAt: d(s.slaPausedAt),
+      mergedIntoId: s.mergedIntoId ?? null,
       messages: {
         create: [
           { kind: "caller", body: "Mijn vraag is…", createdAt: new Date(s.createdAt) },
@@ -63,46 +77,106 @@ async function ticket(s: Seed): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestDb();
-  for (const [id, shortName, prefix] of [["po", "BRON PO", "PO"], ["vo-mbo", "IPO", "IPO"]] as const) {
+  for (const [id, shortName, prefix] of [
+    ["po", "BRON PO", "PO"],
+    ["vo-mbo", "IPO", "IPO"],
+  ] as const) {
     await t.db.desk.create({
-      data: { id, name: shortName, shortName, referencePrefix: prefix, serves: "scholen", phone: "050", phoneHref: "+3150", hours: HOURS },
+      data: {
+        id,
+        name: shortName,
+        shortName,
+        referencePrefix: prefix,
+        serves: "scholen",
+        phone: "050",
+        phoneHref: "+3150",
+        hours: HOURS,
+      },
     });
   }
   await t.db.setting.create({
-    data: { key: "taxonomy", value: JSON.stringify({ hash: "x", taxonomy: { topics: [{ id: "verzuim-melden", label: "Verzuim melden" }, { id: "verlof", label: "Verlof" }] } }) },
+    data: {
+      key: "taxonomy",
+      value: JSON.stringify({
+        hash: "x",
+        taxonomy: {
+          topics: [
+            { id: "verzuim-melden", label: "Verzuim melden" },
+            { id: "verlof", label: "Verlof" },
+          ],
+        },
+      }),
+    },
   });
-  await t.db.requester.create({ data: { id: "req-1", name: "Juf", email: "juf@school.nl", callerType: "po-school", organisation: "School" } });
+  await t.db.requester.create({
+    data: { id: "req-1", name: "Juf", email: "juf@school.nl", callerType: "po-school", organisation: "School" },
+  });
 
   // T1 po, Mon 10:00 → answered 11:00 (1 h), resolved Tue 10:00 (4 h); both in time.
   const t1 = await ticket({
-    desk: "po", createdAt: "2026-03-02T09:00:00Z", status: "resolved", firstRespondedAt: "2026-03-02T10:00:00Z", resolvedAt: "2026-03-03T09:00:00Z",
-    firstResponseDueAt: "2026-03-03T09:00:00Z", resolutionDueAt: "2026-03-09T09:00:00Z", tags: ["verzuim"],
+    desk: "po",
+    createdAt: "2026-03-02T09:00:00Z",
+    status: "resolved",
+    firstRespondedAt: "2026-03-02T10:00:00Z",
+    resolvedAt: "2026-03-03T09:00:00Z",
+    firstResponseDueAt: "2026-03-03T09:00:00Z",
+    resolutionDueAt: "2026-03-09T09:00:00Z",
+    tags: ["verzuim"],
   });
   // T2 po, Tue 12:00 → answered Thu 10:00 (6 h), late; still open past its resolution due time.
   await ticket({
-    desk: "po", createdAt: "2026-03-03T11:00:00Z", topic: "verlof", firstRespondedAt: "2026-03-05T09:00:00Z",
-    firstResponseDueAt: "2026-03-04T11:00:00Z", resolutionDueAt: "2026-03-10T11:00:00Z", tags: ["verlof", "verzuim"],
+    desk: "po",
+    createdAt: "2026-03-03T11:00:00Z",
+    topic: "verlof",
+    firstRespondedAt: "2026-03-05T09:00:00Z",
+    firstResponseDueAt: "2026-03-04T11:00:00Z",
+    resolutionDueAt: "2026-03-10T11:00:00Z",
+    tags: ["verlof", "verzuim"],
   });
   // T3 vo-mbo, Mon 09:30, firstRespondedAt missing but a reply at 10:30 (1 h); waiting for the caller past the frozen due time.
   await ticket({
-    desk: "vo-mbo", createdAt: "2026-03-09T08:30:00Z", status: "waiting", sector: "vo", callerType: "vo-school", replyAt: "2026-03-09T09:30:00Z",
-    firstResponseDueAt: "2026-03-10T08:30:00Z", resolutionDueAt: "2026-03-16T08:30:00Z", slaPausedAt: "2026-03-09T09:30:00Z",
+    desk: "vo-mbo",
+    createdAt: "2026-03-09T08:30:00Z",
+    status: "waiting",
+    sector: "vo",
+    callerType: "vo-school",
+    replyAt: "2026-03-09T09:30:00Z",
+    firstResponseDueAt: "2026-03-10T08:30:00Z",
+    resolutionDueAt: "2026-03-16T08:30:00Z",
+    slaPausedAt: "2026-03-09T09:30:00Z",
   });
   // T4 vo-mbo, Mon 00:30 local (Sunday in UTC) → answered 09:30 (0.5 h); closed Wed 09:30 after 2 h waiting: 8.5 − 2 = 6.5 h.
   await ticket({
-    desk: "vo-mbo", createdAt: "2026-03-01T23:30:00Z", status: "closed", sector: null, callerType: "municipality", topic: null,
-    firstRespondedAt: "2026-03-02T08:30:00Z", resolvedAt: "2026-03-04T08:30:00Z", slaPausedMs: 2 * H,
-    firstResponseDueAt: "2026-03-02T12:00:00Z", resolutionDueAt: "2026-03-09T10:00:00Z",
+    desk: "vo-mbo",
+    createdAt: "2026-03-01T23:30:00Z",
+    status: "closed",
+    sector: null,
+    callerType: "municipality",
+    topic: null,
+    firstRespondedAt: "2026-03-02T08:30:00Z",
+    resolvedAt: "2026-03-04T08:30:00Z",
+    slaPausedMs: 2 * H,
+    firstResponseDueAt: "2026-03-02T12:00:00Z",
+    resolutionDueAt: "2026-03-09T10:00:00Z",
   });
   // T5 vo-mbo, Fri 12:00, never answered: first response breached, resolution not yet due.
   await ticket({
-    desk: "vo-mbo", createdAt: "2026-03-13T11:00:00Z", status: "new", sector: "mbo", callerType: "mbo-institution",
-    firstResponseDueAt: "2026-03-16T11:00:00Z", resolutionDueAt: "2026-04-01T11:00:00Z",
+    desk: "vo-mbo",
+    createdAt: "2026-03-13T11:00:00Z",
+    status: "new",
+    sector: "mbo",
+    callerType: "mbo-institution",
+    firstResponseDueAt: "2026-03-16T11:00:00Z",
+    resolutionDueAt: "2026-04-01T11:00:00Z",
   });
   // T6 po, closed without an answer (no first response to judge), resolved after 0.5 h.
   await ticket({
-    desk: "po", createdAt: "2026-03-04T09:00:00Z", status: "closed", resolvedAt: "2026-03-04T09:30:00Z",
-    firstResponseDueAt: "2026-03-05T09:00:00Z", resolutionDueAt: "2026-03-11T09:00:00Z",
+    desk: "po",
+    createdAt: "2026-03-04T09:00:00Z",
+    status: "closed",
+    resolvedAt: "2026-03-04T09:30:00Z",
+    firstResponseDueAt: "2026-03-05T09:00:00Z",
+    resolutionDueAt: "2026-03-11T09:00:00Z",
   });
   // Left out: merged into T1, and created just outside the period on either side (Amsterdam days).
   await ticket({ desk: "po", createdAt: "2026-03-02T10:00:00Z", mergedIntoId: t1, tags: ["spam"] });
@@ -120,7 +194,14 @@ beforeAll(async () => {
   ];
   for (const [id, suggestionsShown, articlesOpened, outcome, createdAt, updatedAt] of runs) {
     await t.db.deflectionRun.create({
-      data: { id, suggestionsShown, articlesOpened, outcome, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt ?? createdAt) },
+      data: {
+        id,
+        suggestionsShown,
+        articlesOpened,
+        outcome,
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(updatedAt ?? createdAt),
+      },
     });
   }
 
@@ -153,7 +234,10 @@ describe(`buildReport (${process.env.TEST_DB === "postgres" ? "postgres" : "sqli
     expect(report.period).toEqual(PERIOD);
     expect(report.weeks.map((w) => w.key)).toEqual(["2026-W10", "2026-W11"]);
     expect(report.weeks[0]).toMatchObject({ start: "2026-03-02", label: "wk 10" });
-    expect(report.desks).toEqual([{ id: "po", label: "BRON PO" }, { id: "vo-mbo", label: "IPO" }]);
+    expect(report.desks).toEqual([
+      { id: "po", label: "BRON PO" },
+      { id: "vo-mbo", label: "IPO" },
+    ]);
   });
 
   it("computes first response and resolution in business hours", () => {
@@ -179,29 +263,55 @@ describe(`buildReport (${process.env.TEST_DB === "postgres" ? "postgres" : "sqli
   });
 
   it("counts tickets per week per desk, sector, caller type, topic and tag", () => {
-    const rows = (d: keyof Report["volume"]) => Object.fromEntries(report.volume[d].rows.map((r) => [r.key, r.perWeek]));
+    const rows = (d: keyof Report["volume"]) =>
+      Object.fromEntries(report.volume[d].rows.map((r) => [r.key, r.perWeek]));
     expect(rows("desk")).toEqual({ po: [3, 0], "vo-mbo": [1, 2] });
     expect(rows("sector")).toEqual({ po: [3, 0], vo: [0, 1], mbo: [0, 1], "": [1, 0] });
     expect(report.volume.sector.rows.find((r) => r.key === "")!.label).toBe("Niet ingevuld");
-    expect(rows("callerType")).toMatchObject({ "po-school": [3, 0], "vo-school": [0, 1], municipality: [1, 0], "mbo-institution": [0, 1], other: [0, 0] });
+    expect(rows("callerType")).toMatchObject({
+      "po-school": [3, 0],
+      "vo-school": [0, 1],
+      municipality: [1, 0],
+      "mbo-institution": [0, 1],
+      other: [0, 0],
+    });
     expect(report.volume.callerType.rows[0]).toMatchObject({ key: "po-school", label: "Basisschool (po)", total: 3 });
-    expect(report.volume.topic.rows.map((r) => [r.label, r.total])).toEqual([["Verzuim melden", 4], ["Niet ingevuld", 1], ["Verlof", 1]]);
-    expect(report.volume.tag.rows.map((r) => [r.label, r.perWeek])).toEqual([["verzuim", [2, 0]], ["verlof", [1, 0]]]);
+    expect(report.volume.topic.rows.map((r) => [r.label, r.total])).toEqual([
+      ["Verzuim melden", 4],
+      ["Niet ingevuld", 1],
+      ["Verlof", 1],
+    ]);
+    expect(report.volume.tag.rows.map((r) => [r.label, r.perWeek])).toEqual([
+      ["verzuim", [2, 0]],
+      ["verlof", [1, 0]],
+    ]);
   });
 
   it("measures deflection by the question analysis", () => {
     const d = report.deflection;
     expect(d).toMatchObject({
-      runs: 6, withSuggestions: 5, withoutTicket: 3, rate: 0.75, runsWithArticleOpened: 2, articlesOpened: 3,
+      runs: 6,
+      withSuggestions: 5,
+      withoutTicket: 3,
+      rate: 0.75,
+      runsWithArticleOpened: 2,
+      articlesOpened: 3,
       outcomes: { submitted: 1, answered: 1, abandoned: 2, open: 1 },
     });
-    expect(d.weekly.map((w) => [w.withSuggestions, w.withoutTicket, w.submitted])).toEqual([[2, 1, 1], [3, 2, 0]]);
+    expect(d.weekly.map((w) => [w.withSuggestions, w.withoutTicket, w.submitted])).toEqual([
+      [2, 1, 1],
+      [3, 2, 0],
+    ]);
   });
 
   it("lists the top searches without results", () => {
     expect(report.searches).toMatchObject({ total: 7, zeroResults: 6 });
     expect(report.searches.zeroRate).toBeCloseTo(6 / 7);
-    expect(report.searches.top.map((s) => [s.query, s.count])).toEqual([["verlof aanvragen", 3], ["bsn", 2], ["=cmd|' /c calc'!a0", 1]]);
+    expect(report.searches.top.map((s) => [s.query, s.count])).toEqual([
+      ["verlof aanvragen", 3],
+      ["bsn", 2],
+      ["=cmd|' /c calc'!a0", 1],
+    ]);
     expect(report.searches.top[0]!.lastSearchedAt).toBe("2026-03-12T10:00:00.000Z");
   });
 

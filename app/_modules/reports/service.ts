@@ -80,7 +80,14 @@ export type Deflection = {
   rate: number | null;
   runsWithArticleOpened: number;
   articlesOpened: number;
-  weekly: { week: string; label: string; withSuggestions: number; withoutTicket: number; submitted: number; rate: number | null }[];
+  weekly: {
+    week: string;
+    label: string;
+    withSuggestions: number;
+    withoutTicket: number;
+    submitted: number;
+    rate: number | null;
+  }[];
 };
 
 export type Searches = {
@@ -159,8 +166,19 @@ type TicketRow = {
 };
 
 const TICKET_SELECT = {
-  id: true, deskId: true, sector: true, callerType: true, topic: true, status: true, createdAt: true,
-  firstResponseDueAt: true, resolutionDueAt: true, firstRespondedAt: true, resolvedAt: true, slaPausedMs: true, slaPausedAt: true,
+  id: true,
+  deskId: true,
+  sector: true,
+  callerType: true,
+  topic: true,
+  status: true,
+  createdAt: true,
+  firstResponseDueAt: true,
+  resolutionDueAt: true,
+  firstRespondedAt: true,
+  resolvedAt: true,
+  slaPausedMs: true,
+  slaPausedAt: true,
 } as const;
 
 const DIMENSION_TITLES: Record<Dimension, string> = {
@@ -185,9 +203,15 @@ async function topicLabels(db: Db): Promise<Map<string, string>> {
 /** Validates a period and the user's desks; throws a ValidationError with Dutch messages. */
 function checkInput(input: BuildReportInput): { from: string; to: string; deskIds: DeskId[] } {
   if (!input.from || !input.to) {
-    throw new ValidationError("De periode klopt niet.", [{ path: input.from ? "to" : "from", message: "Kies een begin- en een einddatum." }]);
+    throw new ValidationError("De periode klopt niet.", [
+      { path: input.from ? "to" : "from", message: "Kies een begin- en een einddatum." },
+    ]);
   }
-  const parsed = makeReportQuerySchema(() => input.to).safeParse({ from: input.from, to: input.to, desk: input.desks ? [...input.desks] : undefined });
+  const parsed = makeReportQuerySchema(() => input.to).safeParse({
+    from: input.from,
+    to: input.to,
+    desk: input.desks ? [...input.desks] : undefined,
+  });
   if (!parsed.success) throw new ValidationError("De periode klopt niet.", zodIssues(parsed.error));
   const visible = visibleDesks(input.user);
   const wanted = parsed.data.desks;
@@ -208,7 +232,12 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
   const weeks = weekKeys.map((key) => ({ key, label: weekLabel(key, currentYear), start: weekStart(key) }));
 
   const ticketWhere: Prisma.TicketWhereInput = {
-    AND: [ticketScope(input.user), { deskId: { in: deskIds } }, { createdAt: { gte: start, lt: end } }, { mergedIntoId: null }],
+    AND: [
+      ticketScope(input.user),
+      { deskId: { in: deskIds } },
+      { createdAt: { gte: start, lt: end } },
+      { mergedIntoId: null },
+    ],
   };
 
   const [deskRows, topics] = await Promise.all([
@@ -293,18 +322,35 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
   // Tags: only the (ticketId, tagId) pairs, then the names of the tags that occur.
   const tagCounts = new Map<string, number[]>();
   if (ticketWeek.size > 0) {
-    const pairs = await db.ticketTag.findMany({ where: { ticket: ticketWhere }, select: { ticketId: true, tagId: true } });
+    const pairs = await db.ticketTag.findMany({
+      where: { ticket: ticketWhere },
+      select: { ticketId: true, tagId: true },
+    });
     for (const p of pairs) {
       const w = ticketWeek.get(p.ticketId);
       if (w !== undefined) bump(tagCounts, p.tagId, w);
     }
   }
   const tagNames = new Map(
-    tagCounts.size === 0 ? [] : (await db.tag.findMany({ where: { id: { in: [...tagCounts.keys()] } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]),
+    tagCounts.size === 0
+      ? []
+      : (await db.tag.findMany({ where: { id: { in: [...tagCounts.keys()] } }, select: { id: true, name: true } })).map(
+          (t) => [t.id, t.name],
+        ),
   );
 
-  const breakdown = (dimension: Dimension, m: Map<string, number[]>, label: (k: string) => string, keepOrder: boolean): Breakdown => {
-    const rows = [...m].map(([key, perWeekCounts]) => ({ key, label: key === "" ? NONE_LABEL : label(key), total: perWeekCounts.reduce((a, b) => a + b, 0), perWeek: perWeekCounts }));
+  const breakdown = (
+    dimension: Dimension,
+    m: Map<string, number[]>,
+    label: (k: string) => string,
+    keepOrder: boolean,
+  ): Breakdown => {
+    const rows = [...m].map(([key, perWeekCounts]) => ({
+      key,
+      label: key === "" ? NONE_LABEL : label(key),
+      total: perWeekCounts.reduce((a, b) => a + b, 0),
+      perWeek: perWeekCounts,
+    }));
     if (!keepOrder) rows.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, "nl"));
     return { dimension, title: DIMENSION_TITLES[dimension], rows };
   };
@@ -325,15 +371,25 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
     weekly: weeks.map((wk, i) => {
       const k = perWeek[i]!.kpis();
       return {
-        week: wk.key, label: wk.label, start: wk.start, created: k.created,
-        firstResponse: k.firstResponse, resolution: k.resolution,
-        slaFirstResponseRate: k.slaFirstResponse.rate, slaResolutionRate: k.slaResolution.rate,
+        week: wk.key,
+        label: wk.label,
+        start: wk.start,
+        created: k.created,
+        firstResponse: k.firstResponse,
+        resolution: k.resolution,
+        slaFirstResponseRate: k.slaFirstResponse.rate,
+        slaResolutionRate: k.slaResolution.rate,
       };
     }),
     volume: {
       desk: breakdown("desk", counts.desk, (k) => deskLabel.get(k) ?? k, true),
       sector: breakdown("sector", counts.sector, (k) => SECTOR_LABELS[k as keyof typeof SECTOR_LABELS] ?? k, true),
-      callerType: breakdown("callerType", counts.callerType, (k) => CALLER_TYPE_LABELS[k as keyof typeof CALLER_TYPE_LABELS] ?? k, false),
+      callerType: breakdown(
+        "callerType",
+        counts.callerType,
+        (k) => CALLER_TYPE_LABELS[k as keyof typeof CALLER_TYPE_LABELS] ?? k,
+        false,
+      ),
       topic: breakdown("topic", counts.topic, (k) => topics.get(k) ?? k, false),
       tag: breakdown("tag", tagCounts, (k) => tagNames.get(k) ?? k, false),
     },
@@ -342,9 +398,24 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
   };
 }
 
-async function deflectionSection(db: Db, start: Date, end: Date, weekKeys: string[], currentYear: number, now: Date, batchSize: number): Promise<Deflection> {
+async function deflectionSection(
+  db: Db,
+  start: Date,
+  end: Date,
+  weekKeys: string[],
+  currentYear: number,
+  now: Date,
+  batchSize: number,
+): Promise<Deflection> {
   const weekIdx = new Map(weekKeys.map((k, i) => [k, i]));
-  const weekly = weekKeys.map((week) => ({ week, label: weekLabel(week, currentYear), withSuggestions: 0, withoutTicket: 0, submitted: 0, rate: null as number | null }));
+  const weekly = weekKeys.map((week) => ({
+    week,
+    label: weekLabel(week, currentYear),
+    withSuggestions: 0,
+    withoutTicket: 0,
+    submitted: 0,
+    rate: null as number | null,
+  }));
   const outcomes: Record<DeflectionOutcome, number> = { submitted: 0, answered: 0, abandoned: 0, open: 0 };
   let withSuggestions = 0;
   let runsWithArticleOpened = 0;
@@ -379,12 +450,18 @@ async function deflectionSection(db: Db, start: Date, end: Date, weekKeys: strin
     if (batch.length < batchSize) break;
     cursor = batch[batch.length - 1]!.id;
   }
-  for (const row of weekly) row.rate = row.withoutTicket + row.submitted === 0 ? null : row.withoutTicket / (row.withoutTicket + row.submitted);
+  for (const row of weekly)
+    row.rate = row.withoutTicket + row.submitted === 0 ? null : row.withoutTicket / (row.withoutTicket + row.submitted);
   const withoutTicket = outcomes.answered + outcomes.abandoned;
   return {
-    runs, withSuggestions, outcomes, withoutTicket,
+    runs,
+    withSuggestions,
+    outcomes,
+    withoutTicket,
     rate: withoutTicket + outcomes.submitted === 0 ? null : withoutTicket / (withoutTicket + outcomes.submitted),
-    runsWithArticleOpened, articlesOpened, weekly,
+    runsWithArticleOpened,
+    articlesOpened,
+    weekly,
   };
 }
 
@@ -406,7 +483,11 @@ async function searchSection(db: Db, start: Date, end: Date, limit: number): Pro
     total,
     zeroResults,
     zeroRate: total === 0 ? null : zeroResults / total,
-    top: groups.map((g) => ({ query: g.normalized, count: g._count.normalized, lastSearchedAt: g._max.createdAt?.toISOString() ?? "" })),
+    top: groups.map((g) => ({
+      query: g.normalized,
+      count: g._count.normalized,
+      lastSearchedAt: g._max.createdAt?.toISOString() ?? "",
+    })),
   };
 }
 
@@ -442,10 +523,21 @@ const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1
 
 function kpiCells(k: Kpis): CsvCell[] {
   return [
-    k.created, k.answered, hours(k.firstResponse.medianMs), hours(k.firstResponse.p90Ms),
-    k.resolved, hours(k.resolution.medianMs), hours(k.resolution.p90Ms),
-    k.slaFirstResponse.met, k.slaFirstResponse.breached, k.slaFirstResponse.pending, pct(k.slaFirstResponse.rate),
-    k.slaResolution.met, k.slaResolution.breached, k.slaResolution.pending, pct(k.slaResolution.rate),
+    k.created,
+    k.answered,
+    hours(k.firstResponse.medianMs),
+    hours(k.firstResponse.p90Ms),
+    k.resolved,
+    hours(k.resolution.medianMs),
+    hours(k.resolution.p90Ms),
+    k.slaFirstResponse.met,
+    k.slaFirstResponse.breached,
+    k.slaFirstResponse.pending,
+    pct(k.slaFirstResponse.rate),
+    k.slaResolution.met,
+    k.slaResolution.breached,
+    k.slaResolution.pending,
+    pct(k.slaResolution.rate),
   ];
 }
 
@@ -456,10 +548,22 @@ export function reportToCsv(report: Report, section: ReportSection): string {
     case "summary":
       rows = [
         [
-          "Helpdesk", "Tickets", "Beantwoord", "Eerste reactie mediaan (uur)", "Eerste reactie p90 (uur)",
-          "Opgelost", "Oplostijd mediaan (uur)", "Oplostijd p90 (uur)",
-          "Eerste reactie op tijd", "Eerste reactie te laat", "Eerste reactie loopt nog", "Eerste reactie op tijd (%)",
-          "Oplossing op tijd", "Oplossing te laat", "Oplossing loopt nog", "Oplossing op tijd (%)",
+          "Helpdesk",
+          "Tickets",
+          "Beantwoord",
+          "Eerste reactie mediaan (uur)",
+          "Eerste reactie p90 (uur)",
+          "Opgelost",
+          "Oplostijd mediaan (uur)",
+          "Oplostijd p90 (uur)",
+          "Eerste reactie op tijd",
+          "Eerste reactie te laat",
+          "Eerste reactie loopt nog",
+          "Eerste reactie op tijd (%)",
+          "Oplossing op tijd",
+          "Oplossing te laat",
+          "Oplossing loopt nog",
+          "Oplossing op tijd (%)",
         ],
         ...report.kpisByDesk.map((d) => [d.label, ...kpiCells(d.kpis)]),
         ["Totaal", ...kpiCells(report.kpis)],
@@ -468,12 +572,26 @@ export function reportToCsv(report: Report, section: ReportSection): string {
     case "weekly":
       rows = [
         [
-          "Week", "Begint op", "Tickets", "Eerste reactie mediaan (uur)", "Eerste reactie p90 (uur)",
-          "Oplostijd mediaan (uur)", "Oplostijd p90 (uur)", "Eerste reactie op tijd (%)", "Oplossing op tijd (%)",
+          "Week",
+          "Begint op",
+          "Tickets",
+          "Eerste reactie mediaan (uur)",
+          "Eerste reactie p90 (uur)",
+          "Oplostijd mediaan (uur)",
+          "Oplostijd p90 (uur)",
+          "Eerste reactie op tijd (%)",
+          "Oplossing op tijd (%)",
         ],
         ...report.weekly.map((w) => [
-          w.week, w.start, w.created, hours(w.firstResponse.medianMs), hours(w.firstResponse.p90Ms),
-          hours(w.resolution.medianMs), hours(w.resolution.p90Ms), pct(w.slaFirstResponseRate), pct(w.slaResolutionRate),
+          w.week,
+          w.start,
+          w.created,
+          hours(w.firstResponse.medianMs),
+          hours(w.firstResponse.p90Ms),
+          hours(w.resolution.medianMs),
+          hours(w.resolution.p90Ms),
+          pct(w.slaFirstResponseRate),
+          pct(w.slaResolutionRate),
         ]),
       ];
       break;
@@ -483,14 +601,25 @@ export function reportToCsv(report: Report, section: ReportSection): string {
     case "topic":
     case "tag": {
       const b = report.volume[section];
-      const head = { desk: "Helpdesk", sector: "Sector", callerType: "Soort melder", topic: "Onderwerp", tag: "Tag" }[section];
-      rows = [[head, "Code", "Totaal", ...report.weeks.map((w) => w.key)], ...b.rows.map((r) => [r.label, r.key, r.total, ...r.perWeek])];
+      const head = { desk: "Helpdesk", sector: "Sector", callerType: "Soort melder", topic: "Onderwerp", tag: "Tag" }[
+        section
+      ];
+      rows = [
+        [head, "Code", "Totaal", ...report.weeks.map((w) => w.key)],
+        ...b.rows.map((r) => [r.label, r.key, r.total, ...r.perWeek]),
+      ];
       break;
     }
     case "deflection": {
       const d = report.deflection;
       rows = [
-        ["Week", "Vraaganalyses met suggesties", "Zonder ticket afgerond", "Toch ticket ingediend", "Zonder ticket (%)"],
+        [
+          "Week",
+          "Vraaganalyses met suggesties",
+          "Zonder ticket afgerond",
+          "Toch ticket ingediend",
+          "Zonder ticket (%)",
+        ],
         ...d.weekly.map((w) => [w.week, w.withSuggestions, w.withoutTicket, w.submitted, pct(w.rate)]),
         ["Totaal", d.withSuggestions, d.withoutTicket, d.outcomes.submitted, pct(d.rate)],
       ];
@@ -499,7 +628,11 @@ export function reportToCsv(report: Report, section: ReportSection): string {
     case "searches":
       rows = [
         ["Zoekvraag", "Aantal keer", "Laatst gezocht"],
-        ...report.searches.top.map((s) => [s.query, s.count, s.lastSearchedAt ? localDate(new Date(s.lastSearchedAt)) : ""]),
+        ...report.searches.top.map((s) => [
+          s.query,
+          s.count,
+          s.lastSearchedAt ? localDate(new Date(s.lastSearchedAt)) : "",
+        ]),
       ];
       break;
     default: {

@@ -102,15 +102,23 @@ describe("dates and ISO weeks in Europe/Amsterdam", () => {
     expect(startOfLocalDay(date).toISOString()).toBe(iso);
   });
 
-  it.each(["Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe"])("agrees with Intl every 10 minutes around DST changes in %s", (zone) => {
-    const exact = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
-    for (const day of ["2026-03-08", "2026-03-29", "2026-04-05", "2026-10-04", "2026-10-25", "2026-11-01"]) {
-      const from = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
-      for (let t = from; t < from + 3 * 86_400_000; t += 600_000) {
-        expect(localDate(new Date(t), zone)).toBe(exact.format(new Date(t)));
+  it.each(["Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe"])(
+    "agrees with Intl every 10 minutes around DST changes in %s",
+    (zone) => {
+      const exact = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
+      for (const day of ["2026-03-08", "2026-03-29", "2026-04-05", "2026-10-04", "2026-10-25", "2026-11-01"]) {
+        const from = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+        for (let t = from; t < from + 3 * 86_400_000; t += 600_000) {
+          expect(localDate(new Date(t), zone)).toBe(exact.format(new Date(t)));
+        }
       }
-    }
-  });
+    },
+  );
 
   it("Monday of a week key, and back", () => {
     expect(weekStart("2026-W14")).toBe("2026-03-30");
@@ -121,7 +129,13 @@ describe("dates and ISO weeks in Europe/Amsterdam", () => {
   });
 
   it("lists the week keys of a period, across a year end", () => {
-    expect(weekKeysBetween("2026-12-20", "2027-01-12")).toEqual(["2026-W51", "2026-W52", "2026-W53", "2027-W01", "2027-W02"]);
+    expect(weekKeysBetween("2026-12-20", "2027-01-12")).toEqual([
+      "2026-W51",
+      "2026-W52",
+      "2026-W53",
+      "2027-W01",
+      "2027-W02",
+    ]);
     expect(weekKeysBetween("2026-03-30", "2026-03-30")).toEqual(["2026-W14"]);
     expect(weekKeysBetween("2026-04-05", "2026-04-06")).toEqual(["2026-W14", "2026-W15"]);
     expect(weekKeysBetween("2026-04-06", "2026-04-05")).toEqual([]);
@@ -144,7 +158,11 @@ describe("dates and ISO weeks in Europe/Amsterdam", () => {
 describe("bucketing", () => {
   it("counts with a fixed order first, zeros kept", () => {
     const counts = countBy(["b", "c", "b"], (x) => x, ["a", "b"]);
-    expect([...counts]).toEqual([["a", 0], ["b", 2], ["c", 1]]);
+    expect([...counts]).toEqual([
+      ["a", 0],
+      ["b", 2],
+      ["c", 1],
+    ]);
     expect(weeklyCounts(["w1", "w2", "w3"], new Map([["w2", 4]]))).toEqual([0, 4, 0]);
   });
 });
@@ -168,7 +186,12 @@ describe("SLA outcome", () => {
   });
 
   it("tallies a rate over decided tickets only", () => {
-    expect(slaTally(["met", "met", "met", "breached", "pending", "none"])).toEqual({ met: 3, breached: 1, pending: 1, rate: 0.75 });
+    expect(slaTally(["met", "met", "met", "breached", "pending", "none"])).toEqual({
+      met: 3,
+      breached: 1,
+      pending: 1,
+      rate: 0.75,
+    });
     expect(slaTally(["pending", "none"]).rate).toBeNull();
   });
 });
@@ -212,7 +235,7 @@ describe("CSV", () => {
     ["a;b", '"a;b"'],
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
-    ["=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ["+31 50", "'+31 50"],
     ["-verzuim", "'-verzuim"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -228,7 +251,12 @@ describe("CSV", () => {
   });
 
   it("encodes rows with ;, CRLF and a BOM", () => {
-    expect(encodeCsv([["Week", "Aantal"], ["2026-W14", 3]])).toBe("\uFEFFWeek;Aantal\r\n2026-W14;3\r\n");
+    expect(
+      encodeCsv([
+        ["Week", "Aantal"],
+        ["2026-W14", 3],
+      ]),
+    ).toBe("\uFEFFWeek;Aantal\r\n2026-W14;3\r\n");
     expect(encodeCsv([["a,b", 1.5]], { separator: ",", decimalComma: false, bom: false })).toBe('"a,b",1.5\r\n');
   });
 

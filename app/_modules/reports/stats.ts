@@ -88,7 +88,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
     });
     formatters.set(timeZone, f);
   }
@@ -97,7 +104,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 function wallClock(instant: number, timeZone: string): number {
   const f: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== "literal") f[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== "literal") f[p.type] = Number(p.value);
   return Date.UTC(f.year!, f.month! - 1, f.day!, f.hour! % 24, f.minute!, f.second!);
 }
 
@@ -202,7 +210,11 @@ export function weekLabel(key: string, currentYear?: number): string {
 // Bucketing
 
 /** Counts items per key; keys in `order` come first (also with 0), unknown keys after them in first-seen order. */
-export function countBy<T>(items: Iterable<T>, keyOf: (item: T) => string, order: readonly string[] = []): Map<string, number> {
+export function countBy<T>(
+  items: Iterable<T>,
+  keyOf: (item: T) => string,
+  order: readonly string[] = [],
+): Map<string, number> {
   const counts = new Map<string, number>(order.map((k) => [k, 0]));
   for (const item of items) {
     const k = keyOf(item);
@@ -239,7 +251,13 @@ export type SlaOutcome = "met" | "breached" | "pending" | "none";
  * recomputed when the pause ends, so it is pending, not breached. A ticket closed without ever being answered
  * has no first response to judge (`closedUndone`) — the same rule as the queue's SLA badge.
  */
-export function slaOutcome(input: { dueAt: Date | null; doneAt: Date | null; now: Date; paused?: boolean; closedUndone?: boolean }): SlaOutcome {
+export function slaOutcome(input: {
+  dueAt: Date | null;
+  doneAt: Date | null;
+  now: Date;
+  paused?: boolean;
+  closedUndone?: boolean;
+}): SlaOutcome {
   const { dueAt, doneAt, now } = input;
   if (doneAt) return !dueAt ? "none" : doneAt.getTime() <= dueAt.getTime() ? "met" : "breached";
   if (!dueAt || input.closedUndone) return "none";
@@ -275,7 +293,12 @@ export function firstResponseMs(createdAt: Date, respondedAt: Date | null, hours
 }
 
 /** Business milliseconds from creation to resolution minus the business time spent waiting for the caller, as the SLA counts it. */
-export function resolutionMs(createdAt: Date, resolvedAt: Date | null, pausedMs: number, hours: BusinessHours): number | null {
+export function resolutionMs(
+  createdAt: Date,
+  resolvedAt: Date | null,
+  pausedMs: number,
+  hours: BusinessHours,
+): number | null {
   if (!resolvedAt) return null;
   return Math.max(0, businessMsBetween(createdAt, resolvedAt, hours) - Math.max(0, pausedMs || 0));
 }

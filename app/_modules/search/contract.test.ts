@@ -17,14 +17,78 @@ type Article = {
 };
 
 const DOCS: Article[] = [
-  { id: "a1", title: "Verlof aanvragen", summary: "Wanneer een leerling vrij mag krijgen.", body: "Ouders vragen verlof aan bij de directeur van de school. Voor vakantieverlof gelden strenge regels.", sectors: ["po", "vo"], topic: "verlof", publishedAt: "2024-01-10" },
-  { id: "a2", title: "Ongeoorloofd verzuim melden", summary: "De school meldt bij de leerplichtambtenaar.", body: "Meld ongeoorloofd verzuim van 16 uur of meer in 4 weken via het verzuimloket van DUO.", sectors: ["vo", "mbo"], topic: "verzuim-melden", publishedAt: "2024-03-01" },
-  { id: "a3", title: "De zorgcoördinator", summary: "Wie de zorg voor leerlingen regelt.", body: "De zorgcoördinator overlegt met de GGD en de leerplichtambtenaar over ziekteverzuim.", sectors: ["vo"], topic: "ziekteverzuim", publishedAt: "2023-11-20" },
-  { id: "a4", title: "Nieuwe ideeën voor kwaliteitszorg", summary: "Een verslag van de sessies.", body: "Kwaliteitsmedewerkers deelden ideeën over onderwijs op afstand.", sectors: ["vo"], topic: "onderwijs-en-arbeidsmarkt", publishedAt: "2022-06-01" },
-  { id: "a5", title: "Contact met de helpdesk", summary: "Bel de helpdesk op werkdagen.", body: "De helpdesk Informatiepunt Onderwijs is bereikbaar van 9 tot 13 uur.", sectors: ["vo", "mbo"], topic: "contact", publishedAt: "2024-05-05" },
-  { id: "a6", title: "Te laat komen", summary: "Wat de school doet bij te laat komen.", body: "Na drie keer te laat volgt een gesprek met de mentor.", sectors: ["po"], topic: "te-laat-en-spijbelen", publishedAt: "2024-02-02" },
-  { id: "a7", title: "Regels <voor> scholen & ouders", summary: "Een overzicht.", body: "Elke school heeft regels voor verlof en verzuim. De leerplichtwet geldt voor iedereen.", sectors: ["po", "vo", "mbo"], topic: "leerplicht", publishedAt: "2023-01-01" },
-  { id: "a8", title: "Thuiszitters", summary: "Leerlingen zonder school.", body: "Een thuiszitter is een leerling die langer dan vier weken niet naar school gaat. Het LPA-team helpt.", sectors: ["po", "vo"], topic: "thuiszitters", publishedAt: "2021-09-09" },
+  {
+    id: "a1",
+    title: "Verlof aanvragen",
+    summary: "Wanneer een leerling vrij mag krijgen.",
+    body: "Ouders vragen verlof aan bij de directeur van de school. Voor vakantieverlof gelden strenge regels.",
+    sectors: ["po", "vo"],
+    topic: "verlof",
+    publishedAt: "2024-01-10",
+  },
+  {
+    id: "a2",
+    title: "Ongeoorloofd verzuim melden",
+    summary: "De school meldt bij de leerplichtambtenaar.",
+    body: "Meld ongeoorloofd verzuim van 16 uur of meer in 4 weken via het verzuimloket van DUO.",
+    sectors: ["vo", "mbo"],
+    topic: "verzuim-melden",
+    publishedAt: "2024-03-01",
+  },
+  {
+    id: "a3",
+    title: "De zorgcoördinator",
+    summary: "Wie de zorg voor leerlingen regelt.",
+    body: "De zorgcoördinator overlegt met de GGD en de leerplichtambtenaar over ziekteverzuim.",
+    sectors: ["vo"],
+    topic: "ziekteverzuim",
+    publishedAt: "2023-11-20",
+  },
+  {
+    id: "a4",
+    title: "Nieuwe ideeën voor kwaliteitszorg",
+    summary: "Een verslag van de sessies.",
+    body: "Kwaliteitsmedewerkers deelden ideeën over onderwijs op afstand.",
+    sectors: ["vo"],
+    topic: "onderwijs-en-arbeidsmarkt",
+    publishedAt: "2022-06-01",
+  },
+  {
+    id: "a5",
+    title: "Contact met de helpdesk",
+    summary: "Bel de helpdesk op werkdagen.",
+    body: "De helpdesk Informatiepunt Onderwijs is bereikbaar van 9 tot 13 uur.",
+    sectors: ["vo", "mbo"],
+    topic: "contact",
+    publishedAt: "2024-05-05",
+  },
+  {
+    id: "a6",
+    title: "Te laat komen",
+    summary: "Wat de school doet bij te laat komen.",
+    body: "Na drie keer te laat volgt een gesprek met de mentor.",
+    sectors: ["po"],
+    topic: "te-laat-en-spijbelen",
+    publishedAt: "2024-02-02",
+  },
+  {
+    id: "a7",
+    title: "Regels <voor> scholen & ouders",
+    summary: "Een overzicht.",
+    body: "Elke school heeft regels voor verlof en verzuim. De leerplichtwet geldt voor iedereen.",
+    sectors: ["po", "vo", "mbo"],
+    topic: "leerplicht",
+    publishedAt: "2023-01-01",
+  },
+  {
+    id: "a8",
+    title: "Thuiszitters",
+    summary: "Leerlingen zonder school.",
+    body: "Een thuiszitter is een leerling die langer dan vier weken niet naar school gaat. Het LPA-team helpt.",
+    sectors: ["po", "vo"],
+    topic: "thuiszitters",
+    publishedAt: "2021-09-09",
+  },
 ];
 
 const SETTINGS: IndexSettings = {
@@ -126,7 +190,10 @@ function contract(name: string, makeEngine: () => SearchEngine) {
     });
 
     it("accepts the array form of a filter (outer AND, inner OR)", async () => {
-      const res = await index.search("", { filter: [["topic = verlof", "topic = contact"], 'sectors = "mbo"'], limit: 50 });
+      const res = await index.search("", {
+        filter: [["topic = verlof", "topic = contact"], 'sectors = "mbo"'],
+        limit: 50,
+      });
       expect(ids(res.hits)).toEqual(["a5"]);
     });
 
@@ -137,7 +204,9 @@ function contract(name: string, makeEngine: () => SearchEngine) {
     it("counts facets over all matching documents, per array element", async () => {
       const res = await index.search("school", { facets: ["sectors", "topic"], limit: 1 });
       expect(res.hits).toHaveLength(1);
-      expect(res.facetDistribution.sectors).toEqual(expect.objectContaining({ po: expect.any(Number), vo: expect.any(Number) }));
+      expect(res.facetDistribution.sectors).toEqual(
+        expect.objectContaining({ po: expect.any(Number), vo: expect.any(Number) }),
+      );
       const total = Object.values(res.facetDistribution.topic!).reduce((a, b) => a + b, 0);
       expect(total).toBe(res.estimatedTotalHits);
       const filtered = await index.search("", { filter: 'sectors = "mbo"', facets: ["sectors"] });
@@ -162,7 +231,12 @@ function contract(name: string, makeEngine: () => SearchEngine) {
       const res = await index.search("regels", { attributesToHighlight: ["title"], filter: "topic = leerplicht" });
       expect(res.hits[0]!._formatted!.title).toBe("<em>Regels</em> &lt;voor&gt; scholen &amp; ouders");
       expect(res.hits[0]!.title).toBe("Regels <voor> scholen & ouders");
-      const custom = await index.search("verlof", { attributesToHighlight: ["title"], highlightPreTag: "<mark>", highlightPostTag: "</mark>", limit: 1 });
+      const custom = await index.search("verlof", {
+        attributesToHighlight: ["title"],
+        highlightPreTag: "<mark>",
+        highlightPostTag: "</mark>",
+        limit: 1,
+      });
       expect(custom.hits[0]!._formatted!.title).toBe("<mark>Verlof</mark> aanvragen");
     });
 
@@ -198,7 +272,11 @@ function contract(name: string, makeEngine: () => SearchEngine) {
     });
 
     it("says where the words matched (showMatchesPosition) and returns only the attributes asked for", async () => {
-      const res = await index.search("verzuimloket", { showMatchesPosition: true, attributesToRetrieve: ["id", "title"], attributesToCrop: ["body:5"] });
+      const res = await index.search("verzuimloket", {
+        showMatchesPosition: true,
+        attributesToRetrieve: ["id", "title"],
+        attributesToCrop: ["body:5"],
+      });
       expect(res.hits[0]).toMatchObject({ id: "a2", title: "Ongeoorloofd verzuim melden" });
       expect(res.hits[0]).not.toHaveProperty("body");
       expect(res.hits[0]!._formatted!.body).toContain("verzuimloket");
@@ -218,14 +296,18 @@ function contract(name: string, makeEngine: () => SearchEngine) {
 
     it("agree on a trailing stop word: the portal sends the query without it, so no word becomes a prefix", async () => {
       const stop = new Set(SETTINGS.stopWords);
-      expect(ids((await index.search(engineQuery("verlof van", stop))).hits)).toEqual(ids((await index.search("verlof ")).hits));
+      expect(ids((await index.search(engineQuery("verlof van", stop))).hits)).toEqual(
+        ids((await index.search("verlof ")).hits),
+      );
       // A synonym phrase is matched without its stop words in both engines ("informatiepunt van onderwijs").
       expect(ids((await index.search(engineQuery("informatiepunt van onderwijs", stop))).hits)).toEqual(["a5"]);
     });
 
     it("upserts by id and deletes", async () => {
       await index.addDocuments([{ ...DOCS[0]!, title: "Extra vrij vragen" }]);
-      expect((await index.search("vrij vragen", { matchingStrategy: "all" })).hits.map((h) => h.title)).toContain("Extra vrij vragen");
+      expect((await index.search("vrij vragen", { matchingStrategy: "all" })).hits.map((h) => h.title)).toContain(
+        "Extra vrij vragen",
+      );
       expect((await index.search("", { limit: 50 })).estimatedTotalHits).toBe(8);
       await index.deleteDocuments(["a1", "a6"]);
       const after = await index.search("", { limit: 50 });
@@ -242,5 +324,8 @@ function contract(name: string, makeEngine: () => SearchEngine) {
 contract("embedded", () => new EmbeddedEngine());
 
 describe.runIf(!!process.env.MEILISEARCH_HOST)("real Meilisearch", () => {
-  contract("meilisearch", () => new MeilisearchEngine({ host: process.env.MEILISEARCH_HOST!, apiKey: process.env.MEILISEARCH_API_KEY }));
+  contract(
+    "meilisearch",
+    () => new MeilisearchEngine({ host: process.env.MEILISEARCH_HOST!, apiKey: process.env.MEILISEARCH_API_KEY }),
+  );
 });

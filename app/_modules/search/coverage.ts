@@ -83,7 +83,11 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
 
   // Slots: a query word that splits into known parts gets one slot per part.
   // Only a word the index does not hold (as such or by its stem) is split: the parts of a known word add noise.
-  const splits = words.map((w) => (w.length >= 8 && !/\d/.test(w) && src.termId(w) < 0 && !src.sameStem(stem(w)).length ? splitCompound(w, src.known) : null));
+  const splits = words.map((w) =>
+    w.length >= 8 && !/\d/.test(w) && src.termId(w) < 0 && !src.sameStem(stem(w)).length
+      ? splitCompound(w, src.known)
+      : null,
+  );
   // "(vanaf) hoeveel uur": the amount words are matched by any number of that unit, not by themselves, and
   // weigh nothing of their own.
   const amountUnit = words.map((_, i) => {
@@ -170,7 +174,8 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     if (alt.length === 1) {
       const w = alt[0]!;
       addRange(src.termId(w), from, to, W_SYNONYM * scale, -1);
-      for (const id of src.sameStem(stem(w)).slice(0, MAX_VARIANTS)) addRange(id, from, to, W_SYNONYM * 0.95 * scale, -1);
+      for (const id of src.sameStem(stem(w)).slice(0, MAX_VARIANTS))
+        addRange(id, from, to, W_SYNONYM * 0.95 * scale, -1);
     } else addPhrase(alt, from, to, W_SYNONYM * scale);
   };
 
@@ -195,7 +200,9 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
       addRange(joined, from, to, W_EXACT, -1);
       // The joined words with a typo ("leerplicht ambtenar" → "leerplichtambtenaar"): one typo fewer per join.
       const budget = Math.max(0, src.typoBudget(joinedWord) - (span - 1));
-      if (budget > 0) for (const [id, d] of src.lookup(joinedWord, budget, false)) if (id !== joined) addRange(id, from, to, W_TYPO_LONG[Math.min(d, 2)]!, -1);
+      if (budget > 0)
+        for (const [id, d] of src.lookup(joinedWord, budget, false))
+          if (id !== joined) addRange(id, from, to, W_TYPO_LONG[Math.min(d, 2)]!, -1);
       // A synonym of several words stands in for them as one concept: it counts less than the words themselves.
       for (const alt of src.synonyms(run.join(" "))) addSynonym(alt, from, to, 0.75);
     }
@@ -219,7 +226,8 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
 function compoundHead(src: CoverageSource, term: string, len: number): boolean {
   const rest = term.slice(len);
   if (rest.length >= 3 && src.known(rest)) return true;
-  for (const l of ["s", "e", "en"]) if (rest.startsWith(l) && rest.length - l.length >= 3 && src.known(rest.slice(l.length))) return true;
+  for (const l of ["s", "e", "en"])
+    if (rest.startsWith(l) && rest.length - l.length >= 3 && src.known(rest.slice(l.length))) return true;
   return false;
 }
 
@@ -227,7 +235,8 @@ function compoundHead(src: CoverageSource, term: string, len: number): boolean {
 function compoundTail(src: CoverageSource, term: string, len: number): boolean {
   const head = term.slice(0, term.length - len);
   if (head.length >= 3 && src.known(head)) return true;
-  for (const l of ["s", "e", "en"]) if (head.endsWith(l) && head.length - l.length >= 3 && src.known(head.slice(0, -l.length))) return true;
+  for (const l of ["s", "e", "en"])
+    if (head.endsWith(l) && head.length - l.length >= 3 && src.known(head.slice(0, -l.length))) return true;
   return false;
 }
 
@@ -269,7 +278,13 @@ export function fieldWeight(a: number, count: number): number {
 }
 
 /** Ranks every document matching any slot; returns the candidates and the order of the best `need`. */
-export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uint8Array | null, sc: CoverageScratch, need: number) {
+export function rankCoverage(
+  src: CoverageSource,
+  q: CoverageQuery,
+  allowed: Uint8Array | null,
+  sc: CoverageScratch,
+  need: number,
+) {
   const n = src.n;
   const S = q.slots;
   sc.reset(n, S);
@@ -323,7 +338,8 @@ export function rankCoverage(src: CoverageSource, q: CoverageQuery, allowed: Uin
   for (const m of q.matchers) {
     if (q.slotWord[m.from] === q.slotWord[m.to]) continue;
     const p = m.posting;
-    const idfM = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5)) * m.weight * PHRASE_BONUS * (q.slotWord[m.to]! - q.slotWord[m.from]!);
+    const idfM =
+      Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5)) * m.weight * PHRASE_BONUS * (q.slotWord[m.to]! - q.slotWord[m.from]!);
     for (let e = 0; e < p.n; e++) {
       const s = p.docs[e]!;
       if (touched[s] && idfM > phrase[s]!) phrase[s] = idfM;

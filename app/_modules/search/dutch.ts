@@ -58,13 +58,31 @@ const LINKERS = ["s", "e", "en"];
 const MIN_PART = 4;
 
 /** Derivational endings that are also words ("baar", "heid"): never a part of their own. */
-const SUFFIXES = new Set(["baar", "heid", "heden", "lijk", "lijke", "schap", "achtig", "loos", "zaam", "ling", "lingen", "ning", "isch", "ische", "tjes", "erij"]);
+const SUFFIXES = new Set([
+  "baar",
+  "heid",
+  "heden",
+  "lijk",
+  "lijke",
+  "schap",
+  "achtig",
+  "loos",
+  "zaam",
+  "ling",
+  "lingen",
+  "ning",
+  "isch",
+  "ische",
+  "tjes",
+  "erij",
+]);
 
 /** A known last part, also in the plural or with an -s ("meldingen", "verloven" are not in the word list). */
 function knownPart(w: string, known: (w: string) => boolean): boolean {
   if (SUFFIXES.has(w)) return false;
   if (known(w)) return true;
-  for (const end of ["en", "s", "n"]) if (w.endsWith(end) && w.length - end.length >= MIN_PART && known(w.slice(0, -end.length))) return true;
+  for (const end of ["en", "s", "n"])
+    if (w.endsWith(end) && w.length - end.length >= MIN_PART && known(w.slice(0, -end.length))) return true;
   return false;
 }
 
@@ -81,7 +99,8 @@ export function splitCompound(word: string, known: (w: string) => boolean, depth
     const head = word.slice(0, k);
     const rest = word.slice(k);
     const heads = [head];
-    for (const l of LINKERS) if (head.endsWith(l) && head.length - l.length >= MIN_PART) heads.push(head.slice(0, -l.length));
+    for (const l of LINKERS)
+      if (head.endsWith(l) && head.length - l.length >= MIN_PART) heads.push(head.slice(0, -l.length));
     const h = heads.find((x) => !SUFFIXES.has(x) && known(x));
     if (!h) continue;
     const tail = knownPart(rest, known) ? [rest] : splitCompound(rest, known, depth + 1);
@@ -98,14 +117,30 @@ export function splitCompound(word: string, known: (w: string) => boolean, depth
 }
 
 /** Units that make a number mean something in this domain, by stem (uur/uren, dag/dagen, keer/keren …). */
-const UNITS = new Map<string, string>(
-  [
-    ["uur", "uur"], ["uren", "uur"], ["lesuur", "lesuur"], ["lesuren", "lesuur"], ["les", "les"], ["lessen", "les"],
-    ["dag", "dag"], ["dagen", "dag"], ["schooldag", "dag"], ["schooldagen", "dag"], ["week", "week"], ["weken", "week"],
-    ["maand", "maand"], ["maanden", "maand"], ["jaar", "jaar"], ["jaren", "jaar"], ["keer", "keer"], ["keren", "keer"],
-    ["maal", "keer"], ["minuut", "minuut"], ["minuten", "minuut"], ["procent", "procent"],
-  ],
-);
+const UNITS = new Map<string, string>([
+  ["uur", "uur"],
+  ["uren", "uur"],
+  ["lesuur", "lesuur"],
+  ["lesuren", "lesuur"],
+  ["les", "les"],
+  ["lessen", "les"],
+  ["dag", "dag"],
+  ["dagen", "dag"],
+  ["schooldag", "dag"],
+  ["schooldagen", "dag"],
+  ["week", "week"],
+  ["weken", "week"],
+  ["maand", "maand"],
+  ["maanden", "maand"],
+  ["jaar", "jaar"],
+  ["jaren", "jaar"],
+  ["keer", "keer"],
+  ["keren", "keer"],
+  ["maal", "keer"],
+  ["minuut", "minuut"],
+  ["minuten", "minuut"],
+  ["procent", "procent"],
+]);
 
 /** The unit a folded word stands for ("uren" → "uur"), or undefined. */
 export const unitOf = (word: string): string | undefined => UNITS.get(word);
@@ -125,9 +160,28 @@ export function numberWithUnit(word: string): { n: string; unit: string } | unde
 /** Words that ask for an amount of the unit that follows ("hoeveel uur", "hoe vaak"). */
 export const AMOUNT_WORDS = new Set(["hoeveel", "aantal", "vanaf", "minimaal", "maximaal", "meer", "minder"]);
 
-
 const NUMBER_WORDS = new Map<string, string>(
-  ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"].map((w, i) => [w, String(i + 2)]),
+  [
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+  ].map((w, i) => [w, String(i + 2)]),
 );
 
 /** "16" → "16", "zestien" → "16", anything else → undefined. */

@@ -66,16 +66,23 @@ export function evalFilter(ix: AnyIndex, node: FilterNode): Uint8Array {
         return b;
       }
       const v = Number(node.value);
-      if (!Number.isFinite(v)) throw new SearchRequestError("invalid_search_filter", `Invalid filter: "${node.value}" is not a number.`);
+      if (!Number.isFinite(v))
+        throw new SearchRequestError("invalid_search_filter", `Invalid filter: "${node.value}" is not a number.`);
       const b = new Uint8Array(n);
-      const test = { ">": (x: number) => x > v, ">=": (x: number) => x >= v, "<": (x: number) => x < v, "<=": (x: number) => x <= v }[node.cmp];
+      const test = {
+        ">": (x: number) => x > v,
+        ">=": (x: number) => x >= v,
+        "<": (x: number) => x < v,
+        "<=": (x: number) => x <= v,
+      }[node.cmp];
       for (const { slot, n: x } of ix.facets.get(node.attr)!.numeric) if (test(x)) b[slot] = 1;
       return b;
     }
     case "to": {
       const lo = Number(node.from);
       const hi = Number(node.to);
-      if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new SearchRequestError("invalid_search_filter", "Invalid filter: TO needs two numbers.");
+      if (!Number.isFinite(lo) || !Number.isFinite(hi))
+        throw new SearchRequestError("invalid_search_filter", "Invalid filter: TO needs two numbers.");
       const b = new Uint8Array(n);
       for (const { slot, n: x } of ix.facets.get(node.attr)!.numeric) if (x >= lo && x <= hi) b[slot] = 1;
       return b;

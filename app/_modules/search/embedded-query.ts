@@ -78,7 +78,8 @@ export function coverageSourceOf(ix: AnyIndex): CoverageSource {
     lookup: (w, budget, prefix) => cachedLookup(self, w, budget, prefix),
     lookupSuffix: (w, budget) => {
       const out = new Map<number, number>();
-      for (const [rid, d] of cachedReverseLookup(self, Array.from(w).reverse().join(""), budget)) out.set(self.reversedTerm[rid]!, d);
+      for (const [rid, d] of cachedReverseLookup(self, Array.from(w).reverse().join(""), budget))
+        out.set(self.reversedTerm[rid]!, d);
       return out;
     },
     sameStem: (st) => self.stemIndex.get(st) ?? [],
@@ -163,7 +164,9 @@ export function compile(ix: AnyIndex, q: string): Compiled {
   // A query of only stop words keeps them: they are not indexed, so only the prefix of the last one can match.
   // Dropping them would turn "wat" into an empty query that lists every document.
   if (kept.length === 0) kept = toks.map((t) => t.term);
-  const qw: QueryWord[] = kept.slice(0, 10).map((word, i, all) => ({ word, prefix: i === all.length - 1 && !endsWithSeparator }));
+  const qw: QueryWord[] = kept
+    .slice(0, 10)
+    .map((word, i, all) => ({ word, prefix: i === all.length - 1 && !endsWithSeparator }));
   const matchers: Matcher[] = [];
   const plan: HighlightPlan = { terms: new Map(), phrases: [] };
   const addTerm = (from: number, to: number, id: number, cost: number, exact: boolean, prefixLen: number) => {
@@ -224,7 +227,8 @@ export function compile(ix: AnyIndex, q: string): Compiled {
       const id = ix.vocab.id(joined);
       if (id >= 0) addTerm(i, to, id, 0, false, -1);
       if (prefix || budget > 0) {
-        for (const [tid, d] of cachedLookup(ix, joined, budget, prefix)) if (tid !== id) addTerm(i, to, tid, d, false, prefix && d === 0 ? Array.from(joined).length : -1);
+        for (const [tid, d] of cachedLookup(ix, joined, budget, prefix))
+          if (tid !== id) addTerm(i, to, tid, d, false, prefix && d === 0 ? Array.from(joined).length : -1);
       }
       addSynonyms(i, to, parts.join(" "));
     }

@@ -16,7 +16,15 @@ export interface SortSpec {
 
 type AnyIndex = EmbeddedIndex<SearchDocument>;
 
-export function rank(ix: AnyIndex, c: Compiled, strategy: "last" | "all", allowed: Uint8Array | null, sort: SortSpec[], need: number, offset: number) {
+export function rank(
+  ix: AnyIndex,
+  c: Compiled,
+  strategy: "last" | "all",
+  allowed: Uint8Array | null,
+  sort: SortSpec[],
+  need: number,
+  offset: number,
+) {
   const n = ix.docs.length;
   const W = c.words.length;
   const sc = ix.scratch.reset(n, W);
@@ -119,7 +127,18 @@ export function rank(ix: AnyIndex, c: Compiled, strategy: "last" | "all", allowe
 }
 
 /** Costs of one document under the fine rules (lower is better): rules before `sort` in keyA, after in keyB. */
-export function fineKey(ix: AnyIndex, c: Compiled, s: number, k: number, sc: Scratch, rules: RankingRule[], sortAt: number, keyA: Float64Array, keyB: Float64Array, x: number): void {
+export function fineKey(
+  ix: AnyIndex,
+  c: Compiled,
+  s: number,
+  k: number,
+  sc: Scratch,
+  rules: RankingRule[],
+  sortAt: number,
+  keyA: Float64Array,
+  keyB: Float64Array,
+  x: number,
+): void {
   const n = sc.n;
   const W = c.words.length;
   for (let i = 0; i < k; i++) sc.gather(i, i * n + s, c.matchers);
@@ -182,8 +201,10 @@ export function parseSort(ix: AnyIndex, sort: string[] | undefined): SortSpec[] 
   const sortable = new Set(ix.settings.sortableAttributes);
   return (sort ?? []).map((s) => {
     const m = /^(.+):(asc|desc)$/.exec(s.trim());
-    if (!m) throw new SearchRequestError("invalid_search_sort", `Invalid sort "${s}": use attribute:asc or attribute:desc.`);
-    if (!sortable.has(m[1]!)) throw new SearchRequestError("invalid_search_sort", `Attribute "${m[1]}" is not sortable.`);
+    if (!m)
+      throw new SearchRequestError("invalid_search_sort", `Invalid sort "${s}": use attribute:asc or attribute:desc.`);
+    if (!sortable.has(m[1]!))
+      throw new SearchRequestError("invalid_search_sort", `Attribute "${m[1]}" is not sortable.`);
     return { attr: m[1]!, desc: m[2] === "desc" };
   });
 }

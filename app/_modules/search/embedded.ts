@@ -79,11 +79,15 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
       next.typoTolerance = {
         ...this.settings.typoTolerance,
         ...settings.typoTolerance,
-        minWordSizeForTypos: { ...this.settings.typoTolerance.minWordSizeForTypos, ...settings.typoTolerance.minWordSizeForTypos },
+        minWordSizeForTypos: {
+          ...this.settings.typoTolerance.minWordSizeForTypos,
+          ...settings.typoTolerance.minWordSizeForTypos,
+        },
       };
     }
     for (const r of next.rankingRules) {
-      if (!DEFAULT_SETTINGS.rankingRules.includes(r)) throw new SearchRequestError("invalid_settings_ranking_rules", `Unknown ranking rule "${r}".`);
+      if (!DEFAULT_SETTINGS.rankingRules.includes(r))
+        throw new SearchRequestError("invalid_settings_ranking_rules", `Unknown ranking rule "${r}".`);
     }
     this.settings = next;
     this.applySettings();
@@ -96,8 +100,13 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
 
   async addDocuments(docs: T[]): Promise<void> {
     for (const d of docs) {
-      if (d === null || typeof d !== "object" || !("id" in d)) throw new SearchRequestError("missing_document_id", "Every document needs an id.");
-      if (!ID_PATTERN.test(String(d.id))) throw new SearchRequestError("invalid_document_id", `Document id "${String(d.id)}" may only contain A–Z, a–z, 0–9, - and _.`);
+      if (d === null || typeof d !== "object" || !("id" in d))
+        throw new SearchRequestError("missing_document_id", "Every document needs an id.");
+      if (!ID_PATTERN.test(String(d.id)))
+        throw new SearchRequestError(
+          "invalid_document_id",
+          `Document id "${String(d.id)}" may only contain A–Z, a–z, 0–9, - and _.`,
+        );
     }
     // Within one batch the last version of a document wins, as in Meilisearch.
     const batch = new Map<string, T>();
@@ -124,7 +133,11 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
   }
 
   async listDocuments(fields: string[]): Promise<Record<string, unknown>[]> {
-    return [...this.liveDocs()].map((d) => Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, structuredClone((d as Record<string, unknown>)[f])])));
+    return [...this.liveDocs()].map((d) =>
+      Object.fromEntries(
+        fields.filter((f) => f in d).map((f) => [f, structuredClone((d as Record<string, unknown>)[f])]),
+      ),
+    );
   }
 
   async stamp(): Promise<string> {
@@ -138,7 +151,11 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     const offset = Math.max(0, Math.floor(params.offset ?? 0));
     const filterable = new Set(this.settings.filterableAttributes);
     for (const f of params.facets ?? []) {
-      if (!filterable.has(f)) throw new SearchRequestError("invalid_search_facets", `Attribute "${f}" is not filterable, so it cannot be a facet.`);
+      if (!filterable.has(f))
+        throw new SearchRequestError(
+          "invalid_search_facets",
+          `Attribute "${f}" is not filterable, so it cannot be a facet.`,
+        );
     }
     const sort = parseSort(this, params.sort);
     const allowed = filterBitmap(this, params.filter);
@@ -147,7 +164,11 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     const content = strategy === "frequency" ? contentWords(this, q) : null;
     const coverage = content && content.words.length ? coverageQuery(this, content.words, content.lastIsPrefix) : null;
     const compiled: Compiled = content
-      ? { words: content.words.map((word) => ({ word, prefix: false })), matchers: [], plan: coverage?.plan ?? { terms: new Map(), phrases: [] } }
+      ? {
+          words: content.words.map((word) => ({ word, prefix: false })),
+          matchers: [],
+          plan: coverage?.plan ?? { terms: new Map(), phrases: [] },
+        }
       : compile(this, q);
 
     let candidates: Int32Array;
@@ -181,8 +202,11 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
       // As in Meilisearch, `_formatted` holds the retrieved attributes and the highlighted or cropped ones.
       const full = wantsFormat && params.attributesToRetrieve ? this.display(this.docs[slot]!) : doc;
       const names = full === doc ? this.displayedNames(doc) : this.formattedNames(full, doc, params);
-      const hit: Record<string, unknown> = wantsFormat ? { ...doc, _formatted: formatHit(full, compiled.plan, params, names) } : doc;
-      if (params.showMatchesPosition) hit._matchesPosition = matchPositions(this.docs[slot]!, compiled.plan, this.attrs);
+      const hit: Record<string, unknown> = wantsFormat
+        ? { ...doc, _formatted: formatHit(full, compiled.plan, params, names) }
+        : doc;
+      if (params.showMatchesPosition)
+        hit._matchesPosition = matchPositions(this.docs[slot]!, compiled.plan, this.attrs);
       return hit;
     });
     return {
@@ -209,7 +233,9 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     this.noTypo = new Set((s.typoTolerance.disableOnWords ?? []).flatMap((w) => words(w)));
     this.synonyms = new Map();
     for (const [key, alts] of Object.entries(s.synonyms)) {
-      const k = words(key).filter((w) => !this.stop.has(w)).join(" ");
+      const k = words(key)
+        .filter((w) => !this.stop.has(w))
+        .join(" ");
       if (!k) continue;
       const list = this.synonyms.get(k) ?? [];
       for (const alt of alts) {
@@ -322,7 +348,8 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     for (const [attr, fi] of this.facets) addFacet(fi, slot, getPath(doc, attr));
     for (const [attr, values] of this.sortValues) {
       const v = getPath(doc, attr);
-      values[slot] = typeof v === "number" || typeof v === "string" ? v : typeof v === "boolean" ? String(v) : undefined;
+      values[slot] =
+        typeof v === "number" || typeof v === "string" ? v : typeof v === "boolean" ? String(v) : undefined;
     }
   }
 
@@ -369,8 +396,15 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     return Object.keys(doc);
   }
 
-  private formattedNames(full: Record<string, unknown>, retrieved: Record<string, unknown>, params: SearchParams): string[] {
-    const asked = [...(params.attributesToHighlight ?? []), ...(params.attributesToCrop ?? []).map((a) => a.split(":")[0]!)];
+  private formattedNames(
+    full: Record<string, unknown>,
+    retrieved: Record<string, unknown>,
+    params: SearchParams,
+  ): string[] {
+    const asked = [
+      ...(params.attributesToHighlight ?? []),
+      ...(params.attributesToCrop ?? []).map((a) => a.split(":")[0]!),
+    ];
     if (asked.includes("*")) return Object.keys(full);
     return Object.keys(full).filter((k) => k in retrieved || asked.includes(k));
   }

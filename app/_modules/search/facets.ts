@@ -18,7 +18,8 @@ export interface FacetIndex {
   empties: number[];
 }
 
-export const facetKey = (v: FacetValue): string => (typeof v === "string" ? words(v).join(" ") || v.toLowerCase() : String(v));
+export const facetKey = (v: FacetValue): string =>
+  typeof v === "string" ? words(v).join(" ") || v.toLowerCase() : String(v);
 
 export function emptyFacet(): FacetIndex {
   return { keys: new Map(), originals: [], slots: [], bySlot: [], numeric: [], exists: [], nulls: [], empties: [] };
@@ -32,7 +33,11 @@ export function addFacet(fi: FacetIndex, slot: number, value: unknown): void {
     return;
   }
   const values = Array.isArray(value) ? value : [value];
-  if (values.length === 0 || (typeof value === "string" && value === "") || (isPlainObject(value) && Object.keys(value).length === 0)) {
+  if (
+    values.length === 0 ||
+    (typeof value === "string" && value === "") ||
+    (isPlainObject(value) && Object.keys(value).length === 0)
+  ) {
     fi.empties.push(slot);
   }
   const ids: number[] = [];
@@ -55,7 +60,8 @@ export function addFacet(fi: FacetIndex, slot: number, value: unknown): void {
   fi.bySlot[slot] = ids;
 }
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function getPath(doc: Record<string, unknown>, path: string): unknown {
   if (path in doc) return doc[path];
@@ -73,6 +79,9 @@ export function stringify(v: unknown): string {
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (v === null || v === undefined) return "";
   if (Array.isArray(v)) return v.map(stringify).join(" ");
-  if (typeof v === "object") return Object.values(v as Record<string, unknown>).map(stringify).join(" ");
+  if (typeof v === "object")
+    return Object.values(v as Record<string, unknown>)
+      .map(stringify)
+      .join(" ");
   return "";
 }

@@ -12,7 +12,11 @@ export type FallbackResult<T extends SearchDocument> = SearchResult<T> & {
 };
 
 /** Searches; when nothing matches, searches again without the query words that match no document. */
-export async function searchIgnoringUnknownWords<T extends SearchDocument>(index: SearchIndex<T>, q: string, params: SearchParams = {}): Promise<FallbackResult<T>> {
+export async function searchIgnoringUnknownWords<T extends SearchDocument>(
+  index: SearchIndex<T>,
+  q: string,
+  params: SearchParams = {},
+): Promise<FallbackResult<T>> {
   const res = await index.search(q, params);
   if (params.matchingStrategy === "frequency") {
     // Every word is optional already: nothing to search again, only the notice of words that match nothing.
@@ -23,7 +27,9 @@ export async function searchIgnoringUnknownWords<T extends SearchDocument>(index
   if (tokens.length < 2) return { ...res, ignoredWords: [] };
   const originals = tokens.map((t) => q.slice(t.start, t.end));
   // Each word on its own, within the same filter (a stop word alone matches everything and is kept).
-  const found = await Promise.all(originals.map((w) => index.search(w, { filter: params.filter, limit: 0 }).then((r) => r.estimatedTotalHits > 0)));
+  const found = await Promise.all(
+    originals.map((w) => index.search(w, { filter: params.filter, limit: 0 }).then((r) => r.estimatedTotalHits > 0)),
+  );
   const kept = originals.filter((_, i) => found[i]);
   if (!kept.length || kept.length === originals.length) return { ...res, ignoredWords: [] };
   const again = await index.search(kept.join(" "), params);
@@ -31,13 +37,21 @@ export async function searchIgnoringUnknownWords<T extends SearchDocument>(index
 }
 
 /** The query's words (2 or more) that match no document within the filter, in the query's own spelling. */
-async function unknownWords<T extends SearchDocument>(index: SearchIndex<T>, q: string, params: SearchParams): Promise<string[]> {
+async function unknownWords<T extends SearchDocument>(
+  index: SearchIndex<T>,
+  q: string,
+  params: SearchParams,
+): Promise<string[]> {
   const tokens = tokenize(q, false);
   if (tokens.length < 2) return [];
   const stop = new Set((await index.getSettings()).stopWords);
   const originals = tokens.filter((t) => !stop.has(t.term)).map((t) => q.slice(t.start, t.end));
   const found = await Promise.all(
-    originals.map((w) => index.search(w + " ", { filter: params.filter, limit: 0, matchingStrategy: params.matchingStrategy }).then((r) => r.estimatedTotalHits > 0)),
+    originals.map((w) =>
+      index
+        .search(w + " ", { filter: params.filter, limit: 0, matchingStrategy: params.matchingStrategy })
+        .then((r) => r.estimatedTotalHits > 0),
+    ),
   );
   return originals.filter((_, i) => !found[i]);
 }

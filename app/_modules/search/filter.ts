@@ -45,7 +45,14 @@ function lex(src: string): Tok[] {
       continue;
     }
     let j = i;
-    while (j < src.length && !/\s/.test(src[j]!) && !PUNCT.some((x) => src.startsWith(x, j)) && src[j] !== '"' && src[j] !== "'") j++;
+    while (
+      j < src.length &&
+      !/\s/.test(src[j]!) &&
+      !PUNCT.some((x) => src.startsWith(x, j)) &&
+      src[j] !== '"' &&
+      src[j] !== "'"
+    )
+      j++;
     toks.push({ kind: "word", text: src.slice(i, j), at: i });
     i = j;
   }
@@ -62,7 +69,8 @@ class Parser {
 
   parse(): FilterNode {
     const node = this.or();
-    if (this.i < this.toks.length) throw bad(`unexpected "${this.toks[this.i]!.text}" at position ${this.toks[this.i]!.at}`);
+    if (this.i < this.toks.length)
+      throw bad(`unexpected "${this.toks[this.i]!.text}" at position ${this.toks[this.i]!.at}`);
     return node;
   }
   private peek(): Tok | undefined {

@@ -13,7 +13,12 @@ export interface HighlightPlan {
 const DEFAULT_CROP = 10;
 
 /** Builds a hit's `_formatted`: every string escaped; highlights and crops where asked. */
-export function formatHit(doc: Record<string, unknown>, plan: HighlightPlan, params: SearchParams, names: string[]): Record<string, unknown> {
+export function formatHit(
+  doc: Record<string, unknown>,
+  plan: HighlightPlan,
+  params: SearchParams,
+  names: string[],
+): Record<string, unknown> {
   const hl = new Set(params.attributesToHighlight ?? []);
   const allHl = hl.has("*");
   const crop = new Map<string, number>();
@@ -38,7 +43,11 @@ export function formatHit(doc: Record<string, unknown>, plan: HighlightPlan, par
 }
 
 /** Where the plan's terms and phrases match in each string attribute of a hit (Meilisearch's `_matchesPosition`). */
-export function matchPositions(doc: Record<string, unknown>, plan: HighlightPlan, names: string[]): Record<string, { start: number; length: number }[]> {
+export function matchPositions(
+  doc: Record<string, unknown>,
+  plan: HighlightPlan,
+  names: string[],
+): Record<string, { start: number; length: number }[]> {
   const out: Record<string, { start: number; length: number }[]> = {};
   for (const name of names) {
     const text = doc[name];
@@ -47,7 +56,8 @@ export function matchPositions(doc: Record<string, unknown>, plan: HighlightPlan
     const marks = matchSpans(sp, text, plan);
     if (!marks.any) continue;
     const list: { start: number; length: number }[] = [];
-    for (let t = 0; t < sp.terms.length; t++) if (marks.lens[t]) list.push({ start: sp.starts[t]!, length: marks.lens[t]! });
+    for (let t = 0; t < sp.terms.length; t++)
+      if (marks.lens[t]) list.push({ start: sp.starts[t]!, length: marks.lens[t]! });
     out[name] = list;
   }
   return out;
@@ -83,7 +93,11 @@ function spansOf(text: string): Spans {
   let sp = spanCache.get(text);
   if (sp) return sp;
   const toks = tokenize(text, false);
-  sp = { terms: new Array<string>(toks.length), starts: new Int32Array(toks.length), ends: new Int32Array(toks.length) };
+  sp = {
+    terms: new Array<string>(toks.length),
+    starts: new Int32Array(toks.length),
+    ends: new Int32Array(toks.length),
+  };
   for (let i = 0; i < toks.length; i++) {
     sp.terms[i] = toks[i]!.term;
     sp.starts[i] = toks[i]!.start;
@@ -101,7 +115,13 @@ function spansOf(text: string): Spans {
 }
 
 /** Highlights and/or crops one string. */
-export function formatText(text: string, plan: HighlightPlan, highlight: boolean, cropLen: number | undefined, o: FormatOptions): string {
+export function formatText(
+  text: string,
+  plan: HighlightPlan,
+  highlight: boolean,
+  cropLen: number | undefined,
+  o: FormatOptions,
+): string {
   if (!highlight && cropLen === undefined) return escapeHtml(text);
   const sp = spansOf(text);
   const n = sp.terms.length;

@@ -14,7 +14,9 @@ const globalKey = Symbol.for("onderwijs-helpdesk.search.embedded");
 const meiliEngines = new Map<string, MeilisearchEngine>();
 
 /** The search engine for this environment: Meilisearch when MEILISEARCH_HOST is set, else the embedded one. */
-export function createSearchEngine(env: { MEILISEARCH_HOST?: string; MEILISEARCH_API_KEY?: string; [key: string]: unknown } = process.env): SearchEngine {
+export function createSearchEngine(
+  env: { MEILISEARCH_HOST?: string; MEILISEARCH_API_KEY?: string; [key: string]: unknown } = process.env,
+): SearchEngine {
   const host = env.MEILISEARCH_HOST?.trim();
   if (host) {
     const key = `${host}\n${env.MEILISEARCH_API_KEY ?? ""}`;

@@ -15,11 +15,16 @@ describe("concept lexicon (content/search-lexicon.yaml)", () => {
   });
 
   it("drops stop words from keys and leaves out alternatives with a stop word (both engines agree)", () => {
-    const vocab = withLexicon({ stopWords: ["van", "de"] }, { concepts: [{ terms: ["uitschrijving", "melden van verzuim"], callers: ["van school af"] }] });
+    const vocab = withLexicon(
+      { stopWords: ["van", "de"] },
+      { concepts: [{ terms: ["uitschrijving", "melden van verzuim"], callers: ["van school af"] }] },
+    );
     expect(toMeiliSynonyms(vocab)).toEqual({ "school af": ["uitschrijving"] });
   });
 
   it("refuses a malformed file with its name and the bad field", () => {
-    expect(() => parseLexicon("concepts:\n  - terms: []\n    callers: [x]\n", "lex.yaml")).toThrow(/lex\.yaml: concepts\.0\.terms/);
+    expect(() => parseLexicon("concepts:\n  - terms: []\n    callers: [x]\n", "lex.yaml")).toThrow(
+      /lex\.yaml: concepts\.0\.terms/,
+    );
   });
 });

@@ -85,7 +85,11 @@ export function settleKey(query: string): string {
  * The rows of a batch that may be logged: per visitor, what is left of SEARCH_LOG_LIMIT in the window (counted
  * in RateLimitHit, like the other limits); the admitted rows are counted there too.
  */
-export async function admitSearchLogs<R extends { visitor?: string }>(db: Db, rows: R[], opts: { limitsOn: boolean; now?: Date }): Promise<Omit<R, "visitor">[]> {
+export async function admitSearchLogs<R extends { visitor?: string }>(
+  db: Db,
+  rows: R[],
+  opts: { limitsOn: boolean; now?: Date },
+): Promise<Omit<R, "visitor">[]> {
   const strip = (r: R): Omit<R, "visitor"> => {
     const { visitor: _visitor, ...rest } = r;
     return rest;
@@ -101,10 +105,13 @@ export async function admitSearchLogs<R extends { visitor?: string }>(db: Db, ro
   const admitted: R[] = [];
   const hits: { bucket: string; key: string; createdAt: Date }[] = [];
   for (const [visitor, list] of byVisitor) {
-    const used = await db.rateLimitHit.count({ where: { bucket: "search-log", key: visitor, createdAt: { gt: since } } });
+    const used = await db.rateLimitHit.count({
+      where: { bucket: "search-log", key: visitor, createdAt: { gt: since } },
+    });
     const room = Math.max(0, SEARCH_LOG_LIMIT.perAddress - used);
     admitted.push(...list.slice(0, room));
-    for (let i = 0; i < Math.min(room, list.length); i++) hits.push({ bucket: "search-log", key: visitor, createdAt: now });
+    for (let i = 0; i < Math.min(room, list.length); i++)
+      hits.push({ bucket: "search-log", key: visitor, createdAt: now });
   }
   if (hits.length) await db.rateLimitHit.createMany({ data: hits });
   const keep = new Set(admitted);

@@ -46,7 +46,13 @@ beforeAll(async () => {
     req.on("end", () => {
       const url = new URL(req.url!, "http://x");
       const body = raw ? JSON.parse(raw) : undefined;
-      seen.push({ method: req.method!, path: url.pathname, query: url.searchParams, body, auth: req.headers.authorization });
+      seen.push({
+        method: req.method!,
+        path: url.pathname,
+        query: url.searchParams,
+        body,
+        auth: req.headers.authorization,
+      });
       const m = url.pathname.match(/^\/indexes\/([^/]+)(\/.*)?$/);
       if (req.method === "GET" && url.pathname === "/health") return send(res, 200, { status: "available" });
       const task = url.pathname.match(/^\/tasks\/(\d+)$/);
@@ -69,13 +75,24 @@ beforeAll(async () => {
         if (req.method === "DELETE" && rest === "") return enqueue(res, uid!, "indexDeletion");
         if (req.method === "POST" && rest === "/search") return send(res, searchReply.status, searchReply.body);
         if (req.method === "GET" && rest === "/documents") {
-          if (uid === "missing") return send(res, 404, { code: "index_not_found", message: "Index `missing` not found.", type: "invalid_request" });
+          if (uid === "missing")
+            return send(res, 404, {
+              code: "index_not_found",
+              message: "Index `missing` not found.",
+              type: "invalid_request",
+            });
           const offset = Number(url.searchParams.get("offset") ?? 0);
           const limit = Number(url.searchParams.get("limit") ?? 20);
           const all = Array.from({ length: 1500 }, (_, i) => ({ id: `d${i}`, rev: `r${i}` }));
           return send(res, 200, { results: all.slice(offset, offset + limit), offset, limit, total: all.length });
         }
-        if (req.method === "GET" && rest === "") return send(res, 200, { uid, primaryKey: "id", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-12-07T12:00:00Z" });
+        if (req.method === "GET" && rest === "")
+          return send(res, 200, {
+            uid,
+            primaryKey: "id",
+            createdAt: "2026-01-01T00:00:00Z",
+            updatedAt: "2026-12-07T12:00:00Z",
+          });
       }
       send(res, 404, { code: "not_found", message: `no route ${req.method} ${url.pathname}`, type: "invalid_request" });
     });
@@ -97,9 +114,19 @@ const writes = () => seen.filter((s) => !s.path.startsWith("/tasks/"));
 
 describe("Meilisearch adapter (fake server)", () => {
   it("pushes the settings with PATCH, sends the API key and waits for the task", async () => {
-    const settings = articleIndexSettings({ synonyms: { mutual: [["IPO", "Informatiepunt Onderwijs"]] }, stopWords: ["de"] });
+    const settings = articleIndexSettings({
+      synonyms: { mutual: [["IPO", "Informatiepunt Onderwijs"]] },
+      stopWords: ["de"],
+    });
     await engine().index("articles").updateSettings(settings);
-    expect(writes()).toEqual([expect.objectContaining({ method: "PATCH", path: "/indexes/articles/settings", body: settings, auth: "Bearer secret-key" })]);
+    expect(writes()).toEqual([
+      expect.objectContaining({
+        method: "PATCH",
+        path: "/indexes/articles/settings",
+        body: settings,
+        auth: "Bearer secret-key",
+      }),
+    ]);
     // polled until the task left "processing"
     expect(seen.filter((s) => s.path.startsWith("/tasks/")).length).toBeGreaterThanOrEqual(2);
   });
@@ -124,7 +151,10 @@ describe("Meilisearch adapter (fake server)", () => {
 
   it("throws a SearchRequestError when a task fails", async () => {
     failNextTaskWith = { code: "invalid_document_id", message: "Document identifier is invalid." };
-    const err = await engine().index("articles").addDocuments([{ id: "bad id" }]).catch((e: unknown) => e);
+    const err = await engine()
+      .index("articles")
+      .addDocuments([{ id: "bad id" }])
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SearchRequestError);
     expect(err).toMatchObject({ code: "invalid_document_id" });
   });
@@ -225,17 +255,46 @@ describe("Meilisearch adapter (fake server)", () => {
   });
 
   it("uses Meilisearch's defaults and leaves out _formatted when not asked", async () => {
-    searchReply = { status: 200, body: { hits: [{ id: "a1", title: "Verlof" }], query: "", processingTimeMs: 0, limit: 20, offset: 0, estimatedTotalHits: 1 } };
+    searchReply = {
+      status: 200,
+      body: {
+        hits: [{ id: "a1", title: "Verlof" }],
+        query: "",
+        processingTimeMs: 0,
+        limit: 20,
+        offset: 0,
+        estimatedTotalHits: 1,
+      },
+    };
     const res = await engine().index("articles").search("");
-    expect(seen.find((s) => s.path === "/indexes/articles/search")!.body).toEqual({ q: "", limit: 20, offset: 0, matchingStrategy: "last" });
+    expect(seen.find((s) => s.path === "/indexes/articles/search")!.body).toEqual({
+      q: "",
+      limit: 20,
+      offset: 0,
+      matchingStrategy: "last",
+    });
     expect(res.hits).toEqual([{ id: "a1", title: "Verlof" }]);
     expect(res.facetDistribution).toEqual({});
   });
 
   it("maps a refused search to a SearchRequestError and a missing index to no hits", async () => {
-    searchReply = { status: 400, body: { code: "invalid_search_filter", message: "Attribute `title` is not filterable.", type: "invalid_request", link: "" } };
-    await expect(engine().index("articles").search("x", { filter: "title = x" })).rejects.toMatchObject({ name: "SearchRequestError", code: "invalid_search_filter" });
-    searchReply = { status: 404, body: { code: "index_not_found", message: "Index `nope` not found.", type: "invalid_request", link: "" } };
+    searchReply = {
+      status: 400,
+      body: {
+        code: "invalid_search_filter",
+        message: "Attribute `title` is not filterable.",
+        type: "invalid_request",
+        link: "",
+      },
+    };
+    await expect(engine().index("articles").search("x", { filter: "title = x" })).rejects.toMatchObject({
+      name: "SearchRequestError",
+      code: "invalid_search_filter",
+    });
+    searchReply = {
+      status: 404,
+      body: { code: "index_not_found", message: "Index `nope` not found.", type: "invalid_request", link: "" },
+    };
     const res = await engine().index("nope").search("x");
     expect(res).toMatchObject({ hits: [], estimatedTotalHits: 0 });
   });

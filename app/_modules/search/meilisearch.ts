@@ -34,7 +34,10 @@ function ensureSucceeded(task: Task, missingIndexIsFine = false): void {
   if (task.status === "succeeded") return;
   const err = task.error;
   if (missingIndexIsFine && err?.code === "index_not_found") return;
-  throw new SearchRequestError(err?.code ?? "task_failed", err?.message ?? `Meilisearch task ${task.uid} ended as ${task.status}.`);
+  throw new SearchRequestError(
+    err?.code ?? "task_failed",
+    err?.message ?? `Meilisearch task ${task.uid} ended as ${task.status}.`,
+  );
 }
 
 /** Maps a client error to a SearchRequestError when Meilisearch refused the request (4xx). */
@@ -49,20 +52,28 @@ function mapError(e: unknown): never {
 function formatted(value: unknown): unknown {
   if (typeof value === "string") return escapeHtml(value);
   if (Array.isArray(value)) return value.map(formatted);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, formatted(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, formatted(v)]));
   return value;
 }
 
 function withTags(value: unknown, pre: string, post: string): unknown {
   if (typeof value === "string") return value.split(PRE).join(pre).split(POST).join(post);
   if (Array.isArray(value)) return value.map((v) => withTags(v, pre, post));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withTags(v, pre, post)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withTags(v, pre, post)]));
   return value;
 }
 
 /** Meilisearch's `_matchesPosition` restricted to top-level string attributes, as the embedded engine gives it. */
-function topLevelMatches(m: Record<string, { start: number; length: number }[]>): Record<string, { start: number; length: number }[]> {
-  return Object.fromEntries(Object.entries(m).filter(([k]) => !k.includes(".")).map(([k, list]) => [k, list.map(({ start, length }) => ({ start, length }))]));
+function topLevelMatches(
+  m: Record<string, { start: number; length: number }[]>,
+): Record<string, { start: number; length: number }[]> {
+  return Object.fromEntries(
+    Object.entries(m)
+      .filter(([k]) => !k.includes("."))
+      .map(([k, list]) => [k, list.map(({ start, length }) => ({ start, length }))]),
+  );
 }
 
 export class MeilisearchIndex<T extends SearchDocument = SearchDocument> implements SearchIndex<T> {
@@ -88,7 +99,9 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
     if (!s) return structuredClone(DEFAULT_SETTINGS);
     return {
       searchableAttributes: s.searchableAttributes ?? DEFAULT_SETTINGS.searchableAttributes,
-      filterableAttributes: (s.filterableAttributes ?? []).map((f) => (typeof f === "string" ? f : f.attributePatterns.join(","))),
+      filterableAttributes: (s.filterableAttributes ?? []).map((f) =>
+        typeof f === "string" ? f : f.attributePatterns.join(","),
+      ),
       sortableAttributes: s.sortableAttributes ?? [],
       displayedAttributes: s.displayedAttributes ?? ["*"],
       synonyms: (s.synonyms ?? {}) as Record<string, string[]>,
@@ -113,7 +126,10 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
 
   async deleteDocuments(ids: (string | number)[]): Promise<void> {
     if (ids.length === 0) return;
-    const task = await this.idx.deleteDocuments(ids as string[] | number[]).waitTask(TASK_WAIT).catch(mapError);
+    const task = await this.idx
+      .deleteDocuments(ids as string[] | number[])
+      .waitTask(TASK_WAIT)
+      .catch(mapError);
     ensureSucceeded(task, true);
   }
 
@@ -126,10 +142,12 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
     const out: Record<string, unknown>[] = [];
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.idx.getDocuments({ fields: fields as (keyof T)[] as string[], limit, offset } as never).catch((e: unknown) => {
-        if ((e as { cause?: { code?: string } }).cause?.code === "index_not_found") return null;
-        return mapError(e);
-      });
+      const page = await this.idx
+        .getDocuments({ fields: fields as (keyof T)[] as string[], limit, offset } as never)
+        .catch((e: unknown) => {
+          if ((e as { cause?: { code?: string } }).cause?.code === "index_not_found") return null;
+          return mapError(e);
+        });
       if (!page) return out;
       const results = (page as { results: Record<string, unknown>[] }).results;
       out.push(...results);
@@ -176,11 +194,16 @@ export class MeilisearchIndex<T extends SearchDocument = SearchDocument> impleme
     const facetDistribution: Record<string, Record<string, number>> = {};
     for (const f of params.facets ?? []) facetDistribution[f] = { ...(res?.facetDistribution?.[f] ?? {}) };
     const hits = (res?.hits ?? []).map((h) => {
-      const { _formatted, _matchesPosition, _rankingScore, _rankingScoreDetails, ...doc } = h as Record<string, unknown>;
+      const { _formatted, _matchesPosition, _rankingScore, _rankingScoreDetails, ...doc } = h as Record<
+        string,
+        unknown
+      >;
       void _rankingScore;
       void _rankingScoreDetails;
-      const hit: Record<string, unknown> = wantsFormat && _formatted ? { ...doc, _formatted: withTags(formatted(_formatted), pre, post) } : doc;
-      if (params.showMatchesPosition && _matchesPosition) hit._matchesPosition = topLevelMatches(_matchesPosition as Record<string, { start: number; length: number }[]>);
+      const hit: Record<string, unknown> =
+        wantsFormat && _formatted ? { ...doc, _formatted: withTags(formatted(_formatted), pre, post) } : doc;
+      if (params.showMatchesPosition && _matchesPosition)
+        hit._matchesPosition = topLevelMatches(_matchesPosition as Record<string, { start: number; length: number }[]>);
       return hit as SearchResult<T>["hits"][number];
     });
     const r = res as { estimatedTotalHits?: number; processingTimeMs?: number } | null;

@@ -24,8 +24,18 @@ describe("the query both engines get", () => {
 describe("the words a hit matched", () => {
   it("maps matched spans back to the query's words: same word, stem, compound part or typo", () => {
     const doc = { title: "Ongeoorloofd verzuim melden", body: "Meld het bij de leerplichtambtenaar na 16 uur." };
-    const positions = { title: [{ start: 13, length: 7 }, { start: 21, length: 6 }], body: [{ start: 16, length: 19 }] };
-    expect(matchedQueryWords("verzuim meldt ambtenaar spijbelen", doc, positions)).toEqual(["verzuim", "meldt", "ambtenaar"]);
+    const positions = {
+      title: [
+        { start: 13, length: 7 },
+        { start: 21, length: 6 },
+      ],
+      body: [{ start: 16, length: 19 }],
+    };
+    expect(matchedQueryWords("verzuim meldt ambtenaar spijbelen", doc, positions)).toEqual([
+      "verzuim",
+      "meldt",
+      "ambtenaar",
+    ]);
     expect(matchedQueryWords("verzuim", doc, undefined)).toEqual([]);
     expect(matchedQueryWords("verzuim", doc, undefined, ["Verzuim"])).toEqual(["verzuim"]);
   });

@@ -13,11 +13,76 @@ import type { MatchPosition } from "./types";
  * words ("hoeveel" can be the point of a short search).
  */
 export const QUESTION_WORDS = new Set([
-  "hoeveel", "hoelang", "hoevaak", "vanaf", "wanneer", "waarom", "waarvoor", "waarmee", "waarover", "waarnaar", "welke", "welk", "wie", "wat",
-  "hoe", "waar", "kan", "kunnen", "kun", "kunt", "moet", "moeten", "mag", "mogen", "zou", "zouden", "wil", "willen", "wilt", "ik", "we", "wij",
-  "mijn", "onze", "ons", "iemand", "iets", "er", "eigenlijk", "precies", "nou", "nu", "dan", "nog", "even", "graag",
-  "klopt", "het", "dat", "dit", "een", "de", "is", "zijn", "wordt", "worden", "word", "ben", "bent", "heb", "hebt", "heeft", "hebben",
-  "doe", "doen", "doet", "gaat", "gaan", "geldt", "gelden",
+  "hoeveel",
+  "hoelang",
+  "hoevaak",
+  "vanaf",
+  "wanneer",
+  "waarom",
+  "waarvoor",
+  "waarmee",
+  "waarover",
+  "waarnaar",
+  "welke",
+  "welk",
+  "wie",
+  "wat",
+  "hoe",
+  "waar",
+  "kan",
+  "kunnen",
+  "kun",
+  "kunt",
+  "moet",
+  "moeten",
+  "mag",
+  "mogen",
+  "zou",
+  "zouden",
+  "wil",
+  "willen",
+  "wilt",
+  "ik",
+  "we",
+  "wij",
+  "mijn",
+  "onze",
+  "ons",
+  "iemand",
+  "iets",
+  "er",
+  "eigenlijk",
+  "precies",
+  "nou",
+  "nu",
+  "dan",
+  "nog",
+  "even",
+  "graag",
+  "klopt",
+  "het",
+  "dat",
+  "dit",
+  "een",
+  "de",
+  "is",
+  "zijn",
+  "wordt",
+  "worden",
+  "word",
+  "ben",
+  "bent",
+  "heb",
+  "hebt",
+  "heeft",
+  "hebben",
+  "doe",
+  "doen",
+  "doet",
+  "gaat",
+  "gaan",
+  "geldt",
+  "gelden",
 ]);
 
 /**
@@ -74,7 +139,8 @@ export function matchedQueryWords(
 
 function related(word: string, span: string): boolean {
   if (word === span) return true;
-  if (word.length >= 4 && span.length >= 4 && (span.includes(word) || word.includes(span) || stem(word) === stem(span))) return true;
+  if (word.length >= 4 && span.length >= 4 && (span.includes(word) || word.includes(span) || stem(word) === stem(span)))
+    return true;
   const budget = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   return budget > 0 && Math.abs(word.length - span.length) <= budget && editDistance(word, span) <= budget;
 }
@@ -83,7 +149,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;

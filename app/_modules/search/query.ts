@@ -5,7 +5,14 @@ import { cleanInput } from "@/app/_core/text";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 
 const single = (name: string) =>
-  z.preprocess((v) => (Array.isArray(v) ? v : v), z.string({ error: `${name} mag maar één keer voorkomen.` }).trim().max(60).optional());
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : v),
+    z
+      .string({ error: `${name} mag maar één keer voorkomen.` })
+      .trim()
+      .max(60)
+      .optional(),
+  );
 
 const cache = new WeakMap<Taxonomy, ReturnType<typeof buildSchema>>();
 
@@ -31,11 +38,17 @@ function buildSchema(t: Taxonomy) {
     type: single("type").refine((v) => !v || v === "faq" || v === "nieuws", "Onbekend type. Kies faq of nieuws."),
     page: z
       .preprocess((v) => (v === undefined || v === "" ? "1" : v), z.string())
-      .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, "page moet een getal van 1 tot en met 100 zijn.")
+      .refine(
+        (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100,
+        "page moet een getal van 1 tot en met 100 zijn.",
+      )
       .transform(Number),
     perPage: z
       .preprocess((v) => (v === undefined || v === "" ? "10" : v), z.string())
-      .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 50, "perPage moet een getal van 1 tot en met 50 zijn.")
+      .refine(
+        (v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 50,
+        "perPage moet een getal van 1 tot en met 50 zijn.",
+      )
       .transform(Number),
     source: z.enum(["api", "autocomplete"]).optional(),
   });
@@ -48,5 +61,10 @@ const PAGE_PARAMS = ["q", "sector", "audience", "topic", "page", "type"];
 
 /** The search page's input from its query parameters (unknown parameters left out, text cleaned: core/text.ts). */
 export function searchPageParams(sp: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  return cleanInput(Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && PAGE_PARAMS.includes(k))) as Record<string, string | string[]>);
+  return cleanInput(
+    Object.fromEntries(Object.entries(sp).filter(([k, v]) => v !== undefined && PAGE_PARAMS.includes(k))) as Record<
+      string,
+      string | string[]
+    >,
+  );
 }

@@ -14,7 +14,14 @@ afterAll(async () => {
   await t.drop();
 });
 
-const row = (id: string, query: string) => ({ id, query, normalized: query, resultCount: 1, source: "portal", createdAt: new Date() });
+const row = (id: string, query: string) => ({
+  id,
+  query,
+  normalized: query,
+  resultCount: 1,
+  source: "portal",
+  createdAt: new Date(),
+});
 
 describe(`search log (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("stores a search with a NUL byte or a lone surrogate cleanly, next to the other searches of its batch", async () => {
@@ -40,12 +47,23 @@ describe(`search log (${process.env.TEST_DB ?? "sqlite"})`, () => {
       row("sl-good-2", "thuiszitters"),
     ]);
     expect(stored).toBe(2);
-    const rows = await t.db.searchLog.findMany({ where: { id: { in: ["sl-good-1", "sl-good-2", "sl-taken-1"] } }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.id, r.query])).toEqual([["sl-good-1", "leerplicht"], ["sl-good-2", "thuiszitters"], ["sl-taken-1", "eerste"]]);
+    const rows = await t.db.searchLog.findMany({
+      where: { id: { in: ["sl-good-1", "sl-good-2", "sl-taken-1"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => [r.id, r.query])).toEqual([
+      ["sl-good-1", "leerplicht"],
+      ["sl-good-2", "thuiszitters"],
+      ["sl-taken-1", "eerste"],
+    ]);
   });
 
   it("isolates a row with a raw NUL that bypassed the cleaning (refused by PostgreSQL)", async () => {
-    const stored = await svc.writeSearchLog([row("sl-nul-ok-1", "a"), row("sl-nul-bad", "x\u0000y"), row("sl-nul-ok-2", "b")]);
+    const stored = await svc.writeSearchLog([
+      row("sl-nul-ok-1", "a"),
+      row("sl-nul-bad", "x\u0000y"),
+      row("sl-nul-ok-2", "b"),
+    ]);
     const ok = await t.db.searchLog.count({ where: { id: { in: ["sl-nul-ok-1", "sl-nul-ok-2"] } } });
     expect(ok).toBe(2);
     expect(stored).toBeGreaterThanOrEqual(2);

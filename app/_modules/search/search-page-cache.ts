@@ -24,9 +24,20 @@ export function registerSearchPageCache(cache: PageCache = pageCache()): void {
         key: url.search,
         async answer() {
           if (!p.q.trim()) return "";
-          const result = await searchArticles({ q: p.q, sector: p.sector, audience: p.audience, topic: p.topic, type: p.type, page: p.page, perPage: 10 });
+          const result = await searchArticles({
+            q: p.q,
+            sector: p.sector,
+            audience: p.audience,
+            topic: p.topic,
+            type: p.type,
+            page: p.page,
+            perPage: 10,
+          });
           // A query that is all long digit runs is not logged; its links then carry an id that matches no search.
-          return logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(req.headers) }) ?? "0";
+          return (
+            logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(req.headers) }) ??
+            "0"
+          );
         },
       };
     },

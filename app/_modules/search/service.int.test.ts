@@ -27,7 +27,9 @@ describe("article search service", () => {
 
   it("a sector filter keeps the articles for all sectors (sectoroverstijgend), and its facet counts what it finds", async () => {
     const all = await t.db.article.findMany({ where: { status: "published" } });
-    const forEverySector = all.filter((a) => (JSON.parse(a.sectors) as string[]).includes("sectoroverstijgend")).map((a) => a.slug);
+    const forEverySector = all
+      .filter((a) => (JSON.parse(a.sectors) as string[]).includes("sectoroverstijgend"))
+      .map((a) => a.slug);
     expect(forEverySector.length).toBeGreaterThan(0);
     for (const sector of ["po", "vo", "mbo"]) {
       const listed = await svc.searchArticles({ q: "", sector, perPage: 1000 });
@@ -40,7 +42,9 @@ describe("article search service", () => {
     const open = await svc.searchArticles({ q: "september opschoning" });
     const slug = open.hits[0]!.slug;
     expect(forEverySector).toContain(slug);
-    expect((await svc.searchArticles({ q: "september opschoning", sector: "po" })).hits.map((h) => h.slug)).toContain(slug);
+    expect((await svc.searchArticles({ q: "september opschoning", sector: "po" })).hits.map((h) => h.slug)).toContain(
+      slug,
+    );
   });
 
   it("finds thresholds that articles embed from the protocol data", async () => {
@@ -53,7 +57,15 @@ describe("article search service", () => {
     const r = await svc.searchArticles({ q: "vxkxntixverlof" });
     expect(r.total).toBe(0);
     expect(r.didYouMean).toBe("vakantieverlof");
-    expect(svc.spellingSuggestion("lerplicht", new Map([["leerplicht", 4], ["leerplichtig", 2]]))).toBe("leerplicht");
+    expect(
+      svc.spellingSuggestion(
+        "lerplicht",
+        new Map([
+          ["leerplicht", 4],
+          ["leerplichtig", 2],
+        ]),
+      ),
+    ).toBe("leerplicht");
     expect(svc.spellingSuggestion("verlof", new Map([["verlof", 1]]))).toBeNull();
   });
 
@@ -71,15 +83,25 @@ describe("article search service", () => {
   });
 
   it("question mode: a whole question finds the answer, and each hit says which words it matched", async () => {
-    const r = await svc.searchArticles({ q: "Vanaf hoeveel uur ongeoorloofd verzuim moeten we het melden?", mode: "question", perPage: 5 });
+    const r = await svc.searchArticles({
+      q: "Vanaf hoeveel uur ongeoorloofd verzuim moeten we het melden?",
+      mode: "question",
+      perPage: 5,
+    });
     expect(r.total).toBeGreaterThan(0);
     const top = r.hits.slice(0, 3);
-    expect(top.some((h) => /16 uur/.test(h.snippetHtml.replace(/<\/?mark>/g, "")) || /verzuim melden|melden/i.test(h.title))).toBe(true);
+    expect(
+      top.some((h) => /16 uur/.test(h.snippetHtml.replace(/<\/?mark>/g, "")) || /verzuim melden|melden/i.test(h.title)),
+    ).toBe(true);
     expect(r.hits[0]!.matchedWords.length).toBeGreaterThan(0);
     // Only the caller's own content words, in their spelling; question words are never a reason.
-    for (const h of r.hits) for (const w of h.matchedWords) expect(["uur", "ongeoorloofd", "verzuim", "melden"]).toContain(w);
+    for (const h of r.hits)
+      for (const w of h.matchedWords) expect(["uur", "ongeoorloofd", "verzuim", "melden"]).toContain(w);
     // Every content word is optional: a question with one unknown word still finds what the others match.
-    const long = await svc.searchArticles({ q: "wat moet ik doen als een leerling vaak spijbelt en xylofoonles heeft", mode: "question" });
+    const long = await svc.searchArticles({
+      q: "wat moet ik doen als een leerling vaak spijbelt en xylofoonles heeft",
+      mode: "question",
+    });
     expect(long.total).toBeGreaterThan(0);
   });
 
@@ -138,7 +160,12 @@ describe("article search service", () => {
     expect((await svc.searchArticles({ q: "skivakantie" })).total).toBe(0);
     await t.db.article.update({
       where: { id: a.id },
-      data: { questions: JSON.stringify(["Mag een leerling een dag eerder weg voor de skivakantie?", "Telt luxe verzuim ook als te laat?"]) },
+      data: {
+        questions: JSON.stringify([
+          "Mag een leerling een dag eerder weg voor de skivakantie?",
+          "Telt luxe verzuim ook als te laat?",
+        ]),
+      },
     });
     await svc.syncArticleInIndex(a.id, t.db);
     expect((await svc.searchArticles({ q: "skivakantie" })).hits.map((h) => h.slug)).toEqual(["te-laat-komen"]);

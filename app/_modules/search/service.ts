@@ -13,7 +13,16 @@ import { getTaxonomy } from "@/app/_modules/content/store";
 import { sectorsCovered } from "@/app/_modules/content/taxonomy";
 import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/editor-synonyms";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
-import { ARTICLE_INDEX, ARTICLE_SEARCH, articleIndexSettings, createSearchEngine, toMeiliStopWords, type IndexSettings, type SearchEngine, type SearchIndex } from "./index";
+import {
+  ARTICLE_INDEX,
+  ARTICLE_SEARCH,
+  articleIndexSettings,
+  createSearchEngine,
+  toMeiliStopWords,
+  type IndexSettings,
+  type SearchEngine,
+  type SearchIndex,
+} from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
 import { filterValue } from "./filter";
 import { syncIndex, withRevision } from "./sync";
@@ -43,8 +52,18 @@ export type ArticleDoc = {
 };
 
 type ArticleRow = {
-  id: string; slug: string; title: string; questions: string; summary: string; body: string; type: string; audiences: string; sectors: string;
-  topic: string; protocolRuleIds: string; publishedAt: Date | null;
+  id: string;
+  slug: string;
+  title: string;
+  questions: string;
+  summary: string;
+  body: string;
+  type: string;
+  audiences: string;
+  sectors: string;
+  topic: string;
+  protocolRuleIds: string;
+  publishedAt: Date | null;
 };
 
 const g = globalThis as unknown as {
@@ -74,19 +93,30 @@ const articleIndex = (): SearchIndex<ArticleDoc> => searchEngine().index<Article
 export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
   const [protocols, taxonomy] = await Promise.all([getProtocols(), getTaxonomy()]);
   const resolver = {
-    rule: (ref: { ruleId: string; protocol?: string }) => ruleViewByRef(protocols, ref.protocol ? `${ref.protocol}/${ref.ruleId}` : ref.ruleId),
+    rule: (ref: { ruleId: string; protocol?: string }) =>
+      ruleViewByRef(protocols, ref.protocol ? `${ref.protocol}/${ref.ruleId}` : ref.ruleId),
     article: () => null,
   };
   return {
-    id: a.id, slug: a.slug, title: a.title, questions: JSON.parse(a.questions) as string[], summary: a.summary, body: docToPlainText(JSON.parse(a.body), resolver), type: a.type,
-    audiences: JSON.parse(a.audiences), sectors: sectorsCovered(JSON.parse(a.sectors), taxonomy), topic: a.topic, protocolRuleIds: JSON.parse(a.protocolRuleIds),
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    questions: JSON.parse(a.questions) as string[],
+    summary: a.summary,
+    body: docToPlainText(JSON.parse(a.body), resolver),
+    type: a.type,
+    audiences: JSON.parse(a.audiences),
+    sectors: sectorsCovered(JSON.parse(a.sectors), taxonomy),
+    topic: a.topic,
+    protocolRuleIds: JSON.parse(a.protocolRuleIds),
     publishedAt: a.publishedAt?.getTime() ?? 0,
   };
 }
 
 function addToVocabulary(doc: ArticleDoc) {
   const vocab = (g.__kbVocab ??= new Map());
-  for (const w of words(`${doc.title} ${doc.questions.join(" ")} ${doc.summary} ${doc.body}`)) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  for (const w of words(`${doc.title} ${doc.questions.join(" ")} ${doc.summary} ${doc.body}`))
+    if (w.length >= 3 && !/^\d+$/.test(w)) vocab.set(w, (vocab.get(w) ?? 0) + 1);
 }
 
 /** The synonyms and stop words of content/taxonomy.yaml plus the synonyms editors added (EditorSynonym). */
@@ -170,7 +200,13 @@ export async function syncArticleInIndex(articleId: string, client: Db = db()): 
 
 export const FACETS = ["sectors", "audiences", "topic"] as const;
 export type ArticleSearchInput = {
-  q: string; sector?: string; audience?: string; topic?: string; type?: string; page?: number; perPage?: number;
+  q: string;
+  sector?: string;
+  audience?: string;
+  topic?: string;
+  type?: string;
+  page?: number;
+  perPage?: number;
   /** `question`: a whole question (the wizard): stop words and question words left out, every content word optional. */
   mode?: "search" | "question";
 };
@@ -181,7 +217,14 @@ export type ArticleSearchResult = {
   page: number;
   perPage: number;
   hits: {
-    id: string; slug: string; title: string; summary: string; topic: string; type: string; titleHtml: string; snippetHtml: string;
+    id: string;
+    slug: string;
+    title: string;
+    summary: string;
+    topic: string;
+    type: string;
+    titleHtml: string;
+    snippetHtml: string;
     /** The query's words (in the caller's spelling) this article matched: why it is suggested. */
     matchedWords: string[];
   }[];
@@ -206,7 +249,16 @@ export async function searchArticles(input: ArticleSearchInput): Promise<Article
   await followSharedIndex();
   const started = performance.now();
   const cache = (g.__kbResults ??= new Map());
-  const key = JSON.stringify([input.q, input.sector, input.audience, input.topic, input.type, input.page ?? 1, input.perPage ?? 10, input.mode ?? "search"]);
+  const key = JSON.stringify([
+    input.q,
+    input.sector,
+    input.audience,
+    input.topic,
+    input.type,
+    input.page ?? 1,
+    input.perPage ?? 10,
+    input.mode ?? "search",
+  ]);
   const version = articleIndexVersion();
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < RESULT_TTL_MS) {
@@ -238,7 +290,15 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
       ...ARTICLE_SEARCH,
       showMatchesPosition: true,
       // The body only for the wizard's few suggestions, where it tells why an article matched.
-      attributesToRetrieve: ["id", "slug", "title", "summary", "topic", "type", ...(input.mode === "question" ? ["body"] : [])],
+      attributesToRetrieve: [
+        "id",
+        "slug",
+        "title",
+        "summary",
+        "topic",
+        "type",
+        ...(input.mode === "question" ? ["body"] : []),
+      ],
       filter: filter.length ? filter.join(" AND ") : undefined,
       facets: [...FACETS],
       limit,
@@ -257,7 +317,11 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   res.ignoredWords = res.ignoredWords.filter((w) => own.has(fold(w)));
   let didYouMean: string | null = null;
   const vocab = g.__kbVocab ?? new Map<string, number>();
-  if (input.q.trim() && input.mode !== "question" && (res.estimatedTotalHits === 0 || res.ignoredWords.length || hasUnknownWord(input.q, vocab))) {
+  if (
+    input.q.trim() &&
+    input.mode !== "question" &&
+    (res.estimatedTotalHits === 0 || res.ignoredWords.length || hasUnknownWord(input.q, vocab))
+  ) {
     // Also when words were left out or a word is not in any article: a typo can still match a little (a part
     // of a compound, a prefix), while the corrected query matches in full.
     const suggestion = spellingSuggestion(input.q);
@@ -273,11 +337,26 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
       const f = (h._formatted ?? {}) as Record<string, string>;
       const bodyMatch = /<mark>/.test(f.body ?? "");
       return {
-        id: h.id, slug: h.slug, title: h.title, summary: h.summary, topic: h.topic, type: h.type,
+        id: h.id,
+        slug: h.slug,
+        title: h.title,
+        summary: h.summary,
+        topic: h.topic,
+        type: h.type,
         titleHtml: f.title ?? escapeHtml(h.title),
         // Show where the words were found; fall back to the summary.
-        snippetHtml: bodyMatch || !/<mark>/.test(f.summary ?? "") ? (bodyMatch ? f.body! : f.summary ?? escapeHtml(h.summary)) : f.summary!,
-        matchedWords: matchedQueryWords(input.q, h as unknown as Record<string, unknown>, h._matchesPosition, marked(f.body)),
+        snippetHtml:
+          bodyMatch || !/<mark>/.test(f.summary ?? "")
+            ? bodyMatch
+              ? f.body!
+              : (f.summary ?? escapeHtml(h.summary))
+            : f.summary!,
+        matchedWords: matchedQueryWords(
+          input.q,
+          h as unknown as Record<string, unknown>,
+          h._matchesPosition,
+          marked(f.body),
+        ),
       };
     }),
     facets: {
@@ -306,9 +385,26 @@ export function spellingSuggestion(q: string, vocab: Map<string, number> = g.__k
 // The queue is one per process (on globalThis), shared by every bundle that logs: the page cache logs from the
 // start-up bundle, and a click on the article page must be able to flush that search first.
 // Which searches are logged at all (settled ones, a limited number per visitor) is log-policy.ts.
-export type PendingLog = { id: string; query: string; normalized: string; resultCount: number; source: string; createdAt: Date; visitor?: string };
-const log = ((globalThis as unknown as { __kbSearchLog?: SearchLogQueue }).__kbSearchLog ??= { pending: [], timer: null, flushing: Promise.resolve() });
-type SearchLogQueue = { pending: PendingLog[]; timer: ReturnType<typeof setTimeout> | null; flushing: Promise<void>; settle?: SettleBuffer<PendingLog> };
+export type PendingLog = {
+  id: string;
+  query: string;
+  normalized: string;
+  resultCount: number;
+  source: string;
+  createdAt: Date;
+  visitor?: string;
+};
+const log = ((globalThis as unknown as { __kbSearchLog?: SearchLogQueue }).__kbSearchLog ??= {
+  pending: [],
+  timer: null,
+  flushing: Promise.resolve(),
+});
+type SearchLogQueue = {
+  pending: PendingLog[];
+  timer: ReturnType<typeof setTimeout> | null;
+  flushing: Promise<void>;
+  settle?: SettleBuffer<PendingLog>;
+};
 const settle = (log.settle ??= new SettleBuffer<PendingLog>((row) => enqueueSearchLog(row)));
 
 /** Writes queued search-log rows now (also called before a click is recorded and by tests). */
@@ -351,7 +447,8 @@ export async function writeSearchLog(rows: PendingLog[]): Promise<number> {
       failed++;
     }
   }
-  if (failed) logUnexpected("searchLog.batch", new Error(`${failed} of ${rows.length} search-log rows could not be stored`));
+  if (failed)
+    logUnexpected("searchLog.batch", new Error(`${failed} of ${rows.length} search-log rows could not be stored`));
   return stored;
 }
 
@@ -366,7 +463,9 @@ async function writeRows(rows: PendingLog[]): Promise<void> {
   let write = sqliteLogWriters.get(url);
   if (!write) {
     const conn = sqliteConnection(url);
-    const insert = conn.prepare(`INSERT INTO "SearchLog" ("id", "query", "normalized", "resultCount", "source", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`);
+    const insert = conn.prepare(
+      `INSERT INTO "SearchLog" ("id", "query", "normalized", "resultCount", "source", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+    );
     write = conn.transaction((batch: PendingLog[]) => {
       for (const r of batch) insert.run(r.id, r.query, r.normalized, r.resultCount, r.source, sqliteIso(r.createdAt));
     });
@@ -380,11 +479,24 @@ async function writeRows(rows: PendingLog[]): Promise<void> {
  * address, an autocomplete search waits until it settles and a submitted one replaces its own prefixes
  * (log-policy.ts).
  */
-export function logSearch(entry: { query: string; resultCount: number; source: "portal" | "api" | "autocomplete"; visitor?: string }): string | null {
+export function logSearch(entry: {
+  query: string;
+  resultCount: number;
+  source: "portal" | "api" | "autocomplete";
+  visitor?: string;
+}): string | null {
   const query = redactLongDigitRuns(cleanText(entry.query)).replace(/\s+/g, " ").trim().slice(0, 200);
   if (!query) return null;
   const id = newId();
-  const row: PendingLog = { id, query, normalized: fold(query).toLowerCase(), resultCount: entry.resultCount, source: entry.source, createdAt: new Date(), visitor: entry.visitor };
+  const row: PendingLog = {
+    id,
+    query,
+    normalized: fold(query).toLowerCase(),
+    resultCount: entry.resultCount,
+    source: entry.source,
+    createdAt: new Date(),
+    visitor: entry.visitor,
+  };
   if (!entry.visitor) enqueueSearchLog(row);
   else if (entry.source === "autocomplete") settle.typing(entry.visitor, row);
   else settle.submitted(entry.visitor, row);

@@ -13,7 +13,14 @@ export const TICKET_INDEX = "tickets";
  */
 export const ARTICLE_SEARCH: Pick<SearchParams, "matchingStrategy"> = { matchingStrategy: "frequency" };
 
-const RANKING: NonNullable<IndexSettings["rankingRules"]> = ["words", "typo", "proximity", "attribute", "sort", "exactness"];
+const RANKING: NonNullable<IndexSettings["rankingRules"]> = [
+  "words",
+  "typo",
+  "proximity",
+  "attribute",
+  "sort",
+  "exactness",
+];
 const TYPOS: IndexSettings["typoTolerance"] = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
 
 /**

@@ -3,7 +3,11 @@ import { EmbeddedIndex } from "./embedded";
 import { syncIndex, withRevision } from "./sync";
 import type { IndexSettings } from "./types";
 
-const settings: IndexSettings = { searchableAttributes: ["title", "body"], filterableAttributes: ["topic"], stopWords: ["de"] };
+const settings: IndexSettings = {
+  searchableAttributes: ["title", "body"],
+  filterableAttributes: ["topic"],
+  stopWords: ["de"],
+};
 const docs = [
   { id: "a", title: "Verlof", body: "aanvragen", topic: "verlof" },
   { id: "b", title: "Verzuim", body: "melden", topic: "verzuim" },
@@ -22,7 +26,10 @@ describe("syncIndex", () => {
     const index = new EmbeddedIndex("s");
     await syncIndex(index, settings, docs);
     // Something another instance published meanwhile is in the source too, so it stays.
-    const next = [{ ...docs[0]!, body: "aanvragen bij de directeur" }, { id: "c", title: "Nieuw", body: "", topic: "verlof" }];
+    const next = [
+      { ...docs[0]!, body: "aanvragen bij de directeur" },
+      { id: "c", title: "Nieuw", body: "", topic: "verlof" },
+    ];
     expect(await syncIndex(index, settings, next)).toEqual({ settingsChanged: false, upserted: 2, deleted: 1 });
     expect((await index.search("")).hits.map((h) => h.id).sort()).toEqual(["a", "c"]);
     expect((await index.search("directeur")).hits[0]).toMatchObject({ id: "a", rev: withRevision(next[0]!).rev });

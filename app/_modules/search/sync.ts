@@ -12,7 +12,10 @@ const DOC_FORMAT = 1;
 export function withRevision<T extends SearchDocument>(doc: T): T & { rev: string } {
   const { rev: _old, ...rest } = doc as T & { rev?: string };
   void _old;
-  const rev = createHash("sha1").update(`${DOC_FORMAT}\n${stableJson(rest)}`).digest("base64url").slice(0, 16);
+  const rev = createHash("sha1")
+    .update(`${DOC_FORMAT}\n${stableJson(rest)}`)
+    .digest("base64url")
+    .slice(0, 16);
   return { ...(rest as T), rev };
 }
 
@@ -34,7 +37,11 @@ export interface SyncResult {
 }
 
 /** Makes `index` hold exactly `docs` with `settings` (see the file comment). */
-export function syncIndex<T extends SearchDocument>(index: SearchIndex<T>, settings: IndexSettings, docs: T[]): Promise<SyncResult> {
+export function syncIndex<T extends SearchDocument>(
+  index: SearchIndex<T>,
+  settings: IndexSettings,
+  docs: T[],
+): Promise<SyncResult> {
   return syncIndexBatches(index, settings, [docs]);
 }
 
@@ -48,7 +55,9 @@ export async function syncIndexBatches<T extends SearchDocument>(
   batches: Iterable<T[]> | AsyncIterable<T[]>,
 ): Promise<SyncResult> {
   const current = await index.getSettings();
-  const settingsChanged = (Object.keys(settings) as (keyof IndexSettings)[]).some((k) => stableJson(normalise(k, current[k])) !== stableJson(normalise(k, settings[k])));
+  const settingsChanged = (Object.keys(settings) as (keyof IndexSettings)[]).some(
+    (k) => stableJson(normalise(k, current[k])) !== stableJson(normalise(k, settings[k])),
+  );
   if (settingsChanged) await index.updateSettings(settings);
   const have = new Map((await index.listDocuments(["id", "rev"])).map((d) => [String(d.id), d.rev]));
   const keep = new Set<string>();
@@ -67,13 +76,20 @@ export async function syncIndexBatches<T extends SearchDocument>(
 
 /** Settings as compared: lists whose order carries no meaning are sorted. */
 function normalise(key: keyof IndexSettings, v: unknown): unknown {
-  if (key === "filterableAttributes" || key === "sortableAttributes" || key === "stopWords") return Array.isArray(v) ? [...v].sort() : v;
+  if (key === "filterableAttributes" || key === "sortableAttributes" || key === "stopWords")
+    return Array.isArray(v) ? [...v].sort() : v;
   if (key === "synonyms" && v && typeof v === "object") {
     return Object.fromEntries(Object.entries(v as Record<string, string[]>).map(([k, list]) => [k, [...list].sort()]));
   }
   if (key === "typoTolerance" && v && typeof v === "object") {
     const t = v as NonNullable<IndexSettings["typoTolerance"]>;
-    return { enabled: t.enabled ?? true, minWordSizeForTypos: { oneTypo: t.minWordSizeForTypos?.oneTypo ?? 5, twoTypos: t.minWordSizeForTypos?.twoTypos ?? 9 } };
+    return {
+      enabled: t.enabled ?? true,
+      minWordSizeForTypos: {
+        oneTypo: t.minWordSizeForTypos?.oneTypo ?? 5,
+        twoTypos: t.minWordSizeForTypos?.twoTypos ?? 9,
+      },
+    };
   }
   return v;
 }

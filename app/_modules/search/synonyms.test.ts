@@ -9,7 +9,13 @@ describe("toMeiliSynonyms", () => {
   it("lists every other member for mutual groups and only the values for one-way keys, normalised", () => {
     expect(
       toMeiliSynonyms({
-        synonyms: { mutual: [["IPO", "Informatiepunt Onderwijs"], ["zorgcoördinator", "zorgcoordinator"]], oneWay: { Vakantie: ["schoolvakantie", "vakantie"] } },
+        synonyms: {
+          mutual: [
+            ["IPO", "Informatiepunt Onderwijs"],
+            ["zorgcoördinator", "zorgcoordinator"],
+          ],
+          oneWay: { Vakantie: ["schoolvakantie", "vakantie"] },
+        },
       }),
     ).toEqual({
       "informatiepunt onderwijs": ["ipo"],
@@ -19,7 +25,16 @@ describe("toMeiliSynonyms", () => {
   });
 
   it("merges a word that appears in several groups", () => {
-    expect(toMeiliSynonyms({ synonyms: { mutual: [["a1", "b1"], ["a1", "c1"]] } })["a1"]).toEqual(["b1", "c1"]);
+    expect(
+      toMeiliSynonyms({
+        synonyms: {
+          mutual: [
+            ["a1", "b1"],
+            ["a1", "c1"],
+          ],
+        },
+      })["a1"],
+    ).toEqual(["b1", "c1"]);
   });
 
   it("normalises and deduplicates stop words", () => {
@@ -28,11 +43,14 @@ describe("toMeiliSynonyms", () => {
 });
 
 describe("content/taxonomy.yaml search vocabulary", () => {
-  const taxonomy = parseTaxonomyFile(fs.readFileSync(path.resolve(__dirname, "../../../content/taxonomy.yaml"), "utf8"));
+  const taxonomy = parseTaxonomyFile(
+    fs.readFileSync(path.resolve(__dirname, "../../../content/taxonomy.yaml"), "utf8"),
+  );
   const settings = articleIndexSettings(taxonomy);
 
   it("keeps words that carry meaning out of the stop words", () => {
-    for (const w of ["te", "laat", "niet", "geen", "ziek", "na", "onder", "meer"]) expect(settings.stopWords).not.toContain(w);
+    for (const w of ["te", "laat", "niet", "geen", "ziek", "na", "onder", "meer"])
+      expect(settings.stopWords).not.toContain(w);
     for (const w of ["de", "het", "een", "van", "ik", "hoe", "wat"]) expect(settings.stopWords).toContain(w);
   });
 
@@ -55,7 +73,9 @@ describe("content/taxonomy.yaml search vocabulary", () => {
 
   it("gives articles title > questions > summary > body and tickets their own filterable desk", () => {
     expect(settings.searchableAttributes).toEqual(["title", "questions", "summary", "body"]);
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["sectors", "audiences", "topic", "type", "protocolRuleIds"]));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining(["sectors", "audiences", "topic", "type", "protocolRuleIds"]),
+    );
     expect(settings.typoTolerance?.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
     const tickets = ticketIndexSettings();
     expect(tickets.filterableAttributes).toEqual(expect.arrayContaining(["deskId", "status", "topic", "tags"]));

@@ -21,7 +21,9 @@ export function toMeiliSynonyms(vocab: SearchVocabulary): Record<string, string[
   // a stop word leaving a gap; the embedded engine would).
   const stop = new Set(toMeiliStopWords(vocab));
   const add = (key: string, alt: string) => {
-    const k = words(key).filter((w) => !stop.has(w)).join(" ");
+    const k = words(key)
+      .filter((w) => !stop.has(w))
+      .join(" ");
     const v = norm(alt);
     if (!k || !v || k === v || words(alt).some((w) => stop.has(w))) return;
     let set = out.get(k);

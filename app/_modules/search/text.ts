@@ -58,7 +58,7 @@ export function tokenize(text: string, positions = true): Token[] {
     start = -1;
     kind = 0;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 128) {
       const lower = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);

@@ -127,7 +127,16 @@ export class Vocabulary {
     const first = this.root.children;
     if (!first || m === 0) return out;
     const row0 = Array.from({ length: m + 1 }, (_, j) => j);
-    const walk = (node: TrieNode, ch: string, prev: number[], prevPrev: number[] | null, prevCh: string, k: number, extra: number, best: number) => {
+    const walk = (
+      node: TrieNode,
+      ch: string,
+      prev: number[],
+      prevPrev: number[] | null,
+      prevCh: string,
+      k: number,
+      extra: number,
+      best: number,
+    ) => {
       const row = new Array<number>(m + 1);
       row[0] = prev[0]! + 1;
       let min = row[0]!;

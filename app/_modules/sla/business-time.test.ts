@@ -80,15 +80,46 @@ describe("dutchPublicHolidays", () => {
   it.each([
     [
       2025,
-      ["2025-01-01", "2025-04-20", "2025-04-21", "2025-04-26", "2025-05-05", "2025-05-29", "2025-06-08", "2025-06-09", "2025-12-25", "2025-12-26"],
+      [
+        "2025-01-01",
+        "2025-04-20",
+        "2025-04-21",
+        "2025-04-26",
+        "2025-05-05",
+        "2025-05-29",
+        "2025-06-08",
+        "2025-06-09",
+        "2025-12-25",
+        "2025-12-26",
+      ],
     ],
     [
       2026,
-      ["2026-01-01", "2026-04-05", "2026-04-06", "2026-04-27", "2026-05-14", "2026-05-24", "2026-05-25", "2026-12-25", "2026-12-26"],
+      [
+        "2026-01-01",
+        "2026-04-05",
+        "2026-04-06",
+        "2026-04-27",
+        "2026-05-14",
+        "2026-05-24",
+        "2026-05-25",
+        "2026-12-25",
+        "2026-12-26",
+      ],
     ],
     [
       2024,
-      ["2024-01-01", "2024-03-31", "2024-04-01", "2024-04-27", "2024-05-09", "2024-05-19", "2024-05-20", "2024-12-25", "2024-12-26"],
+      [
+        "2024-01-01",
+        "2024-03-31",
+        "2024-04-01",
+        "2024-04-27",
+        "2024-05-09",
+        "2024-05-19",
+        "2024-05-20",
+        "2024-12-25",
+        "2024-12-26",
+      ],
     ],
   ])("%i", (year, expected) => {
     expect(dutchPublicHolidays(year)).toEqual(expected);
@@ -238,7 +269,7 @@ describe("addBusinessTime", () => {
 
   it("is undone by businessMsBetween for many starts and durations", () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const from = Date.parse("2024-12-01T00:00:00Z");
     const span = 500 * 86_400_000;
     for (let i = 0; i < 300; i++) {
@@ -280,7 +311,9 @@ describe("other configurations", () => {
   it("works in another time zone across its own DST change", () => {
     const ny: BusinessHours = { days: [1, 2, 3, 4, 5], open: "09:00", close: "17:00", timeZone: "America/New_York" };
     // US DST started Sunday 9 March 2025.
-    expect(addBusinessDays(at("2025-03-07T12:00:00-05:00"), 1, ny).toISOString()).toBe(at("2025-03-10T12:00:00-04:00").toISOString());
+    expect(addBusinessDays(at("2025-03-07T12:00:00-05:00"), 1, ny).toISOString()).toBe(
+      at("2025-03-10T12:00:00-04:00").toISOString(),
+    );
     expect(businessDayMs(ny)).toBe(8 * H);
   });
 
@@ -313,8 +346,20 @@ describe("computeSlaDueTimes", () => {
   const base = { hours: PO, firstResponseBusinessDays: 1, resolutionBusinessDays: 5 };
 
   it.each([
-    ["Friday 12:59, no pause", "2025-06-13T12:59:00+02:00", 0, "2025-06-16T12:59:00+02:00", "2025-06-20T12:59:00+02:00"],
-    ["Friday 12:59, paused 2 business hours", "2025-06-13T12:59:00+02:00", 2 * H, "2025-06-17T10:59:00+02:00", "2025-06-23T10:59:00+02:00"],
+    [
+      "Friday 12:59, no pause",
+      "2025-06-13T12:59:00+02:00",
+      0,
+      "2025-06-16T12:59:00+02:00",
+      "2025-06-20T12:59:00+02:00",
+    ],
+    [
+      "Friday 12:59, paused 2 business hours",
+      "2025-06-13T12:59:00+02:00",
+      2 * H,
+      "2025-06-17T10:59:00+02:00",
+      "2025-06-23T10:59:00+02:00",
+    ],
     ["Saturday, no pause", "2025-06-14T10:00:00+02:00", 0, "2025-06-16T13:00:00+02:00", "2025-06-20T13:00:00+02:00"],
     ["Easter weekend", "2025-04-17T12:00:00+02:00", 0, "2025-04-18T12:00:00+02:00", "2025-04-25T12:00:00+02:00"],
   ])("%s", (_label, createdAt, pausedMs, first, resolution) => {
@@ -332,7 +377,9 @@ describe("computeSlaDueTimes", () => {
   });
 
   it("rejects a negative pause", () => {
-    expect(() => computeSlaDueTimes({ ...base, createdAt: at("2025-06-16T10:00:00Z"), pausedMs: -1 })).toThrow(RangeError);
+    expect(() => computeSlaDueTimes({ ...base, createdAt: at("2025-06-16T10:00:00Z"), pausedMs: -1 })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -188,7 +188,8 @@ function resolve(hours: BusinessHours): Resolved {
   if (r) return r;
   const openMin = parseClock(hours.open, "open");
   const closeMin = parseClock(hours.close, "close");
-  if (closeMin <= openMin) throw new RangeError(`Business hours close (${hours.close}) must be after open (${hours.open})`);
+  if (closeMin <= openMin)
+    throw new RangeError(`Business hours close (${hours.close}) must be after open (${hours.open})`);
   const days = new Set(hours.days);
   if (days.size === 0 || [...days].some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
     throw new RangeError(`Business days must be ISO weekdays 1–7: ${JSON.stringify(hours.days)}`);

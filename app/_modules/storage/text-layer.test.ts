@@ -18,7 +18,9 @@ describe("attachment text", () => {
   });
 
   it("splits CSV cells so neighbouring numbers are not read as one decimal", () => {
-    expect(plainFileText(enc("\uFEFFnaam;nummer\nJan,123456782,1012345678"), "csv")).toBe("naam\nnummer\nJan\n123456782\n1012345678");
+    expect(plainFileText(enc("\uFEFFnaam;nummer\nJan,123456782,1012345678"), "csv")).toBe(
+      "naam\nnummer\nJan\n123456782\n1012345678",
+    );
     expect(plainFileText(enc("a,b"), "txt")).toBe("a,b");
   });
 

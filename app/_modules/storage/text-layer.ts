@@ -28,8 +28,12 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const lib = await pdfjs;
   // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
   const task = lib.getDocument({
-    data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
-    stopAtErrors: false, verbosity: 0,
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
   });
   let doc: Awaited<typeof task.promise>;
   try {

@@ -19,12 +19,20 @@ const attachment = z.object({
 /** POST /api/v1/tickets. `channel` phone and `desk` need a token (anonymous calls are channel api). */
 export const apiTicketCreateSchema = intakeSchema.extend({
   topic: intakeSchema.shape.topic.optional(),
-  attachments: z.array(attachment).max(ATTACHMENT_LIMITS.maxFiles, `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.`).optional(),
+  attachments: z
+    .array(attachment)
+    .max(ATTACHMENT_LIMITS.maxFiles, `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.`)
+    .optional(),
   channel: z.enum(["api", "phone"], { error: "Kies het kanaal api of phone." }).optional(),
   desk: DESK.optional(),
 });
 
-export const apiTicketCreatedSchema = z.object({ reference: z.string(), desk: DESK, channel: z.enum(CHANNELS), followUpUrl: z.string() });
+export const apiTicketCreatedSchema = z.object({
+  reference: z.string(),
+  desk: DESK,
+  channel: z.enum(CHANNELS),
+  followUpUrl: z.string(),
+});
 
 export const apiMessageSchema = z.object({
   kind: z.enum(["caller", "reply", "note", "phone", "system"]),
@@ -55,16 +63,35 @@ export const apiTicketSchema = z.object({
 export const apiTicketSummarySchema = apiTicketSchema.omit({ messages: true });
 
 export const apiTicketListQuerySchema = z.object({
-  updatedSince: z.iso.datetime({ offset: true, error: "Geef updatedSince als ISO-tijd, zoals 2026-03-01T08:00:00Z." }).optional(),
+  updatedSince: z.iso
+    .datetime({ offset: true, error: "Geef updatedSince als ISO-tijd, zoals 2026-03-01T08:00:00Z." })
+    .optional(),
   desk: DESK.optional(),
   status: z.enum(TICKET_STATUSES, { error: "Kies een geldige status." }).optional(),
-  cursor: z.string().max(300).regex(/^[A-Za-z0-9_-]+$/, "Ongeldige cursor.").optional(),
-  limit: z.coerce.number({ error: "limit is een getal." }).int().min(1, "limit is minstens 1.").max(200, "limit is hoogstens 200.").optional(),
+  cursor: z
+    .string()
+    .max(300)
+    .regex(/^[A-Za-z0-9_-]+$/, "Ongeldige cursor.")
+    .optional(),
+  limit: z.coerce
+    .number({ error: "limit is een getal." })
+    .int()
+    .min(1, "limit is minstens 1.")
+    .max(200, "limit is hoogstens 200.")
+    .optional(),
 });
 
-export const apiTicketListSchema = z.object({ items: z.array(apiTicketSummarySchema), nextCursor: z.string().nullable() });
+export const apiTicketListSchema = z.object({
+  items: z.array(apiTicketSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 
-const phoneNumber = z.string().trim().min(3, "Geef een telefoonnummer.").max(32, "Dit telefoonnummer is te lang.").regex(/^\+?[0-9 ()-]+$/, "Gebruik alleen cijfers, spaties, +, ( ) en -.");
+const phoneNumber = z
+  .string()
+  .trim()
+  .min(3, "Geef een telefoonnummer.")
+  .max(32, "Dit telefoonnummer is te lang.")
+  .regex(/^\+?[0-9 ()-]+$/, "Gebruik alleen cijfers, spaties, +, ( ) en -.");
 
 /** POST /api/v1/contacts: a phone system announces a call. */
 export const apiContactSchema = z.object({
@@ -78,8 +105,19 @@ export const apiContactAnswerSchema = z.object({
   callId: z.string(),
   desk: DESK,
   callerNumber: z.string(),
-  matches: z.array(z.object({ name: z.string(), organisation: z.string(), email: z.string(), phone: z.string().nullable(), lastReference: z.string().nullable() })),
+  matches: z.array(
+    z.object({
+      name: z.string(),
+      organisation: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      lastReference: z.string().nullable(),
+    }),
+  ),
   deskUrl: z.string(),
 });
 
-export const apiErrorSchema = z.object({ error: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })) });
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});

@@ -15,8 +15,21 @@ type ApiTicketSummary = z.infer<typeof apiTicketSummarySchema>;
 export const PUBLIC_MESSAGE_KINDS = ["caller", "reply", "phone", "system"] as const;
 
 const summarySelect = {
-  id: true, reference: true, deskId: true, status: true, channel: true, subject: true, topic: true, sector: true, callerType: true,
-  createdAt: true, updatedAt: true, firstResponseDueAt: true, resolutionDueAt: true, firstRespondedAt: true, resolvedAt: true,
+  id: true,
+  reference: true,
+  deskId: true,
+  status: true,
+  channel: true,
+  subject: true,
+  topic: true,
+  sector: true,
+  callerType: true,
+  createdAt: true,
+  updatedAt: true,
+  firstResponseDueAt: true,
+  resolutionDueAt: true,
+  firstRespondedAt: true,
+  resolvedAt: true,
 } satisfies Prisma.TicketSelect;
 
 type SummaryRow = Prisma.TicketGetPayload<{ select: typeof summarySelect }>;
@@ -25,10 +38,21 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function toSummary(t: SummaryRow, formerReferences: string[] = []): ApiTicketSummary {
   return {
-    reference: t.reference, formerReferences, desk: t.deskId as DeskId, status: t.status as ApiTicketSummary["status"],
-    channel: t.channel as ApiTicketSummary["channel"], subject: t.subject, topic: t.topic, sector: t.sector, callerType: t.callerType,
-    createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
-    firstResponseDueAt: iso(t.firstResponseDueAt), resolutionDueAt: iso(t.resolutionDueAt), firstRespondedAt: iso(t.firstRespondedAt), resolvedAt: iso(t.resolvedAt),
+    reference: t.reference,
+    formerReferences,
+    desk: t.deskId as DeskId,
+    status: t.status as ApiTicketSummary["status"],
+    channel: t.channel as ApiTicketSummary["channel"],
+    subject: t.subject,
+    topic: t.topic,
+    sector: t.sector,
+    callerType: t.callerType,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    firstResponseDueAt: iso(t.firstResponseDueAt),
+    resolutionDueAt: iso(t.resolutionDueAt),
+    firstRespondedAt: iso(t.firstRespondedAt),
+    resolvedAt: iso(t.resolvedAt),
   };
 }
 
@@ -41,7 +65,8 @@ export async function getApiTicket(db: Db, principal: ApiPrincipal, reference: s
   const select = { ...summarySelect, formerReferences: { select: { reference: true } } };
   const found =
     (await db.ticket.findUnique({ where: { reference: ref }, select })) ??
-    (await db.ticketFormerReference.findUnique({ where: { reference: ref }, select: { ticket: { select } } }))?.ticket ??
+    (await db.ticketFormerReference.findUnique({ where: { reference: ref }, select: { ticket: { select } } }))
+      ?.ticket ??
     null;
   const { formerReferences, ...row } = found ?? { formerReferences: [] };
   const former = formerReferences.map((f) => f.reference).sort();
@@ -54,13 +79,21 @@ export async function getApiTicket(db: Db, principal: ApiPrincipal, reference: s
   });
   return {
     ...toSummary(row as SummaryRow, former),
-    messages: messages.map((m) => ({ kind: m.kind as ApiTicket["messages"][number]["kind"], body: m.body, createdAt: m.createdAt.toISOString(), author: m.author?.name ?? null })),
+    messages: messages.map((m) => ({
+      kind: m.kind as ApiTicket["messages"][number]["kind"],
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+      author: m.author?.name ?? null,
+    })),
   };
 }
 
 type ListQuery = z.infer<typeof apiTicketListQuerySchema>;
 
-const badCursor = () => new ValidationError("De cursor klopt niet. Begin opnieuw zonder cursor.", [{ path: "cursor", message: "Ongeldige cursor." }]);
+const badCursor = () =>
+  new ValidationError("De cursor klopt niet. Begin opnieuw zonder cursor.", [
+    { path: "cursor", message: "Ongeldige cursor." },
+  ]);
 
 export function encodeApiCursor(updatedAt: Date, id: string): string {
   return Buffer.from(JSON.stringify({ u: updatedAt.toISOString(), id })).toString("base64url");
@@ -70,7 +103,8 @@ export function decodeApiCursor(cursor: string): { updatedAt: Date; id: string }
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { u?: unknown; id?: unknown };
     const d = typeof v.u === "string" ? new Date(v.u) : null;
-    if (!d || Number.isNaN(d.getTime()) || typeof v.id !== "string" || !/^[a-z0-9]{8,40}$/.test(v.id)) throw badCursor();
+    if (!d || Number.isNaN(d.getTime()) || typeof v.id !== "string" || !/^[a-z0-9]{8,40}$/.test(v.id))
+      throw badCursor();
     return { updatedAt: d, id: v.id };
   } catch {
     throw badCursor();
@@ -78,8 +112,13 @@ export function decodeApiCursor(cursor: string): { updatedAt: Date; id: string }
 }
 
 /** GET /api/v1/tickets: tickets changed since a moment, oldest change first, keyset-paged on (updatedAt, id). */
-export async function listApiTickets(db: Db, principal: ApiPrincipal, q: ListQuery): Promise<{ items: ApiTicketSummary[]; nextCursor: string | null }> {
-  if (q.desk && !principal.desks.includes(q.desk)) throw new ForbiddenError(`Deze token geldt niet voor de desk ${q.desk}.`);
+export async function listApiTickets(
+  db: Db,
+  principal: ApiPrincipal,
+  q: ListQuery,
+): Promise<{ items: ApiTicketSummary[]; nextCursor: string | null }> {
+  if (q.desk && !principal.desks.includes(q.desk))
+    throw new ForbiddenError(`Deze token geldt niet voor de desk ${q.desk}.`);
   const desks = q.desk ? [q.desk] : principal.desks;
   const limit = q.limit ?? 50;
   const and: Prisma.TicketWhereInput[] = [{ deskId: desks.length === 1 ? desks[0] : { in: desks } }];
@@ -89,8 +128,16 @@ export async function listApiTickets(db: Db, principal: ApiPrincipal, q: ListQue
     const c = decodeApiCursor(q.cursor);
     and.push({ OR: [{ updatedAt: { gt: c.updatedAt } }, { updatedAt: c.updatedAt, id: { gt: c.id } }] });
   }
-  const rows = await db.ticket.findMany({ where: { AND: and }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: limit + 1, select: summarySelect });
+  const rows = await db.ticket.findMany({
+    where: { AND: and },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: summarySelect,
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toSummary(r)), nextCursor: rows.length > limit && last ? encodeApiCursor(last.updatedAt, last.id) : null };
+  return {
+    items: page.map((r) => toSummary(r)),
+    nextCursor: rows.length > limit && last ? encodeApiCursor(last.updatedAt, last.id) : null,
+  };
 }

@@ -11,7 +11,10 @@ import { findTicketByToken } from "./service";
 type Row = { fileName: string; mimeType: string; storageKey: string };
 
 /** An attachment an agent may download (404 when the ticket is not on their desks). */
-export async function attachmentForAgent(db: Db, opts: { user: SessionUser; reference: string; id: string }): Promise<Row> {
+export async function attachmentForAgent(
+  db: Db,
+  opts: { user: SessionUser; reference: string; id: string },
+): Promise<Row> {
   const ref = parseReference(opts.reference);
   if (!ref || typeof opts.id !== "string") throw new NotFoundError();
   const a = await db.attachment.findFirst({
@@ -27,7 +30,11 @@ export async function attachmentForCaller(db: Db, opts: { token: string; id: str
   const t = await findTicketByToken(db, opts.token);
   const a = await db.attachment.findFirst({
     // Only files of the public conversation: never one attached to an internal note.
-    where: { id: opts.id, ticketId: { in: [t.id, t.mergedIntoId].filter((x): x is string => !!x) }, message: { kind: { in: ["caller", "reply"] } } },
+    where: {
+      id: opts.id,
+      ticketId: { in: [t.id, t.mergedIntoId].filter((x): x is string => !!x) },
+      message: { kind: { in: ["caller", "reply"] } },
+    },
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!a) throw new NotFoundError();
@@ -36,9 +43,11 @@ export async function attachmentForCaller(db: Db, opts: { token: string; id: str
 
 /** The download response. */
 export async function downloadResponse(a: Row): Promise<Response> {
-  const bytes = await storage().get(a.storageKey).catch(() => {
-    throw new NotFoundError("Dit bestand is niet meer beschikbaar.");
-  });
+  const bytes = await storage()
+    .get(a.storageKey)
+    .catch(() => {
+      throw new NotFoundError("Dit bestand is niet meer beschikbaar.");
+    });
   const ascii = a.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -12,7 +12,11 @@ const MIGRATION = "ticket_channel_api_tokens";
 const kind = process.env.TEST_DB === "postgres" ? "postgres" : "sqlite";
 
 function split(dir: string): { before: string[]; mine: string; after: string[] } {
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const i = names.findIndex((n) => n.endsWith(`_${MIGRATION}`));
   const read = (n: string) => fs.readFileSync(path.join(dir, n, "migration.sql"), "utf8");
   return { before: names.slice(0, i).map(read), mine: read(names[i]!), after: names.slice(i + 1).map(read) };
@@ -41,7 +45,10 @@ describe(`migration ${MIGRATION} (${kind})`, () => {
       for (const s of [...seed, ticket("t1", 1, "web"), ticket("t2", 2, "api")]) d.exec(s);
       d.exec(mine);
       const rows = d.prepare(`SELECT "id", "channel" FROM "Ticket" ORDER BY "id"`).all();
-      expect(rows).toEqual([{ id: "t1", channel: "web" }, { id: "t2", channel: "api" }]);
+      expect(rows).toEqual([
+        { id: "t1", channel: "web" },
+        { id: "t2", channel: "api" },
+      ]);
       const cols = (d.prepare(`PRAGMA table_info("Ticket")`).all() as { name: string }[]).map((c) => c.name);
       expect(cols).not.toContain("source");
       d.close();
@@ -68,7 +75,10 @@ describe(`migration ${MIGRATION} (${kind})`, () => {
       for (const s of [...seed, ticket("t1", 1, "web"), ticket("t2", 2, "api")]) await c.query(s);
       await c.query(mine);
       const rows = await c.query(`SELECT "id", "channel" FROM "Ticket" ORDER BY "id"`);
-      expect(rows.rows).toEqual([{ id: "t1", channel: "web" }, { id: "t2", channel: "api" }]);
+      expect(rows.rows).toEqual([
+        { id: "t1", channel: "web" },
+        { id: "t2", channel: "api" },
+      ]);
       const cols = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Ticket'`);
       expect(cols.rows.map((r) => r.column_name)).not.toContain("source");
     } finally {

@@ -25,24 +25,22 @@ export const staffText = (min: number, max: number, what: string) =>
     .refine((v) => !containsPersonalNumber(v), PERSONAL_NUMBER_MESSAGE);
 
 // Tiptap JSON is stored next to the plain text (which is what the caller gets); it must at least be a document.
-const tiptapDoc = z
-  .union([z.string(), z.record(z.string(), z.unknown())])
-  .transform((v, ctx) => {
-    let doc: unknown = v;
-    if (typeof v === "string") {
-      try {
-        doc = JSON.parse(v);
-      } catch {
-        doc = null;
-      }
+const tiptapDoc = z.union([z.string(), z.record(z.string(), z.unknown())]).transform((v, ctx) => {
+  let doc: unknown = v;
+  if (typeof v === "string") {
+    try {
+      doc = JSON.parse(v);
+    } catch {
+      doc = null;
     }
-    const text = JSON.stringify(doc);
-    if (!doc || typeof doc !== "object" || (doc as { type?: unknown }).type !== "doc" || text.length > 200_000) {
-      ctx.addIssue({ code: "custom", message: "De opgemaakte tekst klopt niet. Probeer het opnieuw." });
-      return z.NEVER;
-    }
-    return text;
-  });
+  }
+  const text = JSON.stringify(doc);
+  if (!doc || typeof doc !== "object" || (doc as { type?: unknown }).type !== "doc" || text.length > 200_000) {
+    ctx.addIssue({ code: "custom", message: "De opgemaakte tekst klopt niet. Probeer het opnieuw." });
+    return z.NEVER;
+  }
+  return text;
+});
 
 export const AGENT_STATUSES = ["open", "waiting", "resolved", "closed"] as const;
 const agentStatus = z.enum(AGENT_STATUSES, { error: "Kies een geldige status." });
@@ -58,7 +56,10 @@ export type ReplyInput = z.input<typeof replySchema>;
 export const statusSchema = z.object({ status: agentStatus, notifyCaller: z.boolean().optional() });
 
 export const topicSchema = z.object({
-  topic: z.string().regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.").nullable(),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.")
+    .nullable(),
 });
 
 /** Tag names: lower case, letters, digits, spaces and hyphens, 2–40 characters. */
@@ -87,7 +88,10 @@ export const macroSchema = z.object({
   deskId: DESK_ID.nullable(),
   title: staffText(2, 120, "een titel"),
   body: staffText(1, 10_000, "de tekst").refine(
-    (v) => [...v.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((m) => (MACRO_PLACEHOLDERS as readonly string[]).includes(m[1]!)),
+    (v) =>
+      [...v.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((m) =>
+        (MACRO_PLACEHOLDERS as readonly string[]).includes(m[1]!),
+      ),
     "Gebruik alleen de plaatshouders {{naam}}, {{referentie}} en {{desk}}.",
   ),
 });
@@ -108,8 +112,14 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const queueFiltersSchema = z
   .object({
-    status: z.array(z.enum(["new", "open", "waiting", "resolved", "closed"], { error: "Kies een geldige status." })).max(5).optional(),
-    topic: z.string().regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.").optional(),
+    status: z
+      .array(z.enum(["new", "open", "waiting", "resolved", "closed"], { error: "Kies een geldige status." }))
+      .max(5)
+      .optional(),
+    topic: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/, "Kies een onderwerp.")
+      .optional(),
     sector: z.enum(SECTORS, { error: "Kies de sector." }).optional(),
     callerType: z.enum(CALLER_TYPES, { error: "Kies een soort beller." }).optional(),
     tag: tagName.optional(),

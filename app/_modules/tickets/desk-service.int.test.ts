@@ -35,15 +35,25 @@ const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestDb();
   staff = await seedDesksAndStaff(t.db);
-  await t.db.setting.create({ data: { key: "taxonomy", value: JSON.stringify({ hash: "x", taxonomy: { topics: [{ id: "verzuim-melden" }, { id: "bron-registratie" }] } }) } });
+  await t.db.setting.create({
+    data: {
+      key: "taxonomy",
+      value: JSON.stringify({
+        hash: "x",
+        taxonomy: { topics: [{ id: "verzuim-melden" }, { id: "bron-registratie" }] },
+      }),
+    },
+  });
 });
 afterAll(async () => {
   await t?.drop();
 });
 
 // createTicket still makes a random token; once it derives it (see the report) no link is ever renewed.
-const isDerived = (c: { reference: string; followUpToken: string }) => c.followUpToken === deriveFollowUpToken(c.reference);
-const mailsFor = (ticketId: string) => t.db.mailOutbox.findMany({ where: { ticketId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const isDerived = (c: { reference: string; followUpToken: string }) =>
+  c.followUpToken === deriveFollowUpToken(c.reference);
+const mailsFor = (ticketId: string) =>
+  t.db.mailOutbox.findMany({ where: { ticketId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 const auditsFor = (ticketId: string, action: string) => t.db.auditEvent.findMany({ where: { ticketId, action } });
 
 describe("access matrix", () => {
@@ -57,7 +67,10 @@ describe("access matrix", () => {
   // Every service that takes a ticket reference, as a probe: resolves when the user may act, rejects otherwise.
   const probes: [string, (u: SessionUser, ref: string) => Promise<unknown>][] = [
     ["getTicketForAgent", (user, reference) => getTicketForAgent(t.db, { user, reference })],
-    ["replyToTicket (note)", (user, reference) => replyToTicket(t.db, { user, reference, kind: "note", body: "Interne notitie" })],
+    [
+      "replyToTicket (note)",
+      (user, reference) => replyToTicket(t.db, { user, reference, kind: "note", body: "Interne notitie" }),
+    ],
     ["changeStatus", (user, reference) => changeStatus(t.db, { user, reference, status: "open" })],
     ["assignTicket", (user, reference) => assignTicket(t.db, { user, reference, assigneeId: user.id })],
     ["setTopic", (user, reference) => setTopic(t.db, { user, reference, topic: "bron-registratie" })],
@@ -67,11 +80,16 @@ describe("access matrix", () => {
     ["touchPresence", (user, reference) => touchPresence(t.db, { user, reference, mode: "viewing" })],
   ];
   const matrix: [keyof Staff, "po" | "ipo", boolean][] = [
-    ["po", "po", true], ["po", "ipo", false],
-    ["ipo", "po", false], ["ipo", "ipo", true],
-    ["both", "po", true], ["both", "ipo", true],
-    ["admin", "po", true], ["admin", "ipo", true],
-    ["editor", "po", false], ["editor", "ipo", false],
+    ["po", "po", true],
+    ["po", "ipo", false],
+    ["ipo", "po", false],
+    ["ipo", "ipo", true],
+    ["both", "po", true],
+    ["both", "ipo", true],
+    ["admin", "po", true],
+    ["admin", "ipo", true],
+    ["editor", "po", false],
+    ["editor", "ipo", false],
   ];
   for (const [who, desk, allowed] of matrix) {
     it(`${who} on a ${desk} ticket: ${allowed ? "allowed" : "404"}`, async () => {
@@ -86,18 +104,26 @@ describe("access matrix", () => {
 
   it("a 404 for another desk looks the same as a reference that does not exist", async () => {
     const other = await getTicketForAgent(t.db, { user: staff.po, reference: ipo }).catch((e: Error) => e.message);
-    const none = await getTicketForAgent(t.db, { user: staff.po, reference: "PO-2026-999999" }).catch((e: Error) => e.message);
+    const none = await getTicketForAgent(t.db, { user: staff.po, reference: "PO-2026-999999" }).catch(
+      (e: Error) => e.message,
+    );
     expect(other).toBe(none);
   });
 
   it("transfer, merge and link refuse tickets of another desk as not found", async () => {
-    await expect(transferTicket(t.db, { user: staff.po, reference: ipo, toDesk: "po", reason: "Hoort bij po" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(mergeTicket(t.db, { user: staff.po, reference: ipo, intoReference: po })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      transferTicket(t.db, { user: staff.po, reference: ipo, toDesk: "po", reason: "Hoort bij po" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(mergeTicket(t.db, { user: staff.po, reference: ipo, intoReference: po })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     // The other side of a merge or link is a field error, still without confirming that the ticket exists.
     const e = await mergeTicket(t.db, { user: staff.po, reference: po, intoReference: ipo }).catch((x) => x);
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]!.message).toMatch(/niet gevonden/);
-    await expect(linkTickets(t.db, { user: staff.po, reference: po, otherReference: ipo })).rejects.toBeInstanceOf(ValidationError);
+    await expect(linkTickets(t.db, { user: staff.po, reference: po, otherReference: ipo })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it("the full audit log is for admins only", async () => {
@@ -143,7 +169,13 @@ describe("reply and note", () => {
     const ref = created.reference;
     const mailsBefore = (await mailsFor(created.id)).length; // the confirmation
 
-    const note = await replyToTicket(t.db, { user: staff.po, reference: ref, kind: "note", body: "Intern: navragen bij collega.", now: at("2026-03-02T09:00:00Z") });
+    const note = await replyToTicket(t.db, {
+      user: staff.po,
+      reference: ref,
+      kind: "note",
+      body: "Intern: navragen bij collega.",
+      now: at("2026-03-02T09:00:00Z"),
+    });
     expect(note.mailed).toBe(false);
     expect(await mailsFor(created.id)).toHaveLength(mailsBefore);
     const afterNote = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
@@ -151,8 +183,19 @@ describe("reply and note", () => {
     expect(afterNote.firstRespondedAt).toBeNull();
 
     const reply = await replyToTicket(t.db, {
-      user: staff.po, reference: ref, kind: "reply", body: "(ignored: the text comes from bodyJson)",
-      bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Beste Piet, u meldt verzuim via het verzuimregister." }] }] },
+      user: staff.po,
+      reference: ref,
+      kind: "reply",
+      body: "(ignored: the text comes from bodyJson)",
+      bodyJson: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "Beste Piet, u meldt verzuim via het verzuimregister." }],
+          },
+        ],
+      },
       now: at("2026-03-02T10:00:00Z"),
     });
     expect(reply).toMatchObject({ mailed: true, status: "open" });
@@ -175,14 +218,24 @@ describe("reply and note", () => {
     expect(stored.firstRespondedAt).toEqual(at("2026-03-02T10:00:00Z"));
     expect(stored.status).toBe("open");
     const msg = await t.db.message.findUniqueOrThrow({ where: { id: reply.messageId } });
-    expect(JSON.parse(msg.bodyJson!).content[0].content[0].text).toBe("Beste Piet, u meldt verzuim via het verzuimregister.");
+    expect(JSON.parse(msg.bodyJson!).content[0].content[0].text).toBe(
+      "Beste Piet, u meldt verzuim via het verzuimregister.",
+    );
     expect(msg.body).toBe("Beste Piet, u meldt verzuim via het verzuimregister.");
 
     // A second reply carries the same link; the first response time stays.
-    await replyToTicket(t.db, { user: staff.both, reference: ref, kind: "reply", body: "Nog een aanvulling.", now: at("2026-03-02T11:00:00Z") });
+    await replyToTicket(t.db, {
+      user: staff.both,
+      reference: ref,
+      kind: "reply",
+      body: "Nog een aanvulling.",
+      now: at("2026-03-02T11:00:00Z"),
+    });
     const again = await mailsFor(created.id);
     expect(tokenFromMail(again[again.length - 1]!.text)).toBe(token);
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } })).firstRespondedAt).toEqual(at("2026-03-02T10:00:00Z"));
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } })).firstRespondedAt).toEqual(
+      at("2026-03-02T10:00:00Z"),
+    );
     expect(await auditsFor(created.id, "ticket.replied")).toHaveLength(2);
     expect(await auditsFor(created.id, "ticket.note_added")).toHaveLength(1);
     expect(await auditsFor(created.id, "ticket.follow_up_link_renewed")).toHaveLength(isDerived(created) ? 0 : 1);
@@ -192,7 +245,10 @@ describe("reply and note", () => {
   it("a ticket whose token was derived at intake keeps its original link (no renewal)", async () => {
     const created = await newTicket(t.db, "po", { email: "derived@school.test" });
     // What createTicket does once it derives its token (the change proposed in the report).
-    await t.db.ticket.update({ where: { id: created.id }, data: { followUpTokenHash: hashToken(deriveFollowUpToken(created.reference)) } });
+    await t.db.ticket.update({
+      where: { id: created.id },
+      data: { followUpTokenHash: hashToken(deriveFollowUpToken(created.reference)) },
+    });
     await replyToTicket(t.db, { user: staff.po, reference: created.reference, kind: "reply", body: "Antwoord." });
     const mails = await mailsFor(created.id);
     expect(tokenFromMail(mails[mails.length - 1]!.text)).toBe(deriveFollowUpToken(created.reference));
@@ -201,15 +257,25 @@ describe("reply and note", () => {
 
   it("reply with statusAfter, and the rules around closed tickets", async () => {
     const { reference, id } = await newTicket(t.db, "po", { email: "status-after@school.test" });
-    const r = await replyToTicket(t.db, { user: staff.po, reference, kind: "reply", body: "Kunt u de BRIN-code sturen?", statusAfter: "waiting" });
+    const r = await replyToTicket(t.db, {
+      user: staff.po,
+      reference,
+      kind: "reply",
+      body: "Kunt u de BRIN-code sturen?",
+      statusAfter: "waiting",
+    });
     expect(r.status).toBe("waiting");
     const row = await t.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(row.slaPausedAt).not.toBeNull();
     expect(await auditsFor(id, "ticket.status_changed")).toHaveLength(1);
 
     await changeStatus(t.db, { user: staff.po, reference, status: "closed" });
-    await expect(replyToTicket(t.db, { user: staff.po, reference, kind: "reply", body: "Nog iets" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(replyToTicket(t.db, { user: staff.po, reference, kind: "note", body: "Notitie na sluiten" })).resolves.toMatchObject({ mailed: false });
+    await expect(
+      replyToTicket(t.db, { user: staff.po, reference, kind: "reply", body: "Nog iets" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      replyToTicket(t.db, { user: staff.po, reference, kind: "note", body: "Notitie na sluiten" }),
+    ).resolves.toMatchObject({ mailed: false });
   });
 
   it("rejects empty text, a BSN and a bad Tiptap document with Dutch field messages", async () => {
@@ -221,7 +287,13 @@ describe("reply and note", () => {
       [{ body: "Goed", statusAfter: "new" }, "statusAfter"],
     ];
     for (const [over, path] of cases) {
-      const e = await replyToTicket(t.db, { user: staff.po, reference, kind: "reply", body: "x", ...over } as never).catch((x) => x);
+      const e = await replyToTicket(t.db, {
+        user: staff.po,
+        reference,
+        kind: "reply",
+        body: "x",
+        ...over,
+      } as never).catch((x) => x);
       expect(e, JSON.stringify(over)).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues.map((i) => i.path)).toContain(path);
     }
@@ -232,13 +304,23 @@ describe("status and SLA", () => {
   it("waiting pauses the SLA and a caller reply resumes it", async () => {
     const created = await newTicket(t.db, "po", { email: "pause@school.test" }, MON_0930);
     const start = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
-    await changeStatus(t.db, { user: staff.po, reference: created.reference, status: "waiting", now: at("2026-03-02T09:00:00Z") }); // Mon 10:00
+    await changeStatus(t.db, {
+      user: staff.po,
+      reference: created.reference,
+      status: "waiting",
+      now: at("2026-03-02T09:00:00Z"),
+    }); // Mon 10:00
     const paused = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(paused.status).toBe("waiting");
     expect(paused.slaPausedAt).toEqual(at("2026-03-02T09:00:00Z"));
     expect(paused.resolutionDueAt).toEqual(start.resolutionDueAt); // frozen while paused
 
-    const r = await addCallerReply(t.db, created.followUpToken, "Hier is de BRIN-code: 12AB.", at("2026-03-03T09:00:00Z")); // Tue 10:00
+    const r = await addCallerReply(
+      t.db,
+      created.followUpToken,
+      "Hier is de BRIN-code: 12AB.",
+      at("2026-03-03T09:00:00Z"),
+    ); // Tue 10:00
     expect(r.reopened).toBe(true);
     const resumed = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(resumed.status).toBe("open");
@@ -248,13 +330,29 @@ describe("status and SLA", () => {
 
   it("an agent ending the pause pushes the due times out by the business time paused", async () => {
     const created = await newTicket(t.db, "po", { email: "pause2@school.test" }, MON_0930);
-    await changeStatus(t.db, { user: staff.po, reference: created.reference, status: "waiting", now: at("2026-03-02T09:00:00Z") }); // Mon 10:00
-    await changeStatus(t.db, { user: staff.po, reference: created.reference, status: "open", now: at("2026-03-03T09:00:00Z") }); // Tue 10:00
+    await changeStatus(t.db, {
+      user: staff.po,
+      reference: created.reference,
+      status: "waiting",
+      now: at("2026-03-02T09:00:00Z"),
+    }); // Mon 10:00
+    await changeStatus(t.db, {
+      user: staff.po,
+      reference: created.reference,
+      status: "open",
+      now: at("2026-03-03T09:00:00Z"),
+    }); // Tue 10:00
     const row = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     const pausedMs = businessMsBetween(at("2026-03-02T09:00:00Z"), at("2026-03-03T09:00:00Z"), HOURS);
     expect(pausedMs).toBe(4 * 3_600_000); // Mon 10–13 and Tue 09–10
     expect(row.slaPausedMs).toBe(pausedMs);
-    const due = computeSlaDueTimes({ createdAt: MON_0930, pausedMs, hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 5 });
+    const due = computeSlaDueTimes({
+      createdAt: MON_0930,
+      pausedMs,
+      hours: HOURS,
+      firstResponseBusinessDays: 1,
+      resolutionBusinessDays: 5,
+    });
     expect(row.resolutionDueAt).toEqual(due.resolutionDueAt);
     expect(row.firstResponseDueAt).toEqual(due.firstResponseDueAt);
     const audit = await auditsFor(created.id, "ticket.status_changed");
@@ -263,7 +361,13 @@ describe("status and SLA", () => {
 
   it("resolve sets resolvedAt, reopening clears it; closed is final for agents, an admin may reopen", async () => {
     const { reference, id } = await newTicket(t.db, "po", { email: "resolve@school.test" });
-    await changeStatus(t.db, { user: staff.po, reference, status: "resolved", now: at("2026-03-05T10:00:00Z"), notifyCaller: true });
+    await changeStatus(t.db, {
+      user: staff.po,
+      reference,
+      status: "resolved",
+      now: at("2026-03-05T10:00:00Z"),
+      notifyCaller: true,
+    });
     let row = await t.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(row.resolvedAt).toEqual(at("2026-03-05T10:00:00Z"));
     const mails = await mailsFor(id);
@@ -285,7 +389,9 @@ describe("status and SLA", () => {
     expect([row.status, row.closedAt, row.followUpExpiresAt]).toEqual(["open", null, null]);
     // Setting the same status again is a no-op without audit.
     const count = (await auditsFor(id, "ticket.status_changed")).length;
-    await expect(changeStatus(t.db, { user: staff.po, reference, status: "open" })).resolves.toMatchObject({ changed: false });
+    await expect(changeStatus(t.db, { user: staff.po, reference, status: "open" })).resolves.toMatchObject({
+      changed: false,
+    });
     expect(await auditsFor(id, "ticket.status_changed")).toHaveLength(count);
   });
 });
@@ -301,10 +407,20 @@ describe("assignment, topic and tags", () => {
       expect(e, bad.email).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues[0]!.path).toBe("assigneeId");
     }
-    await expect(assignTicket(t.db, { user: staff.po, reference, assigneeId: "does-not-exist" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      assignTicket(t.db, { user: staff.po, reference, assigneeId: "does-not-exist" }),
+    ).rejects.toBeInstanceOf(ValidationError);
     await assignTicket(t.db, { user: staff.po, reference, assigneeId: null });
-    const audit = await t.db.auditEvent.findMany({ where: { ticketId: id, action: "ticket.assigned" }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => JSON.parse(a.after!).assigneeId)).toEqual([staff.po.id, staff.both.id, staff.admin.id, null]);
+    const audit = await t.db.auditEvent.findMany({
+      where: { ticketId: id, action: "ticket.assigned" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => JSON.parse(a.after!).assigneeId)).toEqual([
+      staff.po.id,
+      staff.both.id,
+      staff.admin.id,
+      null,
+    ]);
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ assigneeId: staff.po.id, name: staff.po.name });
     expect(audit.every((a) => a.actorId === staff.po.id)).toBe(true);
     const names = (await listAssignableUsers(t.db, { user: staff.po, reference })).map((u) => u.id);
@@ -317,9 +433,13 @@ describe("assignment, topic and tags", () => {
     const { reference, id } = await newTicket(t.db, "po", { email: "topic@school.test" });
     await setTopic(t.db, { user: staff.po, reference, topic: "bron-registratie" });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).topic).toBe("bron-registratie");
-    await expect(setTopic(t.db, { user: staff.po, reference, topic: "bestaat-niet" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(setTopic(t.db, { user: staff.po, reference, topic: "bestaat-niet" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const audit = await auditsFor(id, "ticket.topic_changed");
-    expect(audit.map((a) => [JSON.parse(a.before!).topic, JSON.parse(a.after!).topic])).toEqual([["verzuim-melden", "bron-registratie"]]);
+    expect(audit.map((a) => [JSON.parse(a.before!).topic, JSON.parse(a.after!).topic])).toEqual([
+      ["verzuim-melden", "bron-registratie"],
+    ]);
   });
 
   it("agents use existing tags; only admins create new ones", async () => {
@@ -337,10 +457,15 @@ describe("assignment, topic and tags", () => {
     const r = await getTicketForAgent(t.db, { user: staff.po, reference });
     if (r.redirectTo !== null) throw new Error("unexpected redirect");
     expect(r.ticket.tags).toEqual(["bron"]);
-    const audit = await t.db.auditEvent.findMany({ where: { ticketId: id, action: "ticket.tags_changed" }, orderBy: { createdAt: "asc" } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { ticketId: id, action: "ticket.tags_changed" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => JSON.parse(a.after!).tags)).toEqual([["bron", "nieuwe tag"], ["bron"]]);
     expect(JSON.parse(audit[1]!.before!).tags).toEqual(["bron", "nieuwe tag"]);
-    expect((await listTags(t.db, { user: staff.po })).map((x) => x.name)).toEqual(expect.arrayContaining(["bron", "nieuwe tag"]));
+    expect((await listTags(t.db, { user: staff.po })).map((x) => x.name)).toEqual(
+      expect.arrayContaining(["bron", "nieuwe tag"]),
+    );
     expect(await listTags(t.db, { user: staff.editor })).toEqual([]);
   });
 });
@@ -350,14 +475,25 @@ describe("transfer", () => {
     const created = await newTicket(t.db, "po", { email: "transfer@school.test", callerType: "vo-school" }, MON_0930);
     await assignTicket(t.db, { user: staff.po, reference: created.reference, assigneeId: staff.po.id });
     const before = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
-    const r = await transferTicket(t.db, { user: staff.po, reference: created.reference, toDesk: "vo-mbo", reason: "Uw vraag gaat over een vo-school." });
+    const r = await transferTicket(t.db, {
+      user: staff.po,
+      reference: created.reference,
+      toDesk: "vo-mbo",
+      reason: "Uw vraag gaat over een vo-school.",
+    });
     expect(r.stillVisible).toBe(false);
     const after = await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(after.deskId).toBe("vo-mbo");
     expect(after.reference).toBe(r.reference);
     expect(after.reference).toMatch(/^IPO-2026-\d{6}$/);
     expect(after.assigneeId).toBeNull(); // the PO agent does not work for IPO
-    const due = computeSlaDueTimes({ createdAt: MON_0930, pausedMs: 0, hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 3 });
+    const due = computeSlaDueTimes({
+      createdAt: MON_0930,
+      pausedMs: 0,
+      hours: HOURS,
+      firstResponseBusinessDays: 1,
+      resolutionBusinessDays: 3,
+    });
     expect(after.resolutionDueAt).toEqual(due.resolutionDueAt);
     expect(after.resolutionDueAt!.getTime()).toBeLessThan(before.resolutionDueAt!.getTime());
 
@@ -369,21 +505,45 @@ describe("transfer", () => {
 
     const audit = await auditsFor(created.id, "ticket.transferred");
     expect(JSON.parse(audit[0]!.before!)).toMatchObject({ deskId: "po", assigneeId: staff.po.id });
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ deskId: "vo-mbo", assigneeId: null, reason: "Uw vraag gaat over een vo-school." });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({
+      deskId: "vo-mbo",
+      assigneeId: null,
+      reason: "Uw vraag gaat over een vo-school.",
+    });
 
     // The PO agent lost sight of it; IPO took over.
-    await expect(getTicketForAgent(t.db, { user: staff.po, reference: created.reference })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getTicketForAgent(t.db, { user: staff.po, reference: r.reference })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await getTicketForAgent(t.db, { user: staff.ipo, reference: created.reference })).toEqual({ redirectTo: r.reference, formerReference: created.reference });
-    await expect(getTicketForAgent(t.db, { user: staff.ipo, reference: r.reference })).resolves.toMatchObject({ redirectTo: null, ticket: { formerReferences: [created.reference] } });
+    await expect(getTicketForAgent(t.db, { user: staff.po, reference: created.reference })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(getTicketForAgent(t.db, { user: staff.po, reference: r.reference })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await getTicketForAgent(t.db, { user: staff.ipo, reference: created.reference })).toEqual({
+      redirectTo: r.reference,
+      formerReference: created.reference,
+    });
+    await expect(getTicketForAgent(t.db, { user: staff.ipo, reference: r.reference })).resolves.toMatchObject({
+      redirectTo: null,
+      ticket: { formerReferences: [created.reference] },
+    });
   });
 
   it("keeps an assignee who works for both desks, and refuses a transfer to the same desk", async () => {
     const created = await newTicket(t.db, "po", { email: "transfer2@school.test" });
     await assignTicket(t.db, { user: staff.both, reference: created.reference, assigneeId: staff.both.id });
-    const same = await transferTicket(t.db, { user: staff.both, reference: created.reference, toDesk: "po", reason: "Zelfde desk" }).catch((x) => x);
+    const same = await transferTicket(t.db, {
+      user: staff.both,
+      reference: created.reference,
+      toDesk: "po",
+      reason: "Zelfde desk",
+    }).catch((x) => x);
     expect(same).toBeInstanceOf(ValidationError);
-    const r = await transferTicket(t.db, { user: staff.both, reference: created.reference, toDesk: "vo-mbo", reason: "Hoort bij het IPO." });
+    const r = await transferTicket(t.db, {
+      user: staff.both,
+      reference: created.reference,
+      toDesk: "vo-mbo",
+      reason: "Hoort bij het IPO.",
+    });
     expect(r).toMatchObject({ assigneeId: staff.both.id, stillVisible: true });
   });
 });
@@ -392,7 +552,11 @@ describe("merge", () => {
   it("moves messages, closes the duplicate, redirects its reference and mails its caller", async () => {
     const email = "merge@school.test";
     const target = await newTicket(t.db, "po", { email, question: "Hoe meld ik verzuim van een leerling?" });
-    const dup = await newTicket(t.db, "vo-mbo", { email, question: "Nogmaals: hoe meld ik verzuim?", callerType: "vo-school" });
+    const dup = await newTicket(t.db, "vo-mbo", {
+      email,
+      question: "Nogmaals: hoe meld ik verzuim?",
+      callerType: "vo-school",
+    });
     await replyToTicket(t.db, { user: staff.both, reference: dup.reference, kind: "note", body: "Dubbele vraag." });
 
     const r = await mergeTicket(t.db, { user: staff.both, reference: dup.reference, intoReference: target.reference });
@@ -401,7 +565,9 @@ describe("merge", () => {
     const merged = await t.db.ticket.findUniqueOrThrow({ where: { id: dup.id } });
     expect([merged.status, merged.mergedIntoId]).toEqual(["closed", target.id]);
     expect(await t.db.message.count({ where: { ticketId: dup.id } })).toBe(0);
-    expect(await getTicketForAgent(t.db, { user: staff.both, reference: dup.reference })).toEqual({ redirectTo: target.reference });
+    expect(await getTicketForAgent(t.db, { user: staff.both, reference: dup.reference })).toEqual({
+      redirectTo: target.reference,
+    });
 
     const view = await getTicketForAgent(t.db, { user: staff.both, reference: target.reference });
     if (view.redirectTo !== null) throw new Error("unexpected redirect");
@@ -422,7 +588,9 @@ describe("merge", () => {
     expect(await auditsFor(dup.id, "ticket.merged")).toHaveLength(1);
     expect(await auditsFor(target.id, "ticket.merge_received")).toHaveLength(1);
     // Nothing can be done on the merged ticket any more.
-    await expect(replyToTicket(t.db, { user: staff.both, reference: dup.reference, kind: "note", body: "Te laat" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      replyToTicket(t.db, { user: staff.both, reference: dup.reference, kind: "note", body: "Te laat" }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("refuses to merge tickets of different callers, into itself, or into a closed ticket", async () => {
@@ -431,7 +599,9 @@ describe("merge", () => {
     const c = await newTicket(t.db, "po", { email: "merge-a@school.test" });
     await changeStatus(t.db, { user: staff.po, reference: c.reference, status: "closed" });
     for (const into of [b.reference, a.reference, c.reference]) {
-      const e = await mergeTicket(t.db, { user: staff.po, reference: a.reference, intoReference: into }).catch((x) => x);
+      const e = await mergeTicket(t.db, { user: staff.po, reference: a.reference, intoReference: into }).catch(
+        (x) => x,
+      );
       expect(e, into).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).issues[0]!.path).toBe("intoReference");
     }
@@ -440,7 +610,11 @@ describe("merge", () => {
 
   it("a chain of merges collapses onto the last target", async () => {
     const email = "chain@school.test";
-    const [x, y, z] = [await newTicket(t.db, "po", { email }), await newTicket(t.db, "po", { email }), await newTicket(t.db, "po", { email })];
+    const [x, y, z] = [
+      await newTicket(t.db, "po", { email }),
+      await newTicket(t.db, "po", { email }),
+      await newTicket(t.db, "po", { email }),
+    ];
     await mergeTicket(t.db, { user: staff.po, reference: x.reference, intoReference: y.reference });
     await mergeTicket(t.db, { user: staff.po, reference: y.reference, intoReference: z.reference });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: x.id } })).mergedIntoId).toBe(z.id);
@@ -454,12 +628,20 @@ describe("links and audit", () => {
   it("links and unlinks related tickets, once, with audit on both", async () => {
     const a = await newTicket(t.db, "po", { email: "link-a@school.test" });
     const b = await newTicket(t.db, "po", { email: "link-b@school.test" });
-    expect(await linkTickets(t.db, { user: staff.po, reference: a.reference, otherReference: b.reference })).toEqual({ created: true });
-    expect(await linkTickets(t.db, { user: staff.po, reference: b.reference, otherReference: a.reference })).toEqual({ created: false });
-    await expect(linkTickets(t.db, { user: staff.po, reference: a.reference, otherReference: a.reference })).rejects.toBeInstanceOf(ValidationError);
+    expect(await linkTickets(t.db, { user: staff.po, reference: a.reference, otherReference: b.reference })).toEqual({
+      created: true,
+    });
+    expect(await linkTickets(t.db, { user: staff.po, reference: b.reference, otherReference: a.reference })).toEqual({
+      created: false,
+    });
+    await expect(
+      linkTickets(t.db, { user: staff.po, reference: a.reference, otherReference: a.reference }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(await auditsFor(a.id, "ticket.linked")).toHaveLength(1);
     expect(await auditsFor(b.id, "ticket.linked")).toHaveLength(1);
-    expect(await unlinkTickets(t.db, { user: staff.po, reference: b.reference, otherReference: a.reference })).toEqual({ removed: true });
+    expect(await unlinkTickets(t.db, { user: staff.po, reference: b.reference, otherReference: a.reference })).toEqual({
+      removed: true,
+    });
     expect(await t.db.ticketLink.count({ where: { OR: [{ fromId: a.id }, { toId: a.id }] } })).toBe(0);
     expect(await auditsFor(b.id, "ticket.unlinked")).toHaveLength(1);
   });
@@ -481,13 +663,27 @@ describe("links and audit", () => {
     const trail = await listAuditForTicket(t.db, { user: u, reference: a.reference });
     const actions = new Set(trail.map((e) => e.action));
     for (const action of [
-      "ticket.created", "ticket.replied", "ticket.note_added", "ticket.status_changed", "ticket.assigned", "ticket.topic_changed",
-      "ticket.tags_changed", "ticket.linked", "ticket.transferred", "ticket.merge_received",
-    ]) expect(actions, action).toContain(action);
+      "ticket.created",
+      "ticket.replied",
+      "ticket.note_added",
+      "ticket.status_changed",
+      "ticket.assigned",
+      "ticket.topic_changed",
+      "ticket.tags_changed",
+      "ticket.linked",
+      "ticket.transferred",
+      "ticket.merge_received",
+    ])
+      expect(actions, action).toContain(action);
     expect(trail.filter((e) => e.action !== "ticket.created").every((e) => e.actor !== null)).toBe(true);
     // The first reply opened the new ticket; then the agent set it to waiting.
-    const statuses = trail.filter((e) => e.action === "ticket.status_changed").map((e) => [(e.before as { status: string }).status, (e.after as { status: string }).status]);
-    expect(statuses).toEqual([["new", "open"], ["open", "waiting"]]);
+    const statuses = trail
+      .filter((e) => e.action === "ticket.status_changed")
+      .map((e) => [(e.before as { status: string }).status, (e.after as { status: string }).status]);
+    expect(statuses).toEqual([
+      ["new", "open"],
+      ["open", "waiting"],
+    ]);
   });
 
   it("the admin audit log pages with a cursor through every event exactly once", async () => {
@@ -495,7 +691,11 @@ describe("links and audit", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listAudit>> = await listAudit(t.db, { user: staff.admin, cursor, limit: 17 });
+      const page: Awaited<ReturnType<typeof listAudit>> = await listAudit(t.db, {
+        user: staff.admin,
+        cursor,
+        limit: 17,
+      });
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -16,7 +16,11 @@ import {
   type BusinessHours,
 } from "@/app/_modules/sla/business-time";
 
-export type DeskSlaSettings = { hours: BusinessHours; firstResponseBusinessDays: number; resolutionBusinessDays: number };
+export type DeskSlaSettings = {
+  hours: BusinessHours;
+  firstResponseBusinessDays: number;
+  resolutionBusinessDays: number;
+};
 export type SlaTicket = {
   status: string;
   createdAt: Date;
@@ -29,7 +33,10 @@ export type SlaTicket = {
   closedAt: Date | null;
 };
 export type SlaFields = Partial<
-  Pick<SlaTicket, "status" | "slaPausedMs" | "slaPausedAt" | "firstResponseDueAt" | "resolutionDueAt" | "resolvedAt" | "closedAt">
+  Pick<
+    SlaTicket,
+    "status" | "slaPausedMs" | "slaPausedAt" | "firstResponseDueAt" | "resolutionDueAt" | "resolvedAt" | "closedAt"
+  >
 > & { followUpExpiresAt?: Date | null };
 
 const INT_MAX = 2_147_483_647; // slaPausedMs is a 32-bit Int column
@@ -37,15 +44,26 @@ const INT_MAX = 2_147_483_647; // slaPausedMs is a 32-bit Int column
 export const FOLLOW_UP_DAYS_AFTER_CLOSE = 30;
 
 /** The SLA settings stored on a desk row (hours as JSON). */
-export function deskSlaSettings(desk: { hours: string; firstResponseBusinessDays: number; resolutionBusinessDays: number }): DeskSlaSettings {
-  return { hours: JSON.parse(desk.hours) as BusinessHours, firstResponseBusinessDays: desk.firstResponseBusinessDays, resolutionBusinessDays: desk.resolutionBusinessDays };
+export function deskSlaSettings(desk: {
+  hours: string;
+  firstResponseBusinessDays: number;
+  resolutionBusinessDays: number;
+}): DeskSlaSettings {
+  return {
+    hours: JSON.parse(desk.hours) as BusinessHours,
+    firstResponseBusinessDays: desk.firstResponseBusinessDays,
+    resolutionBusinessDays: desk.resolutionBusinessDays,
+  };
 }
 
 /** Due times of a ticket under a desk's settings, with the pause time counted so far (an open pause excluded). */
 export function dueTimesFor(ticket: Pick<SlaTicket, "createdAt" | "slaPausedMs">, s: DeskSlaSettings) {
   return computeSlaDueTimes({
-    createdAt: ticket.createdAt, pausedMs: ticket.slaPausedMs, hours: s.hours,
-    firstResponseBusinessDays: s.firstResponseBusinessDays, resolutionBusinessDays: s.resolutionBusinessDays,
+    createdAt: ticket.createdAt,
+    pausedMs: ticket.slaPausedMs,
+    hours: s.hours,
+    firstResponseBusinessDays: s.firstResponseBusinessDays,
+    resolutionBusinessDays: s.resolutionBusinessDays,
   });
 }
 
@@ -93,7 +111,11 @@ export function riskThreshold(now: Date, hours: BusinessHours): Date {
 export type SlaState = "met" | "late" | "ok" | "at-risk" | "breached" | "paused" | "none";
 
 /** SLA badges for a ticket: first response and resolution. */
-export function slaSummary(ticket: SlaTicket, hours: BusinessHours, now: Date): { firstResponse: SlaState; resolution: SlaState } {
+export function slaSummary(
+  ticket: SlaTicket,
+  hours: BusinessHours,
+  now: Date,
+): { firstResponse: SlaState; resolution: SlaState } {
   const done = ticket.status === "resolved" || ticket.status === "closed";
   const state = (due: Date | null, metAt: Date | null): SlaState => {
     if (metAt) return due && metAt > due ? "late" : "met";

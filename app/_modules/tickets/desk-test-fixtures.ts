@@ -14,14 +14,45 @@ export type Staff = Record<"po" | "ipo" | "both" | "admin" | "editor" | "inactiv
 /** Creates both desks (IPO with a 3-day resolution SLA, so a transfer visibly changes due times) and the staff. */
 export async function seedDesksAndStaff(db: Db): Promise<Staff> {
   await db.desk.create({
-    data: { id: "po", name: "Helpdesk BRON PO", article: "de", shortName: "BRON PO", referencePrefix: "PO", serves: "po", phone: "050-599 77 66", phoneHref: "+31505997766", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 5 },
+    data: {
+      id: "po",
+      name: "Helpdesk BRON PO",
+      article: "de",
+      shortName: "BRON PO",
+      referencePrefix: "PO",
+      serves: "po",
+      phone: "050-599 77 66",
+      phoneHref: "+31505997766",
+      hours: HOURS,
+      firstResponseBusinessDays: 1,
+      resolutionBusinessDays: 5,
+    },
   });
   await db.desk.create({
-    data: { id: "vo-mbo", name: "Informatiepunt Onderwijs (IPO)", article: "het", shortName: "IPO", referencePrefix: "IPO", serves: "vo en mbo", phone: "050-599 90 00", phoneHref: "+31505999000", hours: HOURS, firstResponseBusinessDays: 1, resolutionBusinessDays: 3 },
+    data: {
+      id: "vo-mbo",
+      name: "Informatiepunt Onderwijs (IPO)",
+      article: "het",
+      shortName: "IPO",
+      referencePrefix: "IPO",
+      serves: "vo en mbo",
+      phone: "050-599 90 00",
+      phoneHref: "+31505999000",
+      hours: HOURS,
+      firstResponseBusinessDays: 1,
+      resolutionBusinessDays: 3,
+    },
   });
   const make = async (key: string, role: Role, desks: DeskId[], active = true): Promise<SessionUser> => {
     const u = await db.user.create({
-      data: { email: `${key}@helpdesk.test`, name: `Medewerker ${key}`, passwordHash: "x", role, active, desks: { create: desks.map((deskId) => ({ deskId })) } },
+      data: {
+        email: `${key}@helpdesk.test`,
+        name: `Medewerker ${key}`,
+        passwordHash: "x",
+        role,
+        active,
+        desks: { create: desks.map((deskId) => ({ deskId })) },
+      },
     });
     return { id: u.id, email: u.email, name: u.name, role, desks };
   };
@@ -38,8 +69,12 @@ export async function seedDesksAndStaff(db: Db): Promise<Staff> {
 /** A valid intake with overrides. */
 export function intake(over: Partial<IntakeInput> = {}): IntakeInput {
   return {
-    callerType: "po-school", organisation: "Basisschool De Regenboog", topic: "verzuim-melden",
-    question: "Hoe meld ik ongeoorloofd verzuim van een leerling bij DUO?", name: "Jan Jansen", email: "jan@regenboog.test",
+    callerType: "po-school",
+    organisation: "Basisschool De Regenboog",
+    topic: "verzuim-melden",
+    question: "Hoe meld ik ongeoorloofd verzuim van een leerling bij DUO?",
+    name: "Jan Jansen",
+    email: "jan@regenboog.test",
     ...over,
   } as IntakeInput;
 }
@@ -62,23 +97,55 @@ let counter = 0;
 export async function insertTicket(
   db: Db,
   t: {
-    deskId: DeskId; status?: string; topic?: string | null; sector?: string | null; callerType?: string; assigneeId?: string | null;
-    createdAt?: Date; updatedAt?: Date; resolutionDueAt?: Date | null; firstResponseDueAt?: Date | null; firstRespondedAt?: Date | null;
-    mergedIntoId?: string | null; email?: string; channel?: Channel;
+    deskId: DeskId;
+    status?: string;
+    topic?: string | null;
+    sector?: string | null;
+    callerType?: string;
+    assigneeId?: string | null;
+    createdAt?: Date;
+    updatedAt?: Date;
+    resolutionDueAt?: Date | null;
+    firstResponseDueAt?: Date | null;
+    firstRespondedAt?: Date | null;
+    mergedIntoId?: string | null;
+    email?: string;
+    channel?: Channel;
   },
 ) {
   const n = ++counter;
   const prefix = t.deskId === "po" ? "PO" : "IPO";
   const year = 2026;
-  const requester = await db.requester.create({ data: { name: `Beller ${n}`, email: t.email ?? `beller${n}@school.test`, callerType: t.callerType ?? "po-school", organisation: "School" } });
+  const requester = await db.requester.create({
+    data: {
+      name: `Beller ${n}`,
+      email: t.email ?? `beller${n}@school.test`,
+      callerType: t.callerType ?? "po-school",
+      organisation: "School",
+    },
+  });
   const number = 100_000 + n;
   return db.ticket.create({
     data: {
-      reference: `${prefix}-${year}-${String(number).padStart(6, "0")}`, deskId: t.deskId, year, number, status: t.status ?? "new",
-      subject: `Vraag ${n}`, topic: t.topic === undefined ? "verzuim-melden" : t.topic, sector: t.sector ?? null, callerType: t.callerType ?? "po-school",
-      requesterId: requester.id, assigneeId: t.assigneeId ?? null, followUpTokenHash: randomBytes(16).toString("hex"),
-      createdAt: t.createdAt, updatedAt: t.updatedAt, resolutionDueAt: t.resolutionDueAt, firstResponseDueAt: t.firstResponseDueAt,
-      firstRespondedAt: t.firstRespondedAt ?? null, mergedIntoId: t.mergedIntoId ?? null, channel: t.channel ?? "web",
+      reference: `${prefix}-${year}-${String(number).padStart(6, "0")}`,
+      deskId: t.deskId,
+      year,
+      number,
+      status: t.status ?? "new",
+      subject: `Vraag ${n}`,
+      topic: t.topic === undefined ? "verzuim-melden" : t.topic,
+      sector: t.sector ?? null,
+      callerType: t.callerType ?? "po-school",
+      requesterId: requester.id,
+      assigneeId: t.assigneeId ?? null,
+      followUpTokenHash: randomBytes(16).toString("hex"),
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+      resolutionDueAt: t.resolutionDueAt,
+      firstResponseDueAt: t.firstResponseDueAt,
+      firstRespondedAt: t.firstRespondedAt ?? null,
+      mergedIntoId: t.mergedIntoId ?? null,
+      channel: t.channel ?? "web",
     },
     select: { id: true, reference: true },
   });

@@ -44,7 +44,11 @@ export async function followUpLinkForMail(
 ): Promise<{ token: string; url: string; renewed: boolean }> {
   let token = deriveFollowUpToken(ticket.reference);
   if (hashToken(token) !== ticket.followUpTokenHash) {
-    const former = await tx.ticketFormerReference.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, select: { reference: true } });
+    const former = await tx.ticketFormerReference.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: "asc" },
+      select: { reference: true },
+    });
     const tokens = former.map((f) => deriveFollowUpToken(f.reference));
     token = tokens.find((x) => hashToken(x) === ticket.followUpTokenHash) ?? tokens[0] ?? token;
   }
@@ -52,7 +56,13 @@ export async function followUpLinkForMail(
   const renewed = hash !== ticket.followUpTokenHash;
   if (renewed) {
     await tx.ticket.update({ where: { id: ticket.id }, data: { followUpTokenHash: hash } });
-    await recordAudit(tx, { actorId, action: "ticket.follow_up_link_renewed", entityType: "ticket", entityId: ticket.id, ticketId: ticket.id });
+    await recordAudit(tx, {
+      actorId,
+      action: "ticket.follow_up_link_renewed",
+      entityType: "ticket",
+      entityId: ticket.id,
+      ticketId: ticket.id,
+    });
   }
   return { token, url: followUpUrl(token), renewed };
 }

@@ -14,7 +14,11 @@ const root = path.resolve(__dirname, "../../..");
 const NAME = "ticket_former_reference";
 
 function split(dir: string): { before: string[]; it: string } {
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const i = names.findIndex((n) => n.endsWith(NAME));
   const read = (n: string) => fs.readFileSync(path.join(dir, n, "migration.sql"), "utf8");
   return { before: names.slice(0, i).map(read), it: read(names[i]!) };
@@ -25,14 +29,27 @@ const at = (n: number) => `2026-03-0${n}T09:00:00.000+00:00`;
 // Desks, a requester, and on vo-mbo: IPO 1 and 2, plus PO 3 transferred from po (kept number 3 on vo-mbo);
 // on po: PO 1 and 2 and IPO 5 transferred from vo-mbo (kept number 5 on po). Counters: po 3, vo-mbo 5 (IPO 3-4 failed).
 const seed: [string, unknown[]][] = [
-  [`INSERT INTO "Desk" ("id","name","shortName","referencePrefix","serves","phone","phoneHref","hours","updatedAt") VALUES ('po','Helpdesk BRON PO','BRON PO','PO','po','1','1',$1,$2)`, [HOURS, at(1)]],
-  [`INSERT INTO "Desk" ("id","name","shortName","referencePrefix","serves","phone","phoneHref","hours","updatedAt") VALUES ('vo-mbo','Informatiepunt Onderwijs','IPO','IPO','vo','1','1',$1,$2)`, [HOURS, at(1)]],
-  [`INSERT INTO "Requester" ("id","name","email","callerType","organisation","createdAt") VALUES ('r','Jan','jan@school.test','po-school','School',$1)`, [at(1)]],
+  [
+    `INSERT INTO "Desk" ("id","name","shortName","referencePrefix","serves","phone","phoneHref","hours","updatedAt") VALUES ('po','Helpdesk BRON PO','BRON PO','PO','po','1','1',$1,$2)`,
+    [HOURS, at(1)],
+  ],
+  [
+    `INSERT INTO "Desk" ("id","name","shortName","referencePrefix","serves","phone","phoneHref","hours","updatedAt") VALUES ('vo-mbo','Informatiepunt Onderwijs','IPO','IPO','vo','1','1',$1,$2)`,
+    [HOURS, at(1)],
+  ],
+  [
+    `INSERT INTO "Requester" ("id","name","email","callerType","organisation","createdAt") VALUES ('r','Jan','jan@school.test','po-school','School',$1)`,
+    [at(1)],
+  ],
   [`INSERT INTO "TicketCounter" ("deskId","year","value") VALUES ('po',2026,3), ('vo-mbo',2026,5)`, []],
 ];
 const tickets: [string, string, number, string, number][] = [
-  ["a", "po", 1, "PO-2026-000001", 1], ["b", "po", 2, "PO-2026-000002", 2], ["c", "vo-mbo", 3, "PO-2026-000003", 3],
-  ["d", "vo-mbo", 1, "IPO-2026-000001", 1], ["e", "vo-mbo", 2, "IPO-2026-000002", 2], ["f", "po", 5, "IPO-2026-000005", 4],
+  ["a", "po", 1, "PO-2026-000001", 1],
+  ["b", "po", 2, "PO-2026-000002", 2],
+  ["c", "vo-mbo", 3, "PO-2026-000003", 3],
+  ["d", "vo-mbo", 1, "IPO-2026-000001", 1],
+  ["e", "vo-mbo", 2, "IPO-2026-000002", 2],
+  ["f", "po", 5, "IPO-2026-000005", 4],
 ];
 for (const [id, desk, number, ref, day] of tickets) {
   seed.push([
@@ -42,12 +59,19 @@ for (const [id, desk, number, ref, day] of tickets) {
 }
 
 type Row = { id: string; reference: string; deskId: string; number: number };
-async function run(kind: "sqlite" | "postgres"): Promise<{ tickets: Row[]; former: { reference: string; ticketId: string }[]; counters: { deskId: string; value: number }[] }> {
-  const q = (sql: string) => ({
-    tickets: `SELECT "id","reference","deskId","number" FROM "Ticket" ORDER BY "id"`,
-    former: `SELECT "reference","ticketId" FROM "TicketFormerReference" ORDER BY "reference"`,
-    counters: `SELECT "deskId","value" FROM "TicketCounter" ORDER BY "deskId"`,
-  })[sql as "tickets"];
+async function run(
+  kind: "sqlite" | "postgres",
+): Promise<{
+  tickets: Row[];
+  former: { reference: string; ticketId: string }[];
+  counters: { deskId: string; value: number }[];
+}> {
+  const q = (sql: string) =>
+    ({
+      tickets: `SELECT "id","reference","deskId","number" FROM "Ticket" ORDER BY "id"`,
+      former: `SELECT "reference","ticketId" FROM "TicketFormerReference" ORDER BY "reference"`,
+      counters: `SELECT "deskId","value" FROM "TicketCounter" ORDER BY "deskId"`,
+    })[sql as "tickets"];
   if (kind === "sqlite") {
     const { before, it: mig } = split(path.join(root, "prisma", "migrations"));
     const dir = path.join(root, "tmp", "test-dbs");
@@ -58,7 +82,11 @@ async function run(kind: "sqlite" | "postgres"): Promise<{ tickets: Row[]; forme
       for (const sql of before) db.exec(sql);
       for (const [sql, args] of seed) db.prepare(sql.replace(/\$\d+/g, "?")).run(...(args as unknown[]));
       db.exec(mig);
-      return { tickets: db.prepare(q("tickets")).all() as Row[], former: db.prepare(q("former")).all() as never, counters: db.prepare(q("counters")).all() as never };
+      return {
+        tickets: db.prepare(q("tickets")).all() as Row[],
+        former: db.prepare(q("former")).all() as never,
+        counters: db.prepare(q("counters")).all() as never,
+      };
     } finally {
       db.close();
       fs.rmSync(file, { force: true });
@@ -77,7 +105,11 @@ async function run(kind: "sqlite" | "postgres"): Promise<{ tickets: Row[]; forme
     for (const sql of before) await c.query(sql);
     for (const [sql, args] of seed) await c.query(sql, args as unknown[]);
     await c.query(mig);
-    return { tickets: (await c.query(q("tickets"))).rows, former: (await c.query(q("former"))).rows, counters: (await c.query(q("counters"))).rows };
+    return {
+      tickets: (await c.query(q("tickets"))).rows,
+      former: (await c.query(q("former"))).rows,
+      counters: (await c.query(q("counters"))).rows,
+    };
   } finally {
     await c.end();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -96,7 +128,13 @@ describe(`migration ${NAME}`, () => {
       { id: "e", reference: "IPO-2026-000002", deskId: "vo-mbo", number: 2 },
       { id: "f", reference: "PO-2026-000006", deskId: "po", number: 6 },
     ]);
-    expect(r.former).toEqual([{ reference: "IPO-2026-000005", ticketId: "f" }, { reference: "PO-2026-000003", ticketId: "c" }]);
-    expect(r.counters).toEqual([{ deskId: "po", value: 6 }, { deskId: "vo-mbo", value: 6 }]);
+    expect(r.former).toEqual([
+      { reference: "IPO-2026-000005", ticketId: "f" },
+      { reference: "PO-2026-000003", ticketId: "c" },
+    ]);
+    expect(r.counters).toEqual([
+      { deskId: "po", value: 6 },
+      { deskId: "vo-mbo", value: 6 },
+    ]);
   });
 });

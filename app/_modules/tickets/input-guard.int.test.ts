@@ -24,18 +24,31 @@ let POST: (req: Request) => Promise<Response>;
 let agent: SessionUser;
 
 const base = {
-  callerType: "po-school", organisation: "Basisschool De Regenboog", topic: "verzuim-melden",
-  question: "Hoe meld ik ongeoorloofd verzuim van een leerling bij DUO?", name: "Jan Jansen", email: "jan@regenboog.test",
+  callerType: "po-school",
+  organisation: "Basisschool De Regenboog",
+  topic: "verzuim-melden",
+  question: "Hoe meld ik ongeoorloofd verzuim van een leerling bij DUO?",
+  name: "Jan Jansen",
+  email: "jan@regenboog.test",
 };
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString("base64");
 // Each post waits for the mail it queued: the SQLite fast path of intake (a second, synchronous connection) must
 // not meet a write transaction of the outbox on the Prisma connection (see the report on issue 11).
 async function post(body: unknown): Promise<Response> {
-  const res = await POST(new Request("http://127.0.0.1/api/v1/tickets", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  const res = await POST(
+    new Request("http://127.0.0.1/api/v1/tickets", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  );
   await (await import("@/app/_modules/mail/outbox")).outboxIdle();
   return res;
 }
-const files = () => (fs.existsSync(uploads) ? fs.readdirSync(uploads, { recursive: true }).filter((f) => /[0-9a-f-]{36}$/.test(String(f))).length : 0);
+const files = () =>
+  fs.existsSync(uploads)
+    ? fs.readdirSync(uploads, { recursive: true }).filter((f) => /[0-9a-f-]{36}$/.test(String(f))).length
+    : 0;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -45,7 +58,15 @@ beforeAll(async () => {
   process.env.MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "mail-"));
   process.env.RATE_LIMITS = "off";
   await seedContent(t.db, { contentDir: CONTENT, demoUsers: false });
-  const u = await t.db.user.create({ data: { email: "agent@helpdesk.test", name: "Agent", passwordHash: "x", role: "agent", desks: { create: [{ deskId: "po" }] } } });
+  const u = await t.db.user.create({
+    data: {
+      email: "agent@helpdesk.test",
+      name: "Agent",
+      passwordHash: "x",
+      role: "agent",
+      desks: { create: [{ deskId: "po" }] },
+    },
+  });
   agent = { id: u.id, email: u.email, name: u.name, role: "agent", desks: ["po"] };
   POST = (await import("@/app/api/v1/tickets/route")).POST as never;
 });
@@ -67,10 +88,17 @@ async function refused(body: unknown, path: string, message: string | RegExp) {
 
 describe(`bad text (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("stores a question with NUL, control characters and a lone surrogate cleanly, never a 500", async () => {
-    const res = await post({ ...base, question: "Hoe meld ik\u0000 verzuim\u0007 van een leerling\uD800 bij DUO?", name: "Jan\u0000 Jansen" });
+    const res = await post({
+      ...base,
+      question: "Hoe meld ik\u0000 verzuim\u0007 van een leerling\uD800 bij DUO?",
+      name: "Jan\u0000 Jansen",
+    });
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
-    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference }, include: { messages: true, requester: true } });
+    const ticket = await t.db.ticket.findUniqueOrThrow({
+      where: { reference },
+      include: { messages: true, requester: true },
+    });
     expect(ticket.messages[0]!.body).toBe("Hoe meld ik verzuim van een leerling\uFFFD bij DUO?");
     expect(ticket.requester.name).toBe("Jan Jansen");
   });
@@ -90,11 +118,17 @@ describe(`the number guard on every caller field (${process.env.TEST_DB ?? "sqli
   });
 
   it("stores a phone number normalised (E.164, Dutch by default)", async () => {
-    for (const [typed, stored] of [["06 12345678", "+31612345678"], ["050-599 77 66", "+31505997766"], ["+32 2 123 45 67", "+3221234567"]]) {
+    for (const [typed, stored] of [
+      ["06 12345678", "+31612345678"],
+      ["050-599 77 66", "+31505997766"],
+      ["+32 2 123 45 67", "+3221234567"],
+    ]) {
       const res = await post({ ...base, phone: typed });
       expect(res.status).toBe(201);
       const { reference } = (await res.json()) as { reference: string };
-      expect((await t.db.ticket.findUniqueOrThrow({ where: { reference }, include: { requester: true } })).requester.phone).toBe(stored);
+      expect(
+        (await t.db.ticket.findUniqueOrThrow({ where: { reference }, include: { requester: true } })).requester.phone,
+      ).toBe(stored);
     }
   });
 });
@@ -106,16 +140,27 @@ describe(`text-like attachments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     ["a text file with a grouped BSN", "notitie.txt", "Het gaat om 1234 56 782, zie brief."],
     ["a PDF whose text layer holds a BSN", "brief.pdf", makePdf(["Geachte heer,", `Burgerservicenummer: ${BSN}`])],
   ])("refuses %s with the BSN message and stores nothing", async (_what, name, content) => {
-    await refused({ ...base, attachments: [{ name, contentBase64: b64(content) }] }, "attachments.0", PERSONAL_NUMBER_MESSAGE);
+    await refused(
+      { ...base, attachments: [{ name, contentBase64: b64(content) }] },
+      "attachments.0",
+      PERSONAL_NUMBER_MESSAGE,
+    );
   });
 
   it("refuses a PDF it cannot read, and stores a clean CSV and PDF", async () => {
-    await refused({ ...base, attachments: [{ name: "kapot.pdf", contentBase64: b64("%PDF-1.7\nniets") }] }, "attachments.0", /niet lezen/);
+    await refused(
+      { ...base, attachments: [{ name: "kapot.pdf", contentBase64: b64("%PDF-1.7\nniets") }] },
+      "attachments.0",
+      /niet lezen/,
+    );
     const res = await post({
       ...base,
       attachments: [
         { name: "uren.csv", contentBase64: b64("datum,uren\n2026-03-02,4\n2026-03-03,16") },
-        { name: "brief.pdf", contentBase64: b64(makePdf(["Leerling in groep 7, 16 uur verzuim, telefoon 050 599 77 66"])) },
+        {
+          name: "brief.pdf",
+          contentBase64: b64(makePdf(["Leerling in groep 7, 16 uur verzuim, telefoon 050 599 77 66"])),
+        },
       ],
     });
     expect(res.status).toBe(201);
@@ -127,7 +172,12 @@ describe(`text-like attachments (${process.env.TEST_DB ?? "sqlite"})`, () => {
 describe(`agent notes and replies from editor JSON (${process.env.TEST_DB ?? "sqlite"})`, () => {
   const doc = (text: string, href?: string) => ({
     type: "doc",
-    content: [{ type: "paragraph", content: [{ type: "text", text, ...(href ? { marks: [{ type: "link", attrs: { href } }] } : {}) }] }],
+    content: [
+      {
+        type: "paragraph",
+        content: [{ type: "text", text, ...(href ? { marks: [{ type: "link", attrs: { href } }] } : {}) }],
+      },
+    ],
   });
   let reference: string;
   beforeAll(async () => {
@@ -137,22 +187,43 @@ describe(`agent notes and replies from editor JSON (${process.env.TEST_DB ?? "sq
 
   it("refuses a clean body with a BSN in bodyJson (text or link), and stores nothing", async () => {
     const before = await t.db.message.count();
-    for (const bodyJson of [doc(`Leerling ${BSN}`), doc("zie dossier", `https://example.org/${BSN}`), JSON.stringify(doc(`BSN ${BSN}`))]) {
-      const e = await replyToTicket(t.db, { user: agent, reference, kind: "note", body: "Schone tekst", bodyJson }).catch((x) => x);
+    for (const bodyJson of [
+      doc(`Leerling ${BSN}`),
+      doc("zie dossier", `https://example.org/${BSN}`),
+      JSON.stringify(doc(`BSN ${BSN}`)),
+    ]) {
+      const e = await replyToTicket(t.db, {
+        user: agent,
+        reference,
+        kind: "note",
+        body: "Schone tekst",
+        bodyJson,
+      }).catch((x) => x);
       expect(e.issues).toEqual([{ path: "body", message: PERSONAL_NUMBER_MESSAGE }]);
     }
     expect(await t.db.message.count()).toBe(before);
   });
 
   it("stores the text derived from the JSON, not the text the client sent", async () => {
-    const r = await replyToTicket(t.db, { user: agent, reference, kind: "note", body: "iets heel anders", bodyJson: doc("Gebeld met de school.") });
+    const r = await replyToTicket(t.db, {
+      user: agent,
+      reference,
+      kind: "note",
+      body: "iets heel anders",
+      bodyJson: doc("Gebeld met de school."),
+    });
     const m = await t.db.message.findUniqueOrThrow({ where: { id: r.messageId } });
     expect(m.body).toBe("Gebeld met de school.");
     expect(JSON.parse(m.bodyJson!)).toEqual(doc("Gebeld met de school."));
   });
 
   it("refuses JSON outside the editor schema", async () => {
-    const e = await replyToTicket(t.db, { user: agent, reference, kind: "note", bodyJson: { type: "doc", content: [{ type: "script", text: "x" }] } }).catch((x) => x);
+    const e = await replyToTicket(t.db, {
+      user: agent,
+      reference,
+      kind: "note",
+      bodyJson: { type: "doc", content: [{ type: "script", text: "x" }] },
+    }).catch((x) => x);
     expect(e.issues[0].path).toBe("bodyJson");
   });
 });
@@ -171,7 +242,10 @@ describe(`attachments on replies (${process.env.TEST_DB ?? "sqlite"})`, () => {
 
   it("takes a caller's files on a follow-up reply, shows them, and serves them to caller and agent", async () => {
     const r = await addCallerReply(t.db, token, "Hierbij de lijst met uren.", new Date(), {
-      attachments: [{ name: "uren.csv", bytes: enc("datum,uren\n2026-03-02,4") }, { name: "brief.pdf", bytes: makePdf(["Brief van de school"]) }],
+      attachments: [
+        { name: "uren.csv", bytes: enc("datum,uren\n2026-03-02,4") },
+        { name: "brief.pdf", bytes: makePdf(["Brief van de school"]) },
+      ],
       storage: storage(),
     });
     expect(r.attachments).toBe(2);
@@ -191,7 +265,10 @@ describe(`attachments on replies (${process.env.TEST_DB ?? "sqlite"})`, () => {
       [{ name: "virus.pdf", bytes: enc("MZ\x90\x00") }],
       [1, 2, 3, 4].map((i) => ({ name: `f${i}.txt`, bytes: enc("x") })),
     ]) {
-      const e = await addCallerReply(t.db, token, "Hierbij de lijst.", new Date(), { attachments, storage: storage() }).catch((x) => x);
+      const e = await addCallerReply(t.db, token, "Hierbij de lijst.", new Date(), {
+        attachments,
+        storage: storage(),
+      }).catch((x) => x);
       expect(e.status).toBe(400);
     }
     expect(await t.db.message.count()).toBe(messages);
@@ -200,10 +277,20 @@ describe(`attachments on replies (${process.env.TEST_DB ?? "sqlite"})`, () => {
 
   it("takes an agent's files on a reply (the caller can download them) but keeps a note's files from the caller", async () => {
     const reply = await replyToTicket(t.db, {
-      user: agent, reference, kind: "reply", body: "Zie het formulier in de bijlage.", attachments: [{ name: "formulier.pdf", bytes: makePdf(["Formulier verlof"]) }], storage: storage(),
+      user: agent,
+      reference,
+      kind: "reply",
+      body: "Zie het formulier in de bijlage.",
+      attachments: [{ name: "formulier.pdf", bytes: makePdf(["Formulier verlof"]) }],
+      storage: storage(),
     });
     const note = await replyToTicket(t.db, {
-      user: agent, reference, kind: "note", body: "Interne lijst.", attachments: [{ name: "intern.txt", bytes: enc("alleen voor ons") }], storage: storage(),
+      user: agent,
+      reference,
+      kind: "note",
+      body: "Interne lijst.",
+      attachments: [{ name: "intern.txt", bytes: enc("alleen voor ons") }],
+      storage: storage(),
     });
     const replyFile = await t.db.attachment.findFirstOrThrow({ where: { messageId: reply.messageId } });
     const noteFile = await t.db.attachment.findFirstOrThrow({ where: { messageId: note.messageId } });
@@ -214,7 +301,12 @@ describe(`attachments on replies (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(view.ticket.messages.flatMap((m) => m.attachments.map((a) => a.fileName))).not.toContain("intern.txt");
 
     const e = await replyToTicket(t.db, {
-      user: agent, reference, kind: "reply", body: "Lijst", attachments: [{ name: "lijst.txt", bytes: enc(`BSN ${BSN}`) }], storage: storage(),
+      user: agent,
+      reference,
+      kind: "reply",
+      body: "Lijst",
+      attachments: [{ name: "lijst.txt", bytes: enc(`BSN ${BSN}`) }],
+      storage: storage(),
     }).catch((x) => x);
     expect(e.issues).toEqual([{ path: "attachments.0", message: `In lijst.txt: ${PERSONAL_NUMBER_MESSAGE}` }]);
   });

@@ -14,8 +14,12 @@ let t: TestDb;
 let intake: typeof import("./intake");
 
 const base: IntakeInput = {
-  callerType: "vo-school", organisation: "Stellingwerf College", topic: "verzuim-melden",
-  question: "Hoe meld ik een leerling die 20 uur heeft gespijbeld?", name: "Jan Jansen", email: "jan@school.test",
+  callerType: "vo-school",
+  organisation: "Stellingwerf College",
+  topic: "verzuim-melden",
+  question: "Hoe meld ik een leerling die 20 uur heeft gespijbeld?",
+  name: "Jan Jansen",
+  email: "jan@school.test",
 };
 
 beforeAll(async () => {
@@ -36,13 +40,19 @@ describe("ticket references", () => {
     const n = 40;
     const made = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        createTicket(t.db, { input: { ...base, question: `Vraag nummer ${i} over verzuim melden` }, deskId: i % 2 ? "po" : "vo-mbo" }),
+        createTicket(t.db, {
+          input: { ...base, question: `Vraag nummer ${i} over verzuim melden` },
+          deskId: i % 2 ? "po" : "vo-mbo",
+        }),
       ),
     );
     const refs = made.map((m) => m.reference);
     expect(new Set(refs).size).toBe(n);
     for (const r of refs) expect(r).toMatch(/^(PO|IPO)-\d{4}-\d{6}$/);
-    const po = refs.filter((r) => r.startsWith("PO-")).map((r) => Number(r.slice(-6))).sort((a, b) => a - b);
+    const po = refs
+      .filter((r) => r.startsWith("PO-"))
+      .map((r) => Number(r.slice(-6)))
+      .sort((a, b) => a - b);
     expect(po).toEqual(Array.from({ length: n / 2 }, (_, i) => i + 1));
   });
 
@@ -65,12 +75,19 @@ describe("attachments", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "up-"));
     const storage = localFolderStorage(dir);
     const pdf = makePdf(["Brief van de school"]);
-    const c = await createTicket(t.db, { input: base, deskId: "vo-mbo", storage, attachments: [{ name: "brief.pdf", bytes: pdf }] });
+    const c = await createTicket(t.db, {
+      input: base,
+      deskId: "vo-mbo",
+      storage,
+      attachments: [{ name: "brief.pdf", bytes: pdf }],
+    });
     const att = await t.db.attachment.findFirstOrThrow({ where: { ticket: { reference: c.reference } } });
     expect(att.mimeType).toBe("application/pdf");
     expect(fs.readFileSync(path.join(dir, att.storageKey)).equals(Buffer.from(pdf))).toBe(true);
     const before = await t.db.ticket.count();
-    await expect(createTicket(t.db, { input: base, deskId: "vo-mbo", storage, attachments: [{ name: "foto.png", bytes: pdf }] })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      createTicket(t.db, { input: base, deskId: "vo-mbo", storage, attachments: [{ name: "foto.png", bytes: pdf }] }),
+    ).rejects.toMatchObject({ status: 400 });
     expect(await t.db.ticket.count()).toBe(before);
   });
 });
@@ -99,18 +116,39 @@ describe("the caller's follow-up", () => {
     await expect(getCallerView(t.db, "x".repeat(43))).rejects.toMatchObject({ status: 404 });
     await expect(getCallerView(t.db, "../../etc")).rejects.toMatchObject({ status: 404 });
     const c = await createTicket(t.db, { input: base, deskId: "po" });
-    await t.db.ticket.update({ where: { reference: c.reference }, data: { followUpExpiresAt: new Date(Date.now() - 1000) } });
+    await t.db.ticket.update({
+      where: { reference: c.reference },
+      data: { followUpExpiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(getCallerView(t.db, c.followUpToken)).rejects.toMatchObject({ status: 404 });
   });
 });
 
 describe("submitQuestion", () => {
   it("routes by the triage engine and refuses parents and undecidable questions", async () => {
-    const po = await intake.submitQuestion({ input: { ...base, callerType: "school-board", question: "Op een van onze basisscholen lukt het melden van verzuim niet" }, ip: "10.0.0.1", channel: "web" });
+    const po = await intake.submitQuestion({
+      input: {
+        ...base,
+        callerType: "school-board",
+        question: "Op een van onze basisscholen lukt het melden van verzuim niet",
+      },
+      ip: "10.0.0.1",
+      channel: "web",
+    });
     expect(po.deskId).toBe("po");
-    await expect(intake.submitQuestion({ input: { ...base, callerType: "parent-or-student" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "callerType" }] });
-    await expect(intake.submitQuestion({ input: { ...base, callerType: "other", question: "Wie kan mij helpen met een vraag?" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "sector" }] });
-    await expect(intake.submitQuestion({ input: { ...base, topic: "bestaat-niet" }, ip: "10.0.0.1", channel: "web" })).rejects.toMatchObject({ status: 400, issues: [{ path: "topic" }] });
+    await expect(
+      intake.submitQuestion({ input: { ...base, callerType: "parent-or-student" }, ip: "10.0.0.1", channel: "web" }),
+    ).rejects.toMatchObject({ status: 400, issues: [{ path: "callerType" }] });
+    await expect(
+      intake.submitQuestion({
+        input: { ...base, callerType: "other", question: "Wie kan mij helpen met een vraag?" },
+        ip: "10.0.0.1",
+        channel: "web",
+      }),
+    ).rejects.toMatchObject({ status: 400, issues: [{ path: "sector" }] });
+    await expect(
+      intake.submitQuestion({ input: { ...base, topic: "bestaat-niet" }, ip: "10.0.0.1", channel: "web" }),
+    ).rejects.toMatchObject({ status: 400, issues: [{ path: "topic" }] });
   });
 
   it("gives each ticket a sector: the caller's choice, else from the caller type, the desk and the text", async () => {
@@ -119,12 +157,25 @@ describe("submitQuestion", () => {
       [{ callerType: "vo-school" }, "vo"],
       [{ callerType: "mbo-institution", organisation: "ROC Friesland College" }, "mbo"],
       [{ callerType: "school-board", question: "Op een van onze basisscholen lukt het melden van verzuim niet" }, "po"],
-      [{ callerType: "municipality", question: "Een havo-leerling uit onze gemeente spijbelt al weken, wat moet de school doen?" }, "vo"],
+      [
+        {
+          callerType: "municipality",
+          question: "Een havo-leerling uit onze gemeente spijbelt al weken, wat moet de school doen?",
+        },
+        "vo",
+      ],
       [{ callerType: "school-board", sector: "mbo", question: "Hoe melden onze scholen verzuim?" }, "mbo"],
     ];
     for (const [i, [over, sector]] of cases.entries()) {
-      const c = await intake.submitQuestion({ input: { ...base, ...over } as IntakeInput, ip: `10.1.2.${i}`, channel: "web" });
-      expect([over.callerType, (await t.db.ticket.findUniqueOrThrow({ where: { id: c.id } })).sector]).toEqual([over.callerType, sector]);
+      const c = await intake.submitQuestion({
+        input: { ...base, ...over } as IntakeInput,
+        ip: `10.1.2.${i}`,
+        channel: "web",
+      });
+      expect([over.callerType, (await t.db.ticket.findUniqueOrThrow({ where: { id: c.id } })).sector]).toEqual([
+        over.callerType,
+        sector,
+      ]);
     }
   });
 
@@ -142,14 +193,24 @@ describe("submitQuestion", () => {
     await intake.recordDeflection("run-abcdefgh", "article_opened");
     await intake.submitQuestion({ input: base, ip: "10.1.1.1", channel: "web", runId: "run-abcdefgh" });
     await intake.recordDeflection("run-abcdefgh", "abandoned");
-    expect(await t.db.deflectionRun.findUniqueOrThrow({ where: { id: "run-abcdefgh" } })).toMatchObject({ suggestionsShown: 1, articlesOpened: 1, outcome: "submitted" });
+    expect(await t.db.deflectionRun.findUniqueOrThrow({ where: { id: "run-abcdefgh" } })).toMatchObject({
+      suggestionsShown: 1,
+      articlesOpened: 1,
+      outcome: "submitted",
+    });
   });
 });
 
 describe("submitQuestion (prepared statements on SQLite, Prisma on PostgreSQL)", () => {
   it("writes rows Prisma reads back exactly, unique under concurrency", async () => {
     const made = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => intake.submitQuestion({ input: { ...base, question: `Snelle vraag ${i} over spijbelen` }, ip: `10.7.0.${i}`, channel: "api" })),
+      Array.from({ length: 30 }, (_, i) =>
+        intake.submitQuestion({
+          input: { ...base, question: `Snelle vraag ${i} over spijbelen` },
+          ip: `10.7.0.${i}`,
+          channel: "api",
+        }),
+      ),
     );
     expect(new Set(made.map((m) => m.reference)).size).toBe(30);
     const view = await getCallerView(t.db, made[0]!.followUpToken);
@@ -158,7 +219,10 @@ describe("submitQuestion (prepared statements on SQLite, Prisma on PostgreSQL)",
     expect(Math.abs(view.ticket.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(view.ticket.firstResponseDueAt!.getTime()).toBeGreaterThan(view.ticket.createdAt.getTime());
     expect(view.ticket.messages[0]!.body).toMatch(/^Snelle vraag \d+ over spijbelen$/);
-    const row = await t.db.ticket.findUniqueOrThrow({ where: { reference: made[0]!.reference }, include: { requester: true } });
+    const row = await t.db.ticket.findUniqueOrThrow({
+      where: { reference: made[0]!.reference },
+      include: { requester: true },
+    });
     expect(row.requester.email).toBe("jan@school.test");
     expect(await t.db.auditEvent.count({ where: { ticketId: row.id, action: "ticket.created" } })).toBe(1);
     expect(await t.db.mailOutbox.count({ where: { ticketId: row.id } })).toBe(1);

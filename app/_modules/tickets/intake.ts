@@ -17,13 +17,17 @@ import { createTicket, type UploadedFile } from "./service";
 export const TICKET_RATE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 
 /** Decides the desk for a question, or explains in Dutch (per field) why no ticket can be made. */
-export function deskForIntake(input: Pick<IntakeInput, "callerType" | "sector" | "question">): { deskId: DeskId; triage: TriageResult } {
+export function deskForIntake(input: Pick<IntakeInput, "callerType" | "sector" | "question">): {
+  deskId: DeskId;
+  triage: TriageResult;
+} {
   const t = triage({ callerType: input.callerType, sector: input.sector, question: input.question });
   if (t.desk === "out-of-scope") {
     throw new ValidationError("Deze vraag kunnen de helpdesks niet beantwoorden.", [
       {
         path: "callerType",
-        message: "De helpdesks helpen alleen scholen, gemeenten en softwareleveranciers. Bent u ouder of leerling? Neem contact op met de school of met de leerplichtambtenaar van uw gemeente.",
+        message:
+          "De helpdesks helpen alleen scholen, gemeenten en softwareleveranciers. Bent u ouder of leerling? Neem contact op met de school of met de leerplichtambtenaar van uw gemeente.",
       },
     ]);
   }
@@ -54,10 +58,15 @@ export async function submitQuestion(opts: {
     throw new ValidationError("Onbekend onderwerp.", [{ path: "topic", message: "Kies een onderwerp uit de lijst." }]);
   }
   const { deskId, triage: t } = opts.deskId
-    ? { deskId: opts.deskId, triage: triage({ callerType: opts.input.callerType, sector: opts.input.sector, question: opts.input.question }) }
+    ? {
+        deskId: opts.deskId,
+        triage: triage({ callerType: opts.input.callerType, sector: opts.input.sector, question: opts.input.question }),
+      }
     : deskForIntake(opts.input);
   if (opts.desks && !opts.desks.includes(deskId)) {
-    throw new ForbiddenError(`Deze token mag geen vragen aanmaken voor de helpdesk ${deskId}. Geef een desk mee waarvoor de token geldt.`);
+    throw new ForbiddenError(
+      `Deze token mag geen vragen aanmaken voor de helpdesk ${deskId}. Geef een desk mee waarvoor de token geldt.`,
+    );
   }
   const client = db();
   if (env().RATE_LIMITS && !opts.desks) {
@@ -72,8 +81,12 @@ export async function submitQuestion(opts: {
   // The sector for reports: chosen by the caller, else what triage derived from the caller type, desk and text.
   const input = opts.input.sector || !t.sector ? opts.input : { ...opts.input, sector: t.sector };
   const created = await createTicket(client, {
-    input, deskId, attachments: opts.attachments, storage: opts.attachments?.length ? storage() : undefined,
-    triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }, channel: opts.channel,
+    input,
+    deskId,
+    attachments: opts.attachments,
+    storage: opts.attachments?.length ? storage() : undefined,
+    triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints },
+    channel: opts.channel,
     sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
   });
   if (opts.runId) await markRun(opts.runId, "submitted");
@@ -89,8 +102,10 @@ export type DeflectionEvent = (typeof DEFLECTION_EVENTS)[number];
 export async function recordDeflection(runId: string, event: DeflectionEvent): Promise<void> {
   const client = db();
   await client.deflectionRun.upsert({ where: { id: runId }, create: { id: runId }, update: {} });
-  if (event === "suggestions_shown") await client.deflectionRun.update({ where: { id: runId }, data: { suggestionsShown: { increment: 1 } } });
-  else if (event === "article_opened") await client.deflectionRun.update({ where: { id: runId }, data: { articlesOpened: { increment: 1 } } });
+  if (event === "suggestions_shown")
+    await client.deflectionRun.update({ where: { id: runId }, data: { suggestionsShown: { increment: 1 } } });
+  else if (event === "article_opened")
+    await client.deflectionRun.update({ where: { id: runId }, data: { articlesOpened: { increment: 1 } } });
   else if (event === "abandoned" || event === "answered") await markRun(runId, event);
 }
 

@@ -15,7 +15,11 @@ export function applyMacro(text: string, values: MacroValues): string {
 }
 
 /** The values for a ticket: the caller's name, the reference and the desk's name. */
-export function macroValuesFor(ticket: { reference: string; requester: { name: string }; desk: { name: string } }): MacroValues {
+export function macroValuesFor(ticket: {
+  reference: string;
+  requester: { name: string };
+  desk: { name: string };
+}): MacroValues {
   return { naam: ticket.requester.name, referentie: ticket.reference, desk: ticket.desk.name };
 }
 
@@ -26,7 +30,14 @@ export async function listMacros(db: Db, opts: { user: SessionUser; desk?: DeskI
   return db.macro.findMany({
     where: { OR: [{ deskId: null }, { deskId: { in: desks } }] },
     orderBy: [{ title: "asc" }, { id: "asc" }],
-    select: { id: true, deskId: true, title: true, body: true, updatedAt: true, createdBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      deskId: true,
+      title: true,
+      body: true,
+      updatedAt: true,
+      createdBy: { select: { id: true, name: true } },
+    },
   });
 }
 
@@ -39,15 +50,25 @@ export async function saveMacro(db: Db, opts: { user: SessionUser } & MacroInput
     const data = { deskId: input.deskId, title: input.title, body: input.body };
     if (!input.id) {
       const m = await tx.macro.create({ data: { ...data, createdById: user.id } });
-      await recordAudit(tx, { actorId: user.id, action: "macro.created", entityType: "macro", entityId: m.id, after: data });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "macro.created",
+        entityType: "macro",
+        entityId: m.id,
+        after: data,
+      });
       return m;
     }
     const before = await tx.macro.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError("Deze macro bestaat niet meer.");
     const m = await tx.macro.update({ where: { id: input.id }, data });
     await recordAudit(tx, {
-      actorId: user.id, action: "macro.updated", entityType: "macro", entityId: m.id,
-      before: { deskId: before.deskId, title: before.title, body: before.body }, after: data,
+      actorId: user.id,
+      action: "macro.updated",
+      entityType: "macro",
+      entityId: m.id,
+      before: { deskId: before.deskId, title: before.title, body: before.body },
+      after: data,
     });
     return m;
   });
@@ -61,6 +82,12 @@ export async function deleteMacro(db: Db, opts: { user: SessionUser; id: string 
     const before = typeof opts.id === "string" ? await tx.macro.findUnique({ where: { id: opts.id } }) : null;
     if (!before) throw new NotFoundError("Deze macro bestaat niet meer.");
     await tx.macro.delete({ where: { id: before.id } });
-    await recordAudit(tx, { actorId: user.id, action: "macro.deleted", entityType: "macro", entityId: before.id, before: { deskId: before.deskId, title: before.title, body: before.body } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "macro.deleted",
+      entityType: "macro",
+      entityId: before.id,
+      before: { deskId: before.deskId, title: before.title, body: before.body },
+    });
   });
 }

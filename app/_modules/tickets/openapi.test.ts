@@ -2,21 +2,33 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument("http://localhost:3000") as ReturnType<typeof openApiDocument> & { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+  const doc = openApiDocument("http://localhost:3000") as ReturnType<typeof openApiDocument> & {
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+  };
 
   it("is OpenAPI 3.1 with the four token routes and bearer security", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/contacts", "/api/v1/tickets", "/api/v1/tickets/{reference}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/contacts",
+      "/api/v1/tickets",
+      "/api/v1/tickets/{reference}",
+    ]);
     expect(Object.keys(doc.paths["/api/v1/tickets"]).sort()).toEqual(["get", "post"]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
   it("describes the request bodies the routes validate with, from the same zod schemas", () => {
     const create = doc.components.schemas.TicketCreate!;
-    expect(Object.keys(create.properties!)).toEqual(expect.arrayContaining(["callerType", "question", "email", "channel", "desk", "attachments"]));
-    expect(create.required).toEqual(expect.arrayContaining(["callerType", "question", "email", "name", "organisation"]));
+    expect(Object.keys(create.properties!)).toEqual(
+      expect.arrayContaining(["callerType", "question", "email", "channel", "desk", "attachments"]),
+    );
+    expect(create.required).toEqual(
+      expect.arrayContaining(["callerType", "question", "email", "name", "organisation"]),
+    );
     expect(create.required).not.toContain("topic");
-    expect(doc.components.schemas.Ticket!.required).toEqual(expect.arrayContaining(["reference", "desk", "status", "channel", "messages", "resolutionDueAt"]));
+    expect(doc.components.schemas.Ticket!.required).toEqual(
+      expect.arrayContaining(["reference", "desk", "status", "channel", "messages", "resolutionDueAt"]),
+    );
     expect(doc.components.schemas.ContactAnnouncement!.required).toEqual(["callerNumber"]);
     const list = doc.paths["/api/v1/tickets"].get.parameters.map((p) => p.name).sort();
     expect(list).toEqual(["cursor", "desk", "limit", "status", "updatedSince"]);
@@ -24,13 +36,32 @@ describe("OpenAPI document", () => {
   });
 
   it("lists the four webhook events with their signed payloads, from the schemas the bodies are checked against", () => {
-    const hooks = (doc as unknown as { webhooks: Record<string, { post: { description: string; requestBody: { content: { "application/json": { schema: { $ref: string } } } } } }> }).webhooks;
+    const hooks = (
+      doc as unknown as {
+        webhooks: Record<
+          string,
+          {
+            post: {
+              description: string;
+              requestBody: { content: { "application/json": { schema: { $ref: string } } } };
+            };
+          }
+        >;
+      }
+    ).webhooks;
     expect(Object.keys(hooks)).toEqual(["ticket.created", "ticket.updated", "ticket.resolved", "contact.logged"]);
     expect(hooks["ticket.created"]!.post.description).toContain("X-Portal-Signature: t=<unix seconds>,v1=<hex>");
-    expect(hooks["contact.logged"]!.post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/WebhookContactLogged");
-    const ticket = doc.components.schemas.WebhookTicketUpdated! as { required?: string[]; properties?: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
+    expect(hooks["contact.logged"]!.post.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/WebhookContactLogged",
+    );
+    const ticket = doc.components.schemas.WebhookTicketUpdated! as {
+      required?: string[];
+      properties?: Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+    };
     expect(ticket.required).toEqual(["id", "type", "createdAt", "data"]);
-    expect(ticket.properties!.data!.required).toEqual(expect.arrayContaining(["reference", "desk", "status", "channel", "changes"]));
+    expect(ticket.properties!.data!.required).toEqual(
+      expect.arrayContaining(["reference", "desk", "status", "channel", "changes"]),
+    );
     expect(JSON.stringify(doc)).not.toContain("$defs");
   });
 });

@@ -3,32 +3,58 @@
 import { z } from "zod";
 import { API_SCOPES } from "@/app/_core/api-token";
 import {
-  apiContactAnswerSchema, apiContactSchema, apiErrorSchema, apiTicketCreatedSchema, apiTicketCreateSchema, apiTicketListQuerySchema,
-  apiTicketListSchema, apiTicketSchema,
+  apiContactAnswerSchema,
+  apiContactSchema,
+  apiErrorSchema,
+  apiTicketCreatedSchema,
+  apiTicketCreateSchema,
+  apiTicketListQuerySchema,
+  apiTicketListSchema,
+  apiTicketSchema,
 } from "./api-schema";
 import { SIGNATURE_HEADER, REPLAY_WINDOW_SECONDS } from "@/app/_modules/webhooks/signature";
 import { WEBHOOK_EVENTS, webhookPayloadSchemas } from "@/app/_modules/webhooks/schema";
 
 const EVENT_TEXT: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   "ticket.created": "A ticket was created, on any channel (web, api, phone).",
-  "ticket.updated": "A ticket changed: status, assignment, a public reply (agent or caller), or a call added to it. `data.changes` says which.",
+  "ticket.updated":
+    "A ticket changed: status, assignment, a public reply (agent or caller), or a call added to it. `data.changes` says which.",
   "ticket.resolved": "A ticket became resolved (sent besides ticket.updated / ticket.created).",
   "contact.logged": "An agent logged a phone contact in the contact screen.",
 };
-const componentName = (e: string) => `Webhook${e.split(".").map((p) => p[0]!.toUpperCase() + p.slice(1)).join("")}`;
+const componentName = (e: string) =>
+  `Webhook${e
+    .split(".")
+    .map((p) => p[0]!.toUpperCase() + p.slice(1))
+    .join("")}`;
 
-const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+const json = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Error") } } }]));
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Error") } } },
+    ]),
+  );
 const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input: `issues` names each field.", 401: "No token, or an unknown, revoked or expired token.", 403: "The token lacks the scope, or the desk.",
-  404: "Not found (also: a ticket on a desk the token does not cover).", 413: "The body is too large.", 429: "Too many requests (anonymous intake).",
+  400: "Invalid input: `issues` names each field.",
+  401: "No token, or an unknown, revoked or expired token.",
+  403: "The token lacks the scope, or the desk.",
+  404: "Not found (also: a ticket on a desk the token does not cover).",
+  413: "The body is too large.",
+  429: "Too many requests (anonymous intake).",
 };
 
 function queryParameters(schema: z.ZodObject) {
   const js = json(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: js.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 /** The OpenAPI 3.1 document for /api/v1 (tickets, contacts). */
@@ -40,12 +66,19 @@ export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Onderwijs Helpdesk — integratie-API", version: "1",
+      title: "Onderwijs Helpdesk — integratie-API",
+      version: "1",
       description: "Tickets and phone contacts for the PO and VO/MBO desks. Errors are always `{error, issues}`.",
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: `API token from /desk/beheer or \`npm run create-token\`. Scopes: ${API_SCOPES.join(", ")}.` } },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: `API token from /desk/beheer or \`npm run create-token\`. Scopes: ${API_SCOPES.join(", ")}.`,
+        },
+      },
       schemas: {
         TicketCreate: strip(json(apiTicketCreateSchema, "input")),
         TicketCreated: strip(json(apiTicketCreatedSchema, "output")),
@@ -54,30 +87,44 @@ export function openApiDocument(serverUrl: string) {
         ContactAnnouncement: strip(json(apiContactSchema, "input")),
         ContactAnswer: strip(json(apiContactAnswerSchema, "output")),
         Error: strip(json(apiErrorSchema, "output")),
-        ...Object.fromEntries(WEBHOOK_EVENTS.map((e) => [componentName(e), strip(json(webhookPayloadSchemas[e], "output"))])),
+        ...Object.fromEntries(
+          WEBHOOK_EVENTS.map((e) => [componentName(e), strip(json(webhookPayloadSchemas[e], "output"))]),
+        ),
       },
     },
     paths: {
       "/api/v1/tickets": {
         post: {
-          summary: "Create a ticket (anonymous: channel api, rate-limited; with a token: scope tickets:write, channel phone or api, a desk the token covers)",
+          summary:
+            "Create a ticket (anonymous: channel api, rate-limited; with a token: scope tickets:write, channel phone or api, a desk the token covers)",
           security: [{}, { bearer: [] }],
           requestBody: { required: true, content: { "application/json": { schema: ref("TicketCreate") } } },
-          responses: { "201": { description: "Created", content: { "application/json": { schema: ref("TicketCreated") } } }, ...errors(400, 401, 403, 413, 429) },
+          responses: {
+            "201": { description: "Created", content: { "application/json": { schema: ref("TicketCreated") } } },
+            ...errors(400, 401, 403, 413, 429),
+          },
         },
         get: {
           summary: "Tickets changed since a moment, oldest change first, keyset-paged (scope tickets:read)",
           security: [{ bearer: [] }],
           parameters: queryParameters(apiTicketListQuerySchema),
-          responses: { "200": { description: "A page", content: { "application/json": { schema: ref("TicketList") } } }, ...errors(400, 401, 403) },
+          responses: {
+            "200": { description: "A page", content: { "application/json": { schema: ref("TicketList") } } },
+            ...errors(400, 401, 403),
+          },
         },
       },
       "/api/v1/tickets/{reference}": {
         get: {
           summary: "One ticket with its public messages; internal notes with scope notes:read (scope tickets:read)",
           security: [{ bearer: [] }],
-          parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", examples: ["PO-2026-000123"] } }],
-          responses: { "200": { description: "The ticket", content: { "application/json": { schema: ref("Ticket") } } }, ...errors(401, 403, 404) },
+          parameters: [
+            { name: "reference", in: "path", required: true, schema: { type: "string", examples: ["PO-2026-000123"] } },
+          ],
+          responses: {
+            "200": { description: "The ticket", content: { "application/json": { schema: ref("Ticket") } } },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/api/v1/contacts": {
@@ -85,7 +132,13 @@ export function openApiDocument(serverUrl: string) {
           summary: "A phone system announces a call (scope contacts:write)",
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { "application/json": { schema: ref("ContactAnnouncement") } } },
-          responses: { "201": { description: "Matching callers and the /desk URL of the contact screen", content: { "application/json": { schema: ref("ContactAnswer") } } }, ...errors(400, 401, 403) },
+          responses: {
+            "201": {
+              description: "Matching callers and the /desk URL of the contact screen",
+              content: { "application/json": { schema: ref("ContactAnswer") } },
+            },
+            ...errors(400, 401, 403),
+          },
         },
       },
     },
@@ -101,7 +154,14 @@ export function openApiDocument(serverUrl: string) {
               `\`X-Portal-Event\` (the type) and \`X-Portal-Delivery\` (delivery id). Verify over the raw body in constant time and refuse t more than ` +
               `${REPLAY_WINDOW_SECONDS} s from your clock. Answer 2xx within 5 s; anything else (also a redirect, which is not followed) is retried with ` +
               "exponential backoff (30 s doubling, 10 attempts). Deduplicate on the body's `id`.",
-            parameters: [{ name: SIGNATURE_HEADER, in: "header", required: true, schema: { type: "string", pattern: "^t=\\d+,v1=[0-9a-f]{64}$" } }],
+            parameters: [
+              {
+                name: SIGNATURE_HEADER,
+                in: "header",
+                required: true,
+                schema: { type: "string", pattern: "^t=\\d+,v1=[0-9a-f]{64}$" },
+              },
+            ],
             requestBody: { required: true, content: { "application/json": { schema: ref(componentName(e)) } } },
             responses: { "2XX": { description: "Received" } },
           },

@@ -14,9 +14,26 @@ import {
   canViewTicket,
 } from "./policy";
 
-const user = (role: Role, desks: DeskId[] = []): SessionUser => ({ id: `${role}-${desks.join("+")}`, email: "x@y.z", name: "X", role, desks });
-const U = { po: user("agent", ["po"]), ipo: user("agent", ["vo-mbo"]), both: user("agent", ["po", "vo-mbo"]), admin: user("admin"), editor: user("editor", ["po"]) };
-const ticket = (over: Partial<{ deskId: string; status: string; mergedIntoId: string | null }> = {}) => ({ deskId: "po", status: "open", mergedIntoId: null, ...over });
+const user = (role: Role, desks: DeskId[] = []): SessionUser => ({
+  id: `${role}-${desks.join("+")}`,
+  email: "x@y.z",
+  name: "X",
+  role,
+  desks,
+});
+const U = {
+  po: user("agent", ["po"]),
+  ipo: user("agent", ["vo-mbo"]),
+  both: user("agent", ["po", "vo-mbo"]),
+  admin: user("admin"),
+  editor: user("editor", ["po"]),
+};
+const ticket = (over: Partial<{ deskId: string; status: string; mergedIntoId: string | null }> = {}) => ({
+  deskId: "po",
+  status: "open",
+  mergedIntoId: null,
+  ...over,
+});
 
 describe("canViewTicket / canReply / canAddNote", () => {
   const cases: [keyof typeof U, ReturnType<typeof ticket>, boolean, boolean, boolean][] = [
@@ -58,7 +75,10 @@ describe("canChangeStatus", () => {
   ];
   for (const [from, to, agent, admin] of cases) {
     it(`${from} → ${to}`, () => {
-      expect([canChangeStatus(U.po, ticket({ status: from }), to), canChangeStatus(U.admin, ticket({ status: from }), to)]).toEqual([agent, admin]);
+      expect([
+        canChangeStatus(U.po, ticket({ status: from }), to),
+        canChangeStatus(U.admin, ticket({ status: from }), to),
+      ]).toEqual([agent, admin]);
     });
   }
   it("not on another desk's or a merged ticket", () => {
@@ -94,7 +114,11 @@ describe("canTransfer and canMerge", () => {
     ["ipo", ticket(), "vo-mbo", false],
   ] as const)("%s transfers %j to %s: %s", (who, t, to, ok) => expect(canTransfer(U[who], t, to)).toBe(ok));
 
-  const m = (id: string, email: string, over: Partial<ReturnType<typeof ticket>> = {}) => ({ ...ticket(over), id, requesterEmail: email });
+  const m = (id: string, email: string, over: Partial<ReturnType<typeof ticket>> = {}) => ({
+    ...ticket(over),
+    id,
+    requesterEmail: email,
+  });
   it.each([
     ["same caller", m("a", "x@s.nl"), m("b", "X@s.nl "), "both", true],
     ["other caller", m("a", "x@s.nl"), m("b", "y@s.nl"), "both", false],

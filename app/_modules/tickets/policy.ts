@@ -59,7 +59,11 @@ export function canChangeStatus(user: SessionUser | null | undefined, ticket: Po
 }
 
 /** Whether `assignee` may be given this ticket by `user`: oneself or a colleague of the ticket's desk; admins always qualify. */
-export function canAssignTo(user: SessionUser | null | undefined, assignee: PolicyAssignee | null, ticket: PolicyTicket): boolean {
+export function canAssignTo(
+  user: SessionUser | null | undefined,
+  assignee: PolicyAssignee | null,
+  ticket: PolicyTicket,
+): boolean {
   if (!canActOnTicket(user, ticket) || ticket.status === "closed") return false;
   if (assignee === null) return true; // unassigning
   if (!assignee.active) return false;
@@ -74,7 +78,12 @@ export function canEditTicketDetails(user: SessionUser | null | undefined, ticke
 
 /** Transfer to another desk: an open ticket, to a real other desk (the agent need not be a member of it). */
 export function canTransfer(user: SessionUser | null | undefined, ticket: PolicyTicket, toDesk: string): boolean {
-  return canActOnTicket(user, ticket) && ticket.status !== "closed" && toDesk !== ticket.deskId && (["po", "vo-mbo"] as string[]).includes(toDesk);
+  return (
+    canActOnTicket(user, ticket) &&
+    ticket.status !== "closed" &&
+    toDesk !== ticket.deskId &&
+    (["po", "vo-mbo"] as string[]).includes(toDesk)
+  );
 }
 
 /**

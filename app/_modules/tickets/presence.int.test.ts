@@ -26,9 +26,14 @@ describe("presence", () => {
     await touchPresence(t.db, { user: staff.admin, reference, mode: "viewing", now: s(20) });
 
     const forPo = await listPresence(t.db, { user: staff.po, reference, now: s(30) });
-    expect(forPo.map((p) => [p.userId, p.mode])).toEqual([[staff.both.id, "replying"], [staff.admin.id, "viewing"]]);
+    expect(forPo.map((p) => [p.userId, p.mode])).toEqual([
+      [staff.both.id, "replying"],
+      [staff.admin.id, "viewing"],
+    ]);
     // 65 s after the PO agent's last touch that row is stale; the other (55 s) still counts.
-    expect((await listPresence(t.db, { user: staff.admin, reference, now: s(65) })).map((p) => p.userId)).toEqual([staff.both.id]);
+    expect((await listPresence(t.db, { user: staff.admin, reference, now: s(65) })).map((p) => p.userId)).toEqual([
+      staff.both.id,
+    ]);
     // A touch cleans stale rows up.
     await touchPresence(t.db, { user: staff.admin, reference, mode: "viewing", now: s(65) });
     expect(await t.db.ticketPresence.count()).toBe(2);
@@ -38,8 +43,12 @@ describe("presence", () => {
 
   it("follows ticket visibility and checks the mode", async () => {
     const { reference } = await newTicket(t.db, "vo-mbo", { callerType: "vo-school" });
-    await expect(touchPresence(t.db, { user: staff.po, reference, mode: "viewing" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(touchPresence(t.db, { user: staff.po, reference, mode: "viewing" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(listPresence(t.db, { user: staff.editor, reference })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(touchPresence(t.db, { user: staff.ipo, reference, mode: "typing" as never })).rejects.toBeInstanceOf(ValidationError);
+    await expect(touchPresence(t.db, { user: staff.ipo, reference, mode: "typing" as never })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

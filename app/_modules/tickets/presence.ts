@@ -11,14 +11,23 @@ export type PresenceMode = "viewing" | "replying";
 
 async function ticketIdFor(db: Db, user: SessionUser, reference: string): Promise<string> {
   const ref = parseReference(reference);
-  const t = ref ? await db.ticket.findFirst({ where: { AND: [ticketScope(user), await referenceWhere(db, ref)] }, select: { id: true } }) : null;
+  const t = ref
+    ? await db.ticket.findFirst({
+        where: { AND: [ticketScope(user), await referenceWhere(db, ref)] },
+        select: { id: true },
+      })
+    : null;
   if (!t) throw new NotFoundError("Deze vraag is niet gevonden.");
   return t.id;
 }
 
 /** Marks the user as viewing or replying on the ticket; returns the others present. */
-export async function touchPresence(db: Db, opts: { user: SessionUser; reference: string; mode: PresenceMode; now?: Date }) {
-  if (opts.mode !== "viewing" && opts.mode !== "replying") throw new ValidationError("Ongeldige modus.", [{ path: "mode", message: "Kies bekijken of antwoorden." }]);
+export async function touchPresence(
+  db: Db,
+  opts: { user: SessionUser; reference: string; mode: PresenceMode; now?: Date },
+) {
+  if (opts.mode !== "viewing" && opts.mode !== "replying")
+    throw new ValidationError("Ongeldige modus.", [{ path: "mode", message: "Kies bekijken of antwoorden." }]);
   const now = opts.now ?? new Date();
   const ticketId = await ticketIdFor(db, opts.user, opts.reference);
   await db.ticketPresence.upsert({
@@ -26,7 +35,9 @@ export async function touchPresence(db: Db, opts: { user: SessionUser; reference
     create: { ticketId, userId: opts.user.id, mode: opts.mode, updatedAt: now },
     update: { mode: opts.mode, updatedAt: now },
   });
-  await db.ticketPresence.deleteMany({ where: { ticketId, updatedAt: { lt: new Date(now.getTime() - PRESENCE_STALE_MS) } } });
+  await db.ticketPresence.deleteMany({
+    where: { ticketId, updatedAt: { lt: new Date(now.getTime() - PRESENCE_STALE_MS) } },
+  });
   return othersPresent(db, ticketId, opts.user.id, now);
 }
 

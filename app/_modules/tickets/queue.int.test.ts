@@ -17,8 +17,20 @@ const HOURS = { days: [1, 2, 3, 4, 5], open: "09:00", close: "13:00" };
 const min = (n: number) => n * 60_000;
 
 type Seeded = {
-  id: string; deskId: DeskId; status: string; topic: string | null; sector: string | null; callerType: string; assigneeId: string | null;
-  channel: Channel; createdAt: Date; updatedAt: Date; resolutionDueAt: Date | null; firstResponseDueAt: Date | null; firstRespondedAt: Date | null; tags: string[];
+  id: string;
+  deskId: DeskId;
+  status: string;
+  topic: string | null;
+  sector: string | null;
+  callerType: string;
+  assigneeId: string | null;
+  channel: Channel;
+  createdAt: Date;
+  updatedAt: Date;
+  resolutionDueAt: Date | null;
+  firstResponseDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  tags: string[];
 };
 const seeded: Seeded[] = [];
 const STATUSES = ["new", "open", "waiting", "resolved", "closed", "open", "new"];
@@ -60,19 +72,31 @@ afterAll(async () => {
 const threshold = riskThreshold(NOW, HOURS);
 const inView = (v: QueueView, userId: string) => (s: Seeded) => {
   switch (v) {
-    case "nieuw": return s.status === "new";
-    case "open": return s.status === "open";
-    case "wacht": return s.status === "waiting";
-    case "mijn": return s.assigneeId === userId && ["new", "open", "waiting"].includes(s.status);
-    case "opgelost": return ["resolved", "closed"].includes(s.status);
+    case "nieuw":
+      return s.status === "new";
+    case "open":
+      return s.status === "open";
+    case "wacht":
+      return s.status === "waiting";
+    case "mijn":
+      return s.assigneeId === userId && ["new", "open", "waiting"].includes(s.status);
+    case "opgelost":
+      return ["resolved", "closed"].includes(s.status);
     case "sla-risico":
-      return ["new", "open"].includes(s.status) &&
-        ((s.resolutionDueAt !== null && s.resolutionDueAt < threshold) || (s.firstRespondedAt === null && s.firstResponseDueAt !== null && s.firstResponseDueAt < threshold));
+      return (
+        ["new", "open"].includes(s.status) &&
+        ((s.resolutionDueAt !== null && s.resolutionDueAt < threshold) ||
+          (s.firstRespondedAt === null && s.firstResponseDueAt !== null && s.firstResponseDueAt < threshold))
+      );
   }
 };
 const matches = (f: QueueFilters, userId: string) => (s: Seeded) =>
-  (!f.status || f.status.includes(s.status as never)) && (!f.topic || s.topic === f.topic) && (!f.sector || s.sector === f.sector) &&
-  (!f.callerType || s.callerType === f.callerType) && (!f.channel || s.channel === f.channel) && (!f.tag || s.tags.includes(f.tag)) &&
+  (!f.status || f.status.includes(s.status as never)) &&
+  (!f.topic || s.topic === f.topic) &&
+  (!f.sector || s.sector === f.sector) &&
+  (!f.callerType || s.callerType === f.callerType) &&
+  (!f.channel || s.channel === f.channel) &&
+  (!f.tag || s.tags.includes(f.tag)) &&
   (!f.assignee || s.assigneeId === (f.assignee === "none" ? null : f.assignee === "me" ? userId : f.assignee));
 
 async function walk(opts: Parameters<typeof listQueue>[1], limit = 7) {
@@ -81,7 +105,13 @@ async function walk(opts: Parameters<typeof listQueue>[1], limit = 7) {
   let cursor: string | null = opts.cursor ?? null;
   let pages = 0;
   do {
-    const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(t.db, { ...opts, cursor, limit, withCounts: pages === 0, now: NOW });
+    const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(t.db, {
+      ...opts,
+      cursor,
+      limit,
+      withCounts: pages === 0,
+      now: NOW,
+    });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     rows.push(...page.items);
     ids.push(...page.items.map((i) => i.id));
@@ -92,7 +122,11 @@ async function walk(opts: Parameters<typeof listQueue>[1], limit = 7) {
 }
 
 /** Sort values are in order (nulls last); ties are left to the database's id order. */
-function expectOrdered(rows: { resolutionDueAt: Date | null; createdAt: Date; updatedAt: Date }[], sort: QueueSort, direction?: "asc" | "desc") {
+function expectOrdered(
+  rows: { resolutionDueAt: Date | null; createdAt: Date; updatedAt: Date }[],
+  sort: QueueSort,
+  direction?: "asc" | "desc",
+) {
   const spec = sortSpec(sort, direction);
   const values = rows.map((r) => r[spec.field]);
   for (let i = 1; i < values.length; i++) {
@@ -135,11 +169,22 @@ describe("listQueue", () => {
       { desk: "po", filters: { sector: "vo", status: ["open"] } },
     ];
     for (const c of cases) {
-      const r = await listQueue(t.db, { user: staff.admin, desk: c.desk, view: "open", filters: c.filters, now: NOW, limit: 100 });
-      const pool = seeded.filter((s) => (!c.desk || s.deskId === c.desk) && matches({ ...c.filters, status: undefined }, staff.admin.id)(s));
+      const r = await listQueue(t.db, {
+        user: staff.admin,
+        desk: c.desk,
+        view: "open",
+        filters: c.filters,
+        now: NOW,
+        limit: 100,
+      });
+      const pool = seeded.filter(
+        (s) => (!c.desk || s.deskId === c.desk) && matches({ ...c.filters, status: undefined }, staff.admin.id)(s),
+      );
       const expected = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, pool.filter(inView(v, staff.admin.id)).length]));
       expect(r.counts, JSON.stringify(c)).toEqual(expected);
-      expect(r.items.length).toBe(pool.filter(inView("open", staff.admin.id)).filter(matches(c.filters, staff.admin.id)).length);
+      expect(r.items.length).toBe(
+        pool.filter(inView("open", staff.admin.id)).filter(matches(c.filters, staff.admin.id)).length,
+      );
     }
   });
 
@@ -163,7 +208,9 @@ describe("listQueue", () => {
         return;
       }
       const { ids } = await walk({ user, view, filters });
-      const expected = seeded.filter((s) => s.deskId === "po" && inView(view, user.id)(s) && matches(filters, user.id)(s));
+      const expected = seeded.filter(
+        (s) => s.deskId === "po" && inView(view, user.id)(s) && matches(filters, user.id)(s),
+      );
       expect(new Set(ids)).toEqual(new Set(expected.map((s) => s.id)));
       expect(ids.length).toBeGreaterThan(0);
     });
@@ -175,7 +222,8 @@ describe("listQueue", () => {
   });
 
   it("scopes by desk: agents see their desks, admins both, editors nothing", async () => {
-    const all = async (user: Staff[keyof Staff], desk?: DeskId) => (await walk({ user, view: "opgelost", desk })).ids.length;
+    const all = async (user: Staff[keyof Staff], desk?: DeskId) =>
+      (await walk({ user, view: "opgelost", desk })).ids.length;
     const count = (d?: DeskId) => seeded.filter((s) => (!d || s.deskId === d) && inView("opgelost", "")(s)).length;
     expect(await all(staff.po)).toBe(count("po"));
     expect(await all(staff.ipo)).toBe(count("vo-mbo"));
@@ -191,7 +239,11 @@ describe("listQueue", () => {
   it("items carry tags, assignee and SLA badges", async () => {
     const r = await listQueue(t.db, { user: staff.admin, view: "sla-risico", now: NOW, limit: 100 });
     expect(r.items.length).toBeGreaterThan(0);
-    expect(r.items.every((i) => i.sla.resolution === "breached" || i.sla.resolution === "at-risk" || i.sla.firstResponse !== "ok")).toBe(true);
+    expect(
+      r.items.every(
+        (i) => i.sla.resolution === "breached" || i.sla.resolution === "at-risk" || i.sla.firstResponse !== "ok",
+      ),
+    ).toBe(true);
     const tagged = await listQueue(t.db, { user: staff.admin, view: "open", filters: { tag: "spoed" }, now: NOW });
     expect(tagged.items.every((i) => i.tags.includes("spoed"))).toBe(true);
   });
@@ -199,16 +251,28 @@ describe("listQueue", () => {
   it("rejects a damaged cursor, a cursor of another sort, and bad filters with a 400", async () => {
     const first = await listQueue(t.db, { user: staff.admin, view: "opgelost", sort: "created", limit: 2, now: NOW });
     expect(first.nextCursor).toBeTruthy();
-    await expect(listQueue(t.db, { user: staff.admin, view: "opgelost", sort: "updated", cursor: first.nextCursor })).rejects.toBeInstanceOf(ValidationError);
-    await expect(listQueue(t.db, { user: staff.admin, view: "opgelost", cursor: "bm9wZQ" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(listQueue(t.db, { user: staff.admin, view: "alles" as never })).rejects.toBeInstanceOf(ValidationError);
-    await expect(listQueue(t.db, { user: staff.admin, filters: { sector: "hbo" } as never })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      listQueue(t.db, { user: staff.admin, view: "opgelost", sort: "updated", cursor: first.nextCursor }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(listQueue(t.db, { user: staff.admin, view: "opgelost", cursor: "bm9wZQ" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(listQueue(t.db, { user: staff.admin, view: "alles" as never })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(listQueue(t.db, { user: staff.admin, filters: { sector: "hbo" } as never })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(listQueue(t.db, { user: staff.admin, limit: 1000 })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("a ticket added mid-walk never makes the walk repeat or skip the others", async () => {
     const first = await listQueue(t.db, { user: staff.admin, view: "open", sort: "created", limit: 5, now: NOW });
-    const extra = await insertTicket(t.db, { deskId: "po", status: "open", createdAt: new Date(T0.getTime() - min(10_000)) }); // sorts first
+    const extra = await insertTicket(t.db, {
+      deskId: "po",
+      status: "open",
+      createdAt: new Date(T0.getTime() - min(10_000)),
+    }); // sorts first
     try {
       const rest = await walk({ user: staff.admin, view: "open", sort: "created", cursor: first.nextCursor }, 5);
       const ids = [...first.items.map((i) => i.id), ...rest.ids];

@@ -23,23 +23,44 @@ describe.runIf(process.env.QUEUE_PERF)(`queue at ${N} tickets`, () => {
     const started = Date.now();
     for (let b = 0; b < N; b += 5000) {
       const n = Math.min(5000, N - b);
-      const reqs = Array.from({ length: n }, (_, k) => ({ id: `r${b + k}`, name: "Beller", email: `b${(b + k) % 20000}@school.test`, callerType: "po-school", organisation: "School" }));
+      const reqs = Array.from({ length: n }, (_, k) => ({
+        id: `r${b + k}`,
+        name: "Beller",
+        email: `b${(b + k) % 20000}@school.test`,
+        callerType: "po-school",
+        organisation: "School",
+      }));
       await t.db.requester.createMany({ data: reqs });
       const tickets = reqs.map((r, k) => {
         const i = b + k;
         const deskId = i % 3 === 0 ? "vo-mbo" : "po";
         const roll = (i * 7919) % 100;
-        const status = roll < 85 ? "closed" : roll < 90 ? "resolved" : roll < 94 ? "open" : roll < 97 ? "new" : "waiting";
+        const status =
+          roll < 85 ? "closed" : roll < 90 ? "resolved" : roll < 94 ? "open" : roll < 97 ? "new" : "waiting";
         const createdAt = new Date(now.getTime() - (N - i) * 300_000);
         return {
-          id: `t${String(i).padStart(7, "0")}`, reference: `${deskId === "po" ? "PO" : "IPO"}-2026-${String(i).padStart(6, "0")}`, deskId, year: 2026, number: i, status,
-          subject: `Vraag ${i}`, topic: i % 4 ? "verzuim-melden" : "bron-registratie", callerType: "po-school", requesterId: r.id,
-          assigneeId: agents[i % 5] ?? null, followUpTokenHash: randomBytes(16).toString("hex"), createdAt, updatedAt: new Date(createdAt.getTime() + (i % 97) * 60_000),
-          firstResponseDueAt: new Date(createdAt.getTime() + 86_400_000), resolutionDueAt: new Date(createdAt.getTime() + 5 * 86_400_000 + (i % 13) * 60_000),
+          id: `t${String(i).padStart(7, "0")}`,
+          reference: `${deskId === "po" ? "PO" : "IPO"}-2026-${String(i).padStart(6, "0")}`,
+          deskId,
+          year: 2026,
+          number: i,
+          status,
+          subject: `Vraag ${i}`,
+          topic: i % 4 ? "verzuim-melden" : "bron-registratie",
+          callerType: "po-school",
+          requesterId: r.id,
+          assigneeId: agents[i % 5] ?? null,
+          followUpTokenHash: randomBytes(16).toString("hex"),
+          createdAt,
+          updatedAt: new Date(createdAt.getTime() + (i % 97) * 60_000),
+          firstResponseDueAt: new Date(createdAt.getTime() + 86_400_000),
+          resolutionDueAt: new Date(createdAt.getTime() + 5 * 86_400_000 + (i % 13) * 60_000),
         };
       });
       await t.db.ticket.createMany({ data: tickets });
-      await t.db.ticketTag.createMany({ data: tickets.filter((_, k) => k % 10 === 0).map((x) => ({ ticketId: x.id, tagId: tag.id })) });
+      await t.db.ticketTag.createMany({
+        data: tickets.filter((_, k) => k % 10 === 0).map((x) => ({ ticketId: x.id, tagId: tag.id })),
+      });
     }
     if (t.kind === "sqlite") await t.db.$executeRawUnsafe("ANALYZE");
     else await t.db.$executeRawUnsafe("ANALYZE");
@@ -67,22 +88,54 @@ describe.runIf(process.env.QUEUE_PERF)(`queue at ${N} tickets`, () => {
     const sorts: QueueSort[] = ["sla", "created", "updated"];
     for (const view of QUEUE_VIEWS as readonly QueueView[]) {
       for (const sort of sorts) {
-        const { ms, result } = await time(() => listQueue(t.db, { user: staff.admin, desk: "po", view, sort, limit: 25, now, withCounts: sort === "sla" }));
-        lines.push(`${view.padEnd(11)} ${sort.padEnd(8)} ${sort === "sla" ? "+counts" : "       "} ${String(ms).padStart(7)} ms  (${result.items.length} items${result.counts ? `, ${result.counts[view]} in view` : ""})`);
+        const { ms, result } = await time(() =>
+          listQueue(t.db, { user: staff.admin, desk: "po", view, sort, limit: 25, now, withCounts: sort === "sla" }),
+        );
+        lines.push(
+          `${view.padEnd(11)} ${sort.padEnd(8)} ${sort === "sla" ? "+counts" : "       "} ${String(ms).padStart(7)} ms  (${result.items.length} items${result.counts ? `, ${result.counts[view]} in view` : ""})`,
+        );
         expect(ms).toBeLessThan(BUDGET_MS);
       }
     }
-    const filtered = await time(() => listQueue(t.db, { user: staff.admin, view: "opgelost", filters: { tag: "spoed", topic: "bron-registratie" }, limit: 25, now }));
+    const filtered = await time(() =>
+      listQueue(t.db, {
+        user: staff.admin,
+        view: "opgelost",
+        filters: { tag: "spoed", topic: "bron-registratie" },
+        limit: 25,
+        now,
+      }),
+    );
     lines.push(`opgelost + tag + topic, both desks, +counts ${filtered.ms} ms`);
     expect(filtered.ms).toBeLessThan(BUDGET_MS);
 
     // Walk 200 pages into "Opgelost" by updated time, then time the next page.
     let cursor: string | null = null;
     for (let p = 0; p < 200; p++) {
-      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(t.db, { user: staff.admin, desk: "po", view: "opgelost", sort: "updated", cursor, limit: 25, withCounts: false, now });
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(t.db, {
+        user: staff.admin,
+        desk: "po",
+        view: "opgelost",
+        sort: "updated",
+        cursor,
+        limit: 25,
+        withCounts: false,
+        now,
+      });
       cursor = page.nextCursor;
     }
-    const deep = await time(() => listQueue(t.db, { user: staff.admin, desk: "po", view: "opgelost", sort: "updated", cursor, limit: 25, withCounts: false, now }));
+    const deep = await time(() =>
+      listQueue(t.db, {
+        user: staff.admin,
+        desk: "po",
+        view: "opgelost",
+        sort: "updated",
+        cursor,
+        limit: 25,
+        withCounts: false,
+        now,
+      }),
+    );
     lines.push(`opgelost updated, page 201 ${deep.ms} ms`);
     expect(deep.ms).toBeLessThan(BUDGET_MS);
     console.log(lines.join("\n"));

@@ -33,8 +33,13 @@ describe("keyset", () => {
     expect(keysetAfter(sortSpec("sla"), { value: v, id: "c5" })).toEqual({
       OR: [{ resolutionDueAt: { gt: v } }, { resolutionDueAt: v, id: { gt: "c5" } }, { resolutionDueAt: null }],
     });
-    expect(keysetAfter(sortSpec("sla"), { value: null, id: "c5" })).toEqual({ resolutionDueAt: null, id: { gt: "c5" } });
-    expect(keysetAfter(sortSpec("updated"), { value: v, id: "c5" })).toEqual({ OR: [{ updatedAt: { lt: v } }, { updatedAt: v, id: { lt: "c5" } }] });
+    expect(keysetAfter(sortSpec("sla"), { value: null, id: "c5" })).toEqual({
+      resolutionDueAt: null,
+      id: { gt: "c5" },
+    });
+    expect(keysetAfter(sortSpec("updated"), { value: v, id: "c5" })).toEqual({
+      OR: [{ updatedAt: { lt: v } }, { updatedAt: v, id: { lt: "c5" } }],
+    });
   });
 });
 
@@ -50,14 +55,22 @@ describe("views and filters", () => {
     const w = viewWhere("sla-risico", "u1", { po: th });
     expect(w).toEqual({
       status: { in: ["new", "open"] },
-      OR: [{ deskId: "po", OR: [{ resolutionDueAt: { lt: th } }, { firstRespondedAt: null, firstResponseDueAt: { lt: th } }] }],
+      OR: [
+        {
+          deskId: "po",
+          OR: [{ resolutionDueAt: { lt: th } }, { firstRespondedAt: null, firstResponseDueAt: { lt: th } }],
+        },
+      ],
     });
     expect(viewWhere("sla-risico", "u1", {})).toEqual({ status: { in: ["new", "open"] }, OR: [{ id: { in: [] } }] });
   });
   it("filters; status only when asked", () => {
-    expect(filtersWhere({ status: ["open"], topic: "t", tag: "spoed", assignee: "none" }, "u1", { withStatus: false })).toEqual([
-      { topic: "t" }, { tags: { some: { tag: { name: "spoed" } } } }, { assigneeId: null },
+    expect(
+      filtersWhere({ status: ["open"], topic: "t", tag: "spoed", assignee: "none" }, "u1", { withStatus: false }),
+    ).toEqual([{ topic: "t" }, { tags: { some: { tag: { name: "spoed" } } } }, { assigneeId: null }]);
+    expect(filtersWhere({ status: ["open"], assignee: "me" }, "u1", { withStatus: true })).toEqual([
+      { status: { in: ["open"] } },
+      { assigneeId: "u1" },
     ]);
-    expect(filtersWhere({ status: ["open"], assignee: "me" }, "u1", { withStatus: true })).toEqual([{ status: { in: ["open"] } }, { assigneeId: "u1" }]);
   });
 });

@@ -32,17 +32,31 @@ export function encodeCursor(sort: QueueSort, direction: Direction, value: Date 
   return Buffer.from(JSON.stringify(data)).toString("base64url");
 }
 
-const BAD_CURSOR = () => new ValidationError("De lijst is veranderd. Laad de lijst opnieuw.", [{ path: "cursor", message: "Ongeldige positie in de lijst." }]);
+const BAD_CURSOR = () =>
+  new ValidationError("De lijst is veranderd. Laad de lijst opnieuw.", [
+    { path: "cursor", message: "Ongeldige positie in de lijst." },
+  ]);
 
 /** Decodes a cursor made for this sort; a foreign or damaged cursor is a 400. */
-export function decodeCursor(cursor: string, sort: QueueSort, direction: Direction): { value: Date | null; id: string } {
+export function decodeCursor(
+  cursor: string,
+  sort: QueueSort,
+  direction: Direction,
+): { value: Date | null; id: string } {
   let data: CursorData;
   try {
     data = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorData;
   } catch {
     throw BAD_CURSOR();
   }
-  if (!data || data.s !== sort || data.d !== direction || typeof data.id !== "string" || !data.id || (data.v !== null && typeof data.v !== "string")) {
+  if (
+    !data ||
+    data.s !== sort ||
+    data.d !== direction ||
+    typeof data.id !== "string" ||
+    !data.id ||
+    (data.v !== null && typeof data.v !== "string")
+  ) {
     throw BAD_CURSOR();
   }
   const value = data.v === null ? null : new Date(data.v);
@@ -86,7 +100,11 @@ export function keysetAfter(spec: SortSpec, after: { value: Date | null; id: str
 const OPEN_STATUSES = ["new", "open", "waiting"];
 
 /** The where clause of a view. `riskBefore` holds, per desk, the instant before which a due time is at risk. */
-export function viewWhere(view: QueueView, userId: string, riskBefore: Partial<Record<DeskId, Date>>): Prisma.TicketWhereInput {
+export function viewWhere(
+  view: QueueView,
+  userId: string,
+  riskBefore: Partial<Record<DeskId, Date>>,
+): Prisma.TicketWhereInput {
   switch (view) {
     case "nieuw":
       return { status: "new" };
@@ -110,7 +128,11 @@ export function viewWhere(view: QueueView, userId: string, riskBefore: Partial<R
 }
 
 /** The where clause of the filters. `status` narrows a view; it does not widen it. */
-export function filtersWhere(f: QueueFilters, userId: string, opts: { withStatus: boolean }): Prisma.TicketWhereInput[] {
+export function filtersWhere(
+  f: QueueFilters,
+  userId: string,
+  opts: { withStatus: boolean },
+): Prisma.TicketWhereInput[] {
   const and: Prisma.TicketWhereInput[] = [];
   if (opts.withStatus && f.status?.length) and.push({ status: { in: f.status } });
   if (f.topic) and.push({ topic: f.topic });
@@ -123,9 +145,24 @@ export function filtersWhere(f: QueueFilters, userId: string, opts: { withStatus
 }
 
 const itemSelect = {
-  id: true, reference: true, subject: true, status: true, deskId: true, topic: true, sector: true, callerType: true, channel: true,
-  createdAt: true, updatedAt: true, firstResponseDueAt: true, resolutionDueAt: true, firstRespondedAt: true,
-  resolvedAt: true, closedAt: true, slaPausedAt: true, slaPausedMs: true,
+  id: true,
+  reference: true,
+  subject: true,
+  status: true,
+  deskId: true,
+  topic: true,
+  sector: true,
+  callerType: true,
+  channel: true,
+  createdAt: true,
+  updatedAt: true,
+  firstResponseDueAt: true,
+  resolutionDueAt: true,
+  firstRespondedAt: true,
+  resolvedAt: true,
+  closedAt: true,
+  slaPausedAt: true,
+  slaPausedMs: true,
   assignee: { select: { id: true, name: true } },
   requester: { select: { name: true, organisation: true } },
   tags: { select: { tag: { select: { name: true } } } },
@@ -135,7 +172,12 @@ export type QueueItem = Omit<Prisma.TicketGetPayload<{ select: typeof itemSelect
   tags: string[];
   sla: ReturnType<typeof slaSummary>;
 };
-export type QueueResult = { items: QueueItem[]; nextCursor: string | null; counts: Record<QueueView, number> | null; desks: DeskId[] };
+export type QueueResult = {
+  items: QueueItem[];
+  nextCursor: string | null;
+  counts: Record<QueueView, number> | null;
+  desks: DeskId[];
+};
 
 /**
  * A page of a desk's queue: `desk` omitted = every desk the user sees. Counts per view apply the filters except
@@ -158,8 +200,14 @@ export async function listQueue(
 ): Promise<QueueResult> {
   const { user } = opts;
   const input = parseInput(queueSchema, {
-    desk: opts.desk, view: opts.view, filters: opts.filters, sort: opts.sort, direction: opts.direction,
-    cursor: opts.cursor, limit: opts.limit, withCounts: opts.withCounts,
+    desk: opts.desk,
+    view: opts.view,
+    filters: opts.filters,
+    sort: opts.sort,
+    direction: opts.direction,
+    cursor: opts.cursor,
+    limit: opts.limit,
+    withCounts: opts.withCounts,
   });
   const now = opts.now ?? new Date();
   const desks = visibleDesks(user).filter((d) => !input.desk || d === input.desk);
@@ -176,10 +224,18 @@ export async function listQueue(
   const perDesk = await Promise.all(
     desks.map((deskId) => {
       const page: Prisma.TicketWhereInput[] = [
-        { deskId }, { mergedIntoId: null }, viewWhere(input.view, user.id, riskBefore), ...filtersWhere(input.filters, user.id, { withStatus: true }),
+        { deskId },
+        { mergedIntoId: null },
+        viewWhere(input.view, user.id, riskBefore),
+        ...filtersWhere(input.filters, user.id, { withStatus: true }),
       ];
       if (after) page.push(keysetAfter(spec, after));
-      return db.ticket.findMany({ where: { AND: page }, orderBy: keysetOrder(spec), take: input.limit + 1, select: itemSelect });
+      return db.ticket.findMany({
+        where: { AND: page },
+        orderBy: keysetOrder(spec),
+        take: input.limit + 1,
+        select: itemSelect,
+      });
     }),
   );
   const rows = perDesk.flat().sort(compareRows(spec));
@@ -208,10 +264,18 @@ const COUNT_TTL_MS = 5_000;
 const countCache = new Map<string, { at: number; value: Promise<Record<QueueView, number>> }>();
 
 async function viewCounts(
-  db: Db, userId: string, desks: DeskId[], filters: QueueFilters, riskBefore: Partial<Record<DeskId, Date>>,
+  db: Db,
+  userId: string,
+  desks: DeskId[],
+  filters: QueueFilters,
+  riskBefore: Partial<Record<DeskId, Date>>,
 ): Promise<Record<QueueView, number>> {
   const versions = await Promise.all(
-    desks.map((deskId) => db.ticket.aggregate({ where: { deskId }, _max: { updatedAt: true } }).then((r) => r._max?.updatedAt?.getTime() ?? 0)),
+    desks.map((deskId) =>
+      db.ticket
+        .aggregate({ where: { deskId }, _max: { updatedAt: true } })
+        .then((r) => r._max?.updatedAt?.getTime() ?? 0),
+    ),
   );
   const key = JSON.stringify([userId, desks, filters, versions]);
   const hit = countCache.get(key);
@@ -241,7 +305,8 @@ async function viewCounts(
     return totals;
   })();
   countCache.set(key, { at: Date.now(), value });
-  if (countCache.size > 500) for (const [k, v] of countCache) if (Date.now() - v.at >= COUNT_TTL_MS) countCache.delete(k);
+  if (countCache.size > 500)
+    for (const [k, v] of countCache) if (Date.now() - v.at >= COUNT_TTL_MS) countCache.delete(k);
   value.catch(() => countCache.delete(key));
   return value;
 }

@@ -38,7 +38,10 @@ export function parseReference(input: unknown): string | null {
  * (the caller's mails and links still carry it). Compare the found ticket's `reference` to see which. Two unique
  * lookups rather than one OR over the relation, which SQLite would answer by scanning the ticket table.
  */
-export async function referenceWhere(db: Pick<Db, "ticketFormerReference">, reference: string): Promise<Prisma.TicketWhereInput> {
+export async function referenceWhere(
+  db: Pick<Db, "ticketFormerReference">,
+  reference: string,
+): Promise<Prisma.TicketWhereInput> {
   const former = await db.ticketFormerReference.findUnique({ where: { reference }, select: { ticketId: true } });
   return former ? { id: former.ticketId } : { reference };
 }

@@ -14,7 +14,10 @@ const FORMAT_ERROR = "De opgemaakte tekst klopt niet. Probeer het opnieuw.";
  * { body, bodyJson } to store: without JSON the plain body as sent (macros, demo data, API use); with JSON the body
  * is the plain text of the validated document and the client's body is ignored.
  */
-export function deriveReplyBody(input: { body?: unknown; bodyJson?: unknown }): { body: unknown; bodyJson?: JSONContent } {
+export function deriveReplyBody(input: { body?: unknown; bodyJson?: unknown }): {
+  body: unknown;
+  bodyJson?: JSONContent;
+} {
   if (input.bodyJson === undefined || input.bodyJson === null) return { body: input.body };
   let raw = input.bodyJson;
   if (typeof raw === "string") {
@@ -27,7 +30,9 @@ export function deriveReplyBody(input: { body?: unknown; bodyJson?: unknown }): 
   const v = validateDoc(raw);
   if (!v.ok) throw new ValidationError(FORMAT_ERROR, [{ path: "bodyJson", message: v.message }]);
   if (containsPersonalNumber(docStrings(v.doc))) {
-    throw new ValidationError("Niet alle velden zijn goed ingevuld.", [{ path: "body", message: PERSONAL_NUMBER_MESSAGE }]);
+    throw new ValidationError("Niet alle velden zijn goed ingevuld.", [
+      { path: "body", message: PERSONAL_NUMBER_MESSAGE },
+    ]);
   }
   return { body: replyDocToText(v.doc as ReplyNode), bodyJson: v.doc };
 }

@@ -26,10 +26,16 @@ export const requesterFields = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^([0-9]{2}[A-Z]{2}([0-9]{2})?|[0-9]{3}[A-Z][0-9]{3}|[0-9]{5})$/, "Vul een geldige BRIN-code (zoals 12AB) of RIO-code in, of laat het veld leeg.")
+    .regex(
+      /^([0-9]{2}[A-Z]{2}([0-9]{2})?|[0-9]{3}[A-Z][0-9]{3}|[0-9]{5})$/,
+      "Vul een geldige BRIN-code (zoals 12AB) of RIO-code in, of laat het veld leeg.",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  sector: z.enum(SECTORS, { error: "Kies de sector." }).optional().or(z.literal("").transform(() => undefined)),
+  sector: z
+    .enum(SECTORS, { error: "Kies de sector." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 };
 
 export const questionFields = {
@@ -47,10 +53,14 @@ export const contactFields = {
     .email("Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.")
     // The number guard runs on every caller field: "123456782@example.org" is a BSN, not an address.
     .refine((v) => !containsPersonalNumber(v.split("@")[0] ?? ""), PERSONAL_NUMBER_MESSAGE),
-  phone: z.string().transform((v, ctx) => phoneOrUndefined(v, ctx)).optional(),
+  phone: z
+    .string()
+    .transform((v, ctx) => phoneOrUndefined(v, ctx))
+    .optional(),
 };
 
-export const PHONE_MESSAGE = "Vul een geldig telefoonnummer in, bijvoorbeeld 050 123 4567 of +31 6 12345678, of laat het veld leeg.";
+export const PHONE_MESSAGE =
+  "Vul een geldig telefoonnummer in, bijvoorbeeld 050 123 4567 of +31 6 12345678, of laat het veld leeg.";
 
 /**
  * A phone number as a phone number (libphonenumber-js, Dutch by default), stored as E.164 (+31501234567).
@@ -80,7 +90,10 @@ export type IntakeInput = z.infer<typeof intakeSchema>;
 export const wizardSchema = intakeSchema.extend({
   website: z.string().max(0, "Laat dit veld leeg.").optional().default(""),
   startedAt: z.coerce.number().int().positive(),
-  runId: z.string().regex(/^[a-zA-Z0-9-]{8,64}$/).optional(),
+  runId: z
+    .string()
+    .regex(/^[a-zA-Z0-9-]{8,64}$/)
+    .optional(),
 });
 
 /** A reply by the caller on the follow-up page. */

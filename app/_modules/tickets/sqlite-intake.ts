@@ -12,15 +12,38 @@ export type FastTicketRows = {
   year: number;
   referencePrefix: string;
   ticket: {
-    id: string; status: string; subject: string; topic: string | null; sector: string | null; callerType: string;
-    firstResponseDueAt: Date | null; resolutionDueAt: Date | null; followUpTokenHash: string | ((reference: string) => string);
-    triage: string | null; channel: string; createdAt: Date;
+    id: string;
+    status: string;
+    subject: string;
+    topic: string | null;
+    sector: string | null;
+    callerType: string;
+    firstResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    followUpTokenHash: string | ((reference: string) => string);
+    triage: string | null;
+    channel: string;
+    createdAt: Date;
   };
-  requester: { id: string; name: string; email: string; phone: string | null; callerType: string; organisation: string; schoolCode: string | null };
+  requester: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    callerType: string;
+    organisation: string;
+    schoolCode: string | null;
+  };
   message: { id: string; body: string };
   attachments: { id: string; fileName: string; mimeType: string; size: number; sha256: string; storageKey: string }[];
   audit: { id: string; after: (reference: string) => string };
-  mail: { id: string; to: string; subject: (reference: string) => string; text: (reference: string) => string; html: (reference: string) => string | null };
+  mail: {
+    id: string;
+    to: string;
+    subject: (reference: string) => string;
+    text: (reference: string) => string;
+    html: (reference: string) => string | null;
+  };
 };
 
 type Inserter = (rows: FastTicketRows) => { reference: string; number: number };
@@ -44,7 +67,9 @@ export function sqliteTicketInserter(url: string): Inserter {
       "firstResponseDueAt", "resolutionDueAt", "slaPausedMs", "followUpTokenHash", "triage", "channel", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
   );
-  const message = conn.prepare(`INSERT INTO "Message" ("id", "ticketId", "kind", "body", "createdAt") VALUES (?, ?, 'caller', ?, ?)`);
+  const message = conn.prepare(
+    `INSERT INTO "Message" ("id", "ticketId", "kind", "body", "createdAt") VALUES (?, ?, 'caller', ?, ?)`,
+  );
   const attachment = conn.prepare(
     `INSERT INTO "Attachment" ("id", "ticketId", "messageId", "fileName", "mimeType", "size", "sha256", "storageKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -62,10 +87,29 @@ export function sqliteTicketInserter(url: string): Inserter {
     requester.run(q.id, q.name, q.email, q.phone, q.callerType, q.organisation, q.schoolCode, at);
     const t = r.ticket;
     const tokenHash = typeof t.followUpTokenHash === "function" ? t.followUpTokenHash(reference) : t.followUpTokenHash;
-    ticket.run(t.id, reference, r.deskId, r.year, number, t.status, t.subject, t.topic, t.sector, t.callerType, q.id,
-      iso(t.firstResponseDueAt), iso(t.resolutionDueAt), tokenHash, t.triage, t.channel, at, at);
+    ticket.run(
+      t.id,
+      reference,
+      r.deskId,
+      r.year,
+      number,
+      t.status,
+      t.subject,
+      t.topic,
+      t.sector,
+      t.callerType,
+      q.id,
+      iso(t.firstResponseDueAt),
+      iso(t.resolutionDueAt),
+      tokenHash,
+      t.triage,
+      t.channel,
+      at,
+      at,
+    );
     message.run(r.message.id, t.id, r.message.body, at);
-    for (const a of r.attachments) attachment.run(a.id, t.id, r.message.id, a.fileName, a.mimeType, a.size, a.sha256, a.storageKey, at);
+    for (const a of r.attachments)
+      attachment.run(a.id, t.id, r.message.id, a.fileName, a.mimeType, a.size, a.sha256, a.storageKey, at);
     audit.run(r.audit.id, t.id, t.id, r.audit.after(reference), at);
     mail.run(r.mail.id, r.mail.to, r.mail.subject(reference), r.mail.text(reference), r.mail.html(reference), t.id, at);
     return { reference, number };

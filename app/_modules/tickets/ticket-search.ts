@@ -5,7 +5,13 @@
 // index entry (a ticket moved to another desk a moment ago, or merged away) is never shown.
 import type { Db, Prisma } from "@/app/_core/db";
 import { DESK_IDS, visibleDesks, type SessionUser } from "@/app/_core/session";
-import { createSearchEngine, TICKET_INDEX, ticketIndexSettings, type SearchEngine, type SearchIndex } from "@/app/_modules/search";
+import {
+  createSearchEngine,
+  TICKET_INDEX,
+  ticketIndexSettings,
+  type SearchEngine,
+  type SearchIndex,
+} from "@/app/_modules/search";
 import { syncIndexBatches, withRevision, type SyncResult } from "@/app/_modules/search/sync";
 import { ticketScope } from "@/app/_modules/tickets/access";
 import { parseReference, referenceWhere } from "@/app/_modules/tickets/reference";
@@ -36,16 +42,36 @@ type State = { engine: SearchEngine; syncedUpTo: Date | null; running: Promise<v
 const g = globalThis as unknown as { __ticketSearch?: State };
 
 const docSelect = {
-  id: true, reference: true, subject: true, deskId: true, status: true, topic: true, assigneeId: true, createdAt: true, updatedAt: true,
+  id: true,
+  reference: true,
+  subject: true,
+  deskId: true,
+  status: true,
+  topic: true,
+  assigneeId: true,
+  createdAt: true,
+  updatedAt: true,
   mergedIntoId: true,
   requester: { select: { name: true, organisation: true } },
   tags: { select: { tag: { select: { name: true } } } },
-  messages: { where: { kind: { in: ["caller", "reply", "note"] } }, orderBy: { createdAt: "asc" }, select: { body: true } },
+  messages: {
+    where: { kind: { in: ["caller", "reply", "note"] } },
+    orderBy: { createdAt: "asc" },
+    select: { body: true },
+  },
 } satisfies Prisma.TicketSelect;
 
 type DocRow = {
-  id: string; reference: string; subject: string; deskId: string; status: string; topic: string | null; assigneeId: string | null;
-  createdAt: Date; updatedAt: Date; mergedIntoId: string | null;
+  id: string;
+  reference: string;
+  subject: string;
+  deskId: string;
+  status: string;
+  topic: string | null;
+  assigneeId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  mergedIntoId: string | null;
   requester: { name: string; organisation: string };
   tags: { tag: { name: string } }[];
   messages: { body: string }[];
@@ -59,15 +85,27 @@ export function toTicketDoc(t: DocRow): TicketDoc {
     body += (body ? "\n" : "") + m.body;
   }
   return {
-    id: t.id, reference: t.reference, subject: t.subject, bodyText: body.slice(0, BODY_MAX), organisation: t.requester.organisation,
-    requesterName: t.requester.name, deskId: t.deskId, status: t.status, priority: 0, topic: t.topic ?? "",
-    tags: t.tags.map((x) => x.tag.name).sort(), assigneeId: t.assigneeId ?? "", createdAt: t.createdAt.getTime(), updatedAt: t.updatedAt.getTime(),
+    id: t.id,
+    reference: t.reference,
+    subject: t.subject,
+    bodyText: body.slice(0, BODY_MAX),
+    organisation: t.requester.organisation,
+    requesterName: t.requester.name,
+    deskId: t.deskId,
+    status: t.status,
+    priority: 0,
+    topic: t.topic ?? "",
+    tags: t.tags.map((x) => x.tag.name).sort(),
+    assigneeId: t.assigneeId ?? "",
+    createdAt: t.createdAt.getTime(),
+    updatedAt: t.updatedAt.getTime(),
   };
 }
 
 function state(engine?: SearchEngine): State {
   const e = engine ?? createSearchEngine(process.env);
-  if (!g.__ticketSearch || g.__ticketSearch.engine !== e) g.__ticketSearch = { engine: e, syncedUpTo: null, running: null };
+  if (!g.__ticketSearch || g.__ticketSearch.engine !== e)
+    g.__ticketSearch = { engine: e, syncedUpTo: null, running: null };
   return g.__ticketSearch;
 }
 
@@ -85,12 +123,16 @@ async function runSync(db: Db, s: State): Promise<SyncResult | null> {
     for (const r of rows) if (!maxSeen || r.updatedAt > maxSeen) maxSeen = r.updatedAt;
   };
   if (s.syncedUpTo === null) {
-    const result = await syncIndexBatches(index, ticketIndexSettings(), (async function* () {
-      for await (const rows of ticketBatches(db, {})) {
-        seen(rows);
-        yield rows.filter((r) => !r.mergedIntoId).map(toTicketDoc);
-      }
-    })());
+    const result = await syncIndexBatches(
+      index,
+      ticketIndexSettings(),
+      (async function* () {
+        for await (const rows of ticketBatches(db, {})) {
+          seen(rows);
+          yield rows.filter((r) => !r.mergedIntoId).map(toTicketDoc);
+        }
+      })(),
+    );
     s.syncedUpTo = maxSeen ?? new Date(0);
     return result;
   }
@@ -136,12 +178,14 @@ export async function syncTicketIndex(db: Db, engine?: SearchEngine): Promise<Sy
   const s = state(engine);
   while (s.running) await s.running.catch(() => {});
   const run = runSync(db, s);
-  s.running = run.then(
-    () => {},
-    () => {},
-  ).finally(() => {
-    s.running = null;
-  });
+  s.running = run
+    .then(
+      () => {},
+      () => {},
+    )
+    .finally(() => {
+      s.running = null;
+    });
   return run;
 }
 
@@ -178,13 +222,24 @@ export async function searchTickets(
   if (!desks.length || !q) return { hits: [], total: 0 };
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
   const scope = { AND: [ticketScope(opts.user), { deskId: { in: desks } }, { mergedIntoId: null }] };
-  const select = { id: true, reference: true, subject: true, status: true, deskId: true, updatedAt: true, requester: { select: { name: true, organisation: true } } } satisfies Prisma.TicketSelect;
+  const select = {
+    id: true,
+    reference: true,
+    subject: true,
+    status: true,
+    deskId: true,
+    updatedAt: true,
+    requester: { select: { name: true, organisation: true } },
+  } satisfies Prisma.TicketSelect;
 
   const ref = parseReference(q);
   if (ref) {
     const t = await db.ticket.findFirst({ where: { AND: [scope, await referenceWhere(db, ref)] }, select });
     if (!t) return { hits: [], total: 0 };
-    return { hits: [{ ...t, organisation: t.requester.organisation, requesterName: t.requester.name, snippetHtml: "" }], total: 1 };
+    return {
+      hits: [{ ...t, organisation: t.requester.organisation, requesterName: t.requester.name, snippetHtml: "" }],
+      total: 1,
+    };
   }
 
   await syncTicketIndex(db, opts.engine);
@@ -206,7 +261,9 @@ export async function searchTickets(
     if (!t) continue;
     const f = (h._formatted ?? {}) as Record<string, string>;
     hits.push({
-      ...t, organisation: t.requester.organisation, requesterName: t.requester.name,
+      ...t,
+      organisation: t.requester.organisation,
+      requesterName: t.requester.name,
       snippetHtml: /<mark>/.test(f.bodyText ?? "") ? f.bodyText! : "",
     });
   }

@@ -1,13 +1,25 @@
 import fs from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { CLARIFY_ROLE, CLARIFY_SECTOR, CLARIFY_WHO, PROTOCOL_HINT_ORDER, canonicalText, triage, type Desk } from "./engine";
+import {
+  CLARIFY_ROLE,
+  CLARIFY_SECTOR,
+  CLARIFY_WHO,
+  PROTOCOL_HINT_ORDER,
+  canonicalText,
+  triage,
+  type Desk,
+} from "./engine";
 import { CALLER_TYPES, triageInputSchema, type CallerType, type Sector } from "./schema";
 
 import { BENCH_DIR, hasBenchFile } from "@/tests/helpers/bench";
 const BENCH = `${BENCH_DIR}/triage.dev.jsonl`;
 type BenchCase = { input: { callerType: CallerType; question: string; sector?: Sector }; expect: { desk: Desk } };
 const bench: BenchCase[] = hasBenchFile("triage.dev.jsonl", "triage dev set (triage/engine.test.ts)")
-  ? fs.readFileSync(BENCH, "utf8").trim().split("\n").map((l) => JSON.parse(l))
+  ? fs
+      .readFileSync(BENCH, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
   : [];
 
 const run = (callerType: CallerType, question: string, sector?: Sector) =>
@@ -259,7 +271,10 @@ describe("protocol hints", () => {
 });
 
 describe("suggestions", () => {
-  const input = triageInputSchema.parse({ callerType: "po-school", question: "Verlof voor leerling 123456782 aanvragen" });
+  const input = triageInputSchema.parse({
+    callerType: "po-school",
+    question: "Verlof voor leerling 123456782 aanvragen",
+  });
 
   it("are empty without a search engine", () => {
     expect(triage(input).suggestions).toEqual([]);
@@ -303,11 +318,19 @@ describe("input schema", () => {
   it.each([
     [{ question: "Een vraag" }, "callerType", "Kies wie u bent."],
     [{ callerType: "teacher", question: "Een vraag" }, "callerType", "Kies een van de keuzes bij 'Wie bent u?'."],
-    [{ callerType: "other", sector: "hbo", question: "Een vraag" }, "sector", "Kies po, vo of mbo, of laat de sector leeg."],
+    [
+      { callerType: "other", sector: "hbo", question: "Een vraag" },
+      "sector",
+      "Kies po, vo of mbo, of laat de sector leeg.",
+    ],
     [{ callerType: "other" }, "question", "Vul uw vraag in."],
     [{ callerType: "other", question: 42 }, "question", "Uw vraag moet tekst zijn."],
     [{ callerType: "other", question: "  a  " }, "question", "Uw vraag is te kort. Schrijf minstens 3 tekens."],
-    [{ callerType: "other", question: "x".repeat(5001) }, "question", "Uw vraag is te lang. Schrijf hoogstens 5000 tekens."],
+    [
+      { callerType: "other", question: "x".repeat(5001) },
+      "question",
+      "Uw vraag is te lang. Schrijf hoogstens 5000 tekens.",
+    ],
   ])("rejects %j with a Dutch message on %s", (body, path, message) => {
     const r = triageInputSchema.safeParse(body);
     expect(r.success).toBe(false);
@@ -397,11 +420,27 @@ const PERSPECTIVE_CASES: [CallerType, string, Desk][] = [
   ["mbo-institution", "Ik ben te laat met het doorgeven van de uitschrijving, krijg ik een boete?", "vo-mbo"],
   ["mbo-institution", "Ik ben studentbegeleider en een student van mij heeft 20 uur gemist", "vo-mbo"],
   // A board that lists its schools and then names the one concerned
-  ["school-board", "Wij hebben zowel basisscholen als een middelbare school. Op de middelbare school wordt verzuim niet goed gemeld.", "vo-mbo"],
-  ["school-board", "Wij besturen basisscholen, een vmbo en een havo/vwo. Eén van de basisscholen kan niet inloggen op het verzuimloket.", "po"],
-  ["school-board", "We hebben basisscholen en middelbare scholen. Hoe zit het met verlof bij de middelbare scholen?", "vo-mbo"],
+  [
+    "school-board",
+    "Wij hebben zowel basisscholen als een middelbare school. Op de middelbare school wordt verzuim niet goed gemeld.",
+    "vo-mbo",
+  ],
+  [
+    "school-board",
+    "Wij besturen basisscholen, een vmbo en een havo/vwo. Eén van de basisscholen kan niet inloggen op het verzuimloket.",
+    "po",
+  ],
+  [
+    "school-board",
+    "We hebben basisscholen en middelbare scholen. Hoe zit het met verlof bij de middelbare scholen?",
+    "vo-mbo",
+  ],
   ["school-board", "Als bestuur van 8 basisscholen en 1 vo-school: een leerling in groep 8 spijbelt", "po"],
-  ["school-board", "Bij ons bestuur horen basisscholen en een scholengemeenschap. De scholengemeenschap heeft een vraag over thuiszitters.", "vo-mbo"],
+  [
+    "school-board",
+    "Bij ons bestuur horen basisscholen en een scholengemeenschap. De scholengemeenschap heeft een vraag over thuiszitters.",
+    "vo-mbo",
+  ],
   ["school-board", "Ons bestuur heeft basisscholen en een vso. Bij het vso worden meldingen geweigerd.", "vo-mbo"],
   // … and stays undecided when it names no school after the list
   ["school-board", "Onze basisscholen en onze vo-school melden allebei verzuim, wie helpt ons?", "unknown"],
@@ -409,7 +448,11 @@ const PERSPECTIVE_CASES: [CallerType, string, Desk][] = [
   ["school-board", "Wij hebben een leerling in groep 8 en een broer op de havo", "unknown"],
   ["school-board", "Onze stichting heeft 10 basisscholen. Hoe melden we verzuim?", "po"],
   ["school-board", "Wij hebben 6 bs'en en een havo. Bij een van de bs'en komt een kleuter niet meer.", "po"],
-  ["school-board", "Ons bestuur heeft 5 basisscholen en 1 school voor speciaal onderwijs (vso). De vso-school meldt verzuim via Magister.", "vo-mbo"],
+  [
+    "school-board",
+    "Ons bestuur heeft 5 basisscholen en 1 school voor speciaal onderwijs (vso). De vso-school meldt verzuim via Magister.",
+    "vo-mbo",
+  ],
   // School types in one coordination share the possessive: both are the caller's
   ["school-board", "Onze scholen (po en vo) melden verzuim, hoe krijgen wij als bestuur inzicht?", "unknown"],
   // A school type describing the pupil, not the caller
@@ -434,7 +477,10 @@ describe("who is asking vs. who the question is about", () => {
   });
 
   it("quotes the school concerned, not the board's list", () => {
-    const r = run("school-board", "Onder ons bestuur vallen twaalf basisscholen en twee vo-scholen. Op de havo-locatie lukt het melden niet.");
+    const r = run(
+      "school-board",
+      "Onder ons bestuur vallen twaalf basisscholen en twee vo-scholen. Op de havo-locatie lukt het melden niet.",
+    );
     expect(r.desk).toBe("vo-mbo");
     expect(r.reasons[0]).toContain('"havo"');
     expect(r.reasons[0]).not.toContain("basisscholen");

@@ -46,9 +46,24 @@ export const CLARIFY_WHO =
 export const CLARIFY_ROLE = "Stelt u deze vraag voor uw werk, of als ouder, leerling of student?";
 
 export const PROTOCOL_HINT_ORDER = [
-  "unexcused-16h-4w", "lrv-over-4w", "unexcused-4w-continuous", "truancy-3", "truancy-5", "truancy-7", "truancy-9",
-  "late-3", "late-6", "late-9", "late-10", "sick-30h", "sick-60h", "sick-90h",
-  "leave-vakantie", "leave-gewichtig-10", "leave-gewichtig-over-10", "leave-luxe",
+  "unexcused-16h-4w",
+  "lrv-over-4w",
+  "unexcused-4w-continuous",
+  "truancy-3",
+  "truancy-5",
+  "truancy-7",
+  "truancy-9",
+  "late-3",
+  "late-6",
+  "late-9",
+  "late-10",
+  "sick-30h",
+  "sick-60h",
+  "sick-90h",
+  "leave-vakantie",
+  "leave-gewichtig-10",
+  "leave-gewichtig-over-10",
+  "leave-luxe",
 ];
 
 const SUGGESTION_LIMIT = 5;
@@ -61,10 +76,14 @@ const compile = (p: string) => ({ re: compilePattern(p) });
 
 const SIGNALS = DESK_SIGNALS.map((d) => ({ ...d, ...compile(d.p) }));
 const SELF_REFS = SELF_REFERENCES.map((s) => ({ ...s, ...compile(s.p) }));
-const TOPICS = Object.entries(TOPIC_SIGNALS).map(([id, list]) => ({ id, list: list.map(([p, w]) => ({ w, ...compile(p) })) }));
-const CUES = Object.fromEntries(
-  Object.entries(PROTOCOL_CUES).map(([k, list]) => [k, list.map(compile)]),
-) as Record<keyof typeof PROTOCOL_CUES, Compiled[]>;
+const TOPICS = Object.entries(TOPIC_SIGNALS).map(([id, list]) => ({
+  id,
+  list: list.map(([p, w]) => ({ w, ...compile(p) })),
+}));
+const CUES = Object.fromEntries(Object.entries(PROTOCOL_CUES).map(([k, list]) => [k, list.map(compile)])) as Record<
+  keyof typeof PROTOCOL_CUES,
+  Compiled[]
+>;
 
 const VOCAB = (() => {
   const words = new Map<string, string>();
@@ -92,7 +111,9 @@ const VOCAB = (() => {
 // "LAS" (leerlingadministratiesysteem) and "BOL" (a mbo learning path) are also ordinary Dutch words in lowercase.
 function special(t: Token, prev?: Token, next?: Token): string | undefined {
   if (t.norm === "las") {
-    return t.raw === "LAS" || (prev && ["het", "ons", "uw", "een", "onze", "jullie"].includes(prev.norm)) ? "las" : "las~";
+    return t.raw === "LAS" || (prev && ["het", "ons", "uw", "een", "onze", "jullie"].includes(prev.norm))
+      ? "las"
+      : "las~";
   }
   if (t.norm === "bol") {
     const near = [prev, next].some((x) => x && /^(student|leerweg|opleiding|bbl|mbo|deelnemer)/.test(x.norm));
@@ -129,13 +150,47 @@ function quote(a: Analysis, first: number, last: number): string {
 type Hit = { def: DeskSignal; first: number; last: number; role: boolean; weight: number };
 
 const GAP_BLOCKERS = new Set([
-  "met", "samen", "naar", "over", "aan", "contact", "vraag", "vragen", "zoek", "of", "dat", "die", "wie", "hoe", "wat",
-  "welke", "en", "maar", "niet", "geen", "graag", "benieuwd", "bezig",
+  "met",
+  "samen",
+  "naar",
+  "over",
+  "aan",
+  "contact",
+  "vraag",
+  "vragen",
+  "zoek",
+  "of",
+  "dat",
+  "die",
+  "wie",
+  "hoe",
+  "wat",
+  "welke",
+  "en",
+  "maar",
+  "niet",
+  "geen",
+  "graag",
+  "benieuwd",
+  "bezig",
   // "ik ben student op het mbo": the role is the pupil, the school type is where they learn.
-  "leerling", "leerlingen", "student", "studenten", "scholier", "deelnemer", "ouder", "ouders", "vader", "moeder", "kind", "zoon", "dochter",
+  "leerling",
+  "leerlingen",
+  "student",
+  "studenten",
+  "scholier",
+  "deelnemer",
+  "ouder",
+  "ouders",
+  "vader",
+  "moeder",
+  "kind",
+  "zoon",
+  "dochter",
 ]);
 
-const PUPIL_AFTER = /^(leerling|leerlingen|student|studenten|scholier|scholieren|deelnemer|deelnemers|kind|kinderen|jongere|jongeren)$/;
+const PUPIL_AFTER =
+  /^(leerling|leerlingen|student|studenten|scholier|scholieren|deelnemer|deelnemers|kind|kinderen|jongere|jongeren)$/;
 const VENDOR_SIGNAL: DeskSignal = { p: "", group: "leverancier", w: 3 };
 
 /** A pupil or student speaking about their own attendance ("ik heb 20 uur gemist", "word ik gemeld"). */
@@ -170,7 +225,8 @@ function thirdPersonPupil(a: Analysis, own: Hit[]): boolean {
 function withoutInventory(a: Analysis, hits: Hit[]): Hit[] {
   const spans = inventorySpans(a);
   if (!spans.length) return hits;
-  const sectorHit = (h: Hit) => h.def.group !== "oos" && (deskOf(h.def.group) === "po" || ["vo", "mbo"].includes(h.def.group));
+  const sectorHit = (h: Hit) =>
+    h.def.group !== "oos" && (deskOf(h.def.group) === "po" || ["vo", "mbo"].includes(h.def.group));
   const listed = hits.filter((h) => sectorHit(h) && within(h, spans));
   const desks = new Set(listed.map((h) => deskOf(h.def.group)));
   if (desks.size < 2) return hits;
@@ -180,7 +236,9 @@ function withoutInventory(a: Analysis, hits: Hit[]): Hit[] {
 
 export function findHits(a: Analysis): Hit[] {
   const toks = a.canon.tokens;
-  const selfRefs = SELF_REFS.flatMap((s) => a.canon.matches(s.re).map((m) => ({ ...m, gap: s.gap, ownOnly: !!s.ownOnly })));
+  const selfRefs = SELF_REFS.flatMap((s) =>
+    a.canon.matches(s.re).map((m) => ({ ...m, gap: s.gap, ownOnly: !!s.ownOnly })),
+  );
   const isRole = (def: DeskSignal, first: number) =>
     selfRefs.some((s) => {
       const gap = first - s.last - 1;
@@ -195,7 +253,12 @@ export function findHits(a: Analysis): Hit[] {
       return true;
     });
 
-  const raw: Hit[] = ownAttendance(a).map((s) => ({ def: OWN_ATTENDANCE_SIGNAL, ...s, role: true, weight: OWN_ATTENDANCE_SIGNAL.w }));
+  const raw: Hit[] = ownAttendance(a).map((s) => ({
+    def: OWN_ATTENDANCE_SIGNAL,
+    ...s,
+    role: true,
+    weight: OWN_ATTENDANCE_SIGNAL.w,
+  }));
   for (const sig of SIGNALS) {
     for (const m of a.canon.matches(sig.re)) {
       if (sig.when && !sig.when(m.nums)) continue;
@@ -214,19 +277,27 @@ export function findHits(a: Analysis): Hit[] {
     const [prev, h] = [raw[i - 1], raw[i]];
     if (!prev.role || h.role || prev.def.group === "oos" || h.def.group === "oos") continue;
     const between = toks.slice(prev.last + 1, h.first).map((t) => t.text);
-    if (between.length <= 2 && between.some((w) => w === "en" || w === "of") && between.every((w) => ["en", "of", "als", "de", "het"].includes(w))) {
+    if (
+      between.length <= 2 &&
+      between.some((w) => w === "en" || w === "of") &&
+      between.every((w) => ["en", "of", "als", "de", "het"].includes(w))
+    ) {
       raw[i] = { ...h, role: true, weight: h.def.w + 3 };
     }
   }
   // A parent or pupil speaking ("mijn mentor", "ik zit in groep 8") is not a school signal.
   const oos = raw.filter((h) => h.def.group === "oos" && !h.def.keepInner);
-  const kept = withoutInventory(a, raw).filter((h) => h.def.group === "oos" || !oos.some((o) => h.first <= o.last && h.last >= o.first));
+  const kept = withoutInventory(a, raw).filter(
+    (h) => h.def.group === "oos" || !oos.some((o) => h.first <= o.last && h.last >= o.first),
+  );
   // Longer or stronger matches win over what they contain ("groep 7" over "groep 7e"); each signal counts once.
   kept.sort((x, y) => y.weight - x.weight || y.last - y.first - (x.last - x.first) || x.first - y.first);
   const out: Hit[] = [];
   for (const h of kept) {
     const sameDef = out.some((o) => o.def === h.def);
-    const overlap = out.some((o) => deskOf(o.def.group) === deskOf(h.def.group) && h.first <= o.last && h.last >= o.first);
+    const overlap = out.some(
+      (o) => deskOf(o.def.group) === deskOf(h.def.group) && h.first <= o.last && h.last >= o.first,
+    );
     if (!sameDef && !overlap) out.push(h);
   }
   return out.sort((x, y) => x.first - y.first);
@@ -247,7 +318,8 @@ const GROUP_SENTENCE: Record<Group, string> = {
   po: "Dat hoort bij de basisschool (po).",
   vo: "Dat hoort bij het voortgezet onderwijs (vo).",
   mbo: "Dat hoort bij het mbo.",
-  gemeente: "Dat hoort bij de gemeente (leerplicht of RMC). Gemeenten stellen hun vragen aan het IPO, ook als het om een basisschool gaat.",
+  gemeente:
+    "Dat hoort bij de gemeente (leerplicht of RMC). Gemeenten stellen hun vragen aan het IPO, ook als het om een basisschool gaat.",
   leverancier: "Dat gaat over software of een koppeling. Softwareleveranciers stellen hun vragen aan het IPO.",
   product: "Dat programma gebruiken scholen in het voortgezet onderwijs en het mbo.",
   oos: "U stelt uw vraag dus als ouder, leerling of student.",
@@ -279,7 +351,9 @@ function listQuotes(qs: string[]): string {
 }
 
 function evidenceReason(a: Analysis, hits: Hit[], desk: "po" | "vo-mbo" | "out-of-scope"): string[] {
-  const best = [...hits].sort((x, y) => Number(y.role) - Number(x.role) || y.weight - x.weight || x.first - y.first).slice(0, 2);
+  const best = [...hits]
+    .sort((x, y) => Number(y.role) - Number(x.role) || y.weight - x.weight || x.first - y.first)
+    .slice(0, 2);
   const quotes = best.map((h) => quote(a, h.first, h.last));
   // Someone who works at a software product is a vendor, not a school that uses it.
   const group = best[0].role && best[0].def.group === "product" ? "leverancier" : best[0].def.group;
@@ -288,7 +362,8 @@ function evidenceReason(a: Analysis, hits: Hit[], desk: "po" | "vo-mbo" | "out-o
 }
 
 function conflictReason(a: Analysis, x: Hit[], y: Hit[]): string {
-  const pick = (hs: Hit[]) => quote(a, ...([...hs].sort((p, q) => q.weight - p.weight).map((h) => [h.first, h.last] as const)[0]));
+  const pick = (hs: Hit[]) =>
+    quote(a, ...[...hs].sort((p, q) => q.weight - p.weight).map((h) => [h.first, h.last] as const)[0]);
   return `In uw vraag staat "${pick(x)}" en ook "${pick(y)}". Daarom weten we nog niet welke helpdesk u helpt.`;
 }
 
@@ -331,7 +406,8 @@ function decideDesk(a: Analysis, callerType: CallerType, sector?: Sector): DeskD
   const unknown = (clarify: string, reasons: string[]): DeskDecision => ({ desk: "unknown", clarify, reasons, hits });
 
   if (!board) {
-    if (oosSelf.length && !staff.length) return { desk: "out-of-scope", reasons: evidenceReason(a, oosSelf, "out-of-scope"), hits };
+    if (oosSelf.length && !staff.length)
+      return { desk: "out-of-scope", reasons: evidenceReason(a, oosSelf, "out-of-scope"), hits };
     if (oosSelf.length) return unknown(CLARIFY_ROLE, [conflictReason(a, staff, oosSelf)]);
     if (party.length && !poRole.length) return { desk: "vo-mbo", reasons: evidenceReason(a, party, "vo-mbo"), hits };
   }
@@ -360,7 +436,13 @@ function decideDesk(a: Analysis, callerType: CallerType, sector?: Sector): DeskD
 // ---------------------------------------------------------------------------------------------------------------
 // Protocol hints
 
-type Quantity = { value: number; unit: "uur" | "keer" | "dag" | "week" | "maand"; at: number; sentence: number; window: boolean };
+type Quantity = {
+  value: number;
+  unit: "uur" | "keer" | "dag" | "week" | "maand";
+  at: number;
+  sentence: number;
+  window: boolean;
+};
 
 function unitOf(word: string): Quantity["unit"] | undefined {
   if (/^(uur|uren|u|h)$|(uur|uren)$/.test(word)) return "uur";
@@ -376,11 +458,19 @@ function quantities(a: Analysis): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < t.length; i++) {
     const ord = /^(\d+)e$/.exec(t[i].text);
-    const num = /^\d+(?:\.\d+)?$/.test(t[i].text) ? Number(t[i].text) : ord ? Number(ord[1]) : t[i].text === "een" ? 1 : NaN;
+    const num = /^\d+(?:\.\d+)?$/.test(t[i].text)
+      ? Number(t[i].text)
+      : ord
+        ? Number(ord[1])
+        : t[i].text === "een"
+          ? 1
+          : NaN;
     if (Number.isNaN(num)) continue;
     if (i > 0 && ["om", "tot", "vanaf", "sinds"].includes(t[i - 1].text) && !ord) continue; // clock times and dates
     // "in vier weken", "binnen 4 weken": a counting window, not how long the absence lasted.
-    const window = t.slice(Math.max(0, i - 3), i).some((x) => ["in", "binnen", "per", "afgelopen", "laatste", "elke", "iedere"].includes(x.text));
+    const window = t
+      .slice(Math.max(0, i - 3), i)
+      .some((x) => ["in", "binnen", "per", "afgelopen", "laatste", "elke", "iedere"].includes(x.text));
     for (let k = i + 1; k <= i + 2 && k < t.length; k++) {
       const unit = unitOf(t[k].text);
       if (unit) {
@@ -445,7 +535,14 @@ export function protocolHintsFor(a: Analysis): string[] {
   let longByDuration = false;
   for (const s of absent) {
     const d = near(s, ["week", "maand", "dag"]);
-    if (d && !d.window && ((d.unit === "week" && d.value >= 4) || (d.unit === "maand" && d.value >= 1) || (d.unit === "dag" && d.value >= 20))) longByDuration = true;
+    if (
+      d &&
+      !d.window &&
+      ((d.unit === "week" && d.value >= 4) ||
+        (d.unit === "maand" && d.value >= 1) ||
+        (d.unit === "dag" && d.value >= 20))
+    )
+      longByDuration = true;
   }
   if (absent.length && /\bal (maanden|weken lang)\b/.test(a.canon.text)) longByDuration = true;
   // Longer than 4 weeks: the law's own report (langdurig relatief verzuim) and the school's thuiszitter trigger are
@@ -470,7 +567,11 @@ export function protocolHintsFor(a: Analysis): string[] {
   }
 
   // Sickness of the pupil (not a sick relative behind a leave request)
-  const pupilSick = sick.filter((s) => !(leaveCtx.length && within(s, weighty, 2)) && !/^(opa|oma|familie\S*|broer|zus|vader|moeder)$/.test(t[s.first - 1]?.text ?? ""));
+  const pupilSick = sick.filter(
+    (s) =>
+      !(leaveCtx.length && within(s, weighty, 2)) &&
+      !/^(opa|oma|familie\S*|broer|zus|vader|moeder)$/.test(t[s.first - 1]?.text ?? ""),
+  );
   if (pupilSick.length) {
     const hours = pupilSick.map((s) => near(s, ["uur"])?.value).filter((v): v is number => v !== undefined);
     if (!hours.length) hints.add("sick-30h");
@@ -481,7 +582,9 @@ export function protocolHintsFor(a: Analysis): string[] {
   }
 
   // Leave requests
-  const weightyAlone = weighty.filter((s) => /^(gewichtig|bruiloft|huwelijk|trouwen|begrafenis|uitvaart|jubileum)/.test(t[s.first].text));
+  const weightyAlone = weighty.filter((s) =>
+    /^(gewichtig|bruiloft|huwelijk|trouwen|begrafenis|uitvaart|jubileum)/.test(t[s.first].text),
+  );
   if (leaveCtx.length || weightyAlone.length) {
     const luxe = cueSpans(a, CUES.luxe);
     const holiday = cueSpans(a, CUES.holiday);
@@ -536,7 +639,11 @@ export function topicFor(a: Analysis, callerType?: CallerType, hints: string[] =
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const CALLER_SECTOR: Partial<Record<CallerType, Sector>> = { "po-school": "po", "vo-school": "vo", "mbo-institution": "mbo" };
+const CALLER_SECTOR: Partial<Record<CallerType, Sector>> = {
+  "po-school": "po",
+  "vo-school": "vo",
+  "mbo-institution": "mbo",
+};
 
 function suggestionsFor(question: string, sector: Sector | undefined, deps?: TriageDeps): Suggestion[] {
   if (!deps?.suggest) return [];
@@ -580,7 +687,14 @@ export function triageDetailed(input: TriageInput): { result: TriageResult; sect
     const groups = new Set(hits.map((h) => h.def.group).filter((g) => g === "vo" || g === "mbo"));
     if (groups.size === 1) sector = groups.has("vo") ? "vo" : "mbo";
   }
-  const result: TriageResult = { desk: decision.desk, ...(sector ? { sector } : {}), topic, reasons: decision.reasons, suggestions: [], protocolHints };
+  const result: TriageResult = {
+    desk: decision.desk,
+    ...(sector ? { sector } : {}),
+    topic,
+    reasons: decision.reasons,
+    suggestions: [],
+    protocolHints,
+  };
   if (decision.clarify) result.clarify = decision.clarify;
   return { result, sector };
 }

@@ -19,11 +19,52 @@ const INVENTORY = compileAll(INVENTORY_CUES);
 const PUPILS = compileAll([PUPIL_NOUNS]);
 
 // Words that open a new clause: what follows has its own subject.
-const CLAUSE_OPENERS = new Set(["die", "dat", "omdat", "want", "maar", "terwijl", "voordat", "nadat", "zodat", "tenzij", "wanneer", "waardoor", "sinds"]);
+const CLAUSE_OPENERS = new Set([
+  "die",
+  "dat",
+  "omdat",
+  "want",
+  "maar",
+  "terwijl",
+  "voordat",
+  "nadat",
+  "zodat",
+  "tenzij",
+  "wanneer",
+  "waardoor",
+  "sinds",
+]);
 // After a comma these start a new statement, not the next item of a list ("basisscholen, een vmbo en een havo").
 const COMMA_BREAKERS = new Set([
-  "het", "dit", "deze", "maar", "nu", "bij", "op", "voor", "hoe", "wie", "wat", "waar", "welke", "wanneer", "kan", "kunnen",
-  "mag", "mogen", "moet", "moeten", "wij", "we", "ik", "ons", "onze", "graag", "vraag", "zij", "er",
+  "het",
+  "dit",
+  "deze",
+  "maar",
+  "nu",
+  "bij",
+  "op",
+  "voor",
+  "hoe",
+  "wie",
+  "wat",
+  "waar",
+  "welke",
+  "wanneer",
+  "kan",
+  "kunnen",
+  "mag",
+  "mogen",
+  "moet",
+  "moeten",
+  "wij",
+  "we",
+  "ik",
+  "ons",
+  "onze",
+  "graag",
+  "vraag",
+  "zij",
+  "er",
 ]);
 
 /** Punctuation between canonical token i-1 and i in the original text. */

@@ -8,11 +8,17 @@ import { BENCH_DIR } from "@/tests/helpers/bench";
 import { triage, type Desk } from "./engine";
 import { triageInputSchema, type CallerType, type Sector } from "./schema";
 
-type Scenario = { rule?: string; input: { callerType: CallerType; question: string; sector?: Sector }; expect: { desk: Desk } };
+type Scenario = {
+  rule?: string;
+  input: { callerType: CallerType; question: string; sector?: Sector };
+  expect: { desk: Desk };
+};
 
 const GOAL = 0.97;
 // In a worktree the shared folder sits two levels up instead of one.
-const benchDir = [BENCH_DIR, path.resolve(__dirname, "../../../../../shared/bench")].find((d) => fs.existsSync(path.join(d, "triage.dev.jsonl")));
+const benchDir = [BENCH_DIR, path.resolve(__dirname, "../../../../../shared/bench")].find((d) =>
+  fs.existsSync(path.join(d, "triage.dev.jsonl")),
+);
 const FILES: [string, string | undefined][] = [
   ["bench/triage.dev.jsonl", benchDir && path.join(benchDir, "triage.dev.jsonl")],
   ["fixtures/scenarios.own.jsonl", path.join(__dirname, "fixtures", "scenarios.own.jsonl")],
@@ -46,7 +52,9 @@ describe("judged scenario files", () => {
       const { accuracy, misses } = score(cases);
       console.log(`${name}: ${(accuracy * 100).toFixed(1)} % (${cases.length - misses.length}/${cases.length})`);
       for (const m of misses) {
-        console.log(`  MISS ${m.scenario.input.callerType}${m.scenario.input.sector ? `/${m.scenario.input.sector}` : ""}: ${m.scenario.input.question} → ${m.got}, expected ${m.scenario.expect.desk}`);
+        console.log(
+          `  MISS ${m.scenario.input.callerType}${m.scenario.input.sector ? `/${m.scenario.input.sector}` : ""}: ${m.scenario.input.question} → ${m.got}, expected ${m.scenario.expect.desk}`,
+        );
       }
       expect(accuracy).toBeGreaterThanOrEqual(GOAL);
     });

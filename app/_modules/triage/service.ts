@@ -15,7 +15,11 @@ export type TriageWithSuggestions = Omit<TriageResult, "suggestions"> & { sugges
 /** Runs the pure triage engine, then fills in up to 5 suggested articles for the whole question, each with its reason. */
 export async function triageWithSuggestions(input: TriageInput): Promise<TriageWithSuggestions> {
   const { result, sector } = triageDetailed(input);
-  const suggestions = await suggestArticles(input.question, { callerType: input.callerType, sector, protocolHints: result.protocolHints });
+  const suggestions = await suggestArticles(input.question, {
+    callerType: input.callerType,
+    sector,
+    protocolHints: result.protocolHints,
+  });
   return { ...result, suggestions };
 }
 
@@ -31,7 +35,8 @@ const QUESTION_HITS = 10;
 
 /** The knowledge base as the suggestion ranking sees it: the search engine's public API, the rules and the taxonomy. */
 export function knowledgeBaseSources(opts: { callerType?: CallerType; sector?: Sector }): SuggestSources {
-  const audiences = (opts.callerType && CALLER_AUDIENCES[opts.callerType]) ?? (opts.sector ? SECTOR_AUDIENCES[opts.sector] : undefined);
+  const audiences =
+    (opts.callerType && CALLER_AUDIENCES[opts.callerType]) ?? (opts.sector ? SECTOR_AUDIENCES[opts.sector] : undefined);
   return {
     async searchQuestion(question) {
       // No sector filter: the caller's audience weighs the ranking instead.

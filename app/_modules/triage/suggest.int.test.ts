@@ -23,15 +23,41 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const ask = (callerType: CallerType, question: string) => svc.triageWithSuggestions({ callerType, question, sector: undefined });
+const ask = (callerType: CallerType, question: string) =>
+  svc.triageWithSuggestions({ callerType, question, sector: undefined });
 
 // [caller, question, an article that must be among the first three, words its reason must contain]
 const CASES: [CallerType, string, string, RegExp][] = [
-  ["vo-school", "Een leerling heeft 18 uur gespijbeld, moeten wij dat melden?", "ongeoorloofd-verzuim-melden", /16 uur/],
-  ["vo-school", "Moet ik 18 uur ongeoorloofd verzuim van een leerling melden bij DUO?", "uren-tellen-ongeoorloofd-verzuim", /16 uur/],
-  ["po-school", "Mag een leerling vrij voor de bruiloft van haar oom?", "verlof-gewichtige-omstandigheden", /gewichtige omstandigheden/],
-  ["software-vendor", "Ons certificaat voor de koppeling verloopt, hoe vraag ik een nieuw aan?", "certificaat-koppeling", /certificaat/],
-  ["po-school", "Hoe trek ik een verzuimmelding in die per ongeluk is verstuurd?", "verzuimmelding-intrekken", /verzuimmelding/],
+  [
+    "vo-school",
+    "Een leerling heeft 18 uur gespijbeld, moeten wij dat melden?",
+    "ongeoorloofd-verzuim-melden",
+    /16 uur/,
+  ],
+  [
+    "vo-school",
+    "Moet ik 18 uur ongeoorloofd verzuim van een leerling melden bij DUO?",
+    "uren-tellen-ongeoorloofd-verzuim",
+    /16 uur/,
+  ],
+  [
+    "po-school",
+    "Mag een leerling vrij voor de bruiloft van haar oom?",
+    "verlof-gewichtige-omstandigheden",
+    /gewichtige omstandigheden/,
+  ],
+  [
+    "software-vendor",
+    "Ons certificaat voor de koppeling verloopt, hoe vraag ik een nieuw aan?",
+    "certificaat-koppeling",
+    /certificaat/,
+  ],
+  [
+    "po-school",
+    "Hoe trek ik een verzuimmelding in die per ongeluk is verstuurd?",
+    "verzuimmelding-intrekken",
+    /verzuimmelding/,
+  ],
   ["vo-school", "Een leerling is al 40 uur ziek dit jaar, wat nu?", "ziekteverzuim-en-ggd", /30 uur/],
   ["vo-school", "hoeveel keer te laat voordat we de leerplichtambtenaar inschakelen", "te-laat-komen", /keer te laat/],
 ];
@@ -82,19 +108,39 @@ describe("suggestions for a whole question", () => {
 
 describe("POST /api/v1/triage", () => {
   const post = (body: unknown) =>
-    route.POST(new Request("http://test/api/v1/triage", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    route.POST(
+      new Request("http://test/api/v1/triage", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
 
   it("answers the desk and suggestions with their reasons", async () => {
-    const res = await post({ callerType: "vo-school", question: "Een leerling heeft 18 uur gespijbeld, moeten wij dat melden?" });
+    const res = await post({
+      callerType: "vo-school",
+      question: "Een leerling heeft 18 uur gespijbeld, moeten wij dat melden?",
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { desk: string; suggestions: { slug: string; title: string; reason: string }[]; protocolHints: string[] };
+    const body = (await res.json()) as {
+      desk: string;
+      suggestions: { slug: string; title: string; reason: string }[];
+      protocolHints: string[];
+    };
     expect(body.desk).toBe("vo-mbo");
     expect(body.protocolHints).toContain("unexcused-16h-4w");
-    expect(body.suggestions[0]).toMatchObject({ slug: expect.any(String), title: expect.any(String), reason: expect.stringMatching(/^Past bij: /) });
+    expect(body.suggestions[0]).toMatchObject({
+      slug: expect.any(String),
+      title: expect.any(String),
+      reason: expect.stringMatching(/^Past bij: /),
+    });
   });
 
   it("sends a pupil who picked their school elsewhere", async () => {
-    const res = await post({ callerType: "mbo-institution", question: "Ik ben student en heb 20 uur gemist, word ik nu gemeld?" });
+    const res = await post({
+      callerType: "mbo-institution",
+      question: "Ik ben student en heb 20 uur gemist, word ik nu gemeld?",
+    });
     const body = (await res.json()) as { desk: string; reasons: string[] };
     expect(body.desk).toBe("out-of-scope");
     expect(body.reasons.join(" ")).toMatch(/leerplichtambtenaar/);
@@ -126,7 +172,9 @@ describe("judged suggestion questions (fixtures/suggestions.own.jsonl)", () => {
       else console.log(`  MISS ${c.input.callerType}: ${c.input.question} → ${slugs.slice(0, 3).join(", ")}`);
       if (rank >= 0) rr += 1 / (rank + 1);
     }
-    console.log(`suggestions.own.jsonl: hit@3 ${(hits / cases.length).toFixed(3)}, MRR@5 ${(rr / cases.length).toFixed(3)} (${cases.length} questions)`);
+    console.log(
+      `suggestions.own.jsonl: hit@3 ${(hits / cases.length).toFixed(3)}, MRR@5 ${(rr / cases.length).toFixed(3)} (${cases.length} questions)`,
+    );
     expect(hits / cases.length).toBeGreaterThanOrEqual(0.9);
   });
 });

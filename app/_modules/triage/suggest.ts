@@ -50,13 +50,96 @@ const REASON_WORDS = 3;
  * part of what happens ("komt niet", "zonder reden").
  */
 export const FUNCTION_WORDS = new Set([
-  "haar", "hem", "hun", "zijn", "jullie", "jou", "jouw", "mijn", "onze", "wiens", "wier", "per", "via", "tegen", "sinds",
-  "vanaf", "tijdens", "binnen", "buiten", "onder", "boven", "achter", "naast", "tussen", "rond", "omdat", "voordat",
-  "nadat", "zodat", "terwijl", "toen", "daar", "hier", "daarom", "daarna", "daarvoor", "dus", "want", "meer", "minder",
-  "veel", "weinig", "erg", "heel", "zeer", "alle", "alles", "elke", "ieder", "iedere", "andere", "ander", "zelf", "echt",
-  "precies", "ongeveer", "misschien", "soms", "steeds", "nu", "straks", "morgen", "gisteren", "vandaag", "hallo",
-  "beste", "bedankt", "alvast", "vraag", "vragen", "iemand", "niemand", "iets", "niets", "kunnen", "zou", "zouden",
-  "willen", "wil", "wilt", "laten", "krijg", "krijgen", "geven", "nieuw", "nieuwe", "goed", "juist", "iets", "hoeveel",
+  "haar",
+  "hem",
+  "hun",
+  "zijn",
+  "jullie",
+  "jou",
+  "jouw",
+  "mijn",
+  "onze",
+  "wiens",
+  "wier",
+  "per",
+  "via",
+  "tegen",
+  "sinds",
+  "vanaf",
+  "tijdens",
+  "binnen",
+  "buiten",
+  "onder",
+  "boven",
+  "achter",
+  "naast",
+  "tussen",
+  "rond",
+  "omdat",
+  "voordat",
+  "nadat",
+  "zodat",
+  "terwijl",
+  "toen",
+  "daar",
+  "hier",
+  "daarom",
+  "daarna",
+  "daarvoor",
+  "dus",
+  "want",
+  "meer",
+  "minder",
+  "veel",
+  "weinig",
+  "erg",
+  "heel",
+  "zeer",
+  "alle",
+  "alles",
+  "elke",
+  "ieder",
+  "iedere",
+  "andere",
+  "ander",
+  "zelf",
+  "echt",
+  "precies",
+  "ongeveer",
+  "misschien",
+  "soms",
+  "steeds",
+  "nu",
+  "straks",
+  "morgen",
+  "gisteren",
+  "vandaag",
+  "hallo",
+  "beste",
+  "bedankt",
+  "alvast",
+  "vraag",
+  "vragen",
+  "iemand",
+  "niemand",
+  "iets",
+  "niets",
+  "kunnen",
+  "zou",
+  "zouden",
+  "willen",
+  "wil",
+  "wilt",
+  "laten",
+  "krijg",
+  "krijgen",
+  "geven",
+  "nieuw",
+  "nieuwe",
+  "goed",
+  "juist",
+  "iets",
+  "hoeveel",
 ]);
 
 /** The caller's words an article matched, as phrases in question order ("ongeoorloofd verzuim"), without function words. */
@@ -80,7 +163,11 @@ function lowerFirst(s: string): string {
 }
 
 /** Up to `limit` articles for a whole question, best first, each with the reason it is suggested. */
-export async function suggestForQuestion(question: string, src: SuggestSources, opts: SuggestOptions = {}): Promise<ArticleSuggestion[]> {
+export async function suggestForQuestion(
+  question: string,
+  src: SuggestSources,
+  opts: SuggestOptions = {},
+): Promise<ArticleSuggestion[]> {
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const hints = opts.protocolHints ?? [];
   type Acc = { slug: string; title: string; score: number; words: string[]; rules: string[] };
@@ -93,7 +180,9 @@ export async function suggestForQuestion(question: string, src: SuggestSources, 
 
   const [found, byRule, stop] = await Promise.all([
     src.searchQuestion(question),
-    hints.length ? src.articlesForRules(hints) : Promise.resolve({} as Record<string, { slug: string; title: string }[]>),
+    hints.length
+      ? src.articlesForRules(hints)
+      : Promise.resolve({} as Record<string, { slug: string; title: string }[]>),
     src.stopWords(),
   ]);
   // The engine's coverage ranking, a little less further down.
@@ -128,7 +217,12 @@ export async function suggestForQuestion(question: string, src: SuggestSources, 
       const said = ` ${a.rules.join(" ").toLowerCase()} `;
       const words = reasonWords(question, a.words, stop).filter((w) => !said.includes(` ${w} `));
       const matched = [...a.rules.map(lowerFirst), ...words.slice(0, REASON_WORDS)];
-      return { slug: a.slug, title: a.title, matched, reason: `Past bij: ${matched.slice(0, REASON_WORDS).join(", ")}` };
+      return {
+        slug: a.slug,
+        title: a.title,
+        matched,
+        reason: `Past bij: ${matched.slice(0, REASON_WORDS).join(", ")}`,
+      };
     })
     .filter((s) => s.matched.length > 0);
 }

@@ -16,23 +16,87 @@ export type Token = {
 export type CanonToken = { text: string; from: number; to: number; sentence: number };
 
 const NUMBER_WORDS: Record<string, number> = {
-  twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12,
-  dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19, twintig: 20,
-  dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90, honderd: 100,
-  anderhalf: 1.5, anderhalve: 1.5,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  dertien: 13,
+  veertien: 14,
+  vijftien: 15,
+  zestien: 16,
+  zeventien: 17,
+  achttien: 18,
+  negentien: 19,
+  twintig: 20,
+  dertig: 30,
+  veertig: 40,
+  vijftig: 50,
+  zestig: 60,
+  zeventig: 70,
+  tachtig: 80,
+  negentig: 90,
+  honderd: 100,
+  anderhalf: 1.5,
+  anderhalve: 1.5,
 };
-const UNIT_DIGITS: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
-const TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+const UNIT_DIGITS: Record<string, number> = {
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+};
+const TENS: Record<string, number> = {
+  twintig: 20,
+  dertig: 30,
+  veertig: 40,
+  vijftig: 50,
+  zestig: 60,
+  zeventig: 70,
+  tachtig: 80,
+  negentig: 90,
+};
 const ORDINAL_WORDS: Record<string, number> = {
-  eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8, negende: 9, tiende: 10,
-  elfde: 11, twaalfde: 12, dertiende: 13, veertiende: 14, vijftiende: 15, zestiende: 16, zeventiende: 17,
-  achttiende: 18, negentiende: 19, twintigste: 20,
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  zevende: 7,
+  achtste: 8,
+  negende: 9,
+  tiende: 10,
+  elfde: 11,
+  twaalfde: 12,
+  dertiende: 13,
+  veertiende: 14,
+  vijftiende: 15,
+  zestiende: 16,
+  zeventiende: 17,
+  achttiende: 18,
+  negentiende: 19,
+  twintigste: 20,
 };
 
 /** The numeric value of a Dutch number word ("zestien", "vierentwintig"), or undefined. */
 export function numberWord(word: string): number | undefined {
   if (word in NUMBER_WORDS) return NUMBER_WORDS[word];
-  const m = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(word);
+  const m =
+    /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(
+      word,
+    );
   return m ? UNIT_DIGITS[m[1]] + TENS[m[2]] : undefined;
 }
 
@@ -42,7 +106,10 @@ export function ordinalWord(word: string): number | undefined {
 }
 
 function fold(ch: string): string {
-  return ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return ch
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?:e|de|ste)(?![a-z])|\d+(?:[.,]\d+)?|[a-z]+(?:['\u2019`][a-z]+)*/g;
@@ -143,7 +210,7 @@ export class Vocabulary {
         bestD = d;
       }
     }
-    return best === undefined ? undefined : this.exact.get(best) ?? best;
+    return best === undefined ? undefined : (this.exact.get(best) ?? best);
   }
 
   /** Canonical form of an exactly known spelling or its plural, without typo repair or prefixes. */
@@ -188,11 +255,54 @@ export class Vocabulary {
   }
 }
 
-const FUNCTION_WORDS = new Set(["en", "de", "het", "een", "in", "op", "te", "van", "is", "of", "al", "nu", "om", "aan", "bij", "met", "die", "dat", "ik", "we", "wij", "ze", "zij", "hij", "u"]);
-const NO_SPLIT_HEADS = new Set(["ouder", "ouders", "vader", "moeder", "kind", "kinderen", "leerling", "student", "zoon", "dochter", "oma", "opa"]);
+const FUNCTION_WORDS = new Set([
+  "en",
+  "de",
+  "het",
+  "een",
+  "in",
+  "op",
+  "te",
+  "van",
+  "is",
+  "of",
+  "al",
+  "nu",
+  "om",
+  "aan",
+  "bij",
+  "met",
+  "die",
+  "dat",
+  "ik",
+  "we",
+  "wij",
+  "ze",
+  "zij",
+  "hij",
+  "u",
+]);
+const NO_SPLIT_HEADS = new Set([
+  "ouder",
+  "ouders",
+  "vader",
+  "moeder",
+  "kind",
+  "kinderen",
+  "leerling",
+  "student",
+  "zoon",
+  "dochter",
+  "oma",
+  "opa",
+]);
 
 /** Turns tokens into canonical tokens: numbers as digits ("zesde" → "6e"), repaired and merged words. */
-export function canonicalize(tokens: Token[], vocab: Vocabulary, special?: (t: Token, prev?: Token, next?: Token) => string | undefined): CanonToken[] {
+export function canonicalize(
+  tokens: Token[],
+  vocab: Vocabulary,
+  special?: (t: Token, prev?: Token, next?: Token) => string | undefined,
+): CanonToken[] {
   const out: CanonToken[] = [];
   const push = (text: string, from: number, to: number) => {
     for (const part of text.split(" ")) if (part) out.push({ text: part, from, to, sentence: tokens[from].sentence });
@@ -323,7 +433,14 @@ export class CanonText {
       if (m[0].length === 0) continue;
       const first = this.index[m.index];
       const last = this.index[m.index + m[0].length - 1];
-      out.push({ first, last, nums: m.slice(1).filter((x) => x !== undefined).map(Number) });
+      out.push({
+        first,
+        last,
+        nums: m
+          .slice(1)
+          .filter((x) => x !== undefined)
+          .map(Number),
+      });
     }
     return out;
   }

@@ -19,7 +19,9 @@ export async function deactivateUser(db: Db, opts: { userId: string }): Promise<
 /** Sets a new password and ends every session that was opened with the old one. */
 export async function changeUserPassword(db: Db, opts: { userId: string; password: string }): Promise<void> {
   if (opts.password.length < MIN_PASSWORD_LENGTH || opts.password.length > 200) {
-    throw new ValidationError("Kies een ander wachtwoord.", [{ path: "password", message: `Kies een wachtwoord van ${MIN_PASSWORD_LENGTH} tot 200 tekens.` }]);
+    throw new ValidationError("Kies een ander wachtwoord.", [
+      { path: "password", message: `Kies een wachtwoord van ${MIN_PASSWORD_LENGTH} tot 200 tekens.` },
+    ]);
   }
   const passwordHash = await hashPassword(opts.password);
   await db.user.update({ where: { id: opts.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });

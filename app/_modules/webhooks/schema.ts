@@ -14,31 +14,30 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   "contact.logged": "Gesprek vastgelegd",
 };
 
-export const webhookTicketSchema = z
-  .object({
-    reference: z.string().describe("Current reference, e.g. PO-2026-000123."),
-    desk: z.enum(["po", "vo-mbo"]),
-    status: z.enum(["new", "open", "waiting", "resolved", "closed"]),
-    channel: z.enum(CHANNELS),
-    subject: z.string(),
-    topic: z.string().nullable(),
-    assigneeId: z.string().nullable(),
-    createdAt: z.string().describe("ISO 8601"),
-    updatedAt: z.string().describe("ISO 8601"),
-    changes: z.array(z.enum(["created", "status", "assignment", "reply", "call"])).describe("What this event is about."),
-  })
+export const webhookTicketSchema = z.object({
+  reference: z.string().describe("Current reference, e.g. PO-2026-000123."),
+  desk: z.enum(["po", "vo-mbo"]),
+  status: z.enum(["new", "open", "waiting", "resolved", "closed"]),
+  channel: z.enum(CHANNELS),
+  subject: z.string(),
+  topic: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  createdAt: z.string().describe("ISO 8601"),
+  updatedAt: z.string().describe("ISO 8601"),
+  changes: z.array(z.enum(["created", "status", "assignment", "reply", "call"])).describe("What this event is about."),
+});
 
-
-export const webhookContactSchema = z
-  .object({
-    contactId: z.string(),
-    desk: z.enum(["po", "vo-mbo"]),
-    outcome: z.enum(["answered", "callback", "followup", "transferred", "out_of_scope", "added"]),
-    reference: z.string().nullable().describe("The ticket the contact created or was added to; null for out-of-scope calls."),
-    startedAt: z.string(),
-    endedAt: z.string(),
-  })
-
+export const webhookContactSchema = z.object({
+  contactId: z.string(),
+  desk: z.enum(["po", "vo-mbo"]),
+  outcome: z.enum(["answered", "callback", "followup", "transferred", "out_of_scope", "added"]),
+  reference: z
+    .string()
+    .nullable()
+    .describe("The ticket the contact created or was added to; null for out-of-scope calls."),
+  startedAt: z.string(),
+  endedAt: z.string(),
+});
 
 const envelope = <T extends z.ZodType>(event: string, data: T) =>
   z.object({
@@ -59,13 +58,24 @@ export type WebhookTicketData = z.infer<typeof webhookTicketSchema>;
 export type WebhookContactData = z.infer<typeof webhookContactSchema>;
 
 export const webhookInputSchema = z.object({
-  url: z.string({ error: "Vul het webadres in." }).trim().min(1, "Vul het webadres in.").max(2000, "Het webadres is te lang (maximaal 2000 tekens)."),
+  url: z
+    .string({ error: "Vul het webadres in." })
+    .trim()
+    .min(1, "Vul het webadres in.")
+    .max(2000, "Het webadres is te lang (maximaal 2000 tekens)."),
   secret: z
     .string()
     .trim()
     .max(200, "Het geheim mag maximaal 200 tekens hebben.")
-    .refine((s) => s === "" || s.length >= 16, "Het geheim moet minstens 16 tekens hebben (of laat het leeg: dan maken wij er een).")
+    .refine(
+      (s) => s === "" || s.length >= 16,
+      "Het geheim moet minstens 16 tekens hebben (of laat het leeg: dan maken wij er een).",
+    )
     .optional(),
-  events: z.array(z.enum(WEBHOOK_EVENTS, { error: `Kies uit: ${WEBHOOK_EVENTS.join(", ")}.` }), { error: "Kies minstens één gebeurtenis." }).min(1, "Kies minstens één gebeurtenis."),
+  events: z
+    .array(z.enum(WEBHOOK_EVENTS, { error: `Kies uit: ${WEBHOOK_EVENTS.join(", ")}.` }), {
+      error: "Kies minstens één gebeurtenis.",
+    })
+    .min(1, "Kies minstens één gebeurtenis."),
 });
 export type WebhookInput = z.input<typeof webhookInputSchema>;

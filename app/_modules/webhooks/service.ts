@@ -7,7 +7,15 @@ import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
-import { PING_EVENT, WEBHOOK_EVENTS, webhookInputSchema, type WebhookContactData, type WebhookEvent, type WebhookInput, type WebhookTicketData } from "./schema";
+import {
+  PING_EVENT,
+  WEBHOOK_EVENTS,
+  webhookInputSchema,
+  type WebhookContactData,
+  type WebhookEvent,
+  type WebhookInput,
+  type WebhookTicketData,
+} from "./schema";
 import { checkWebhookUrl } from "./url";
 
 type Tx = Pick<Db, "webhook" | "webhookDelivery">;
@@ -17,14 +25,19 @@ type TicketTx = Tx & Pick<Db, "ticket">;
 // Changes made in this process clear it at once; another instance sees them within SUBSCRIPTION_TTL_MS.
 // Held on globalThis: Next.js may load this module once per route bundle, and a change must clear all of them.
 const SUBSCRIPTION_TTL_MS = 5_000;
-const cache = globalThis as unknown as { __portalWebhookSubs?: { at: number; list: { id: string; events: string[] }[] } | null };
+const cache = globalThis as unknown as {
+  __portalWebhookSubs?: { at: number; list: { id: string; events: string[] }[] } | null;
+};
 export const clearWebhookCache = () => void (cache.__portalWebhookSubs = null);
 
 async function subscribers(tx: Tx, event: string, now: number): Promise<string[]> {
   let subs = cache.__portalWebhookSubs;
   if (!subs || now - subs.at > SUBSCRIPTION_TTL_MS) {
     const rows = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
-    subs = cache.__portalWebhookSubs = { at: now, list: rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })) };
+    subs = cache.__portalWebhookSubs = {
+      at: now,
+      list: rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })),
+    };
   }
   return subs.list.filter((w) => w.events.includes(event)).map((w) => w.id);
 }
@@ -41,7 +54,17 @@ export async function enqueueWebhookEvent(
   if (!ids.length) return null;
   const eventId = newId();
   const body = JSON.stringify({ id: eventId, type: event, createdAt: now.toISOString(), data });
-  await tx.webhookDelivery.createMany({ data: ids.map((webhookId) => ({ id: newId(), webhookId, eventId, event, body, nextAttemptAt: now, createdAt: now })) });
+  await tx.webhookDelivery.createMany({
+    data: ids.map((webhookId) => ({
+      id: newId(),
+      webhookId,
+      eventId,
+      event,
+      body,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  });
   return eventId;
 }
 
@@ -56,18 +79,40 @@ export async function enqueueTicketEvents(
   opts: { created?: boolean; resolved?: boolean; now?: Date } = {},
 ): Promise<void> {
   const now = Date.now();
-  const wanted: WebhookEvent[] = [opts.created ? "ticket.created" : "ticket.updated", ...(opts.resolved ? (["ticket.resolved"] as const) : [])];
-  const listening = (await Promise.all(wanted.map(async (e) => ((await subscribers(tx, e, now)).length ? e : null)))).filter((e): e is WebhookEvent => e !== null);
+  const wanted: WebhookEvent[] = [
+    opts.created ? "ticket.created" : "ticket.updated",
+    ...(opts.resolved ? (["ticket.resolved"] as const) : []),
+  ];
+  const listening = (
+    await Promise.all(wanted.map(async (e) => ((await subscribers(tx, e, now)).length ? e : null)))
+  ).filter((e): e is WebhookEvent => e !== null);
   if (!listening.length) return;
   const t = await tx.ticket.findUnique({
     where: { id: ticketId },
-    select: { reference: true, deskId: true, status: true, channel: true, subject: true, topic: true, assigneeId: true, createdAt: true, updatedAt: true },
+    select: {
+      reference: true,
+      deskId: true,
+      status: true,
+      channel: true,
+      subject: true,
+      topic: true,
+      assigneeId: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
   if (!t) return;
   const data: WebhookTicketData = {
-    reference: t.reference, desk: t.deskId as WebhookTicketData["desk"], status: t.status as WebhookTicketData["status"],
-    channel: t.channel as WebhookTicketData["channel"], subject: t.subject, topic: t.topic, assigneeId: t.assigneeId,
-    createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(), changes,
+    reference: t.reference,
+    desk: t.deskId as WebhookTicketData["desk"],
+    status: t.status as WebhookTicketData["status"],
+    channel: t.channel as WebhookTicketData["channel"],
+    subject: t.subject,
+    topic: t.topic,
+    assigneeId: t.assigneeId,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    changes,
   };
   for (const e of listening) await enqueueWebhookEvent(tx, e, data, { now: opts.now });
 }
@@ -79,8 +124,20 @@ export async function enqueueContactEvent(tx: Tx, data: WebhookContactData, now?
 
 // ---- administration -------------------------------------------------------------------------------------------
 
-const publicView = (w: { id: string; url: string; events: string; enabled: boolean; secret: string; createdAt: Date }) => ({
-  id: w.id, url: w.url, events: JSON.parse(w.events) as WebhookEvent[], enabled: w.enabled, secretHint: `${w.secret.slice(0, 6)}…`, createdAt: w.createdAt,
+const publicView = (w: {
+  id: string;
+  url: string;
+  events: string;
+  enabled: boolean;
+  secret: string;
+  createdAt: Date;
+}) => ({
+  id: w.id,
+  url: w.url,
+  events: JSON.parse(w.events) as WebhookEvent[],
+  enabled: w.enabled,
+  secretHint: `${w.secret.slice(0, 6)}…`,
+  createdAt: w.createdAt,
 });
 
 /** Registers a webhook; the secret (given, or made here) is returned once in full. */
@@ -91,8 +148,16 @@ export async function createWebhook(db: Db, input: WebhookInput, actorId: string
   const secret = v.secret || `whsec_${randomBytes(24).toString("base64url")}`;
   const events = WEBHOOK_EVENTS.filter((e) => v.events.includes(e));
   const row = await db.$transaction(async (tx) => {
-    const w = await tx.webhook.create({ data: { url: check.url.toString(), secret, events: JSON.stringify(events), createdById: actorId } });
-    await recordAudit(tx, { actorId, action: "webhook.created", entityType: "webhook", entityId: w.id, after: { url: w.url, events, enabled: true } });
+    const w = await tx.webhook.create({
+      data: { url: check.url.toString(), secret, events: JSON.stringify(events), createdById: actorId },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "webhook.created",
+      entityType: "webhook",
+      entityId: w.id,
+      after: { url: w.url, events, enabled: true },
+    });
     return w;
   });
   clearWebhookCache();
@@ -106,7 +171,14 @@ export async function setWebhookEnabled(db: Db, id: string, enabled: boolean, ac
     if (!w) throw new NotFoundError("Deze webhook bestaat niet.");
     if (w.enabled === enabled) return;
     await tx.webhook.update({ where: { id }, data: { enabled } });
-    await recordAudit(tx, { actorId, action: enabled ? "webhook.enabled" : "webhook.disabled", entityType: "webhook", entityId: id, before: { enabled: w.enabled }, after: { enabled } });
+    await recordAudit(tx, {
+      actorId,
+      action: enabled ? "webhook.enabled" : "webhook.disabled",
+      entityType: "webhook",
+      entityId: id,
+      before: { enabled: w.enabled },
+      after: { enabled },
+    });
   });
   clearWebhookCache();
 }
@@ -117,7 +189,13 @@ export async function deleteWebhook(db: Db, id: string, actorId: string | null):
     const w = await tx.webhook.findUnique({ where: { id } });
     if (!w) throw new NotFoundError("Deze webhook bestaat niet.");
     await tx.webhook.delete({ where: { id } });
-    await recordAudit(tx, { actorId, action: "webhook.deleted", entityType: "webhook", entityId: id, before: { url: w.url, events: JSON.parse(w.events), enabled: w.enabled } });
+    await recordAudit(tx, {
+      actorId,
+      action: "webhook.deleted",
+      entityType: "webhook",
+      entityId: id,
+      before: { url: w.url, events: JSON.parse(w.events), enabled: w.enabled },
+    });
   });
   clearWebhookCache();
 }
@@ -127,9 +205,21 @@ export async function pingWebhook(db: Db, id: string, actorId: string | null): P
   await db.$transaction(async (tx) => {
     const w = await tx.webhook.findUnique({ where: { id } });
     if (!w) throw new NotFoundError("Deze webhook bestaat niet.");
-    if (!w.enabled) throw new ValidationError("Zet de webhook eerst aan.", [{ path: "id", message: "Deze webhook staat uit." }]);
-    const eventId = await enqueueWebhookEvent(tx, PING_EVENT, { webhookId: id, message: "Testbericht van de Onderwijs Helpdesk" }, { onlyWebhookId: id });
-    await recordAudit(tx, { actorId, action: "webhook.pinged", entityType: "webhook", entityId: id, after: { eventId } });
+    if (!w.enabled)
+      throw new ValidationError("Zet de webhook eerst aan.", [{ path: "id", message: "Deze webhook staat uit." }]);
+    const eventId = await enqueueWebhookEvent(
+      tx,
+      PING_EVENT,
+      { webhookId: id, message: "Testbericht van de Onderwijs Helpdesk" },
+      { onlyWebhookId: id },
+    );
+    await recordAudit(tx, {
+      actorId,
+      action: "webhook.pinged",
+      entityType: "webhook",
+      entityId: id,
+      after: { eventId },
+    });
   });
 }
 
@@ -141,11 +231,25 @@ export async function listWebhooks(db: Db) {
 
 /** The latest deliveries for the admin log. */
 export async function listDeliveries(db: Db, limit = 50) {
-  const rows = await db.webhookDelivery.findMany({ orderBy: { createdAt: "desc" }, take: limit, include: { webhook: { select: { url: true } } } });
+  const rows = await db.webhookDelivery.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { webhook: { select: { url: true } } },
+  });
   return rows.map((d) => ({
-    id: d.id, webhookId: d.webhookId, url: d.webhook.url, event: d.event, eventId: d.eventId,
-    status: d.status.startsWith("sending:") ? "sending" : d.status, attempts: d.attempts, responseStatus: d.responseStatus,
-    responseExcerpt: d.responseExcerpt, lastError: d.lastError, durationMs: d.durationMs,
-    nextAttemptAt: d.status === "pending" || d.status === "retry" ? d.nextAttemptAt : null, deliveredAt: d.deliveredAt, createdAt: d.createdAt,
+    id: d.id,
+    webhookId: d.webhookId,
+    url: d.webhook.url,
+    event: d.event,
+    eventId: d.eventId,
+    status: d.status.startsWith("sending:") ? "sending" : d.status,
+    attempts: d.attempts,
+    responseStatus: d.responseStatus,
+    responseExcerpt: d.responseExcerpt,
+    lastError: d.lastError,
+    durationMs: d.durationMs,
+    nextAttemptAt: d.status === "pending" || d.status === "retry" ? d.nextAttemptAt : null,
+    deliveredAt: d.deliveredAt,
+    createdAt: d.createdAt,
   }));
 }

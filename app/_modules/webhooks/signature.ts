@@ -22,10 +22,17 @@ export function signatureHeader(secret: string, body: string, now: Date = new Da
   return `t=${t},v1=${signatureHex(secret, t, body)}`;
 }
 
-export type VerifyResult = { ok: true; timestamp: number } | { ok: false; reason: "malformed" | "mismatch" | "expired" };
+export type VerifyResult =
+  { ok: true; timestamp: number } | { ok: false; reason: "malformed" | "mismatch" | "expired" };
 
 /** What a receiver does: parse the header, check the window, compare the HMAC in constant time. */
-export function verifySignature(secret: string, header: string | null | undefined, body: string, now: Date = new Date(), windowSeconds = REPLAY_WINDOW_SECONDS): VerifyResult {
+export function verifySignature(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  now: Date = new Date(),
+  windowSeconds = REPLAY_WINDOW_SECONDS,
+): VerifyResult {
   const parts = Object.fromEntries((header ?? "").split(",").map((p) => p.trim().split("=", 2) as [string, string]));
   const t = Number(parts.t);
   const v1 = parts.v1;

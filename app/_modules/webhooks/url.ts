@@ -8,8 +8,22 @@ import { inList, normalise, parseCidr, type Cidr } from "@/app/_core/client-ip";
 import { env } from "@/app/_core/env";
 
 const INTERNAL: Cidr[] = [
-  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16",
-  "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
+  "::/128",
+  "::1/128",
+  "fc00::/7",
+  "fe80::/10",
+  "ff00::/8",
 ].map((c) => parseCidr(c)!);
 
 export const isInternalAddress = (address: string) => {
@@ -32,19 +46,27 @@ export function internalAllowed(): boolean {
 export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
 /** Checks a webhook URL; resolves the host name when internal addresses are not allowed. Messages are Dutch. */
-export async function checkWebhookUrl(raw: string, opts: { allowInternal?: boolean; resolve?: (host: string) => Promise<string[]> } = {}): Promise<UrlCheck> {
+export async function checkWebhookUrl(
+  raw: string,
+  opts: { allowInternal?: boolean; resolve?: (host: string) => Promise<string[]> } = {},
+): Promise<UrlCheck> {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     return { ok: false, message: "Vul een volledig webadres in, zoals https://voorbeeld.nl/webhook." };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: "Het webadres moet met http:// of https:// beginnen." };
-  if (url.username || url.password) return { ok: false, message: "Zet geen gebruikersnaam of wachtwoord in het webadres; gebruik het geheim." };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, message: "Het webadres moet met http:// of https:// beginnen." };
+  if (url.username || url.password)
+    return { ok: false, message: "Zet geen gebruikersnaam of wachtwoord in het webadres; gebruik het geheim." };
   if (raw.length > 2000) return { ok: false, message: "Het webadres is te lang (maximaal 2000 tekens)." };
   if (opts.allowInternal ?? internalAllowed()) return { ok: true, url };
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const refused = { ok: false as const, message: "Dit webadres wijst naar een intern of lokaal netwerkadres. Dat is niet toegestaan." };
+  const refused = {
+    ok: false as const,
+    message: "Dit webadres wijst naar een intern of lokaal netwerkadres. Dat is niet toegestaan.",
+  };
   if (host === "localhost" || host.endsWith(".localhost")) return refused;
   if (isIP(host)) return isInternalAddress(host) ? refused : { ok: true, url };
   let addresses: string[];

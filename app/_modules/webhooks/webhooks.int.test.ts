@@ -28,10 +28,17 @@ let staff: Staff;
 const SECRET = "geheim-van-de-ontvanger-123";
 
 type Received = { headers: http.IncomingHttpHeaders; body: string; verified: boolean };
-type Receiver = { url: string; received: Received[]; close(): Promise<void>; onRequest?: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => boolean };
+type Receiver = {
+  url: string;
+  received: Received[];
+  close(): Promise<void>;
+  onRequest?: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => boolean;
+};
 
 /** A real receiver on 127.0.0.1 (random port) that verifies every signature as a real receiver would. */
-async function receiver(answer: (n: number, res: http.ServerResponse, req: http.IncomingMessage) => void): Promise<Receiver> {
+async function receiver(
+  answer: (n: number, res: http.ServerResponse, req: http.IncomingMessage) => void,
+): Promise<Receiver> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = "";
@@ -52,7 +59,11 @@ async function receiver(answer: (n: number, res: http.ServerResponse, req: http.
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -79,7 +90,10 @@ describe("webhook delivery", () => {
     cleanups.push(r.close);
     const w = await hook(r.url, ["ticket.created"]);
     const a = await newTicket(t.db, "po");
-    const fast = t.kind === "sqlite" ? await createTicket(t.db, { input: intake(), deskId: "vo-mbo", channel: "api", sqliteUrl: t.url }) : await newTicket(t.db, "vo-mbo");
+    const fast =
+      t.kind === "sqlite"
+        ? await createTicket(t.db, { input: intake(), deskId: "vo-mbo", channel: "api", sqliteUrl: t.url })
+        : await newTicket(t.db, "vo-mbo");
     const res = await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) });
     expect(res).toMatchObject({ claimed: 2, delivered: 2, failed: 0 });
     expect(r.received.every((x) => x.verified)).toBe(true);
@@ -89,8 +103,11 @@ describe("webhook delivery", () => {
     expect(r.received[0]!.headers["x-portal-event"]).toBe("ticket.created");
     expect(r.received[0]!.headers["content-type"]).toBe("application/json");
     const log = await listDeliveries(t.db);
-    expect(log.filter((d) => d.webhookId === w.id).map((d) => [d.status, d.responseStatus, d.attempts, d.responseExcerpt])).toEqual([
-      ["delivered", 200, 1, "ok, ontvangen"], ["delivered", 200, 1, "ok, ontvangen"],
+    expect(
+      log.filter((d) => d.webhookId === w.id).map((d) => [d.status, d.responseStatus, d.attempts, d.responseExcerpt]),
+    ).toEqual([
+      ["delivered", 200, 1, "ok, ontvangen"],
+      ["delivered", 200, 1, "ok, ontvangen"],
     ]);
     expect(r.received.map((x) => x.headers["x-portal-delivery"]).sort()).toEqual(log.map((d) => d.id).sort());
     // Nothing left to deliver: a second run sends nothing twice.
@@ -108,7 +125,13 @@ describe("webhook delivery", () => {
     const t0 = Date.now();
     expect(await deliverDueWebhooks(t.db, { now: new Date(t0) })).toMatchObject({ claimed: 1, failed: 1 });
     let d = await row();
-    expect(d).toMatchObject({ status: "retry", attempts: 1, responseStatus: 503, lastError: "HTTP 503", responseExcerpt: "even niet" });
+    expect(d).toMatchObject({
+      status: "retry",
+      attempts: 1,
+      responseStatus: 503,
+      lastError: "HTTP 503",
+      responseExcerpt: "even niet",
+    });
     expect(d.nextAttemptAt.getTime() - t0).toBeGreaterThanOrEqual(30_000);
     expect(d.nextAttemptAt.getTime() - t0).toBeLessThan(40_000);
     // Not due yet: nothing is sent.
@@ -118,14 +141,21 @@ describe("webhook delivery", () => {
     expect(d).toMatchObject({ status: "retry", attempts: 2 });
     expect(d.nextAttemptAt.getTime() - (t0 + 31_000)).toBeGreaterThanOrEqual(60_000);
     expect(await deliverDueWebhooks(t.db, { now: new Date(t0 + 31_000 + 30_000) })).toMatchObject({ claimed: 0 });
-    expect(await deliverDueWebhooks(t.db, { now: new Date(t0 + 31_000 + 61_000) })).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await deliverDueWebhooks(t.db, { now: new Date(t0 + 31_000 + 61_000) })).toMatchObject({
+      claimed: 1,
+      delivered: 1,
+    });
     d = await row();
     expect(d).toMatchObject({ status: "delivered", attempts: 3, responseStatus: 204, lastError: null });
     expect(r.received).toHaveLength(3);
     expect(r.received.every((x) => x.verified)).toBe(true);
     // The same event id and body on every retry, so a receiver can deduplicate.
     expect(new Set(r.received.map((x) => x.body)).size).toBe(1);
-    expect(webhookPayloadSchemas["ticket.resolved"].parse(JSON.parse(r.received[0]!.body)).data).toMatchObject({ reference: tk.reference, status: "resolved", changes: ["status"] });
+    expect(webhookPayloadSchemas["ticket.resolved"].parse(JSON.parse(r.received[0]!.body)).data).toMatchObject({
+      reference: tk.reference,
+      status: "resolved",
+      changes: ["status"],
+    });
   });
 
   it("survives a restart: a worker process killed mid-request leaves a claim that a new worker takes after the lease", async () => {
@@ -138,11 +168,16 @@ describe("webhook delivery", () => {
         gotFirst();
       } else res.writeHead(200).end("ok");
     });
-    cleanups.push(async () => { holding?.destroy(); await r.close(); });
+    cleanups.push(async () => {
+      holding?.destroy();
+      await r.close();
+    });
     await hook(r.url, ["ticket.created"]);
     const tk = await newTicket(t.db, "po");
     const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/webhook-worker.ts"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: t.url }, stdio: ["ignore", "pipe", "pipe"],
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.url },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_c, s) => resolve(s)));
     await first;
@@ -153,8 +188,14 @@ describe("webhook delivery", () => {
     expect(claimed.attempts).toBe(0);
     // A new worker within the lease leaves it alone; after the lease it delivers.
     expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 10_000) })).toMatchObject({ claimed: 0 });
-    expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + WEBHOOK_LEASE_MS + 1000) })).toMatchObject({ claimed: 1, delivered: 1 });
-    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({ status: "delivered", attempts: 1 });
+    expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + WEBHOOK_LEASE_MS + 1000) })).toMatchObject({
+      claimed: 1,
+      delivered: 1,
+    });
+    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+    });
     expect(r.received).toHaveLength(2);
     expect(JSON.parse(r.received[1]!.body).data.reference).toBe(tk.reference);
     expect(r.received[0]!.body).toBe(r.received[1]!.body);
@@ -162,7 +203,10 @@ describe("webhook delivery", () => {
 
   it("redirects are not followed, slow receivers time out, long answers are cut, a wrong secret is refused by the receiver", async () => {
     let redirectedTo = 0;
-    const target = await receiver((_n, res) => { redirectedTo++; res.writeHead(200).end(); });
+    const target = await receiver((_n, res) => {
+      redirectedTo++;
+      res.writeHead(200).end();
+    });
     const r = await receiver((n, res) => {
       if (n === 1) res.writeHead(302, { location: target.url }).end();
       else if (n === 2) setTimeout(() => res.writeHead(200).end("te laat"), 2_000);
@@ -179,7 +223,12 @@ describe("webhook delivery", () => {
     expect(redirectedTo).toBe(0);
     await deliverDueWebhooks(t.db, { now: new Date(now + 31_000), timeoutMs: 300 });
     d = await t.db.webhookDelivery.findFirstOrThrow();
-    expect(d).toMatchObject({ status: "retry", attempts: 2, responseStatus: null, lastError: "Geen antwoord binnen 0.3 s" });
+    expect(d).toMatchObject({
+      status: "retry",
+      attempts: 2,
+      responseStatus: null,
+      lastError: "Geen antwoord binnen 0.3 s",
+    });
     await deliverDueWebhooks(t.db, { now: new Date(now + 31_000 + 61_000) });
     d = await t.db.webhookDelivery.findFirstOrThrow();
     expect(d).toMatchObject({ status: "retry", attempts: 3, responseStatus: 500 });
@@ -188,7 +237,12 @@ describe("webhook delivery", () => {
     // Another webhook with another secret: the receiver cannot verify it and answers 401.
     await t.db.webhookDelivery.deleteMany();
     const other = await hook(r.url, ["ticket.created"], "een-heel-ander-geheim-456");
-    await setWebhookEnabled(t.db, (await t.db.webhook.findFirstOrThrow({ where: { id: { not: other.id } } })).id, false, admin());
+    await setWebhookEnabled(
+      t.db,
+      (await t.db.webhook.findFirstOrThrow({ where: { id: { not: other.id } } })).id,
+      false,
+      admin(),
+    );
     await newTicket(t.db, "po");
     await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) });
     expect(r.received.at(-1)!.verified).toBe(false);
@@ -200,21 +254,61 @@ describe("webhook delivery", () => {
     cleanups.push(r.close);
     const all = await hook(r.url, ["ticket.created", "ticket.updated", "ticket.resolved", "contact.logged"]);
     const tk = await newTicket(t.db, "po");
-    await replyToTicket(t.db, { user: staff.po, reference: tk.reference, kind: "reply", body: "Dit is ons antwoord op uw vraag." });
-    await replyToTicket(t.db, { user: staff.po, reference: tk.reference, kind: "note", body: "Interne notitie, geen gebeurtenis." });
+    await replyToTicket(t.db, {
+      user: staff.po,
+      reference: tk.reference,
+      kind: "reply",
+      body: "Dit is ons antwoord op uw vraag.",
+    });
+    await replyToTicket(t.db, {
+      user: staff.po,
+      reference: tk.reference,
+      kind: "note",
+      body: "Interne notitie, geen gebeurtenis.",
+    });
     await assignTicket(t.db, { user: staff.po, reference: tk.reference, assigneeId: staff.po.id });
     const now = new Date();
-    const c = await logContact(t.db, staff.po, {
-      startedAt: new Date(now.getTime() - 120_000), deskId: "po", outcome: "answered", summary: "Vraag over verzuim melden", answer: "Via het verzuimregister.",
-      caller: { name: "Els de Vries", email: "els@klimop.test", phone: "06 12345678", organisation: "Basisschool De Klimop", callerType: "po-school", sector: "po" },
-    }, now);
-    const events = (await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } })).map((d) => [d.event, JSON.parse(d.body).data.changes ?? JSON.parse(d.body).data.outcome]);
-    expect(events).toEqual([
-      ["ticket.created", ["created"]], ["ticket.updated", ["reply", "status"]], ["ticket.updated", ["assignment"]],
-      ["ticket.created", ["created"]], ["ticket.resolved", ["created"]], ["contact.logged", "answered"],
+    const c = await logContact(
+      t.db,
+      staff.po,
+      {
+        startedAt: new Date(now.getTime() - 120_000),
+        deskId: "po",
+        outcome: "answered",
+        summary: "Vraag over verzuim melden",
+        answer: "Via het verzuimregister.",
+        caller: {
+          name: "Els de Vries",
+          email: "els@klimop.test",
+          phone: "06 12345678",
+          organisation: "Basisschool De Klimop",
+          callerType: "po-school",
+          sector: "po",
+        },
+      },
+      now,
+    );
+    const events = (await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } })).map((d) => [
+      d.event,
+      JSON.parse(d.body).data.changes ?? JSON.parse(d.body).data.outcome,
     ]);
-    const contactBody = webhookPayloadSchemas["contact.logged"].parse(JSON.parse((await t.db.webhookDelivery.findFirstOrThrow({ where: { event: "contact.logged" } })).body));
-    expect(contactBody.data).toMatchObject({ contactId: c.contactId, reference: c.reference, outcome: "answered", desk: "po" });
+    expect(events).toEqual([
+      ["ticket.created", ["created"]],
+      ["ticket.updated", ["reply", "status"]],
+      ["ticket.updated", ["assignment"]],
+      ["ticket.created", ["created"]],
+      ["ticket.resolved", ["created"]],
+      ["contact.logged", "answered"],
+    ]);
+    const contactBody = webhookPayloadSchemas["contact.logged"].parse(
+      JSON.parse((await t.db.webhookDelivery.findFirstOrThrow({ where: { event: "contact.logged" } })).body),
+    );
+    expect(contactBody.data).toMatchObject({
+      contactId: c.contactId,
+      reference: c.reference,
+      outcome: "answered",
+      desk: "po",
+    });
 
     await setWebhookEnabled(t.db, all.id, false, admin());
     await newTicket(t.db, "po");
@@ -222,7 +316,10 @@ describe("webhook delivery", () => {
     // Queued deliveries of a disabled hook wait; enabling sends them.
     expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) })).toMatchObject({ claimed: 0 });
     await setWebhookEnabled(t.db, all.id, true, admin());
-    expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) })).toMatchObject({ claimed: 6, delivered: 6 });
+    expect(await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) })).toMatchObject({
+      claimed: 6,
+      delivered: 6,
+    });
     expect(r.received.every((x) => x.verified)).toBe(true);
   });
 });
@@ -231,34 +328,66 @@ describe("the e-mail channel", () => {
   it("a mail that becomes a ticket queues ticket.created with channel email", async () => {
     await hook("https://ontvanger.example/hook", ["ticket.created", "ticket.updated"]);
     const storage = localFolderStorage(path.join(os.tmpdir(), `wh-mail-${Date.now()}`));
-    const r = await receiveMail(t.db, await composeMail({ from: "els@klimop.test", subject: "Verzuim melden", text: "Hoe meld ik verzuim van een leerling?", messageId: testMessageId() }), {
-      storage, kick: false, recipients: ["po@helpdesk.test"],
-    });
+    const r = await receiveMail(
+      t.db,
+      await composeMail({
+        from: "els@klimop.test",
+        subject: "Verzuim melden",
+        text: "Hoe meld ik verzuim van een leerling?",
+        messageId: testMessageId(),
+      }),
+      {
+        storage,
+        kick: false,
+        recipients: ["po@helpdesk.test"],
+      },
+    );
     const d = await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } });
     expect(d.map((x) => x.event)).toEqual(["ticket.created"]);
-    expect(JSON.parse(d[0]!.body).data).toMatchObject({ reference: (r as { reference: string }).reference, channel: "email", changes: ["created"] });
+    expect(JSON.parse(d[0]!.body).data).toMatchObject({
+      reference: (r as { reference: string }).reference,
+      channel: "email",
+      changes: ["created"],
+    });
   });
 });
 
 describe("webhook administration", () => {
   it("register (bad input stores nothing), ping, disable, enable, delete — every change audited", async () => {
     const before = await t.db.webhook.count();
-    await expect(createWebhook(t.db, { url: "ftp://example.org/x", events: ["ticket.created"] }, admin())).rejects.toMatchObject({ status: 400, issues: [{ path: "url" }] });
-    await expect(createWebhook(t.db, { url: "niet een adres", events: ["ticket.created"] }, admin())).rejects.toMatchObject({ status: 400 });
-    await expect(createWebhook(t.db, { url: "https://user:pw@example.org/x", events: ["ticket.created"] }, admin())).rejects.toMatchObject({ status: 400 });
-    await expect(createWebhook(t.db, { url: "https://example.org/x", events: [] }, admin())).rejects.toMatchObject({ status: 400, issues: [{ path: "events" }] });
-    await expect(createWebhook(t.db, { url: "https://example.org/x", events: ["ticket.deleted" as never] }, admin())).rejects.toMatchObject({ status: 400 });
-    await expect(createWebhook(t.db, { url: "https://example.org/x", secret: "kort", events: ["ticket.created"] }, admin())).rejects.toMatchObject({ status: 400, issues: [{ path: "secret" }] });
+    await expect(
+      createWebhook(t.db, { url: "ftp://example.org/x", events: ["ticket.created"] }, admin()),
+    ).rejects.toMatchObject({ status: 400, issues: [{ path: "url" }] });
+    await expect(
+      createWebhook(t.db, { url: "niet een adres", events: ["ticket.created"] }, admin()),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      createWebhook(t.db, { url: "https://user:pw@example.org/x", events: ["ticket.created"] }, admin()),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(createWebhook(t.db, { url: "https://example.org/x", events: [] }, admin())).rejects.toMatchObject({
+      status: 400,
+      issues: [{ path: "events" }],
+    });
+    await expect(
+      createWebhook(t.db, { url: "https://example.org/x", events: ["ticket.deleted" as never] }, admin()),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      createWebhook(t.db, { url: "https://example.org/x", secret: "kort", events: ["ticket.created"] }, admin()),
+    ).rejects.toMatchObject({ status: 400, issues: [{ path: "secret" }] });
     expect(await t.db.webhook.count()).toBe(before);
 
     const r = await receiver((_n, res) => res.writeHead(200).end("pong"));
     cleanups.push(r.close);
     const w = await createWebhook(t.db, { url: r.url, secret: "", events: ["contact.logged"] }, admin());
     expect(w.secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
-    expect(JSON.stringify(await t.db.auditEvent.findFirstOrThrow({ where: { action: "webhook.created", entityId: w.id } }))).not.toContain(w.secret);
+    expect(
+      JSON.stringify(await t.db.auditEvent.findFirstOrThrow({ where: { action: "webhook.created", entityId: w.id } })),
+    ).not.toContain(w.secret);
     await pingWebhook(t.db, w.id, admin());
     await deliverDueWebhooks(t.db, { now: new Date(Date.now() + 1000) });
-    expect(verifySignature(w.secret, r.received[0]!.headers["x-portal-signature"] as string, r.received[0]!.body).ok).toBe(true);
+    expect(
+      verifySignature(w.secret, r.received[0]!.headers["x-portal-signature"] as string, r.received[0]!.body).ok,
+    ).toBe(true);
     expect(JSON.parse(r.received[0]!.body).type).toBe("webhook.ping");
     await setWebhookEnabled(t.db, w.id, false, admin());
     await expect(pingWebhook(t.db, w.id, admin())).rejects.toMatchObject({ status: 400 });
@@ -266,9 +395,16 @@ describe("webhook administration", () => {
     await deleteWebhook(t.db, w.id, admin());
     expect(await t.db.webhookDelivery.count({ where: { webhookId: w.id } })).toBe(0);
     await expect(deleteWebhook(t.db, w.id, admin())).rejects.toMatchObject({ status: 404 });
-    const audit = await t.db.auditEvent.findMany({ where: { entityType: "webhook", entityId: w.id }, orderBy: { createdAt: "asc" } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { entityType: "webhook", entityId: w.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      ["webhook.created", admin()], ["webhook.pinged", admin()], ["webhook.disabled", admin()], ["webhook.enabled", admin()], ["webhook.deleted", admin()],
+      ["webhook.created", admin()],
+      ["webhook.pinged", admin()],
+      ["webhook.disabled", admin()],
+      ["webhook.enabled", admin()],
+      ["webhook.deleted", admin()],
     ]);
   });
 });

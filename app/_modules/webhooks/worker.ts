@@ -16,7 +16,9 @@ export const WEBHOOK_CONCURRENCY = 4;
 export const RESPONSE_EXCERPT_BYTES = 1024;
 
 type Options = { now?: Date; leaseMs?: number; timeoutMs?: number; limit?: number; allowInternal?: boolean };
-type Outcome = { ok: true; status: number; excerpt: string } | { ok: false; status: number | null; excerpt: string | null; error: string };
+type Outcome =
+  | { ok: true; status: number; excerpt: string }
+  | { ok: false; status: number | null; excerpt: string | null; error: string };
 
 async function readExcerpt(res: Response): Promise<string> {
   if (!res.body) return "";
@@ -61,18 +63,33 @@ export async function postWebhook(
     const excerpt = await readExcerpt(res).catch(() => "");
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, excerpt };
     if (res.status >= 300 && res.status < 400) {
-      return { ok: false, status: res.status, excerpt, error: `Doorverwijzing (HTTP ${res.status}) niet gevolgd${res.headers.get("location") ? ` naar ${res.headers.get("location")!.slice(0, 200)}` : ""}` };
+      return {
+        ok: false,
+        status: res.status,
+        excerpt,
+        error: `Doorverwijzing (HTTP ${res.status}) niet gevolgd${res.headers.get("location") ? ` naar ${res.headers.get("location")!.slice(0, 200)}` : ""}`,
+      };
     }
     return { ok: false, status: res.status, excerpt, error: `HTTP ${res.status}` };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const timeout = err.name === "TimeoutError" || err.name === "AbortError";
-    return { ok: false, status: null, excerpt: null, error: timeout ? `Geen antwoord binnen ${(opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000} s` : `${err.cause?.code ?? err.message}`.slice(0, 300) };
+    return {
+      ok: false,
+      status: null,
+      excerpt: null,
+      error: timeout
+        ? `Geen antwoord binnen ${(opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000} s`
+        : `${err.cause?.code ?? err.message}`.slice(0, 300),
+    };
   }
 }
 
 /** Delivers due webhook deliveries once (one batch). */
-export async function deliverDueWebhooks(db: Db, opts: Options = {}): Promise<{ claimed: number; delivered: number; failed: number }> {
+export async function deliverDueWebhooks(
+  db: Db,
+  opts: Options = {},
+): Promise<{ claimed: number; delivered: number; failed: number }> {
   const now = opts.now ?? new Date();
   const lease = opts.leaseMs ?? WEBHOOK_LEASE_MS;
   // Claims of dead workers become due again at once (an attempt is counted only when it got an outcome).
@@ -88,22 +105,42 @@ export async function deliverDueWebhooks(db: Db, opts: Options = {}): Promise<{ 
   });
   if (!due.length) return { claimed: 0, delivered: 0, failed: 0 };
   const claim = `sending:${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  await db.webhookDelivery.updateMany({ where: { id: { in: due.map((d) => d.id) }, status: { in: ["pending", "retry"] } }, data: { status: claim, leasedAt: now } });
-  const mine = await db.webhookDelivery.findMany({ where: { status: claim }, orderBy: { nextAttemptAt: "asc" }, include: { webhook: { select: { url: true, secret: true } } } });
+  await db.webhookDelivery.updateMany({
+    where: { id: { in: due.map((d) => d.id) }, status: { in: ["pending", "retry"] } },
+    data: { status: claim, leasedAt: now },
+  });
+  const mine = await db.webhookDelivery.findMany({
+    where: { status: claim },
+    orderBy: { nextAttemptAt: "asc" },
+    include: { webhook: { select: { url: true, secret: true } } },
+  });
   let delivered = 0;
   let failed = 0;
   let next = 0;
   const work = async () => {
     for (let d = mine[next++]; d; d = mine[next++]) {
       const started = Date.now();
-      const r = await postWebhook(d.webhook, d, { timeoutMs: opts.timeoutMs, allowInternal: opts.allowInternal, now: opts.now });
+      const r = await postWebhook(d.webhook, d, {
+        timeoutMs: opts.timeoutMs,
+        allowInternal: opts.allowInternal,
+        now: opts.now,
+      });
       const durationMs = Date.now() - started;
       const attempts = d.attempts + 1;
       const at = opts.now ? new Date(opts.now.getTime() + durationMs) : new Date();
       if (r.ok) {
         await db.webhookDelivery.updateMany({
           where: { id: d.id, status: claim },
-          data: { status: "delivered", attempts, responseStatus: r.status, responseExcerpt: r.excerpt, lastError: null, durationMs, deliveredAt: at, leasedAt: null },
+          data: {
+            status: "delivered",
+            attempts,
+            responseStatus: r.status,
+            responseExcerpt: r.excerpt,
+            lastError: null,
+            durationMs,
+            deliveredAt: at,
+            leasedAt: null,
+          },
         });
         delivered++;
       } else {
@@ -111,8 +148,14 @@ export async function deliverDueWebhooks(db: Db, opts: Options = {}): Promise<{ 
         await db.webhookDelivery.updateMany({
           where: { id: d.id, status: claim },
           data: {
-            status: delay === null ? "failed" : "retry", attempts, responseStatus: r.status, responseExcerpt: r.excerpt, lastError: r.error.slice(0, 500),
-            durationMs, nextAttemptAt: new Date(at.getTime() + (delay ?? 0)), leasedAt: null,
+            status: delay === null ? "failed" : "retry",
+            attempts,
+            responseStatus: r.status,
+            responseExcerpt: r.excerpt,
+            lastError: r.error.slice(0, 500),
+            durationMs,
+            nextAttemptAt: new Date(at.getTime() + (delay ?? 0)),
+            leasedAt: null,
           },
         });
         failed++;

@@ -12,14 +12,24 @@ export async function GET() {
   const database = await db()
     .$queryRawUnsafe("SELECT 1")
     .then(() => ({ ok: true, engine: isPostgres() ? "postgresql" : "sqlite" }))
-    .catch((e: Error) => ({ ok: false, engine: isPostgres() ? "postgresql" : "sqlite", detail: e.message.slice(0, 200) }));
+    .catch((e: Error) => ({
+      ok: false,
+      engine: isPostgres() ? "postgresql" : "sqlite",
+      detail: e.message.slice(0, 200),
+    }));
   const search = await ensureArticleIndex()
     .then(() => searchEngine().health())
     .catch((e: Error) => ({ ok: false, engine: "unknown", detail: e.message.slice(0, 200) }));
   const ok = database.ok && search.ok;
   const cache = pageCache();
   return Response.json(
-    { status: ok ? "ok" : "degraded", database, search, pageCache: { entries: cache.size, ...cache.stats }, ms: Math.round(performance.now() - started) },
+    {
+      status: ok ? "ok" : "degraded",
+      database,
+      search,
+      pageCache: { entries: cache.size, ...cache.stats },
+      ms: Math.round(performance.now() - started),
+    },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

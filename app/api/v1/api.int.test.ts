@@ -22,8 +22,13 @@ let poRef = "";
 let voRef = "";
 
 const question: IntakeInput = {
-  callerType: "po-school", sector: "po", organisation: "Basisschool De Klimop", topic: "verzuim-melden",
-  question: "Een leerling is al drie weken niet op school geweest. Moet ik dit melden?", name: "Els de Vries", email: "els@klimop.test",
+  callerType: "po-school",
+  sector: "po",
+  organisation: "Basisschool De Klimop",
+  topic: "verzuim-melden",
+  question: "Een leerling is al drie weken niet op school geweest. Moet ik dit melden?",
+  name: "Els de Vries",
+  email: "els@klimop.test",
   phone: "06 12345678",
 };
 
@@ -34,7 +39,11 @@ async function token(name: string, desks: ("po" | "vo-mbo")[], scopes: ApiScope[
 
 const auth = (tok?: string): Record<string, string> => (tok === undefined ? {} : { authorization: `Bearer ${tok}` });
 const post = (url: string, body: unknown, tok?: string) =>
-  new Request(`http://localhost${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...auth(tok) } });
+  new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...auth(tok) },
+  });
 const get = (url: string, tok?: string) => new Request(`http://localhost${url}`, { headers: auth(tok) });
 const params = (reference: string) => ({ params: Promise.resolve({ reference }) });
 
@@ -62,9 +71,13 @@ beforeAll(async () => {
   T.expired = expiring.token;
   T.bad = "hdp_" + "x".repeat(32);
   poRef = (await createTicket(t.db, { input: question, deskId: "po" })).reference;
-  voRef = (await createTicket(t.db, { input: { ...question, callerType: "vo-school", sector: "vo" }, deskId: "vo-mbo" })).reference;
+  voRef = (
+    await createTicket(t.db, { input: { ...question, callerType: "vo-school", sector: "vo" }, deskId: "vo-mbo" })
+  ).reference;
   const po = await t.db.ticket.findUniqueOrThrow({ where: { reference: poRef } });
-  await t.db.message.create({ data: { ticketId: po.id, kind: "note", body: "Interne notitie: school al eerder gebeld." } });
+  await t.db.message.create({
+    data: { ticketId: po.id, kind: "note", body: "Interne notitie: school al eerder gebeld." },
+  });
   await t.db.message.create({ data: { ticketId: po.id, kind: "reply", body: "U moet dit melden bij DUO." } });
 });
 afterAll(async () => {
@@ -88,8 +101,17 @@ describe("API token matrix", () => {
           { name: "revoked", call: () => tickets.POST(post("/api/v1/tickets", phone, T.revoked)), status: 401 },
           { name: "expired", call: () => tickets.POST(post("/api/v1/tickets", phone, T.expired)), status: 401 },
           { name: "wrong scope", call: () => tickets.POST(post("/api/v1/tickets", phone, T.readonly)), status: 403 },
-          { name: "wrong desk", call: () => tickets.POST(post("/api/v1/tickets", { ...phone, desk: "vo-mbo" }, T.right)), status: 403 },
-          { name: "wrong desk by triage", call: () => tickets.POST(post("/api/v1/tickets", { ...phone, callerType: "vo-school", sector: "vo" }, T.right)), status: 403 },
+          {
+            name: "wrong desk",
+            call: () => tickets.POST(post("/api/v1/tickets", { ...phone, desk: "vo-mbo" }, T.right)),
+            status: 403,
+          },
+          {
+            name: "wrong desk by triage",
+            call: () =>
+              tickets.POST(post("/api/v1/tickets", { ...phone, callerType: "vo-school", sector: "vo" }, T.right)),
+            status: 403,
+          },
         ];
       },
     },
@@ -97,12 +119,36 @@ describe("API token matrix", () => {
       route: "GET /api/v1/tickets/{reference}",
       cases: () => [
         { name: "no token", call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`), params(poRef)), status: 401 },
-        { name: "bad token", call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.bad), params(poRef)), status: 401 },
-        { name: "revoked", call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.revoked), params(poRef)), status: 401 },
-        { name: "expired", call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.expired), params(poRef)), status: 401 },
-        { name: "wrong scope", call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.scope), params(poRef)), status: 403 },
-        { name: "wrong desk", call: () => ticketByRef.GET(get(`/api/v1/tickets/${voRef}`, T.right), params(voRef)), status: 404 },
-        { name: "unknown reference", call: () => ticketByRef.GET(get(`/api/v1/tickets/PO-2026-999999`, T.right), params("PO-2026-999999")), status: 404 },
+        {
+          name: "bad token",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.bad), params(poRef)),
+          status: 401,
+        },
+        {
+          name: "revoked",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.revoked), params(poRef)),
+          status: 401,
+        },
+        {
+          name: "expired",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.expired), params(poRef)),
+          status: 401,
+        },
+        {
+          name: "wrong scope",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.scope), params(poRef)),
+          status: 403,
+        },
+        {
+          name: "wrong desk",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/${voRef}`, T.right), params(voRef)),
+          status: 404,
+        },
+        {
+          name: "unknown reference",
+          call: () => ticketByRef.GET(get(`/api/v1/tickets/PO-2026-999999`, T.right), params("PO-2026-999999")),
+          status: 404,
+        },
       ],
     },
     {
@@ -114,7 +160,11 @@ describe("API token matrix", () => {
         { name: "expired", call: () => tickets.GET(get("/api/v1/tickets", T.expired)), status: 401 },
         { name: "wrong scope", call: () => tickets.GET(get("/api/v1/tickets", T.scope)), status: 403 },
         { name: "wrong desk", call: () => tickets.GET(get("/api/v1/tickets?desk=vo-mbo", T.right)), status: 403 },
-        { name: "bad query", call: () => tickets.GET(get("/api/v1/tickets?updatedSince=gisteren", T.right)), status: 400 },
+        {
+          name: "bad query",
+          call: () => tickets.GET(get("/api/v1/tickets?updatedSince=gisteren", T.right)),
+          status: 400,
+        },
         { name: "bad cursor", call: () => tickets.GET(get("/api/v1/tickets?cursor=abc", T.right)), status: 400 },
       ],
     },
@@ -128,9 +178,24 @@ describe("API token matrix", () => {
           { name: "revoked", call: () => contacts.POST(post("/api/v1/contacts", call, T.revoked)), status: 401 },
           { name: "expired", call: () => contacts.POST(post("/api/v1/contacts", call, T.expired)), status: 401 },
           { name: "wrong scope", call: () => contacts.POST(post("/api/v1/contacts", call, T.readonly)), status: 403 },
-          { name: "wrong desk (explicit)", call: () => contacts.POST(post("/api/v1/contacts", { ...call, desk: "vo-mbo" }, T.right)), status: 403 },
-          { name: "wrong desk (called number)", call: () => contacts.POST(post("/api/v1/contacts", { callerNumber: "06 12345678", calledNumber: "+31 50 599 9000" }, T.right)), status: 403 },
-          { name: "invalid caller number", call: () => contacts.POST(post("/api/v1/contacts", { callerNumber: "123" }, T.right)), status: 400 },
+          {
+            name: "wrong desk (explicit)",
+            call: () => contacts.POST(post("/api/v1/contacts", { ...call, desk: "vo-mbo" }, T.right)),
+            status: 403,
+          },
+          {
+            name: "wrong desk (called number)",
+            call: () =>
+              contacts.POST(
+                post("/api/v1/contacts", { callerNumber: "06 12345678", calledNumber: "+31 50 599 9000" }, T.right),
+              ),
+            status: 403,
+          },
+          {
+            name: "invalid caller number",
+            call: () => contacts.POST(post("/api/v1/contacts", { callerNumber: "123" }, T.right)),
+            status: 400,
+          },
         ];
       },
     },
@@ -166,7 +231,9 @@ describe("API token matrix", () => {
 
   it("a token with the same validation as anonymous intake: a bad field is a 400 naming it", async () => {
     const before = await counts();
-    const res = await tickets.POST(post("/api/v1/tickets", { ...question, email: "geen-mail", channel: "phone" }, T.right));
+    const res = await tickets.POST(
+      post("/api/v1/tickets", { ...question, email: "geen-mail", channel: "phone" }, T.right),
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain("email");
     expect(await counts()).toEqual(before);
@@ -176,27 +243,51 @@ describe("API token matrix", () => {
     const res = await ticketByRef.GET(get(`/api/v1/tickets/${poRef}`, T.right), params(poRef));
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { messages: { kind: string; body: string }[] };
-    expect(body).toMatchObject({ reference: poRef, desk: "po", status: "new", channel: "web", topic: "verzuim-melden" });
-    for (const k of ["subject", "createdAt", "updatedAt", "firstResponseDueAt", "resolutionDueAt"]) expect(body[k], k).toBeTruthy();
+    expect(body).toMatchObject({
+      reference: poRef,
+      desk: "po",
+      status: "new",
+      channel: "web",
+      topic: "verzuim-melden",
+    });
+    for (const k of ["subject", "createdAt", "updatedAt", "firstResponseDueAt", "resolutionDueAt"])
+      expect(body[k], k).toBeTruthy();
     expect(body.messages.map((m) => m.kind)).toEqual(["caller", "reply"]);
-    const withNotes = (await (await ticketByRef.GET(get(`/api/v1/tickets/${poRef.toLowerCase()}`, T.notes), params(poRef.toLowerCase()))).json()) as typeof body;
+    const withNotes = (await (
+      await ticketByRef.GET(get(`/api/v1/tickets/${poRef.toLowerCase()}`, T.notes), params(poRef.toLowerCase()))
+    ).json()) as typeof body;
     expect(withNotes.messages.map((m) => m.kind)).toEqual(["caller", "note", "reply"]);
     const row = await t.db.apiToken.findFirstOrThrow({ where: { name: "Telefooncentrale PO" } });
     expect(row.lastUsedAt).not.toBeNull();
   });
 
   it("GET /api/v1/tickets/{reference} finds a transferred ticket by the caller's old reference", async () => {
-    const made = await createTicket(t.db, { input: { ...question, question: "Een vraag die later is doorgestuurd naar deze desk" }, deskId: "po" });
+    const made = await createTicket(t.db, {
+      input: { ...question, question: "Een vraag die later is doorgestuurd naar deze desk" },
+      deskId: "po",
+    });
     const row = await t.db.ticket.findUniqueOrThrow({ where: { reference: made.reference } });
     await t.db.ticketFormerReference.create({ data: { reference: "IPO-2026-000777", ticketId: row.id } });
     const res = await ticketByRef.GET(get("/api/v1/tickets/IPO-2026-000777", T.right), params("IPO-2026-000777"));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ reference: made.reference, formerReferences: ["IPO-2026-000777"], desk: "po" });
+    expect(await res.json()).toMatchObject({
+      reference: made.reference,
+      formerReferences: ["IPO-2026-000777"],
+      desk: "po",
+    });
   });
 
   it("GET /api/v1/tickets pages by (updatedAt, id) without gaps or repeats, on the token's desks only", async () => {
-    for (let i = 0; i < 5; i++) await createTicket(t.db, { input: { ...question, question: `Vraag ${i} over het melden van verzuim` }, deskId: "po" });
-    const expected = await t.db.ticket.findMany({ where: { deskId: "po" }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], select: { reference: true } });
+    for (let i = 0; i < 5; i++)
+      await createTicket(t.db, {
+        input: { ...question, question: `Vraag ${i} over het melden van verzuim` },
+        deskId: "po",
+      });
+    const expected = await t.db.ticket.findMany({
+      where: { deskId: "po" },
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      select: { reference: true },
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -210,14 +301,28 @@ describe("API token matrix", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(expected.map((e) => e.reference));
-    const since = (await tickets.GET(get(`/api/v1/tickets?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, T.right)));
+    const since = await tickets.GET(
+      get(`/api/v1/tickets?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, T.right),
+    );
     expect(((await since.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
   it("POST /api/v1/contacts records the call for the called desk and answers matching callers and a /desk URL", async () => {
-    const res = await contacts.POST(post("/api/v1/contacts", { callerNumber: "+31612345678", calledNumber: "050-599 77 66", at: new Date().toISOString() }, T.right));
+    const res = await contacts.POST(
+      post(
+        "/api/v1/contacts",
+        { callerNumber: "+31612345678", calledNumber: "050-599 77 66", at: new Date().toISOString() },
+        T.right,
+      ),
+    );
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { callId: string; desk: string; callerNumber: string; matches: { email: string }[]; deskUrl: string };
+    const body = (await res.json()) as {
+      callId: string;
+      desk: string;
+      callerNumber: string;
+      matches: { email: string }[];
+      deskUrl: string;
+    };
     expect(body.desk).toBe("po");
     expect(body.callerNumber).toBe("+31612345678");
     expect(body.deskUrl).toMatch(new RegExp(`/desk/contact\\?gesprek=${body.callId}$`));

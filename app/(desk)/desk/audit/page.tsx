@@ -16,7 +16,11 @@ export const dynamic = "force-dynamic";
 const ACTION_PATTERN = /^[a-z_]+\.[a-z_]+$/;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageRole(["admin"], "/desk/audit");
   const sp = await searchParams;
   const action = one(sp.actie);
@@ -40,7 +44,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   const ticketIds = [...new Set(page.items.map((e) => e.ticketId).filter((x): x is string => !!x))];
   const refs = new Map(
-    (ticketIds.length ? await db().ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, reference: true } }) : []).map((t) => [t.id, t.reference]),
+    (ticketIds.length
+      ? await db().ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, reference: true } })
+      : []
+    ).map((t) => [t.id, t.reference]),
   );
 
   return (
@@ -53,20 +60,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="audit-action">Soort gebeurtenis</label>
           <select id="audit-action" name="actie" defaultValue={actionFilter ?? ""}>
             <option value="">Alle gebeurtenissen</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="btn btn-secondary btn-small">Filteren</button>
+          <button type="submit" className="btn btn-secondary btn-small">
+            Filteren
+          </button>
         </div>
       </form>
-      {cursorError && <p className="alert alert-warning" role="status">{cursorError}</p>}
+      {cursorError && (
+        <p className="alert alert-warning" role="status">
+          {cursorError}
+        </p>
+      )}
       {page.items.length === 0 ? (
         <p>Geen gebeurtenissen gevonden.</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table audit-table">
-            <caption className="visually-hidden">Auditlog{actionFilter ? `: ${auditActionLabel(actionFilter)}` : ""}</caption>
+            <caption className="visually-hidden">
+              Auditlog{actionFilter ? `: ${auditActionLabel(actionFilter)}` : ""}
+            </caption>
             <thead>
-              <tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Waarop</th><th scope="col">Voor</th><th scope="col">Na</th></tr>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Wat</th>
+                <th scope="col">Waarop</th>
+                <th scope="col">Voor</th>
+                <th scope="col">Na</th>
+              </tr>
             </thead>
             <tbody>
               {page.items.map((e) => {
@@ -76,9 +102,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>{formatDateTime(e.createdAt)}</td>
                     <td>{e.actor?.name ?? "Beller of systeem"}</td>
                     <td>{auditActionLabel(e.action)}</td>
-                    <td>{ref ? <Link href={`/desk/tickets/${ref}`}>{ref}</Link> : `${e.entityType} ${e.entityId.slice(0, 10)}`}</td>
-                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="before" /></td>
-                    <td className="audit-json"><AuditSide before={e.before} after={e.after} side="after" /></td>
+                    <td>
+                      {ref ? (
+                        <Link href={`/desk/tickets/${ref}`}>{ref}</Link>
+                      ) : (
+                        `${e.entityType} ${e.entityId.slice(0, 10)}`
+                      )}
+                    </td>
+                    <td className="audit-json">
+                      <AuditSide before={e.before} after={e.after} side="before" />
+                    </td>
+                    <td className="audit-json">
+                      <AuditSide before={e.before} after={e.after} side="after" />
+                    </td>
                   </tr>
                 );
               })}
@@ -87,8 +123,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <nav aria-label="Pagina's" className="pager">
-        {cursor && <Link href={href()} className="btn btn-secondary">Naar de nieuwste</Link>}
-        {page.nextCursor && <Link href={href(page.nextCursor)} className="btn btn-secondary" rel="next">Oudere gebeurtenissen</Link>}
+        {cursor && (
+          <Link href={href()} className="btn btn-secondary">
+            Naar de nieuwste
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={href(page.nextCursor)} className="btn btn-secondary" rel="next">
+            Oudere gebeurtenissen
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -10,7 +10,11 @@ type Result<D> = { ok: true; data: D } | { ok: false; error: string; fieldErrors
 export const NO_ERRORS: FormErrors = { error: null, fieldErrors: {} };
 
 /** A create form: `onCreated` gets the server's answer and the values that were sent, before the form is reset. */
-export function useCreateForm<F, D>(initial: F, create: (values: F) => Promise<Result<D>>, onCreated: (data: D, values: F) => void) {
+export function useCreateForm<F, D>(
+  initial: F,
+  create: (values: F) => Promise<Result<D>>,
+  onCreated: (data: D, values: F) => void,
+) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -32,7 +36,13 @@ export function Errors({ error, fieldErrors }: FormErrors) {
   return (
     <div className="alert alert-error" role="alert">
       <p>{error}</p>
-      {Object.keys(fieldErrors).length > 0 && <ul>{Object.entries(fieldErrors).map(([k, m]) => <li key={k}>{m}</li>)}</ul>}
+      {Object.keys(fieldErrors).length > 0 && (
+        <ul>
+          {Object.entries(fieldErrors).map(([k, m]) => (
+            <li key={k}>{m}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

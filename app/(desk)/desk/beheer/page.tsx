@@ -26,18 +26,46 @@ export default async function AdminPage() {
       <h1>Beheer</h1>
       <AdminPanel
         meId={me.id}
-        users={users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, desks: u.desks.map((d) => d.deskId).sort() }))}
+        users={users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          active: u.active,
+          desks: u.desks.map((d) => d.deskId).sort(),
+        }))}
         tokens={tokens.map((t) => ({
-          id: t.id, name: t.name, prefix: t.prefix, desks: t.desks, scopes: t.scopes,
-          expiresAt: t.expiresAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
+          id: t.id,
+          name: t.name,
+          prefix: t.prefix,
+          desks: t.desks,
+          scopes: t.scopes,
+          expiresAt: t.expiresAt?.toISOString() ?? null,
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          revokedAt: t.revokedAt?.toISOString() ?? null,
         }))}
         scopeLabels={SCOPE_LABELS}
       />
       <WebhookPanel
-        hooks={hooks.map((h) => ({ id: h.id, url: h.url, events: h.events, enabled: h.enabled, secretHint: h.secretHint }))}
+        hooks={hooks.map((h) => ({
+          id: h.id,
+          url: h.url,
+          events: h.events,
+          enabled: h.enabled,
+          secretHint: h.secretHint,
+        }))}
         deliveries={deliveries.map((d) => ({
-          id: d.id, url: d.url, event: d.event, status: d.status, attempts: d.attempts, responseStatus: d.responseStatus, lastError: d.lastError,
-          responseExcerpt: d.responseExcerpt, createdAt: d.createdAt.toISOString(), nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, deliveredAt: d.deliveredAt?.toISOString() ?? null,
+          id: d.id,
+          url: d.url,
+          event: d.event,
+          status: d.status,
+          attempts: d.attempts,
+          responseStatus: d.responseStatus,
+          lastError: d.lastError,
+          responseExcerpt: d.responseExcerpt,
+          createdAt: d.createdAt.toISOString(),
+          nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+          deliveredAt: d.deliveredAt?.toISOString() ?? null,
         }))}
         eventLabels={EVENT_LABELS}
       />

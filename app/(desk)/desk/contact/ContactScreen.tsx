@@ -8,11 +8,32 @@ import { articlePreviewAction, completeCallbackAction, logContactAction, searchC
 
 type Desk = { id: string; name: string; defaultCallbackDue: string; colleagues: { id: string; name: string }[] };
 type CallerHit = {
-  key: string; name: string; email: string; phone: string | null; organisation: string; callerType: string; schoolCode: string | null;
+  key: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  organisation: string;
+  callerType: string;
+  schoolCode: string | null;
   tickets: { reference: string; subject: string; status: string; createdAt: string }[];
 };
-type Caller = { name: string; email: string; phone: string; organisation: string; callerType: string; schoolCode: string; sector: string };
-type Triage = { desk: string; topic: string; reasons: string[]; suggestions: { slug: string; title: string }[]; protocolHints: string[]; clarify?: string };
+type Caller = {
+  name: string;
+  email: string;
+  phone: string;
+  organisation: string;
+  callerType: string;
+  schoolCode: string;
+  sector: string;
+};
+type Triage = {
+  desk: string;
+  topic: string;
+  reasons: string[];
+  suggestions: { slug: string; title: string }[];
+  protocolHints: string[];
+  clarify?: string;
+};
 type Outcome = "answered" | "callback" | "followup" | "transferred" | "out_of_scope" | "added";
 
 const OUTCOMES: { id: Outcome; label: string; hint: string }[] = [
@@ -24,7 +45,15 @@ const OUTCOMES: { id: Outcome; label: string; hint: string }[] = [
   { id: "added", label: "Bij bestaande vraag", hint: "gesprek over een vraag die er al is" },
 ];
 
-const EMPTY_CALLER: Caller = { name: "", email: "", phone: "", organisation: "", callerType: "", schoolCode: "", sector: "" };
+const EMPTY_CALLER: Caller = {
+  name: "",
+  email: "",
+  phone: "",
+  organisation: "",
+  callerType: "",
+  schoolCode: "",
+  sector: "",
+};
 const DESK_NAMES: Record<string, string> = { po: "Helpdesk PO", "vo-mbo": "Helpdesk VO/MBO" };
 
 const toLocalInput = (iso: string) => {
@@ -45,7 +74,14 @@ export function ContactScreen(props: {
   prefillNumber: string | null;
   prefillDesk: string | null;
   prefillReference: string | null;
-  callback: { id: string; reference: string; subject: string; dueAt: string; done: boolean; caller: { name: string; organisation: string; phone: string | null } } | null;
+  callback: {
+    id: string;
+    reference: string;
+    subject: string;
+    dueAt: string;
+    done: boolean;
+    caller: { name: string; organisation: string; phone: string | null };
+  } | null;
 }) {
   const [startedAt, setStartedAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
@@ -69,7 +105,9 @@ export function ContactScreen(props: {
   const [outcome, setOutcome] = useState<Outcome>(props.prefillReference ? "added" : "answered");
   const [reference, setReference] = useState(props.prefillReference ?? "");
   const desk = props.desks.find((d) => d.id === deskId) ?? props.desks[0];
-  const [callbackDue, setCallbackDue] = useState(() => toLocalInput(desk?.defaultCallbackDue ?? new Date().toISOString()));
+  const [callbackDue, setCallbackDue] = useState(() =>
+    toLocalInput(desk?.defaultCallbackDue ?? new Date().toISOString()),
+  );
   const [callbackAssignee, setCallbackAssignee] = useState("");
   const [confirmMail, setConfirmMail] = useState(false);
   const [reason, setReason] = useState("");
@@ -114,7 +152,15 @@ export function ContactScreen(props: {
   }, [query, picked, newCaller]);
 
   const who: Caller = picked
-    ? { name: picked.name, email: picked.email, phone: picked.phone ?? "", organisation: picked.organisation, callerType: picked.callerType, schoolCode: picked.schoolCode ?? "", sector: caller.sector }
+    ? {
+        name: picked.name,
+        email: picked.email,
+        phone: picked.phone ?? "",
+        organisation: picked.organisation,
+        callerType: picked.callerType,
+        schoolCode: picked.schoolCode ?? "",
+        sector: caller.sector,
+      }
     : caller;
 
   // Live question analysis, the same as the wizard's (POST /api/v1/triage).
@@ -128,8 +174,14 @@ export function ContactScreen(props: {
     const id = setTimeout(async () => {
       try {
         const res = await fetch("/api/v1/triage", {
-          method: "POST", headers: { "content-type": "application/json" }, signal: ctl.signal,
-          body: JSON.stringify({ callerType: who.callerType, sector: who.sector || undefined, question: question.slice(0, 2000) }),
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          signal: ctl.signal,
+          body: JSON.stringify({
+            callerType: who.callerType,
+            sector: who.sector || undefined,
+            question: question.slice(0, 2000),
+          }),
         });
         if (!res.ok) return;
         const t = (await res.json()) as Triage;
@@ -158,11 +210,19 @@ export function ContactScreen(props: {
     const q = query.trim();
     const looksLikePhone = /^[+0-9][0-9 ()-]{5,}$/.test(q);
     const looksLikeMail = q.includes("@");
-    setCaller((c) => ({ ...c, name: looksLikePhone || looksLikeMail ? c.name : q, phone: looksLikePhone ? q : c.phone, email: looksLikeMail ? q : c.email }));
+    setCaller((c) => ({
+      ...c,
+      name: looksLikePhone || looksLikeMail ? c.name : q,
+      phone: looksLikePhone ? q : c.phone,
+      email: looksLikeMail ? q : c.email,
+    }));
     setTimeout(() => document.getElementById("c-name")?.focus(), 0);
   };
 
-  const toggleLink = useCallback((slug: string) => setLinked((l) => (l.includes(slug) ? l.filter((s) => s !== slug) : [...l, slug].slice(0, 5))), []);
+  const toggleLink = useCallback(
+    (slug: string) => setLinked((l) => (l.includes(slug) ? l.filter((s) => s !== slug) : [...l, slug].slice(0, 5))),
+    [],
+  );
 
   const openPreview = async (slug: string) => {
     const r = await articlePreviewAction({ slug });
@@ -201,7 +261,12 @@ export function ContactScreen(props: {
     const needsCaller = outcome !== "out_of_scope" && outcome !== "added";
     const r = await logContactAction({
       startedAt: new Date(startedAt).toISOString(),
-      outcome, deskId, summary, notes, topic, answer: outcome === "answered" ? answer : "",
+      outcome,
+      deskId,
+      summary,
+      notes,
+      topic,
+      answer: outcome === "answered" ? answer : "",
       articleSlugs: outcome === "answered" ? linked : [],
       caller: needsCaller && (picked || newCaller) ? who : undefined,
       reference: outcome === "added" ? reference : "",
@@ -245,7 +310,12 @@ export function ContactScreen(props: {
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  const err = (k: string) => (errors[k] ? <p className="field-error" id={`e-${k.replace(/\./g, "-")}`}>{errors[k]}</p> : null);
+  const err = (k: string) =>
+    errors[k] ? (
+      <p className="field-error" id={`e-${k.replace(/\./g, "-")}`}>
+        {errors[k]}
+      </p>
+    ) : null;
   const describedBy = (k: string) => (errors[k] ? `e-${k.replace(/\./g, "-")}` : undefined);
 
   if (props.callback) {
@@ -254,15 +324,33 @@ export function ContactScreen(props: {
       <section aria-labelledby="cb-title" className="contact-screen">
         <h1 id="cb-title">Terugbellen</h1>
         <p>
-          <strong>{cb.caller.name}</strong> ({cb.caller.organisation}){cb.caller.phone && <> · <a href={`tel:${cb.caller.phone}`}>{cb.caller.phone}</a></>}
+          <strong>{cb.caller.name}</strong> ({cb.caller.organisation})
+          {cb.caller.phone && (
+            <>
+              {" "}
+              · <a href={`tel:${cb.caller.phone}`}>{cb.caller.phone}</a>
+            </>
+          )}
           <br />
           Vraag <Link href={`/desk/tickets/${cb.reference}`}>{cb.reference}</Link>: {cb.subject}
           <br />
           Terugbellen vóór {new Date(cb.dueAt).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" })}
         </p>
         <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite">
-          {cbDone && <div className="alert alert-success"><p>Resultaat vastgelegd bij {cbDone.reference}{cbDone.onTime ? " (op tijd)." : " (te laat)."} <Link href="/desk/terugbellen">Terug naar Terugbellen</Link></p></div>}
-          {error && <div className="alert alert-error"><p>{error}</p></div>}
+          {cbDone && (
+            <div className="alert alert-success">
+              <p>
+                Resultaat vastgelegd bij {cbDone.reference}
+                {cbDone.onTime ? " (op tijd)." : " (te laat)."}{" "}
+                <Link href="/desk/terugbellen">Terug naar Terugbellen</Link>
+              </p>
+            </div>
+          )}
+          {error && (
+            <div className="alert alert-error">
+              <p>{error}</p>
+            </div>
+          )}
         </div>
         {cb.done || cbDone ? (
           !cbDone && <p>Dit terugbelverzoek is al afgehandeld.</p>
@@ -281,14 +369,28 @@ export function ContactScreen(props: {
           >
             <div className="field">
               <label htmlFor="cb-result">Wat is er besproken?</label>
-              <textarea id="cb-result" rows={4} value={cbResult} onChange={(e) => setCbResult(e.target.value)} aria-describedby={describedBy("result")} autoFocus />
+              <textarea
+                id="cb-result"
+                rows={4}
+                value={cbResult}
+                onChange={(e) => setCbResult(e.target.value)}
+                aria-describedby={describedBy("result")}
+                autoFocus
+              />
               {err("result")}
             </div>
             <div className="field checkbox">
-              <input id="cb-resolve" type="checkbox" checked={cbResolve} onChange={(e) => setCbResolve(e.target.checked)} />
+              <input
+                id="cb-resolve"
+                type="checkbox"
+                checked={cbResolve}
+                onChange={(e) => setCbResolve(e.target.checked)}
+              />
               <label htmlFor="cb-resolve">De vraag is hiermee opgelost</label>
             </div>
-            <button type="submit" className="btn">Resultaat vastleggen</button>
+            <button type="submit" className="btn">
+              Resultaat vastleggen
+            </button>
           </form>
         )}
       </section>
@@ -300,7 +402,9 @@ export function ContactScreen(props: {
       <section aria-labelledby="contact-title" className="contact-screen">
         <div className="contact-head">
           <h1 id="contact-title">Contact vastleggen</h1>
-          <span className="call-timer" role="timer" aria-label="Gespreksduur">{clock(now - startedAt)}</span>
+          <span className="call-timer" role="timer" aria-label="Gespreksduur">
+            {clock(now - startedAt)}
+          </span>
         </div>
 
         <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite">
@@ -308,12 +412,24 @@ export function ContactScreen(props: {
             <div className="alert alert-success" data-contact-done>
               <p>
                 Vastgelegd: {done.outcome}
-                {done.reference && <> — <Link href={`/desk/tickets/${done.reference}`}>{done.reference}</Link></>}.
+                {done.reference && (
+                  <>
+                    {" "}
+                    — <Link href={`/desk/tickets/${done.reference}`}>{done.reference}</Link>
+                  </>
+                )}
+                .
               </p>
-              <button type="button" className="btn btn-secondary" onClick={reset}>Nieuw contact</button>
+              <button type="button" className="btn btn-secondary" onClick={reset}>
+                Nieuw contact
+              </button>
             </div>
           )}
-          {error && <div className="alert alert-error"><p>{error}</p></div>}
+          {error && (
+            <div className="alert alert-error">
+              <p>{error}</p>
+            </div>
+          )}
         </div>
 
         {!done && (
@@ -338,38 +454,77 @@ export function ContactScreen(props: {
                       {picked.tickets.map((t) => (
                         <li key={t.reference}>
                           <Link href={`/desk/tickets/${t.reference}`}>{t.reference}</Link> {t.subject}{" "}
-                          <button type="button" className="btn btn-link" onClick={() => { setOutcome("added"); setReference(t.reference); }}>
+                          <button
+                            type="button"
+                            className="btn btn-link"
+                            onClick={() => {
+                              setOutcome("added");
+                              setReference(t.reference);
+                            }}
+                          >
                             Gesprek toevoegen<span className="visually-hidden"> aan {t.reference}</span>
                           </button>
                         </li>
                       ))}
                     </ul>
                   )}
-                  <button type="button" className="btn btn-link" onClick={() => { setPicked(null); setTimeout(() => searchRef.current?.focus(), 0); }}>Andere beller</button>
+                  <button
+                    type="button"
+                    className="btn btn-link"
+                    onClick={() => {
+                      setPicked(null);
+                      setTimeout(() => searchRef.current?.focus(), 0);
+                    }}
+                  >
+                    Andere beller
+                  </button>
                 </div>
               ) : newCaller ? (
                 <div className="filter-grid" data-new-caller>
                   <div className="field">
                     <label htmlFor="c-name">Naam</label>
-                    <input id="c-name" value={caller.name} onChange={(e) => setCaller({ ...caller, name: e.target.value })} aria-describedby={describedBy("caller.name")} />
+                    <input
+                      id="c-name"
+                      value={caller.name}
+                      onChange={(e) => setCaller({ ...caller, name: e.target.value })}
+                      aria-describedby={describedBy("caller.name")}
+                    />
                     {err("caller.name")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-org">School of organisatie</label>
-                    <input id="c-org" value={caller.organisation} onChange={(e) => setCaller({ ...caller, organisation: e.target.value })} aria-describedby={describedBy("caller.organisation")} />
+                    <input
+                      id="c-org"
+                      value={caller.organisation}
+                      onChange={(e) => setCaller({ ...caller, organisation: e.target.value })}
+                      aria-describedby={describedBy("caller.organisation")}
+                    />
                     {err("caller.organisation")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-type">Soort beller</label>
-                    <select id="c-type" value={caller.callerType} onChange={(e) => setCaller({ ...caller, callerType: e.target.value })} aria-describedby={describedBy("caller.callerType")}>
+                    <select
+                      id="c-type"
+                      value={caller.callerType}
+                      onChange={(e) => setCaller({ ...caller, callerType: e.target.value })}
+                      aria-describedby={describedBy("caller.callerType")}
+                    >
                       <option value="">Kies…</option>
-                      {props.callerTypes.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+                      {props.callerTypes.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.label}
+                        </option>
+                      ))}
                     </select>
                     {err("caller.callerType")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-sector">Sector (als u het weet)</label>
-                    <select id="c-sector" value={caller.sector} onChange={(e) => setCaller({ ...caller, sector: e.target.value })}>
+                    <select
+                      id="c-sector"
+                      value={caller.sector}
+                      onChange={(e) => setCaller({ ...caller, sector: e.target.value })}
+                    >
                       <option value="">Onbekend</option>
                       <option value="po">po</option>
                       <option value="vo">vo</option>
@@ -378,17 +533,34 @@ export function ContactScreen(props: {
                   </div>
                   <div className="field">
                     <label htmlFor="c-phone">Telefoonnummer</label>
-                    <input id="c-phone" type="tel" value={caller.phone} onChange={(e) => setCaller({ ...caller, phone: e.target.value })} aria-describedby={describedBy("caller.phone")} />
+                    <input
+                      id="c-phone"
+                      type="tel"
+                      value={caller.phone}
+                      onChange={(e) => setCaller({ ...caller, phone: e.target.value })}
+                      aria-describedby={describedBy("caller.phone")}
+                    />
                     {err("caller.phone")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-email">E-mailadres</label>
-                    <input id="c-email" type="email" value={caller.email} onChange={(e) => setCaller({ ...caller, email: e.target.value })} aria-describedby={describedBy("caller.email")} />
+                    <input
+                      id="c-email"
+                      type="email"
+                      value={caller.email}
+                      onChange={(e) => setCaller({ ...caller, email: e.target.value })}
+                      aria-describedby={describedBy("caller.email")}
+                    />
                     {err("caller.email")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-school">BRIN- of RIO-code</label>
-                    <input id="c-school" value={caller.schoolCode} onChange={(e) => setCaller({ ...caller, schoolCode: e.target.value })} aria-describedby={describedBy("caller.schoolCode")} />
+                    <input
+                      id="c-school"
+                      value={caller.schoolCode}
+                      onChange={(e) => setCaller({ ...caller, schoolCode: e.target.value })}
+                      aria-describedby={describedBy("caller.schoolCode")}
+                    />
                     {err("caller.schoolCode")}
                   </div>
                 </div>
@@ -396,8 +568,14 @@ export function ContactScreen(props: {
                 <div className="field caller-search">
                   <label htmlFor="c-search">Zoek beller op naam, e-mail, telefoonnummer of schoolcode</label>
                   <input
-                    id="c-search" ref={searchRef} value={query} autoComplete="off" role="combobox" aria-expanded={hits.length > 0}
-                    aria-controls={hits.length > 0 ? "c-hits" : undefined} aria-activedescendant={hits[active] ? `hit-${active}` : undefined}
+                    id="c-search"
+                    ref={searchRef}
+                    value={query}
+                    autoComplete="off"
+                    role="combobox"
+                    aria-expanded={hits.length > 0}
+                    aria-controls={hits.length > 0 ? "c-hits" : undefined}
+                    aria-activedescendant={hits[active] ? `hit-${active}` : undefined}
                     aria-describedby={describedBy("caller.name")}
                     onChange={(e) => setQuery(e.target.value)}
                     onKeyDown={(e) => {
@@ -419,20 +597,38 @@ export function ContactScreen(props: {
                   {hits.length > 0 && (
                     <ul id="c-hits" role="listbox" className="caller-hits" aria-label="Gevonden bellers">
                       {hits.map((h, i) => (
-                        <li key={h.key} id={`hit-${i}`} role="option" aria-selected={i === active} className={i === active ? "active" : undefined} onClick={() => pick(h)} data-caller-hit>
+                        <li
+                          key={h.key}
+                          id={`hit-${i}`}
+                          role="option"
+                          aria-selected={i === active}
+                          className={i === active ? "active" : undefined}
+                          onClick={() => pick(h)}
+                          data-caller-hit
+                        >
                           <strong>{h.name}</strong> · {h.organisation}
-                          <span className="muted block">{[h.email, h.phone, h.schoolCode].filter(Boolean).join(" · ")}</span>
+                          <span className="muted block">
+                            {[h.email, h.phone, h.schoolCode].filter(Boolean).join(" · ")}
+                          </span>
                           {h.tickets.length > 0 && (
                             <span className="block recent-tickets">
-                              {h.tickets.map((t) => <span key={t.reference} className="recent-ticket">{t.reference} {t.subject}</span>)}
+                              {h.tickets.map((t) => (
+                                <span key={t.reference} className="recent-ticket">
+                                  {t.reference} {t.subject}
+                                </span>
+                              ))}
                             </span>
                           )}
                         </li>
                       ))}
                     </ul>
                   )}
-                  {searched && hits.length === 0 && <p>Geen beller gevonden. Druk op Enter om een nieuwe beller in te vullen.</p>}
-                  <button type="button" className="btn btn-secondary" onClick={startNewCaller}>Nieuwe beller</button>
+                  {searched && hits.length === 0 && (
+                    <p>Geen beller gevonden. Druk op Enter om een nieuwe beller in te vullen.</p>
+                  )}
+                  <button type="button" className="btn btn-secondary" onClick={startNewCaller}>
+                    Nieuwe beller
+                  </button>
                 </div>
               )}
             </fieldset>
@@ -441,26 +637,61 @@ export function ContactScreen(props: {
               <legend>Wat vraagt de beller?</legend>
               <div className="field">
                 <label htmlFor="c-summary">Korte samenvatting</label>
-                <input id="c-summary" ref={summaryRef} value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={200} aria-describedby={describedBy("summary")} />
+                <input
+                  id="c-summary"
+                  ref={summaryRef}
+                  value={summary}
+                  onChange={(e) => setSummary(e.target.value)}
+                  maxLength={200}
+                  aria-describedby={describedBy("summary")}
+                />
                 {err("summary")}
               </div>
               <div className="field">
                 <label htmlFor="c-notes">Notities</label>
-                <textarea id="c-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy("notes")} />
+                <textarea
+                  id="c-notes"
+                  rows={3}
+                  value={notes}
+                  onChange={(e) => setNotes(e.target.value)}
+                  aria-describedby={describedBy("notes")}
+                />
                 {err("notes")}
               </div>
               <div className="filter-grid">
                 <div className="field">
                   <label htmlFor="c-desk">Helpdesk</label>
-                  <select id="c-desk" value={deskId} onChange={(e) => { setDeskId(e.target.value); setDeskTouched(true); }}>
-                    {props.desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                  <select
+                    id="c-desk"
+                    value={deskId}
+                    onChange={(e) => {
+                      setDeskId(e.target.value);
+                      setDeskTouched(true);
+                    }}
+                  >
+                    {props.desks.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.name}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor="c-topic">Onderwerp</label>
-                  <select id="c-topic" value={topic} onChange={(e) => { setTopic(e.target.value); setTopicTouched(true); }}>
+                  <select
+                    id="c-topic"
+                    value={topic}
+                    onChange={(e) => {
+                      setTopic(e.target.value);
+                      setTopicTouched(true);
+                    }}
+                  >
                     <option value="">Nog niet bekend</option>
-                    {props.topics.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+                    {props.topics.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.label}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
@@ -470,15 +701,30 @@ export function ContactScreen(props: {
               <legend>Uitkomst</legend>
               {OUTCOMES.map((o) => (
                 <div key={o.id} className="radio">
-                  <input type="radio" id={`o-${o.id}`} name="outcome" value={o.id} checked={outcome === o.id} onChange={() => setOutcome(o.id)} />
-                  <label htmlFor={`o-${o.id}`}>{o.label} <span className="muted">— {o.hint}</span></label>
+                  <input
+                    type="radio"
+                    id={`o-${o.id}`}
+                    name="outcome"
+                    value={o.id}
+                    checked={outcome === o.id}
+                    onChange={() => setOutcome(o.id)}
+                  />
+                  <label htmlFor={`o-${o.id}`}>
+                    {o.label} <span className="muted">— {o.hint}</span>
+                  </label>
                 </div>
               ))}
               {err("outcome")}
               {outcome === "answered" && (
                 <div className="field">
                   <label htmlFor="c-answer">Antwoord (optioneel)</label>
-                  <textarea id="c-answer" rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} aria-describedby={describedBy("answer")} />
+                  <textarea
+                    id="c-answer"
+                    rows={3}
+                    value={answer}
+                    onChange={(e) => setAnswer(e.target.value)}
+                    aria-describedby={describedBy("answer")}
+                  />
                   {err("answer")}
                   {linked.length > 0 && <p data-linked>Gekoppeld: {linked.join(", ")}</p>}
                   {err("articleSlugs")}
@@ -488,14 +734,29 @@ export function ContactScreen(props: {
                 <div className="filter-grid">
                   <div className="field">
                     <label htmlFor="c-due">Terugbellen vóór</label>
-                    <input id="c-due" type="datetime-local" value={callbackDue} onChange={(e) => setCallbackDue(e.target.value)} aria-describedby={describedBy("callbackDueAt")} />
+                    <input
+                      id="c-due"
+                      type="datetime-local"
+                      value={callbackDue}
+                      onChange={(e) => setCallbackDue(e.target.value)}
+                      aria-describedby={describedBy("callbackDueAt")}
+                    />
                     {err("callbackDueAt")}
                   </div>
                   <div className="field">
                     <label htmlFor="c-assignee">Wie belt terug?</label>
-                    <select id="c-assignee" value={callbackAssignee} onChange={(e) => setCallbackAssignee(e.target.value)} aria-describedby={describedBy("callbackAssigneeId")}>
+                    <select
+                      id="c-assignee"
+                      value={callbackAssignee}
+                      onChange={(e) => setCallbackAssignee(e.target.value)}
+                      aria-describedby={describedBy("callbackAssigneeId")}
+                    >
                       <option value="">De helpdesk</option>
-                      {desk?.colleagues.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                      {desk?.colleagues.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
                     </select>
                     {err("callbackAssigneeId")}
                   </div>
@@ -503,7 +764,13 @@ export function ContactScreen(props: {
               )}
               {outcome === "followup" && (
                 <div className="field checkbox">
-                  <input id="c-confirm" type="checkbox" checked={confirmMail} onChange={(e) => setConfirmMail(e.target.checked)} aria-describedby={describedBy("caller.email")} />
+                  <input
+                    id="c-confirm"
+                    type="checkbox"
+                    checked={confirmMail}
+                    onChange={(e) => setConfirmMail(e.target.checked)}
+                    aria-describedby={describedBy("caller.email")}
+                  />
                   <label htmlFor="c-confirm">De beller wil een bevestiging per e-mail</label>
                   {err("caller.email")}
                 </div>
@@ -511,22 +778,39 @@ export function ContactScreen(props: {
               {outcome === "transferred" && (
                 <div className="field">
                   <label htmlFor="c-reason">Waarom naar {DESK_NAMES[deskId === "po" ? "vo-mbo" : "po"]}?</label>
-                  <input id="c-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy("reason")} />
+                  <input
+                    id="c-reason"
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    aria-describedby={describedBy("reason")}
+                  />
                   {err("reason")}
                 </div>
               )}
               {outcome === "added" && (
                 <div className="field">
                   <label htmlFor="c-reference">Kenmerk van de vraag</label>
-                  <input id="c-reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder="PO-2026-000123" aria-describedby={describedBy("reference")} />
+                  <input
+                    id="c-reference"
+                    value={reference}
+                    onChange={(e) => setReference(e.target.value)}
+                    placeholder="PO-2026-000123"
+                    aria-describedby={describedBy("reference")}
+                  />
                   {err("reference")}
                 </div>
               )}
-              {outcome === "out_of_scope" && <p className="muted">Alleen de samenvatting wordt bewaard, voor de rapportages. Typ geen persoonsgegevens.</p>}
+              {outcome === "out_of_scope" && (
+                <p className="muted">
+                  Alleen de samenvatting wordt bewaard, voor de rapportages. Typ geen persoonsgegevens.
+                </p>
+              )}
             </fieldset>
 
             <div className="btn-row">
-              <button type="submit" className="btn" disabled={saving}>Vastleggen</button>
+              <button type="submit" className="btn" disabled={saving}>
+                Vastleggen
+              </button>
               <span className="muted">Ctrl+Enter</span>
             </div>
           </form>
@@ -541,11 +825,22 @@ export function ContactScreen(props: {
           ) : (
             <div data-triage>
               <p>
-                Voorstel: <strong data-triage-desk>{DESK_NAMES[triage.desk] ?? (triage.desk === "out-of-scope" ? "Buiten ons terrein" : "Nog onbekend")}</strong>
-                {triage.topic && <> · onderwerp {props.topics.find((t) => t.id === triage.topic)?.label ?? triage.topic}</>}
+                Voorstel:{" "}
+                <strong data-triage-desk>
+                  {DESK_NAMES[triage.desk] ?? (triage.desk === "out-of-scope" ? "Buiten ons terrein" : "Nog onbekend")}
+                </strong>
+                {triage.topic && (
+                  <> · onderwerp {props.topics.find((t) => t.id === triage.topic)?.label ?? triage.topic}</>
+                )}
               </p>
               {triage.clarify && <p>Vraag na: {triage.clarify}</p>}
-              {triage.reasons.length > 0 && <ul>{triage.reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
+              {triage.reasons.length > 0 && (
+                <ul>
+                  {triage.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
               {triage.protocolHints.length > 0 && <p>Protocol: {triage.protocolHints.join(", ")}</p>}
               {suggestions.length > 0 && (
                 <>
@@ -553,8 +848,15 @@ export function ContactScreen(props: {
                   <ol className="suggested-articles">
                     {suggestions.map((s, i) => (
                       <li key={s.slug} data-suggestion={s.slug}>
-                        <button type="button" className="btn btn-link" onClick={() => void openPreview(s.slug)}>{s.title}</button>{" "}
-                        <button type="button" className="btn btn-secondary btn-small" aria-pressed={linked.includes(s.slug)} onClick={() => toggleLink(s.slug)}>
+                        <button type="button" className="btn btn-link" onClick={() => void openPreview(s.slug)}>
+                          {s.title}
+                        </button>{" "}
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          aria-pressed={linked.includes(s.slug)}
+                          onClick={() => toggleLink(s.slug)}
+                        >
                           {linked.includes(s.slug) ? "Ontkoppelen" : "Koppelen"} <kbd>Alt+{i + 1}</kbd>
                         </button>
                       </li>
@@ -569,8 +871,14 @@ export function ContactScreen(props: {
           <section aria-labelledby="pv-title" className="article-preview">
             <h2 id="pv-title">{preview.title}</h2>
             <p>{preview.summary}</p>
-            <p><a href={`/artikelen/${preview.slug}`} target="_blank" rel="noreferrer">Heel artikel openen (nieuw tabblad)</a></p>
-            <button type="button" className="btn btn-secondary" onClick={() => setPreview(null)}>Sluiten</button>
+            <p>
+              <a href={`/artikelen/${preview.slug}`} target="_blank" rel="noreferrer">
+                Heel artikel openen (nieuw tabblad)
+              </a>
+            </p>
+            <button type="button" className="btn btn-secondary" onClick={() => setPreview(null)}>
+              Sluiten
+            </button>
           </section>
         )}
         <section aria-labelledby="in-title">
@@ -580,7 +888,13 @@ export function ContactScreen(props: {
           ) : (
             <ul>
               {props.incoming.map((c) => (
-                <li key={c.id}><a href={`/desk/contact?gesprek=${c.id}`}>{c.number}</a> <span className="muted">{new Date(c.at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })} · {DESK_NAMES[c.deskId]}</span></li>
+                <li key={c.id}>
+                  <a href={`/desk/contact?gesprek=${c.id}`}>{c.number}</a>{" "}
+                  <span className="muted">
+                    {new Date(c.at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })} ·{" "}
+                    {DESK_NAMES[c.deskId]}
+                  </span>
+                </li>
               ))}
             </ul>
           )}

@@ -9,25 +9,39 @@ import { callbackDoneSchema, callerSearchSchema } from "@/app/_modules/contact/s
 import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 
-export const searchCallersAction = action({ name: "contact.searchCallers", roles: ["agent"], schema: callerSearchSchema }, async ({ q }, { user }) =>
-  (await searchCallers(db(), user, q)).map((h) => ({ ...h, tickets: h.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })) })),
+export const searchCallersAction = action(
+  { name: "contact.searchCallers", roles: ["agent"], schema: callerSearchSchema },
+  async ({ q }, { user }) =>
+    (await searchCallers(db(), user, q)).map((h) => ({
+      ...h,
+      tickets: h.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
+    })),
 );
 
 // The full schema (with its cross-field rules) runs in logContact; here only the shape is passed on.
-export const logContactAction = action({ name: "contact.log", roles: ["agent"], schema: z.record(z.string(), z.unknown()) }, async (input, { user }) => {
-  const r = await logContact(db(), user, input as never);
-  void kickOutbox(db());
-  void kickWebhooks(db());
-  return r;
-});
+export const logContactAction = action(
+  { name: "contact.log", roles: ["agent"], schema: z.record(z.string(), z.unknown()) },
+  async (input, { user }) => {
+    const r = await logContact(db(), user, input as never);
+    void kickOutbox(db());
+    void kickWebhooks(db());
+    return r;
+  },
+);
 
-export const completeCallbackAction = action({ name: "contact.callbackDone", roles: ["agent"], schema: callbackDoneSchema }, async (input, { user }) => {
-  const r = await completeCallback(db(), user, input);
-  void kickWebhooks(db());
-  return r;
-});
+export const completeCallbackAction = action(
+  { name: "contact.callbackDone", roles: ["agent"], schema: callbackDoneSchema },
+  async (input, { user }) => {
+    const r = await completeCallback(db(), user, input);
+    void kickWebhooks(db());
+    return r;
+  },
+);
 
-export const articlePreviewAction = action({ name: "contact.articlePreview", roles: ["agent"], schema: z.object({ slug: z.string().max(120) }) }, async ({ slug }) => {
-  const a = await getPublishedArticle(slug);
-  return a ? { slug: a.slug, title: a.title, summary: a.summary } : null;
-});
+export const articlePreviewAction = action(
+  { name: "contact.articlePreview", roles: ["agent"], schema: z.object({ slug: z.string().max(120) }) },
+  async ({ slug }) => {
+    const a = await getPublishedArticle(slug);
+    return a ? { slug: a.slug, title: a.title, summary: a.summary } : null;
+  },
+);

@@ -18,7 +18,11 @@ export const dynamic = "force-dynamic";
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 60);
 
-export default async function ContactPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ContactPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageRole(["agent"], "/desk/contact");
   const sp = await searchParams;
   const client = db();
@@ -26,12 +30,19 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
   const now = new Date();
   const [deskRows, colleagues, incoming, taxonomy] = await Promise.all([
     client.desk.findMany({ where: { id: { in: desks } }, orderBy: { id: "asc" } }),
-    client.user.findMany({ where: { active: true, role: { in: ["agent", "admin"] } }, select: { id: true, name: true, desks: { select: { deskId: true } } }, orderBy: { name: "asc" } }),
+    client.user.findMany({
+      where: { active: true, role: { in: ["agent", "admin"] } },
+      select: { id: true, name: true, desks: { select: { deskId: true } } },
+      orderBy: { name: "asc" },
+    }),
     recentIncomingCalls(client, desks, now),
     getTaxonomy(),
   ]);
   const callId = one(sp.gesprek);
-  const call = callId ? incoming.find((c) => c.id === callId) ?? (await client.incomingCall.findFirst({ where: { id: callId, deskId: { in: desks } } })) : null;
+  const call = callId
+    ? (incoming.find((c) => c.id === callId) ??
+      (await client.incomingCall.findFirst({ where: { id: callId, deskId: { in: desks } } })))
+    : null;
   let callback: Awaited<ReturnType<typeof getCallback>> | null = null;
   const callbackId = one(sp.terugbellen);
   if (callbackId) {
@@ -45,9 +56,12 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
     <main id="inhoud" className="container desk contact-page">
       <ContactScreen
         desks={deskRows.map((d) => ({
-          id: d.id, name: d.name,
+          id: d.id,
+          name: d.name,
           defaultCallbackDue: defaultCallbackDue(now, deskSlaSettings(d).hours).toISOString(),
-          colleagues: colleagues.filter((c) => c.desks.some((m) => m.deskId === d.id)).map((c) => ({ id: c.id, name: c.name })),
+          colleagues: colleagues
+            .filter((c) => c.desks.some((m) => m.deskId === d.id))
+            .map((c) => ({ id: c.id, name: c.name })),
         }))}
         callerTypes={CALLER_TYPES.map((c) => ({ id: c, label: CALLER_TYPE_LABELS[c] }))}
         topics={taxonomy.topics.map((t) => ({ id: t.id, label: t.label }))}
@@ -55,7 +69,22 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
         prefillNumber={call?.callerNumber ?? null}
         prefillDesk={call?.deskId ?? null}
         prefillReference={one(sp.kenmerk) ?? null}
-        callback={callback ? { id: callback.id, reference: callback.ticket.reference, subject: callback.ticket.subject, dueAt: callback.dueAt.toISOString(), done: !!callback.doneAt, caller: { name: callback.ticket.requester.name, organisation: callback.ticket.requester.organisation, phone: callback.ticket.requester.phone } } : null}
+        callback={
+          callback
+            ? {
+                id: callback.id,
+                reference: callback.ticket.reference,
+                subject: callback.ticket.subject,
+                dueAt: callback.dueAt.toISOString(),
+                done: !!callback.doneAt,
+                caller: {
+                  name: callback.ticket.requester.name,
+                  organisation: callback.ticket.requester.organisation,
+                  phone: callback.ticket.requester.phone,
+                },
+              }
+            : null
+        }
       />
     </main>
   );

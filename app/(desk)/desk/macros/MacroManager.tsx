@@ -8,7 +8,14 @@ import { macroSchema } from "@/app/_modules/tickets/desk-schema";
 import { deleteMacroAction, saveMacroAction } from "../actions";
 import { formatDateTime } from "../labels";
 
-type Macro = { id: string; deskId: "po" | "vo-mbo" | null; title: string; body: string; updatedAt: string; createdBy: string | null };
+type Macro = {
+  id: string;
+  deskId: "po" | "vo-mbo" | null;
+  title: string;
+  body: string;
+  updatedAt: string;
+  createdBy: string | null;
+};
 type FormValues = { deskId: "" | "po" | "vo-mbo"; title: string; body: string };
 
 const DESK_CHOICES = [
@@ -19,7 +26,12 @@ const DESK_CHOICES = [
 
 // The form holds "" for "both desks"; the schema (and server) wants null, so the resolver maps before it validates
 // with the server's own macroSchema.
-const toInput = (v: FormValues, id?: string) => ({ id, deskId: v.deskId === "" ? null : v.deskId, title: v.title, body: v.body });
+const toInput = (v: FormValues, id?: string) => ({
+  id,
+  deskId: v.deskId === "" ? null : v.deskId,
+  title: v.title,
+  body: v.body,
+});
 
 export function MacroManager({ macros }: { macros: Macro[] }) {
   const router = useRouter();
@@ -48,7 +60,8 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
   const onSubmit = form.handleSubmit(async (v) => {
     const r = await saveMacroAction(toInput(v, editing?.id));
     if (!r.ok) {
-      for (const [k, msg] of Object.entries(r.fieldErrors)) if (k === "title" || k === "body" || k === "deskId") form.setError(k, { message: msg });
+      for (const [k, msg] of Object.entries(r.fieldErrors))
+        if (k === "title" || k === "body" || k === "deskId") form.setError(k, { message: msg });
       return setMessage({ kind: "error", text: r.error });
     }
     setMessage({ kind: "success", text: editing ? "De macro is opgeslagen." : "De macro is aangemaakt." });
@@ -60,11 +73,14 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
   const remove = async (m: Macro) => {
     if (!window.confirm(`Macro ‘${m.title}’ verwijderen?`)) return;
     const r = await deleteMacroAction({ id: m.id });
-    setMessage(r.ok ? { kind: "success", text: `Macro ‘${m.title}’ is verwijderd.` } : { kind: "error", text: r.error });
+    setMessage(
+      r.ok ? { kind: "success", text: `Macro ‘${m.title}’ is verwijderd.` } : { kind: "error", text: r.error },
+    );
     if (r.ok) router.refresh();
   };
 
-  const errorIds = (name: keyof FormValues, hint?: string) => [hint, errors[name] ? `macro-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const errorIds = (name: keyof FormValues, hint?: string) =>
+    [hint, errors[name] ? `macro-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <>
@@ -73,29 +89,73 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
       </div>
 
       <section className="card" aria-labelledby="macro-form-title">
-        <h2 id="macro-form-title" ref={headingRef} tabIndex={-1}>{editing ? `Macro bewerken: ${editing.title}` : "Nieuwe macro"}</h2>
+        <h2 id="macro-form-title" ref={headingRef} tabIndex={-1}>
+          {editing ? `Macro bewerken: ${editing.title}` : "Nieuwe macro"}
+        </h2>
         <form onSubmit={onSubmit} noValidate>
           <div className="field">
             <label htmlFor="macro-title">Titel</label>
-            <input id="macro-title" type="text" {...form.register("title")} maxLength={120} aria-invalid={!!errors.title} aria-describedby={errorIds("title")} />
-            {errors.title && <p id="macro-title-error" className="field-error">{errors.title.message}</p>}
+            <input
+              id="macro-title"
+              type="text"
+              {...form.register("title")}
+              maxLength={120}
+              aria-invalid={!!errors.title}
+              aria-describedby={errorIds("title")}
+            />
+            {errors.title && (
+              <p id="macro-title-error" className="field-error">
+                {errors.title.message}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="macro-desk">Voor helpdesk</label>
-            <select id="macro-desk" {...form.register("deskId")} aria-invalid={!!errors.deskId} aria-describedby={errorIds("deskId")}>
-              {DESK_CHOICES.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+            <select
+              id="macro-desk"
+              {...form.register("deskId")}
+              aria-invalid={!!errors.deskId}
+              aria-describedby={errorIds("deskId")}
+            >
+              {DESK_CHOICES.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
             </select>
-            {errors.deskId && <p id="macro-deskId-error" className="field-error">{errors.deskId.message}</p>}
+            {errors.deskId && (
+              <p id="macro-deskId-error" className="field-error">
+                {errors.deskId.message}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="macro-body">Tekst</label>
-            <span id="macro-body-hint" className="hint">Laat een lege regel tussen alinea’s. Plaatshouders: {"{{naam}}"}, {"{{referentie}}"}, {"{{desk}}"}.</span>
-            <textarea id="macro-body" rows={8} {...form.register("body")} aria-invalid={!!errors.body} aria-describedby={errorIds("body", "macro-body-hint")} />
-            {errors.body && <p id="macro-body-error" className="field-error">{errors.body.message}</p>}
+            <span id="macro-body-hint" className="hint">
+              Laat een lege regel tussen alinea’s. Plaatshouders: {"{{naam}}"}, {"{{referentie}}"}, {"{{desk}}"}.
+            </span>
+            <textarea
+              id="macro-body"
+              rows={8}
+              {...form.register("body")}
+              aria-invalid={!!errors.body}
+              aria-describedby={errorIds("body", "macro-body-hint")}
+            />
+            {errors.body && (
+              <p id="macro-body-error" className="field-error">
+                {errors.body.message}
+              </p>
+            )}
           </div>
           <div className="btn-row">
-            <button type="submit" className="btn" disabled={isSubmitting}>{editing ? "Macro opslaan" : "Macro aanmaken"}</button>
-            {editing && <button type="button" className="btn btn-secondary" onClick={() => startEdit(null)}>Annuleren</button>}
+            <button type="submit" className="btn" disabled={isSubmitting}>
+              {editing ? "Macro opslaan" : "Macro aanmaken"}
+            </button>
+            {editing && (
+              <button type="button" className="btn btn-secondary" onClick={() => startEdit(null)}>
+                Annuleren
+              </button>
+            )}
           </div>
         </form>
       </section>
@@ -109,12 +169,27 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
             <li key={m.id}>
               <h3 className="macro-title">{m.title}</h3>
               <p className="muted">
-                {DESK_CHOICES.find((d) => d.id === (m.deskId ?? ""))?.label} · gewijzigd {formatDateTime(m.updatedAt)}{m.createdBy ? ` · gemaakt door ${m.createdBy}` : ""}
+                {DESK_CHOICES.find((d) => d.id === (m.deskId ?? ""))?.label} · gewijzigd {formatDateTime(m.updatedAt)}
+                {m.createdBy ? ` · gemaakt door ${m.createdBy}` : ""}
               </p>
               <div className="msg-body macro-body">{m.body}</div>
               <div className="btn-row">
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => startEdit(m)} aria-label={`Macro ${m.title} bewerken`}>Bewerken</button>
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => void remove(m)} aria-label={`Macro ${m.title} verwijderen`}>Verwijderen</button>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => startEdit(m)}
+                  aria-label={`Macro ${m.title} bewerken`}
+                >
+                  Bewerken
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => void remove(m)}
+                  aria-label={`Macro ${m.title} verwijderen`}
+                >
+                  Verwijderen
+                </button>
               </div>
             </li>
           ))}

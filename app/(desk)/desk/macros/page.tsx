@@ -19,10 +19,18 @@ export default async function MacrosPage() {
       <h1>Macro’s</h1>
       <p>
         Een macro is een standaardantwoord dat collega’s in hun antwoord kunnen invoegen. Gebruik de plaatshouders{" "}
-        <code>{"{{naam}}"}</code> (naam van de beller), <code>{"{{referentie}}"}</code> (vraagnummer) en <code>{"{{desk}}"}</code> (naam van de helpdesk).
+        <code>{"{{naam}}"}</code> (naam van de beller), <code>{"{{referentie}}"}</code> (vraagnummer) en{" "}
+        <code>{"{{desk}}"}</code> (naam van de helpdesk).
       </p>
       <MacroManager
-        macros={macros.map((m) => ({ id: m.id, deskId: m.deskId as "po" | "vo-mbo" | null, title: m.title, body: m.body, updatedAt: m.updatedAt.toISOString(), createdBy: m.createdBy?.name ?? null }))}
+        macros={macros.map((m) => ({
+          id: m.id,
+          deskId: m.deskId as "po" | "vo-mbo" | null,
+          title: m.title,
+          body: m.body,
+          updatedAt: m.updatedAt.toISOString(),
+          createdBy: m.createdBy?.name ?? null,
+        }))}
       />
     </div>
   );

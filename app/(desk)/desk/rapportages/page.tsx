@@ -10,7 +10,14 @@ import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { visibleDesks } from "@/app/_core/session";
 import { defaultPeriod, reportQuerySchema } from "@/app/_modules/reports/schema";
-import { buildReport, REPORT_SECTIONS, type Breakdown, type Dimension, type Kpis, type ReportSection } from "@/app/_modules/reports/service";
+import {
+  buildReport,
+  REPORT_SECTIONS,
+  type Breakdown,
+  type Dimension,
+  type Kpis,
+  type ReportSection,
+} from "@/app/_modules/reports/service";
 import { formatCount, formatCountOf, formatHours, formatPercent, localDate } from "@/app/_modules/reports/stats";
 import { deskLabel } from "../labels";
 import { buildContactReport } from "@/app/_modules/reports/contacts";
@@ -35,15 +42,31 @@ function slaTone(rate: number | null): StatTile["tone"] {
 
 function kpiTiles(k: Kpis): StatTile[] {
   return [
-    { label: "Tickets binnengekomen", value: formatCount(k.created), hint: `${formatCount(k.answered)} beantwoord · ${formatCount(k.resolved)} opgelost` },
-    { label: "Eerste reactie (mediaan)", value: formatHours(k.firstResponse.medianMs), hint: `p90: ${formatHours(k.firstResponse.p90Ms)} · ${formatCountOf(k.firstResponse.count, "ticket", "tickets")} · kantooruren` },
-    { label: "Oplostijd (mediaan)", value: formatHours(k.resolution.medianMs), hint: `p90: ${formatHours(k.resolution.p90Ms)} · ${formatCountOf(k.resolution.count, "ticket", "tickets")} · kantooruren` },
     {
-      label: "Eerste reactie op tijd", value: formatPercent(k.slaFirstResponse.rate), tone: slaTone(k.slaFirstResponse.rate),
+      label: "Tickets binnengekomen",
+      value: formatCount(k.created),
+      hint: `${formatCount(k.answered)} beantwoord · ${formatCount(k.resolved)} opgelost`,
+    },
+    {
+      label: "Eerste reactie (mediaan)",
+      value: formatHours(k.firstResponse.medianMs),
+      hint: `p90: ${formatHours(k.firstResponse.p90Ms)} · ${formatCountOf(k.firstResponse.count, "ticket", "tickets")} · kantooruren`,
+    },
+    {
+      label: "Oplostijd (mediaan)",
+      value: formatHours(k.resolution.medianMs),
+      hint: `p90: ${formatHours(k.resolution.p90Ms)} · ${formatCountOf(k.resolution.count, "ticket", "tickets")} · kantooruren`,
+    },
+    {
+      label: "Eerste reactie op tijd",
+      value: formatPercent(k.slaFirstResponse.rate),
+      tone: slaTone(k.slaFirstResponse.rate),
       hint: `${formatCount(k.slaFirstResponse.met)} op tijd · ${formatCount(k.slaFirstResponse.breached)} te laat · ${formatCount(k.slaFirstResponse.pending)} loopt nog`,
     },
     {
-      label: "Oplossing op tijd", value: formatPercent(k.slaResolution.rate), tone: slaTone(k.slaResolution.rate),
+      label: "Oplossing op tijd",
+      value: formatPercent(k.slaResolution.rate),
+      tone: slaTone(k.slaResolution.rate),
       hint: `${formatCount(k.slaResolution.met)} op tijd · ${formatCount(k.slaResolution.breached)} te laat · ${formatCount(k.slaResolution.pending)} loopt nog`,
     },
   ];
@@ -54,13 +77,24 @@ function CsvLink({ section, query, label }: { section: ReportSection; query: str
   return (
     <p className="csv-link">
       <a href={`/desk/rapportages/export?section=${section}&${query}`} download>
-        {label ?? `Download als CSV`}<span className="visually-hidden">: {title}</span>
+        {label ?? `Download als CSV`}
+        <span className="visually-hidden">: {title}</span>
       </a>
     </p>
   );
 }
 
-function VolumeSection({ b, weeks, query, line }: { b: Breakdown; weeks: { label: string }[]; query: string; line?: boolean }) {
+function VolumeSection({
+  b,
+  weeks,
+  query,
+  line,
+}: {
+  b: Breakdown;
+  weeks: { label: string }[];
+  query: string;
+  line?: boolean;
+}) {
   const id = `vol-${b.dimension}`;
   const top = b.rows.slice(0, 12);
   return (
@@ -75,13 +109,22 @@ function VolumeSection({ b, weeks, query, line }: { b: Breakdown; weeks: { label
           yUnit="tickets"
         />
       ) : (
-        <BarChart title={`${b.title} in de periode`} data={top.map((r) => ({ label: r.label, value: r.total }))} labelHeader={b.title.replace("Tickets per ", "")} valueHeader="Tickets" description="Totaal aantal binnengekomen tickets in de gekozen periode." />
+        <BarChart
+          title={`${b.title} in de periode`}
+          data={top.map((r) => ({ label: r.label, value: r.total }))}
+          labelHeader={b.title.replace("Tickets per ", "")}
+          valueHeader="Tickets"
+          description="Totaal aantal binnengekomen tickets in de gekozen periode."
+        />
       )}
       {b.rows.length > 0 && (
         <ChartTable
           caption={`${b.title} per week`}
           columns={["", ...weeks.map((w) => w.label), "Totaal"]}
-          rows={b.rows.map((r) => ({ label: r.label, cells: [...r.perWeek.map((n) => formatCount(n)), formatCount(r.total)] }))}
+          rows={b.rows.map((r) => ({
+            label: r.label,
+            cells: [...r.perWeek.map((n) => formatCount(n)), formatCount(r.total)],
+          }))}
           toggleText="Bekijk de aantallen per week"
         />
       )}
@@ -103,12 +146,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     period = defaultPeriod(localDate(new Date()));
   }
   const chosen = (period.desks ?? []).filter((d) => (desks as string[]).includes(d));
-  const report = await buildReport(db(), { user, from: period.from, to: period.to, desks: chosen.length ? chosen : undefined });
+  const report = await buildReport(db(), {
+    user,
+    from: period.from,
+    to: period.to,
+    desks: chosen.length ? chosen : undefined,
+  });
   const qs = new URLSearchParams({ from: report.period.from, to: report.period.to });
   for (const d of chosen) qs.append("desk", d);
   const query = qs.toString();
-  const contacts = await buildContactReport(db(), { desks: report.desks.map((d) => d.id), from: report.period.from, to: report.period.to });
-  const minutesText = (ms: number | null) => (ms === null ? "–" : `${(ms / 60_000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} min`);
+  const contacts = await buildContactReport(db(), {
+    desks: report.desks.map((d) => d.id),
+    from: report.period.from,
+    to: report.period.to,
+  });
+  const minutesText = (ms: number | null) =>
+    ms === null ? "–" : `${(ms / 60_000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} min`;
   const weeks = report.weeks;
   const hasErrors = Object.keys(fieldErrors).length > 0;
 
@@ -117,8 +170,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current="Rapportages" />
       <h1>Rapportages</h1>
       <p>
-        Cijfers over de tickets die in de gekozen periode zijn binnengekomen ({report.desks.map((d) => d.label).join(" en ")}). Tijden zijn in kantooruren
-        (de openingstijden van de helpdesk, zonder feestdagen).
+        Cijfers over de tickets die in de gekozen periode zijn binnengekomen (
+        {report.desks.map((d) => d.label).join(" en ")}). Tijden zijn in kantooruren (de openingstijden van de helpdesk,
+        zonder feestdagen).
       </p>
 
       <form method="get" action="/desk/rapportages" className="card period-form" noValidate>
@@ -127,20 +181,48 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           {hasErrors && (
             <div className="alert alert-error">
               <p>De periode klopt niet. U ziet nu de standaardperiode (de laatste 8 weken).</p>
-              <ul>{Object.entries(fieldErrors).map(([k, m]) => <li key={k}><a href={`#period-${k === "to" ? "to" : k === "desk" ? "desk" : "from"}`}>{m}</a></li>)}</ul>
+              <ul>
+                {Object.entries(fieldErrors).map(([k, m]) => (
+                  <li key={k}>
+                    <a href={`#period-${k === "to" ? "to" : k === "desk" ? "desk" : "from"}`}>{m}</a>
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
         </div>
         <div className="period-fields">
           <div className="field">
             <label htmlFor="period-from">Van</label>
-            <input id="period-from" name="from" type="date" defaultValue={report.period.from} aria-invalid={!!fieldErrors.from} aria-describedby={fieldErrors.from ? "period-from-error" : undefined} />
-            {fieldErrors.from && <p id="period-from-error" className="field-error">{fieldErrors.from}</p>}
+            <input
+              id="period-from"
+              name="from"
+              type="date"
+              defaultValue={report.period.from}
+              aria-invalid={!!fieldErrors.from}
+              aria-describedby={fieldErrors.from ? "period-from-error" : undefined}
+            />
+            {fieldErrors.from && (
+              <p id="period-from-error" className="field-error">
+                {fieldErrors.from}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor="period-to">Tot en met</label>
-            <input id="period-to" name="to" type="date" defaultValue={report.period.to} aria-invalid={!!fieldErrors.to} aria-describedby={fieldErrors.to ? "period-to-error" : undefined} />
-            {fieldErrors.to && <p id="period-to-error" className="field-error">{fieldErrors.to}</p>}
+            <input
+              id="period-to"
+              name="to"
+              type="date"
+              defaultValue={report.period.to}
+              aria-invalid={!!fieldErrors.to}
+              aria-describedby={fieldErrors.to ? "period-to-error" : undefined}
+            />
+            {fieldErrors.to && (
+              <p id="period-to-error" className="field-error">
+                {fieldErrors.to}
+              </p>
+            )}
           </div>
           {desks.length > 1 && (
             <fieldset className="field" id="period-desk">
@@ -154,7 +236,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </fieldset>
           )}
         </div>
-        <button type="submit" className="btn">Toon rapportage</button>
+        <button type="submit" className="btn">
+          Toon rapportage
+        </button>
       </form>
 
       <section aria-labelledby="kpi-title" className="report-section">
@@ -163,12 +247,29 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <ChartTable
           caption="Kerncijfers per helpdesk"
           mode="visible"
-          columns={["Helpdesk", "Tickets", "Eerste reactie mediaan", "Eerste reactie p90", "Oplostijd mediaan", "Oplostijd p90", "Eerste reactie op tijd", "Oplossing op tijd"]}
-          rows={[...report.kpisByDesk.map((d) => ({ label: d.label, k: d.kpis })), { label: "Totaal", k: report.kpis }].map(({ label, k }) => ({
+          columns={[
+            "Helpdesk",
+            "Tickets",
+            "Eerste reactie mediaan",
+            "Eerste reactie p90",
+            "Oplostijd mediaan",
+            "Oplostijd p90",
+            "Eerste reactie op tijd",
+            "Oplossing op tijd",
+          ]}
+          rows={[
+            ...report.kpisByDesk.map((d) => ({ label: d.label, k: d.kpis })),
+            { label: "Totaal", k: report.kpis },
+          ].map(({ label, k }) => ({
             label,
             cells: [
-              formatCount(k.created), formatHours(k.firstResponse.medianMs), formatHours(k.firstResponse.p90Ms), formatHours(k.resolution.medianMs),
-              formatHours(k.resolution.p90Ms), formatPercent(k.slaFirstResponse.rate), formatPercent(k.slaResolution.rate),
+              formatCount(k.created),
+              formatHours(k.firstResponse.medianMs),
+              formatHours(k.firstResponse.p90Ms),
+              formatHours(k.resolution.medianMs),
+              formatHours(k.resolution.p90Ms),
+              formatPercent(k.slaFirstResponse.rate),
+              formatPercent(k.slaResolution.rate),
             ],
           }))}
         />
@@ -217,32 +318,70 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="contacts-title" className="report-section" data-contact-report>
         <h2 id="contacts-title">Contacten en telefoon</h2>
         <BarChart
-          title="Tickets per kanaal" labelHeader="Kanaal" valueHeader="Tickets" table="visible"
+          title="Tickets per kanaal"
+          labelHeader="Kanaal"
+          valueHeader="Tickets"
+          table="visible"
           data={contacts.perChannel.map((c) => ({ label: CHANNEL_LABELS[c.channel], value: c.tickets }))}
           description="Binnengekomen tickets in de periode, naar het kanaal waarlangs de vraag kwam."
         />
         <BarChart
-          title="Opgelost bij eerste contact (%)" labelHeader="Helpdesk" valueHeader="Opgelost bij eerste contact" table="visible" formatValue={fmtPct}
-          data={contacts.firstContactResolution.map((d) => ({ label: deskLabel(d.desk), value: pct(d.rate) ?? 0, valueLabel: d.rate === null ? "–" : `${formatPercent(d.rate)} (${formatCount(d.answered)} van ${formatCount(d.contacts)})` }))}
+          title="Opgelost bij eerste contact (%)"
+          labelHeader="Helpdesk"
+          valueHeader="Opgelost bij eerste contact"
+          table="visible"
+          formatValue={fmtPct}
+          data={contacts.firstContactResolution.map((d) => ({
+            label: deskLabel(d.desk),
+            value: pct(d.rate) ?? 0,
+            valueLabel:
+              d.rate === null
+                ? "–"
+                : `${formatPercent(d.rate)} (${formatCount(d.answered)} van ${formatCount(d.contacts)})`,
+          }))}
           description="Van de gesprekken met een vraag voor de helpdesk: het deel dat tijdens het gesprek is beantwoord."
         />
         <StatTiles
           label="Terugbelverzoeken"
           tiles={[
-            { label: "Op tijd teruggebeld", value: formatPercent(contacts.callbacks.rate), tone: slaTone(contacts.callbacks.rate), hint: `${formatCount(contacts.callbacks.onTime)} op tijd · ${formatCount(contacts.callbacks.late)} te laat · ${formatCount(contacts.callbacks.open)} nog open` },
+            {
+              label: "Op tijd teruggebeld",
+              value: formatPercent(contacts.callbacks.rate),
+              tone: slaTone(contacts.callbacks.rate),
+              hint: `${formatCount(contacts.callbacks.onTime)} op tijd · ${formatCount(contacts.callbacks.late)} te laat · ${formatCount(contacts.callbacks.open)} nog open`,
+            },
           ]}
         />
         <BarChart
-          title="Contacten per uur (09.00–13.00)" labelHeader="Uur" valueHeader="Contacten" table="visible"
-          data={contacts.perHour.map((h) => ({ label: `${String(h.hour).padStart(2, "0")}.00–${String(h.hour + 1).padStart(2, "0")}.00`, value: h.contacts }))}
+          title="Contacten per uur (09.00–13.00)"
+          labelHeader="Uur"
+          valueHeader="Contacten"
+          table="visible"
+          data={contacts.perHour.map((h) => ({
+            label: `${String(h.hour).padStart(2, "0")}.00–${String(h.hour + 1).padStart(2, "0")}.00`,
+            value: h.contacts,
+          }))}
           description="Hoeveel gesprekken er per uur begonnen: de drukte die het telefoonrooster moet opvangen."
         />
         <BarChart
-          title="Gemiddelde gespreksduur per kanaal" labelHeader="Kanaal" valueHeader="Gemiddelde duur" table="visible"
-          data={contacts.handling.filter((h) => h.contacts > 0).map((h) => ({ label: CHANNEL_LABELS[h.channel], value: Math.round((h.averageMs ?? 0) / 60_000 * 10) / 10, valueLabel: minutesText(h.averageMs) }))}
+          title="Gemiddelde gespreksduur per kanaal"
+          labelHeader="Kanaal"
+          valueHeader="Gemiddelde duur"
+          table="visible"
+          data={contacts.handling
+            .filter((h) => h.contacts > 0)
+            .map((h) => ({
+              label: CHANNEL_LABELS[h.channel],
+              value: Math.round(((h.averageMs ?? 0) / 60_000) * 10) / 10,
+              valueLabel: minutesText(h.averageMs),
+            }))}
           description="Van het openen van het contactscherm tot het vastleggen."
         />
-        <p className="csv-link"><a href={`/desk/rapportages/export?section=contacten&${query}`} download>Download als CSV<span className="visually-hidden">: Contacten en telefoon</span></a></p>
+        <p className="csv-link">
+          <a href={`/desk/rapportages/export?section=contacten&${query}`} download>
+            Download als CSV<span className="visually-hidden">: Contacten en telefoon</span>
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="deflection-title" className="report-section">
@@ -251,9 +390,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <StatTiles
           label="Cijfers over de vraaganalyse"
           tiles={[
-            { label: "Zonder ticket opgelost", value: formatPercent(report.deflection.rate), hint: `${formatCount(report.deflection.withoutTicket)} van ${formatCount(report.deflection.withoutTicket + report.deflection.outcomes.submitted)} ${report.deflection.withoutTicket + report.deflection.outcomes.submitted === 1 ? "analyse" : "analyses"} met suggesties` },
-            { label: "Analyses met suggesties", value: formatCount(report.deflection.withSuggestions), hint: `${formatCountOf(report.deflection.runs, "analyse", "analyses")} gestart` },
-            { label: "Artikelen geopend", value: formatCount(report.deflection.articlesOpened), hint: `in ${formatCountOf(report.deflection.runsWithArticleOpened, "analyse", "analyses")}` },
+            {
+              label: "Zonder ticket opgelost",
+              value: formatPercent(report.deflection.rate),
+              hint: `${formatCount(report.deflection.withoutTicket)} van ${formatCount(report.deflection.withoutTicket + report.deflection.outcomes.submitted)} ${report.deflection.withoutTicket + report.deflection.outcomes.submitted === 1 ? "analyse" : "analyses"} met suggesties`,
+            },
+            {
+              label: "Analyses met suggesties",
+              value: formatCount(report.deflection.withSuggestions),
+              hint: `${formatCountOf(report.deflection.runs, "analyse", "analyses")} gestart`,
+            },
+            {
+              label: "Artikelen geopend",
+              value: formatCount(report.deflection.articlesOpened),
+              hint: `in ${formatCountOf(report.deflection.runsWithArticleOpened, "analyse", "analyses")}`,
+            },
           ]}
         />
         <LineChart
@@ -270,8 +421,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="searches-title" className="report-section">
         <h2 id="searches-title">Zoekvragen zonder resultaat</h2>
         <p>
-          {formatCount(report.searches.zeroResults)} van {formatCountOf(report.searches.total, "zoekopdracht", "zoekopdrachten")} op het portaal {report.searches.zeroResults === 1 ? "gaf" : "gaven"} geen resultaat ({formatPercent(report.searches.zeroRate)}). Dit zijn
-          onderwerpen waarvoor misschien een artikel nodig is.
+          {formatCount(report.searches.zeroResults)} van{" "}
+          {formatCountOf(report.searches.total, "zoekopdracht", "zoekopdrachten")} op het portaal{" "}
+          {report.searches.zeroResults === 1 ? "gaf" : "gaven"} geen resultaat (
+          {formatPercent(report.searches.zeroRate)}). Dit zijn onderwerpen waarvoor misschien een artikel nodig is.
         </p>
         {report.searches.top.length === 0 ? (
           <p className="muted">Geen zoekvragen zonder resultaat in deze periode.</p>
@@ -280,12 +433,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             caption="Meest gezochte vragen zonder resultaat"
             mode="visible"
             columns={["Zoekvraag", "Aantal keer", "Laatst gezocht"]}
-            rows={report.searches.top.map((s) => ({ label: s.query, cells: [formatCount(s.count), s.lastSearchedAt ? localDate(new Date(s.lastSearchedAt)) : "–"] }))}
+            rows={report.searches.top.map((s) => ({
+              label: s.query,
+              cells: [formatCount(s.count), s.lastSearchedAt ? localDate(new Date(s.lastSearchedAt)) : "–"],
+            }))}
           />
         )}
         <CsvLink section="searches" query={query} />
       </section>
-      <p className="muted">Gemaakt op {new Date(report.generatedAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}.</p>
+      <p className="muted">
+        Gemaakt op {new Date(report.generatedAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}.
+      </p>
     </div>
   );
 }

@@ -26,7 +26,15 @@ export default async function CallbacksPage() {
           <table className="data-table" data-callbacks>
             <caption className="visually-hidden">Open terugbelverzoeken, de meest dringende eerst</caption>
             <thead>
-              <tr><th scope="col">Beller</th><th scope="col">Vraag</th><th scope="col">Terugbellen vóór</th><th scope="col">Voor</th><th scope="col"><span className="visually-hidden">Actie</span></th></tr>
+              <tr>
+                <th scope="col">Beller</th>
+                <th scope="col">Vraag</th>
+                <th scope="col">Terugbellen vóór</th>
+                <th scope="col">Voor</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actie</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
@@ -34,15 +42,34 @@ export default async function CallbacksPage() {
                   <td>
                     {r.ticket.requester.name}
                     <span className="muted block">{r.ticket.requester.organisation}</span>
-                    {r.ticket.requester.phone && <a href={`tel:${r.ticket.requester.phone}`} className="block">{r.ticket.requester.phone}</a>}
+                    {r.ticket.requester.phone && (
+                      <a href={`tel:${r.ticket.requester.phone}`} className="block">
+                        {r.ticket.requester.phone}
+                      </a>
+                    )}
                   </td>
-                  <td><Link href={`/desk/tickets/${r.ticket.reference}`}>{r.ticket.reference}</Link> {r.ticket.subject}</td>
+                  <td>
+                    <Link href={`/desk/tickets/${r.ticket.reference}`}>{r.ticket.reference}</Link> {r.ticket.subject}
+                  </td>
                   <td>
                     {formatDateTime(r.dueAt)}
-                    <span className="block"><span className={`sla-badge sla-${r.state}`} data-callback-state={r.state}>{r.state === "breached" ? <span aria-hidden="true">⚠ </span> : r.state === "at-risk" ? <span aria-hidden="true">⏰ </span> : null}{CALLBACK_STATE[r.state]}</span></span>
+                    <span className="block">
+                      <span className={`sla-badge sla-${r.state}`} data-callback-state={r.state}>
+                        {r.state === "breached" ? (
+                          <span aria-hidden="true">⚠ </span>
+                        ) : r.state === "at-risk" ? (
+                          <span aria-hidden="true">⏰ </span>
+                        ) : null}
+                        {CALLBACK_STATE[r.state]}
+                      </span>
+                    </span>
                   </td>
                   <td>{r.assignee ? (r.assignee.id === user.id ? "Ik" : r.assignee.name) : deskLabel(r.deskId)}</td>
-                  <td><Link className="btn btn-secondary" href={`/desk/contact?terugbellen=${r.id}`}>Terugbellen</Link></td>
+                  <td>
+                    <Link className="btn btn-secondary" href={`/desk/contact?terugbellen=${r.id}`}>
+                      Terugbellen
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -22,24 +22,62 @@ export function Feedback({ slug }: { slug: string }) {
     });
   };
 
-  if (done) return <div className="alert alert-success" role="status"><p>Bedankt voor uw reactie. Wij gebruiken die om onze antwoorden te verbeteren.</p></div>;
+  if (done)
+    return (
+      <div className="alert alert-success" role="status">
+        <p>Bedankt voor uw reactie. Wij gebruiken die om onze antwoorden te verbeteren.</p>
+      </div>
+    );
   return (
     <form onSubmit={submit} className="aside-box" aria-labelledby="feedback-title">
       <h2 id="feedback-title">Was dit artikel nuttig?</h2>
       <div className="btn-row" style={{ marginTop: 0 }} role="group" aria-label="Was dit artikel nuttig?">
-        <button type="button" className={`btn ${helpful === true ? "" : "btn-secondary"}`} aria-pressed={helpful === true} onClick={() => setHelpful(true)}>Ja</button>
-        <button type="button" className={`btn ${helpful === false ? "" : "btn-secondary"}`} aria-pressed={helpful === false} onClick={() => setHelpful(false)}>Nee</button>
+        <button
+          type="button"
+          className={`btn ${helpful === true ? "" : "btn-secondary"}`}
+          aria-pressed={helpful === true}
+          onClick={() => setHelpful(true)}
+        >
+          Ja
+        </button>
+        <button
+          type="button"
+          className={`btn ${helpful === false ? "" : "btn-secondary"}`}
+          aria-pressed={helpful === false}
+          onClick={() => setHelpful(false)}
+        >
+          Nee
+        </button>
       </div>
       {helpful !== null && (
         <>
           <div className="field" style={{ marginTop: "1rem" }}>
-            <label htmlFor="feedback-comment">{helpful ? "Wilt u nog iets kwijt? (niet verplicht)" : "Wat miste u? (niet verplicht)"}</label>
-            <span className="hint" id="feedback-hint">Zet er geen namen of nummers van leerlingen in. Wij kunnen niet reageren op deze opmerking.</span>
-            <textarea id="feedback-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} style={{ minHeight: "5rem" }}
-              aria-describedby={`feedback-hint${error ? " feedback-error" : ""}`} aria-invalid={error ? true : undefined} />
-            <div aria-live="assertive">{error && <p id="feedback-error" className="field-error">{error}</p>}</div>
+            <label htmlFor="feedback-comment">
+              {helpful ? "Wilt u nog iets kwijt? (niet verplicht)" : "Wat miste u? (niet verplicht)"}
+            </label>
+            <span className="hint" id="feedback-hint">
+              Zet er geen namen of nummers van leerlingen in. Wij kunnen niet reageren op deze opmerking.
+            </span>
+            <textarea
+              id="feedback-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={1000}
+              style={{ minHeight: "5rem" }}
+              aria-describedby={`feedback-hint${error ? " feedback-error" : ""}`}
+              aria-invalid={error ? true : undefined}
+            />
+            <div aria-live="assertive">
+              {error && (
+                <p id="feedback-error" className="field-error">
+                  {error}
+                </p>
+              )}
+            </div>
           </div>
-          <button type="submit" className="btn" disabled={pending}>Versturen</button>
+          <button type="submit" className="btn" disabled={pending}>
+            Versturen
+          </button>
         </>
       )}
     </form>

@@ -10,7 +10,9 @@ import { recordFeedback } from "@/app/_modules/articles/service";
 const schema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
   helpful: z.boolean(),
-  comment: freeText(0, 1000, "een opmerking").optional().or(z.literal("").transform(() => undefined)),
+  comment: freeText(0, 1000, "een opmerking")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 /** Stores one yes/no answer with an optional comment. */

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { contentResolver, countView, getPublishedArticle, relatedArticles, renderBody } from "@/app/_modules/articles/service";
+import {
+  contentResolver,
+  countView,
+  getPublishedArticle,
+  relatedArticles,
+  renderBody,
+} from "@/app/_modules/articles/service";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { labelOf } from "@/app/_modules/content/taxonomy";
 import { listDesks } from "@/app/_modules/desks/service";
@@ -47,7 +53,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return a ? { title: a.title, description: a.summary } : { title: "Artikel niet gevonden" };
 }
 
-const day = (d: Date) => d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
+const day = (d: Date) =>
+  d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
 
 // GET /artikelen/[slug] — an article, rendered on the server from its Tiptap JSON with live protocol data.
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -66,14 +73,28 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const deskList = desks.filter((d) => (d.id === "po" ? forPo : forVoMbo));
   return (
     <div className="container">
-      <Breadcrumbs trail={[{ href: "/", label: "Home" }, { href: `/onderwerpen/${article.topic}`, label: labelOf(taxonomy, "topics", article.topic) }]} current={article.title} />
+      <Breadcrumbs
+        trail={[
+          { href: "/", label: "Home" },
+          { href: `/onderwerpen/${article.topic}`, label: labelOf(taxonomy, "topics", article.topic) },
+        ]}
+        current={article.title}
+      />
       <div className="article-layout">
         <article className="article-body" aria-labelledby="article-title">
           {article.type === "nieuws" && <p className="tag">Nieuws en praktijk</p>}
           <h1 id="article-title">{article.title}</h1>
-          <p className="lead" style={{ fontSize: "1.1rem" }}>{article.summary}</p>
+          <p className="lead" style={{ fontSize: "1.1rem" }}>
+            {article.summary}
+          </p>
           <p className="article-meta">
-            {article.lastCheckedAt && <>Laatst gecontroleerd op <time dateTime={article.lastCheckedAt.toISOString().slice(0, 10)}>{day(article.lastCheckedAt)}</time>. </>}
+            {article.lastCheckedAt && (
+              <>
+                Laatst gecontroleerd op{" "}
+                <time dateTime={article.lastCheckedAt.toISOString().slice(0, 10)}>{day(article.lastCheckedAt)}</time>
+                .{" "}
+              </>
+            )}
             Voor: {article.audiences.map((a) => labelOf(taxonomy, "audiences", a)).join(", ")}.
           </p>
           <div dangerouslySetInnerHTML={{ __html: html }} />
@@ -84,7 +105,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 <ul>
                   {article.sources.map((src) => (
                     <li key={src.url}>
-                      <a href={src.url} rel="noopener noreferrer">{src.title}</a>
+                      <a href={src.url} rel="noopener noreferrer">
+                        {src.title}
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -96,7 +119,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                     {fromRules.map((src) => (
                       <li key={src.key}>
                         <strong>{src.basisText}:</strong>{" "}
-                        {src.url ? <a href={src.url} rel="noopener noreferrer">{src.label}</a> : src.label}
+                        {src.url ? (
+                          <a href={src.url} rel="noopener noreferrer">
+                            {src.label}
+                          </a>
+                        ) : (
+                          src.label
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -110,7 +139,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <section className="aside-box" aria-labelledby="related-title">
               <h2 id="related-title">Lees ook</h2>
               <ul>
-                {related.map((r) => <li key={r.slug}><Link href={`/artikelen/${r.slug}`}>{r.title}</Link></li>)}
+                {related.map((r) => (
+                  <li key={r.slug}>
+                    <Link href={`/artikelen/${r.slug}`}>{r.title}</Link>
+                  </li>
+                ))}
               </ul>
             </section>
           )}
@@ -118,9 +151,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <h2 id="desk-title">Vraag niet beantwoord?</h2>
             {deskList.map((d) => (
               <p key={d.id}>
-                <strong>{d.name}</strong><br />
-                {d.id === "po" ? "Voor basisscholen" : "Voor vo, mbo, gemeenten en softwareleveranciers"}<br />
-                <a href={`tel:${d.phoneHref}`}>{d.phone}</a><br />
+                <strong>{d.name}</strong>
+                <br />
+                {d.id === "po" ? "Voor basisscholen" : "Voor vo, mbo, gemeenten en softwareleveranciers"}
+                <br />
+                <a href={`tel:${d.phoneHref}`}>{d.phone}</a>
+                <br />
                 <span className="muted">{d.hoursText}</span>
               </p>
             ))}

@@ -16,7 +16,14 @@ export function CallerActions({ token, status }: { token: string; status: string
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [pending, start] = useTransition();
-  if (status === "closed") return <div className="alert"><p>Deze vraag is gesloten. Heeft u een nieuwe vraag? <a href="/vraag">Stel uw vraag</a>.</p></div>;
+  if (status === "closed")
+    return (
+      <div className="alert">
+        <p>
+          Deze vraag is gesloten. Heeft u een nieuwe vraag? <a href="/vraag">Stel uw vraag</a>.
+        </p>
+      </div>
+    );
 
   const onFiles = (list: FileList | null) => {
     const chosen = Array.from(list ?? []);
@@ -34,7 +41,11 @@ export function CallerActions({ token, status }: { token: string; status: string
       fd.set("token", token);
       fd.set("message", message);
       for (const f of files) fd.append("attachments", f);
-      const r = await replyAsCaller(fd).catch(() => ({ ok: false as const, error: SEND_FAILED, fieldErrors: {} as Record<string, string> }));
+      const r = await replyAsCaller(fd).catch(() => ({
+        ok: false as const,
+        error: SEND_FAILED,
+        fieldErrors: {} as Record<string, string>,
+      }));
       if (!r.ok) {
         const fileIssue = Object.entries(r.fieldErrors).find(([k]) => k.startsWith("attachments"));
         setFileError(fileIssue ? fileIssue[1] : null);
@@ -61,26 +72,68 @@ export function CallerActions({ token, status }: { token: string; status: string
   return (
     <section aria-labelledby="reageren">
       <h2 id="reageren">Reageren</h2>
-      <div aria-live="polite">{notice && <div className="alert alert-success" role="status"><p>{notice}</p></div>}</div>
+      <div aria-live="polite">
+        {notice && (
+          <div className="alert alert-success" role="status">
+            <p>{notice}</p>
+          </div>
+        )}
+      </div>
       <form onSubmit={send} noValidate>
         <div className="field">
           <label htmlFor="reply">Uw reactie</label>
-          <span className="hint" id="reply-hint">Zet geen BSN of onderwijsnummer in uw bericht.</span>
-          <textarea id="reply" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={5000}
-            aria-invalid={error ? true : undefined} aria-describedby={`reply-hint${error ? " reply-error" : ""}`} />
-          <div aria-live="assertive">{error && <p id="reply-error" className="field-error">{error}</p>}</div>
+          <span className="hint" id="reply-hint">
+            Zet geen BSN of onderwijsnummer in uw bericht.
+          </span>
+          <textarea
+            id="reply"
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={5000}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`reply-hint${error ? " reply-error" : ""}`}
+          />
+          <div aria-live="assertive">
+            {error && (
+              <p id="reply-error" className="field-error">
+                {error}
+              </p>
+            )}
+          </div>
         </div>
         <div className="field">
-          <label htmlFor="reply-attachments">Bijlagen <span className="muted">(niet verplicht)</span></label>
-          <span className="hint" id="reply-attachments-hint">Maximaal 3 bestanden van 5 MB: png, jpg, pdf, txt of csv. Zet geen BSN of onderwijsnummer in een bestand.</span>
-          <input id="reply-attachments" ref={fileInput} type="file" multiple accept=".png,.jpg,.jpeg,.pdf,.txt,.csv" onChange={(e) => onFiles(e.target.files)}
-            aria-invalid={fileError ? true : undefined} aria-describedby={`reply-attachments-hint${fileError ? " reply-attachments-error" : ""}`} />
+          <label htmlFor="reply-attachments">
+            Bijlagen <span className="muted">(niet verplicht)</span>
+          </label>
+          <span className="hint" id="reply-attachments-hint">
+            Maximaal 3 bestanden van 5 MB: png, jpg, pdf, txt of csv. Zet geen BSN of onderwijsnummer in een bestand.
+          </span>
+          <input
+            id="reply-attachments"
+            ref={fileInput}
+            type="file"
+            multiple
+            accept=".png,.jpg,.jpeg,.pdf,.txt,.csv"
+            onChange={(e) => onFiles(e.target.files)}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={`reply-attachments-hint${fileError ? " reply-attachments-error" : ""}`}
+          />
           {files.length > 0 && <p className="muted">Gekozen: {files.map((f) => f.name).join(", ")}</p>}
-          <div aria-live="assertive">{fileError && <p id="reply-attachments-error" className="field-error">{fileError}</p>}</div>
+          <div aria-live="assertive">
+            {fileError && (
+              <p id="reply-attachments-error" className="field-error">
+                {fileError}
+              </p>
+            )}
+          </div>
         </div>
         <div className="btn-row">
-          <button className="btn" type="submit" disabled={pending}>Reactie versturen</button>
-          <button className="btn btn-secondary" type="button" onClick={close} disabled={pending}>Vraag sluiten</button>
+          <button className="btn" type="submit" disabled={pending}>
+            Reactie versturen
+          </button>
+          <button className="btn btn-secondary" type="button" onClick={close} disabled={pending}>
+            Vraag sluiten
+          </button>
         </div>
       </form>
     </section>

@@ -16,11 +16,17 @@ const token = z.string().min(20).max(100);
 
 /** The caller replies, with up to 3 files (intake checks); a resolved ticket reopens. */
 export const replyAsCaller = action(
-  { name: "replyAsCaller", schema: z.preprocess((v) => fromFormData(v), callerReplySchema.extend({ token, attachments: attachmentFiles })) },
+  {
+    name: "replyAsCaller",
+    schema: z.preprocess((v) => fromFormData(v), callerReplySchema.extend({ token, attachments: attachmentFiles })),
+  },
   async ({ token: t, message, attachments }) => {
     await limitCallerReply(db(), { ticketKey: hashToken(t), ip: clientIp(await headers()) });
     const files = await toUploads(attachments);
-    const r = await addCallerReply(db(), t, message, new Date(), { attachments: files, storage: files.length ? storage() : undefined });
+    const r = await addCallerReply(db(), t, message, new Date(), {
+      attachments: files,
+      storage: files.length ? storage() : undefined,
+    });
     void kickWebhooks(db());
     return r;
   },

@@ -27,13 +27,19 @@ export default async function TopicPage({ params }: Props) {
       <h1>{t.label}</h1>
       {t.description && <p className="lead">{t.description}</p>}
       {articles.length === 0 ? (
-        <p>Over dit onderwerp zijn nog geen artikelen. <Link href="/zoeken">Zoek in alle vragen</Link>.</p>
+        <p>
+          Over dit onderwerp zijn nog geen artikelen. <Link href="/zoeken">Zoek in alle vragen</Link>.
+        </p>
       ) : (
         <ul className="plain-list">
           {articles.map((a) => (
             <li key={a.slug}>
-              <h2 style={{ fontSize: "1.15rem", margin: "0 0 0.25rem" }}><Link href={`/artikelen/${a.slug}`}>{a.title}</Link></h2>
-              <p style={{ margin: 0 }}>{a.type === "nieuws" && <span className="tag">Nieuws en praktijk</span>} {a.summary}</p>
+              <h2 style={{ fontSize: "1.15rem", margin: "0 0 0.25rem" }}>
+                <Link href={`/artikelen/${a.slug}`}>{a.title}</Link>
+              </h2>
+              <p style={{ margin: 0 }}>
+                {a.type === "nieuws" && <span className="tag">Nieuws en praktijk</span>} {a.summary}
+              </p>
             </li>
           ))}
         </ul>

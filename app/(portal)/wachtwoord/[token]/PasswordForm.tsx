@@ -8,7 +8,14 @@ export function PasswordForm({ token }: { token: string }) {
   const [repeat, setRepeat] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  if (done) return <div className="alert alert-success" role="status"><p>Uw wachtwoord is opgeslagen. <Link href="/inloggen">Log nu in</Link>.</p></div>;
+  if (done)
+    return (
+      <div className="alert alert-success" role="status">
+        <p>
+          Uw wachtwoord is opgeslagen. <Link href="/inloggen">Log nu in</Link>.
+        </p>
+      </div>
+    );
   return (
     <form
       onSubmit={async (e) => {
@@ -19,10 +26,34 @@ export function PasswordForm({ token }: { token: string }) {
         else setError(r.fieldErrors.password ?? r.error);
       }}
     >
-      {error && <div className="alert alert-error" role="alert"><p>{error}</p></div>}
-      <div className="field"><label htmlFor="pw">Nieuw wachtwoord</label><input id="pw" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
-      <div className="field"><label htmlFor="pw2">Herhaal het wachtwoord</label><input id="pw2" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} /></div>
-      <button type="submit" className="btn">Wachtwoord opslaan</button>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="pw">Nieuw wachtwoord</label>
+        <input
+          id="pw"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="pw2">Herhaal het wachtwoord</label>
+        <input
+          id="pw2"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="btn">
+        Wachtwoord opslaan
+      </button>
     </form>
   );
 }

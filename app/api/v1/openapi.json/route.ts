@@ -3,4 +3,6 @@ import { env } from "@/app/_core/env";
 import { route } from "@/app/_core/route";
 import { openApiDocument } from "@/app/_modules/tickets/openapi";
 
-export const GET = route({ name: "GET /api/v1/openapi.json" }, async () => openApiDocument(env().APP_URL.replace(/\/$/, "")));
+export const GET = route({ name: "GET /api/v1/openapi.json" }, async () =>
+  openApiDocument(env().APP_URL.replace(/\/$/, "")),
+);

@@ -13,8 +13,18 @@ export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
   const parsed = searchQuerySchema(await getTaxonomy()).safeParse(queryRecord(new URL(req.url).searchParams));
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
   const q = parsed.data;
-  const result = await searchArticles({ q: q.q, sector: q.sector, audience: q.audience, topic: q.topic, type: q.type, page: q.page, perPage: q.perPage });
-  const searchId = q.q.trim() ? logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api", visitor: clientIp(req.headers) }) : null;
+  const result = await searchArticles({
+    q: q.q,
+    sector: q.sector,
+    audience: q.audience,
+    topic: q.topic,
+    type: q.type,
+    page: q.page,
+    perPage: q.perPage,
+  });
+  const searchId = q.q.trim()
+    ? logSearch({ query: q.q, resultCount: result.total, source: q.source ?? "api", visitor: clientIp(req.headers) })
+    : null;
   return {
     query: result.query,
     total: result.total,
@@ -24,6 +34,15 @@ export const GET = route({ name: "GET /api/v1/search" }, async ({ req }) => {
     ignoredWords: result.ignoredWords,
     searchId,
     facets: result.facets,
-    hits: result.hits.map((h) => ({ slug: h.slug, url: `/artikelen/${h.slug}`, title: h.title, summary: h.summary, topic: h.topic, type: h.type, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml })),
+    hits: result.hits.map((h) => ({
+      slug: h.slug,
+      url: `/artikelen/${h.slug}`,
+      title: h.title,
+      summary: h.summary,
+      topic: h.topic,
+      type: h.type,
+      titleHtml: h.titleHtml,
+      snippetHtml: h.snippetHtml,
+    })),
   };
 });

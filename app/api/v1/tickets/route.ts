@@ -12,17 +12,38 @@ import { listApiTickets } from "@/app/_modules/tickets/api";
 import { apiTicketCreateSchema, apiTicketListQuerySchema } from "@/app/_modules/tickets/api-schema";
 
 export const POST = route(
-  { name: "POST /api/v1/tickets", body: apiTicketCreateSchema, maxBytes: 22 * 1024 * 1024, token: { scopes: ["tickets:write"], optional: true } },
+  {
+    name: "POST /api/v1/tickets",
+    body: apiTicketCreateSchema,
+    maxBytes: 22 * 1024 * 1024,
+    token: { scopes: ["tickets:write"], optional: true },
+  },
   async ({ req, body, token }) => {
     const { attachments = [], topic, channel = "api", desk, ...rest } = body;
     if (!token && (channel === "phone" || desk)) {
       throw new UnauthorizedError("Voor het kanaal phone of een gekozen desk is een API-token nodig.");
     }
-    const files = attachments.map((a) => ({ name: a.name, bytes: new Uint8Array(Buffer.from(a.contentBase64, "base64")) }));
+    const files = attachments.map((a) => ({
+      name: a.name,
+      bytes: new Uint8Array(Buffer.from(a.contentBase64, "base64")),
+    }));
     // Systems may leave the topic to us: then the triage engine's topic is used.
-    const input = { ...rest, topic: topic ?? triage({ callerType: rest.callerType, sector: rest.sector, question: rest.question }).topic };
-    const t = await submitQuestion({ input, attachments: files, ip: clientIp(req.headers), channel, desks: token?.desks, deskId: desk });
-    return Response.json({ reference: t.reference, desk: t.deskId, channel, followUpUrl: t.followUpUrl }, { status: 201 });
+    const input = {
+      ...rest,
+      topic: topic ?? triage({ callerType: rest.callerType, sector: rest.sector, question: rest.question }).topic,
+    };
+    const t = await submitQuestion({
+      input,
+      attachments: files,
+      ip: clientIp(req.headers),
+      channel,
+      desks: token?.desks,
+      deskId: desk,
+    });
+    return Response.json(
+      { reference: t.reference, desk: t.deskId, channel, followUpUrl: t.followUpUrl },
+      { status: 201 },
+    );
   },
 );
 

@@ -10,7 +10,10 @@ import { buildReport, csvFileName, isReportSection, reportToCsv } from "@/app/_m
 
 const query = z
   .object({
-    section: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().refine((v) => v === "contacten" || isReportSection(v), "Kies een onderdeel van de rapportage.")),
+    section: z.preprocess(
+      (v) => (Array.isArray(v) ? v[0] : v),
+      z.string().refine((v) => v === "contacten" || isReportSection(v), "Kies een onderdeel van de rapportage."),
+    ),
     from: z.unknown().optional(),
     to: z.unknown().optional(),
     desk: z.unknown().optional(),
@@ -26,10 +29,20 @@ const query = z
 
 const handler = route({ name: "GET /desk/rapportages/export", roles: ["agent"], query }, async ({ query: q, user }) => {
   const report = await buildReport(db(), { user: user, from: q.from, to: q.to, desks: q.desks });
-  const csv = q.section === "contacten"
-    ? contactReportCsv(await buildContactReport(db(), { desks: report.desks.map((d) => d.id), from: report.period.from, to: report.period.to }))
-    : reportToCsv(report, q.section);
-  const file = q.section === "contacten" ? `rapportage-contacten-${report.period.from}-tot-${report.period.to}.csv` : csvFileName(report, q.section);
+  const csv =
+    q.section === "contacten"
+      ? contactReportCsv(
+          await buildContactReport(db(), {
+            desks: report.desks.map((d) => d.id),
+            from: report.period.from,
+            to: report.period.to,
+          }),
+        )
+      : reportToCsv(report, q.section);
+  const file =
+    q.section === "contacten"
+      ? `rapportage-contacten-${report.period.from}-tot-${report.period.to}.csv`
+      : csvFileName(report, q.section);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
@@ -43,7 +56,10 @@ const handler = route({ name: "GET /desk/rapportages/export", roles: ["agent"], 
 export async function GET(req: Request): Promise<Response> {
   if (!(await getSessionUser())) {
     const url = new URL(req.url);
-    return new Response(null, { status: 303, headers: { location: `/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}` } });
+    return new Response(null, {
+      status: 303,
+      headers: { location: `/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}` },
+    });
   }
   return handler(req);
 }

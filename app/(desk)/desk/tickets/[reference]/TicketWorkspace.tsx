@@ -50,7 +50,13 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     content: EMPTY,
     immediatelyRender: false,
     editorProps: {
-      attributes: { "aria-label": "Tekst van uw bericht", "aria-multiline": "true", role: "textbox", class: "editor-content", "aria-describedby": `${id}-hint` },
+      attributes: {
+        "aria-label": "Tekst van uw bericht",
+        "aria-multiline": "true",
+        role: "textbox",
+        class: "editor-content",
+        "aria-describedby": `${id}-hint`,
+      },
       handleKeyDown: (view, event) => {
         if (event.key === "Escape") {
           (view.dom as HTMLElement).blur();
@@ -69,7 +75,11 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     let stopped = false;
     const touch = async () => {
       try {
-        const res = await fetch("/api/v1/desk/presence", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reference, mode }) });
+        const res = await fetch("/api/v1/desk/presence", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ reference, mode }),
+        });
         if (!res.ok || stopped) return;
         const data = (await res.json()) as { others: Other[] };
         setOthers(data.others);
@@ -95,7 +105,8 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
 
   const startWriting = useCallback(
     (k: "reply" | "note") => {
-      if (k === "reply" && !canReply) return setAnnounce("Op deze vraag kunt u geen antwoord meer sturen. U kunt wel een interne notitie maken.");
+      if (k === "reply" && !canReply)
+        return setAnnounce("Op deze vraag kunt u geen antwoord meer sturen. U kunt wel een interne notitie maken.");
       if (k === "note" && !canNote) return setAnnounce("U kunt hier geen notitie maken.");
       setKind(k);
       setAnnounce(k === "reply" ? "Antwoord aan de beller schrijven." : "Interne notitie schrijven.");
@@ -127,7 +138,8 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
       } else if (e.key === "j" || e.key === "k") {
         let refs: string[] = [];
         try {
-          refs = (JSON.parse(sessionStorage.getItem(QUEUE_STORAGE_KEY) ?? "null") as { refs?: string[] } | null)?.refs ?? [];
+          refs =
+            (JSON.parse(sessionStorage.getItem(QUEUE_STORAGE_KEY) ?? "null") as { refs?: string[] } | null)?.refs ?? [];
         } catch {}
         const i = refs.indexOf(reference);
         const next = i < 0 ? undefined : refs[e.key === "j" ? i + 1 : i - 1];
@@ -135,7 +147,14 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
         if (next) {
           setAnnounce(`Naar vraag ${next}.`);
           router.push(`/desk/tickets/${next}`);
-        } else setAnnounce(i < 0 ? "Deze vraag staat niet in uw laatst bekeken lijst." : e.key === "j" ? "Dit is de laatste vraag van de lijst." : "Dit is de eerste vraag van de lijst.");
+        } else
+          setAnnounce(
+            i < 0
+              ? "Deze vraag staat niet in uw laatst bekeken lijst."
+              : e.key === "j"
+                ? "Dit is de laatste vraag van de lijst."
+                : "Dit is de eerste vraag van de lijst.",
+          );
       }
     };
     document.addEventListener("keydown", onKey);
@@ -146,14 +165,25 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     const m = macros.find((x) => x.id === macroId);
     if (!m || !editor) return;
     const doc = textToReplyDoc(m.text);
-    editor.chain().focus().insertContent(doc.content as JSONContent[]).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent(doc.content as JSONContent[])
+      .run();
     setAnnounce(`Macro ‘${m.title}’ ingevoegd.`);
   };
 
   const insertArticle = (a: { slug: string; title: string }) => {
     if (!editor) return;
     const href = `${appUrl}/artikelen/${a.slug}`;
-    editor.chain().focus().insertContent([{ type: "text", text: a.title, marks: [{ type: "link", attrs: { href } }] }, { type: "text", text: " " }]).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent([
+        { type: "text", text: a.title, marks: [{ type: "link", attrs: { href } }] },
+        { type: "text", text: " " },
+      ])
+      .run();
     setAnnounce(`Link naar ‘${a.title}’ ingevoegd.`);
   };
 
@@ -162,7 +192,12 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     if (!editor) return;
     const json = editor.getJSON();
     const body = replyDocToText(json);
-    const input = { kind, body, bodyJson: json as Record<string, unknown>, statusAfter: kind === "reply" && statusAfter ? statusAfter : undefined };
+    const input = {
+      kind,
+      body,
+      bodyJson: json as Record<string, unknown>,
+      statusAfter: kind === "reply" && statusAfter ? statusAfter : undefined,
+    };
     const check = replySchema.safeParse(input);
     if (!check.success) {
       setError(check.error.issues[0]?.message ?? "Controleer de tekst.");
@@ -184,7 +219,11 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     fd.set("bodyJson", JSON.stringify(input.bodyJson));
     if (input.statusAfter) fd.set("statusAfter", input.statusAfter);
     for (const f of files) fd.append("attachments", f);
-    const r = await replyAction(fd).catch(() => ({ ok: false as const, error: "Versturen lukte niet. Controleer de verbinding en probeer het opnieuw.", fieldErrors: {} as Record<string, string> }));
+    const r = await replyAction(fd).catch(() => ({
+      ok: false as const,
+      error: "Versturen lukte niet. Controleer de verbinding en probeer het opnieuw.",
+      fieldErrors: {} as Record<string, string>,
+    }));
     setBusy(false);
     if (!r.ok) {
       const fileIssue = Object.entries(r.fieldErrors).find(([k]) => k.startsWith("attachments"));
@@ -198,7 +237,9 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
     editor.commands.setContent(EMPTY);
     setWriting(false);
     setStatusAfter("");
-    setAnnounce(kind === "reply" ? "Uw antwoord is verstuurd en gemaild naar de beller." : "Uw interne notitie is opgeslagen.");
+    setAnnounce(
+      kind === "reply" ? "Uw antwoord is verstuurd en gemaild naar de beller." : "Uw interne notitie is opgeslagen.",
+    );
     router.refresh();
   };
 
@@ -210,7 +251,8 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
       <div aria-live="polite" role="status" className="presence">
         {writers.length > 0 && (
           <p className="alert alert-warning">
-            <strong>Let op:</strong> {writers.map((w) => w.name).join(" en ")} {writers.length === 1 ? "schrijft" : "schrijven"} nu een bericht op deze vraag.
+            <strong>Let op:</strong> {writers.map((w) => w.name).join(" en ")}{" "}
+            {writers.length === 1 ? "schrijft" : "schrijven"} nu een bericht op deze vraag.
           </p>
         )}
         {viewers.length > 0 && (
@@ -229,11 +271,25 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
             <fieldset className="compose-kind">
               <legend>Soort bericht</legend>
               <label className="choice">
-                <input type="radio" name="kind" value="reply" checked={kind === "reply"} disabled={!canReply} onChange={() => setKind("reply")} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value="reply"
+                  checked={kind === "reply"}
+                  disabled={!canReply}
+                  onChange={() => setKind("reply")}
+                />
                 Antwoord aan de beller (wordt gemaild met de link naar de vraag)
               </label>
               <label className="choice">
-                <input type="radio" name="kind" value="note" checked={kind === "note"} disabled={!canNote} onChange={() => setKind("note")} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value="note"
+                  checked={kind === "note"}
+                  disabled={!canNote}
+                  onChange={() => setKind("note")}
+                />
                 Interne notitie (alleen voor collega’s, de beller ziet dit niet)
               </label>
             </fieldset>
@@ -243,45 +299,78 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
                 <div className="field inline-field">
                   <label htmlFor={`${id}-macro`}>Macro</label>
                   <select id={`${id}-macro`} value={macroId} onChange={(e) => setMacroId(e.target.value)}>
-                    {macros.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+                    {macros.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.title}
+                      </option>
+                    ))}
                   </select>
-                  <button type="button" className="btn btn-secondary btn-small" onClick={insertMacro}>Macro invoegen</button>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={insertMacro}>
+                    Macro invoegen
+                  </button>
                 </div>
               )}
               <ArticleFinder onPick={insertArticle} />
             </div>
 
             <MiniToolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
-            {linkOpen && editor && <LinkPanel editor={editor} allowRelative={false} onDone={() => setLinkOpen(false)} />}
+            {linkOpen && editor && (
+              <LinkPanel editor={editor} allowRelative={false} onDone={() => setLinkOpen(false)} />
+            )}
             <div className="tiptap-surface">
               <EditorContent editor={editor} />
             </div>
             <p id={`${id}-hint`} className="hint">
-              {kind === "reply" ? "De beller krijgt deze tekst per e-mail. Zet geen BSN of onderwijsnummer in uw bericht." : "Alleen collega’s zien deze notitie."} Druk op Esc om de editor te verlaten.
+              {kind === "reply"
+                ? "De beller krijgt deze tekst per e-mail. Zet geen BSN of onderwijsnummer in uw bericht."
+                : "Alleen collega’s zien deze notitie."}{" "}
+              Druk op Esc om de editor te verlaten.
             </p>
-            {error && <p id={`${id}-error`} className="field-error" role="alert">{error}</p>}
+            {error && (
+              <p id={`${id}-error`} className="field-error" role="alert">
+                {error}
+              </p>
+            )}
 
             <div className="field">
-              <label htmlFor={`${id}-files`}>Bijlagen <span className="muted">(niet verplicht)</span></label>
+              <label htmlFor={`${id}-files`}>
+                Bijlagen <span className="muted">(niet verplicht)</span>
+              </label>
               <span className="hint" id={`${id}-files-hint`}>
-                Maximaal 3 bestanden van 5 MB: png, jpg, pdf, txt of csv. {kind === "reply" ? "De beller kan ze downloaden." : "Alleen collega’s zien ze."}
+                Maximaal 3 bestanden van 5 MB: png, jpg, pdf, txt of csv.{" "}
+                {kind === "reply" ? "De beller kan ze downloaden." : "Alleen collega’s zien ze."}
               </span>
-              <input id={`${id}-files`} ref={fileInput} type="file" multiple accept=".png,.jpg,.jpeg,.pdf,.txt,.csv"
-                aria-invalid={fileError ? true : undefined} aria-describedby={`${id}-files-hint${fileError ? ` ${id}-files-error` : ""}`}
+              <input
+                id={`${id}-files`}
+                ref={fileInput}
+                type="file"
+                multiple
+                accept=".png,.jpg,.jpeg,.pdf,.txt,.csv"
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={`${id}-files-hint${fileError ? ` ${id}-files-error` : ""}`}
                 onChange={(e) => {
                   const chosen = Array.from(e.target.files ?? []);
                   const problem = chosenFilesError(chosen);
                   setFileError(problem);
                   setFiles(problem ? [] : chosen);
-                }} />
+                }}
+              />
               {files.length > 0 && <p className="muted">Gekozen: {files.map((f) => f.name).join(", ")}</p>}
-              {fileError && <p id={`${id}-files-error`} className="field-error" role="alert">{fileError}</p>}
+              {fileError && (
+                <p id={`${id}-files-error`} className="field-error" role="alert">
+                  {fileError}
+                </p>
+              )}
             </div>
 
             {kind === "reply" && (
               <div className="field inline-field">
                 <label htmlFor={`${id}-after`}>Status na versturen</label>
-                <select id={`${id}-after`} value={statusAfter} onChange={(e) => setStatusAfter(e.target.value as typeof statusAfter)}>
+                <select
+                  id={`${id}-after`}
+                  value={statusAfter}
+                  onChange={(e) => setStatusAfter(e.target.value as typeof statusAfter)}
+                >
                   <option value="">{status === "new" ? "Open" : "Niet wijzigen"}</option>
                   <option value="waiting">Wacht op beller</option>
                   <option value="resolved">Opgelost</option>
@@ -296,12 +385,22 @@ export function TicketWorkspace({ reference, status, canReply, canNote, canResol
           </form>
         )}
       </section>
-      <p className="visually-hidden" aria-live="polite" role="status">{announce}</p>
+      <p className="visually-hidden" aria-live="polite" role="status">
+        {announce}
+      </p>
     </>
   );
 }
 
-function MiniToolbar({ editor, linkOpen, setLinkOpen }: { editor: Editor | null; linkOpen: boolean; setLinkOpen: (v: boolean) => void }) {
+function MiniToolbar({
+  editor,
+  linkOpen,
+  setLinkOpen,
+}: {
+  editor: Editor | null;
+  linkOpen: boolean;
+  setLinkOpen: (v: boolean) => void;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -314,7 +413,14 @@ function MiniToolbar({ editor, linkOpen, setLinkOpen }: { editor: Editor | null;
   });
   if (!editor || !state) return <div className="tiptap-toolbar" aria-busy="true" />;
   const b = (label: string, active: boolean, run: () => void, text: React.ReactNode) => (
-    <button type="button" aria-label={label} title={label} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={active}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
       {text}
     </button>
   );
@@ -324,7 +430,12 @@ function MiniToolbar({ editor, linkOpen, setLinkOpen }: { editor: Editor | null;
       {b("Schuin", state.italic, () => editor.chain().focus().toggleItalic().run(), <em>I</em>)}
       {b("Lijst met opsommingstekens", state.bullet, () => editor.chain().focus().toggleBulletList().run(), "• Lijst")}
       {b("Genummerde lijst", state.ordered, () => editor.chain().focus().toggleOrderedList().run(), "1. Lijst")}
-      {b(state.link ? "Link bewerken of verwijderen" : "Link toevoegen", state.link || linkOpen, () => setLinkOpen(!linkOpen), "Link")}
+      {b(
+        state.link ? "Link bewerken of verwijderen" : "Link toevoegen",
+        state.link || linkOpen,
+        () => setLinkOpen(!linkOpen),
+        "Link",
+      )}
     </div>
   );
 }
@@ -351,22 +462,40 @@ function ArticleFinder({ onPick }: { onPick: (a: { slug: string; title: string }
       <div className="field inline-field">
         <label htmlFor={`${id}-q`}>Artikel zoeken om te linken</label>
         <input
-          id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200}
-          aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined}
+          id={`${id}-q`}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={200}
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-err` : undefined}
           onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), void find())}
         />
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void find()} disabled={busy}>Zoeken</button>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void find()} disabled={busy}>
+          Zoeken
+        </button>
       </div>
-      {error && <p id={`${id}-err`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-err`} className="field-error">
+          {error}
+        </p>
+      )}
       <div aria-live="polite">
         {hits && hits.length === 0 && <p className="muted">Geen artikelen gevonden.</p>}
         {hits && hits.length > 0 && (
           <ul className="plain-list article-hits" aria-label="Gevonden artikelen">
             {hits.map((h) => (
               <li key={h.slug}>
-                <span className="block"><strong>{h.title}</strong></span>
+                <span className="block">
+                  <strong>{h.title}</strong>
+                </span>
                 <span className="muted block">{h.summary}</span>
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => onPick(h)} aria-label={`Link naar ‘${h.title}’ invoegen`}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => onPick(h)}
+                  aria-label={`Link naar ‘${h.title}’ invoegen`}
+                >
                   Link invoegen
                 </button>
               </li>

@@ -27,11 +27,22 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const [choices, rules] = await Promise.all([taxonomyChoices(), ruleOptions()]);
   const f = article.fields;
   const values: ArticleFormValues = {
-    title: f.title, slug: f.slug, summary: f.summary, type: f.type === "nieuws" ? "nieuws" : "faq",
-    audiences: f.audiences, sectors: f.sectors, topic: f.topic, reviewDueAt: f.reviewDueAt ?? "", questions: f.questions,
+    title: f.title,
+    slug: f.slug,
+    summary: f.summary,
+    type: f.type === "nieuws" ? "nieuws" : "faq",
+    audiences: f.audiences,
+    sectors: f.sectors,
+    topic: f.topic,
+    reviewDueAt: f.reviewDueAt ?? "",
+    questions: f.questions,
   };
   const restored = typeof sp.teruggezet === "string" && /^\d+$/.test(sp.teruggezet) ? Number(sp.teruggezet) : null;
-  const notice = restored ? `Versie ${restored} is teruggezet als nieuw concept (versie ${article.revision}).` : sp.opgeslagen ? "Het artikel is opgeslagen als concept." : null;
+  const notice = restored
+    ? `Versie ${restored} is teruggezet als nieuw concept (versie ${article.revision}).`
+    : sp.opgeslagen
+      ? "Het artikel is opgeslagen als concept."
+      : null;
   return (
     <div className="container redactie">
       <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }]} current={f.title} />
@@ -39,8 +50,16 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <ArticleWorkspace
         key={`${article.id}:${article.revision}`}
         state={{
-          articleId: article.id, revision: article.revision, workingStatus: article.workingStatus, status: article.status, canApprove: article.canApprove, wroteIt: article.wroteIt,
-          submittedBy: article.submittedBy?.name ?? null, submittedById: article.submittedBy?.id ?? null, scheduledAt: article.scheduledAt?.toISOString() ?? null, liveSlug: article.liveSlug,
+          articleId: article.id,
+          revision: article.revision,
+          workingStatus: article.workingStatus,
+          status: article.status,
+          canApprove: article.canApprove,
+          wroteIt: article.wroteIt,
+          submittedBy: article.submittedBy?.name ?? null,
+          submittedById: article.submittedBy?.id ?? null,
+          scheduledAt: article.scheduledAt?.toISOString() ?? null,
+          liveSlug: article.liveSlug,
         }}
         currentUserId={user.id}
         values={values}

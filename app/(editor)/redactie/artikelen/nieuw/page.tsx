@@ -26,7 +26,10 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const title = raw ? raw.charAt(0).toUpperCase() + raw.slice(1) : "";
   // A rule from the gap report ("id" or "protocol/id") starts the text, so the article embeds it.
   const [p, r] = one(sp.regel).includes("/") ? one(sp.regel).split("/", 2) : [rules.defaultProtocolId, one(sp.regel)];
-  const rule = isValidId(r) && rules.rules.some((o) => o.protocolId === p && o.id === r) ? { ruleId: r, protocol: p === rules.defaultProtocolId ? null : p } : null;
+  const rule =
+    isValidId(r) && rules.rules.some((o) => o.protocolId === p && o.id === r)
+      ? { ruleId: r, protocol: p === rules.defaultProtocolId ? null : p }
+      : null;
   const body: JSONContent = {
     type: "doc",
     content: [...(rule ? [{ type: "protocolRule", attrs: rule }] : []), { type: "paragraph" }],
@@ -34,16 +37,33 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const review = new Date();
   review.setUTCFullYear(review.getUTCFullYear() + 1);
   const values: ArticleFormValues = {
-    title, slug: slugify(title), summary: "", type: "faq", audiences: [], sectors: [], topic, reviewDueAt: review.toISOString().slice(0, 10),
+    title,
+    slug: slugify(title),
+    summary: "",
+    type: "faq",
+    audiences: [],
+    sectors: [],
+    topic,
+    reviewDueAt: review.toISOString().slice(0, 10),
     // The search that found nothing is how callers ask: it starts the "ook gevraagd als" list.
     questions: gapQuery && questionIssues([gapQuery]).length === 0 ? [gapQuery] : [],
   };
   const fromGap = !!(topic || raw || rule);
   return (
     <div className="container redactie">
-      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }, fromGap && { href: "/redactie/hiaten", label: "Wat ontbreekt er?" }]} current="Nieuw artikel" />
+      <Breadcrumbs
+        trail={[
+          { href: "/redactie", label: "Artikelen" },
+          fromGap && { href: "/redactie/hiaten", label: "Wat ontbreekt er?" },
+        ]}
+        current="Nieuw artikel"
+      />
       <h1>Nieuw artikel</h1>
-      {one(sp.zoekvraag) && <p className="alert">Bezoekers zochten op ‘{one(sp.zoekvraag)}’ en vonden niets. Schrijf een artikel dat deze vraag beantwoordt.</p>}
+      {one(sp.zoekvraag) && (
+        <p className="alert">
+          Bezoekers zochten op ‘{one(sp.zoekvraag)}’ en vonden niets. Schrijf een artikel dat deze vraag beantwoordt.
+        </p>
+      )}
       <ArticleWorkspace
         state={null}
         currentUserId={user.id}

@@ -11,11 +11,14 @@ const body = z.object({
   mode: z.enum(["viewing", "replying", "leaving"], { error: "Kies viewing, replying of leaving." }),
 });
 
-export const POST = route({ name: "POST /api/v1/desk/presence", roles: ["agent"], body, maxBytes: 1024 }, async ({ body: b, user }) => {
-  if (b.mode === "leaving") {
-    await leavePresence(db(), { user: user, reference: b.reference });
-    return { others: [] };
-  }
-  const others = await touchPresence(db(), { user: user, reference: b.reference, mode: b.mode });
-  return { others: others.map((o) => ({ name: o.name, mode: o.mode, at: o.at.toISOString() })) };
-});
+export const POST = route(
+  { name: "POST /api/v1/desk/presence", roles: ["agent"], body, maxBytes: 1024 },
+  async ({ body: b, user }) => {
+    if (b.mode === "leaving") {
+      await leavePresence(db(), { user: user, reference: b.reference });
+      return { others: [] };
+    }
+    const others = await touchPresence(db(), { user: user, reference: b.reference, mode: b.mode });
+    return { others: others.map((o) => ({ name: o.name, mode: o.mode, at: o.at.toISOString() })) };
+  },
+);

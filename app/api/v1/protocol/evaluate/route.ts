@@ -6,9 +6,12 @@ import { evaluateAbsence } from "@/app/_modules/protocol/engine";
 import { parseEvaluateRequest } from "@/app/_modules/protocol/schema";
 import { getProtocols } from "@/app/_modules/protocol/store";
 
-export const POST = route({ name: "POST /api/v1/protocol/evaluate", body: z.unknown(), maxBytes: 256 * 1024 }, async ({ body }) => {
-  const protocols = await getProtocols();
-  const parsed = parseEvaluateRequest(body, protocols);
-  if (!parsed.ok) throw new ValidationError(parsed.error, parsed.issues);
-  return evaluateAbsence(parsed.protocol, parsed.data);
-});
+export const POST = route(
+  { name: "POST /api/v1/protocol/evaluate", body: z.unknown(), maxBytes: 256 * 1024 },
+  async ({ body }) => {
+    const protocols = await getProtocols();
+    const parsed = parseEvaluateRequest(body, protocols);
+    if (!parsed.ok) throw new ValidationError(parsed.error, parsed.issues);
+    return evaluateAbsence(parsed.protocol, parsed.data);
+  },
+);

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { restoreArticleRevision } from "../../../actions";
 
 /** "Terugzetten" for one revision row. */
-export function RestoreButton({ articleId, revision, baseRevision }: { articleId: string; revision: number; baseRevision: number }) {
+export function RestoreButton({
+  articleId,
+  revision,
+  baseRevision,
+}: {
+  articleId: string;
+  revision: number;
+  baseRevision: number;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

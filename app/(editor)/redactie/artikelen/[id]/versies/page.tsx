@@ -16,17 +16,37 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const when = (d: Date) =>
-  d.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  d.toLocaleString("nl-NL", {
+    timeZone: "Europe/Amsterdam",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 const num = (v: unknown) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : null);
 
 function Side({ side }: { side: DiffSide | null }) {
-  if (!side) return <td className="diff-empty"><span className="visually-hidden">(leeg)</span></td>;
+  if (!side)
+    return (
+      <td className="diff-empty">
+        <span className="visually-hidden">(leeg)</span>
+      </td>
+    );
   return (
     <td>
       {side.segments.map((s, i) =>
-        s.mark === "added" ? <ins key={i} className="diff-added">{s.text}</ins>
-          : s.mark === "removed" ? <del key={i} className="diff-removed">{s.text}</del>
-            : <span key={i}>{s.text}</span>,
+        s.mark === "added" ? (
+          <ins key={i} className="diff-added">
+            {s.text}
+          </ins>
+        ) : s.mark === "removed" ? (
+          <del key={i} className="diff-removed">
+            {s.text}
+          </del>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
       )}
     </td>
   );
@@ -47,14 +67,26 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   let left = num(sp.links) ?? revisions[1]?.number ?? null;
   if (right !== null && !numbers.has(right)) right = latest?.number ?? null;
   if (left !== null && !numbers.has(left)) left = revisions[1]?.number ?? null;
-  const comparison = left !== null && right !== null && left !== right ? await compareRevisions(db(), { user, articleId: id, from: left, to: right }) : null;
+  const comparison =
+    left !== null && right !== null && left !== right
+      ? await compareRevisions(db(), { user, articleId: id, from: left, to: right })
+      : null;
   const changed = comparison?.diff.fields.filter((f) => f.changed) ?? [];
 
   return (
     <div className="container redactie">
-      <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }, { href: `/redactie/artikelen/${id}`, label: latest?.title ?? "Artikel" }]} current="Versies" />
+      <Breadcrumbs
+        trail={[
+          { href: "/redactie", label: "Artikelen" },
+          { href: `/redactie/artikelen/${id}`, label: latest?.title ?? "Artikel" },
+        ]}
+        current="Versies"
+      />
       <h1>Versies van ‘{latest?.title}’</h1>
-      <p>Elke keer opslaan en elke statuswijziging is een versie. Kies twee versies om ze naast elkaar te zien, of zet een oude versie terug. Terugzetten maakt een nieuw concept; de oude versies blijven bewaard.</p>
+      <p>
+        Elke keer opslaan en elke statuswijziging is een versie. Kies twee versies om ze naast elkaar te zien, of zet
+        een oude versie terug. Terugzetten maakt een nieuw concept; de oude versies blijven bewaard.
+      </p>
 
       <form method="get" className="revision-form">
         <div className="table-scroll">
@@ -69,35 +101,68 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 <th scope="col">Door</th>
                 <th scope="col">Wanneer</th>
                 <th scope="col">Notitie</th>
-                <th scope="col"><span className="visually-hidden">Actie</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actie</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {revisions.map((r) => (
                 <tr key={r.number} className={r.number === left || r.number === right ? "is-compared" : undefined}>
                   <th scope="row">{r.number}</th>
-                  <td><input type="radio" name="links" value={r.number} defaultChecked={r.number === left} aria-label={`Versie ${r.number} links`} /></td>
-                  <td><input type="radio" name="rechts" value={r.number} defaultChecked={r.number === right} aria-label={`Versie ${r.number} rechts`} /></td>
+                  <td>
+                    <input
+                      type="radio"
+                      name="links"
+                      value={r.number}
+                      defaultChecked={r.number === left}
+                      aria-label={`Versie ${r.number} links`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="radio"
+                      name="rechts"
+                      value={r.number}
+                      defaultChecked={r.number === right}
+                      aria-label={`Versie ${r.number} rechts`}
+                    />
+                  </td>
                   <td>{r.statusLabel}</td>
                   <td>{r.author?.name ?? <span className="muted">systeem</span>}</td>
                   <td>{when(r.createdAt)}</td>
                   <td>{r.note ?? ""}</td>
-                  <td>{r.number !== latest.number && <RestoreButton articleId={id} revision={r.number} baseRevision={latest.number} />}</td>
+                  <td>
+                    {r.number !== latest.number && (
+                      <RestoreButton articleId={id} revision={r.number} baseRevision={latest.number} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {revisions.length > 1 && <div className="btn-row"><button type="submit" className="btn">Vergelijken</button></div>}
+        {revisions.length > 1 && (
+          <div className="btn-row">
+            <button type="submit" className="btn">
+              Vergelijken
+            </button>
+          </div>
+        )}
       </form>
 
       {comparison && (
         <section aria-labelledby="cmp-title" className="comparison">
-          <h2 id="cmp-title">Versie {comparison.left.number} en versie {comparison.right.number} naast elkaar</h2>
+          <h2 id="cmp-title">
+            Versie {comparison.left.number} en versie {comparison.right.number} naast elkaar
+          </h2>
           <p className="diff-legend">
-            <del className="diff-removed">Doorgestreept</del> staat alleen in versie {comparison.left.number}. <ins className="diff-added">Onderstreept</ins> is nieuw in versie {comparison.right.number}.
+            <del className="diff-removed">Doorgestreept</del> staat alleen in versie {comparison.left.number}.{" "}
+            <ins className="diff-added">Onderstreept</ins> is nieuw in versie {comparison.right.number}.
           </p>
-          {changed.length === 0 && <p role="status">Deze twee versies hebben dezelfde inhoud (alleen de status verschilt).</p>}
+          {changed.length === 0 && (
+            <p role="status">Deze twee versies hebben dezelfde inhoud (alleen de status verschilt).</p>
+          )}
           {changed.map((f) => (
             <div key={f.field} className="table-scroll">
               <table className="data-table diff-table">

@@ -5,5 +5,6 @@ import { attachmentForAgent, downloadResponse } from "@/app/_modules/tickets/att
 
 export const GET = route<undefined, undefined, { reference: string; id: string }>(
   { name: "GET /desk/tickets/[reference]/bijlagen/[id]", roles: ["agent"] },
-  async ({ user, params }) => downloadResponse(await attachmentForAgent(db(), { user: user, reference: params.reference, id: params.id })),
+  async ({ user, params }) =>
+    downloadResponse(await attachmentForAgent(db(), { user: user, reference: params.reference, id: params.id })),
 );
