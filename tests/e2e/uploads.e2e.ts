@@ -129,13 +129,11 @@ describe("attachments on replies", () => {
     const messages = countRows("Message");
 
     await page.getByLabel("Uw reactie").fill("Hierbij de lijst met leerlingen.");
-    await page
-      .getByLabel(/^Bijlagen/)
-      .setInputFiles({
-        name: `lijst-${run}.csv`,
-        mimeType: "text/csv",
-        buffer: Buffer.from("naam,nummer\nPiet,123456782\n"),
-      });
+    await page.getByLabel(/^Bijlagen/).setInputFiles({
+      name: `lijst-${run}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from("naam,nummer\nPiet,123456782\n"),
+    });
     await page.getByRole("button", { name: "Reactie versturen" }).click();
     const fileError = page.locator("#reply-attachments-error");
     await fileError.waitFor();
@@ -143,13 +141,11 @@ describe("attachments on replies", () => {
     expect(countRows("Message")).toBe(messages);
     expect(await page.getByLabel("Uw reactie").inputValue()).toBe("Hierbij de lijst met leerlingen."); // nothing typed is lost
 
-    await page
-      .getByLabel(/^Bijlagen/)
-      .setInputFiles({
-        name: `uren-${run}.csv`,
-        mimeType: "text/csv",
-        buffer: Buffer.from("datum,uren\n2026-03-02,4\n2026-03-03,16\n"),
-      });
+    await page.getByLabel(/^Bijlagen/).setInputFiles({
+      name: `uren-${run}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from("datum,uren\n2026-03-02,4\n2026-03-03,16\n"),
+    });
     await page.getByRole("button", { name: "Reactie versturen" }).click();
     await page.getByText("Uw reactie is verstuurd").waitFor();
     const link = page.getByRole("link", { name: `uren-${run}.csv` });
@@ -174,13 +170,11 @@ describe("attachments on replies", () => {
     const editor = page.getByRole("textbox", { name: "Tekst van uw bericht" });
     await editor.click();
     await page.keyboard.type(`Zie het formulier in de bijlage (${run}).`);
-    await page
-      .getByLabel(/^Bijlagen/)
-      .setInputFiles({
-        name: `formulier-${run}.txt`,
-        mimeType: "text/plain",
-        buffer: Buffer.from("Formulier verlof, in te vullen door de school.\n"),
-      });
+    await page.getByLabel(/^Bijlagen/).setInputFiles({
+      name: `formulier-${run}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from("Formulier verlof, in te vullen door de school.\n"),
+    });
     await page.getByRole("button", { name: "Antwoord versturen" }).click();
     const reply = page.locator(".msg-reply").filter({ hasText: `Zie het formulier in de bijlage (${run}).` });
     await reply.waitFor();

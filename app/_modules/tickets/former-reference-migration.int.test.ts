@@ -59,9 +59,7 @@ for (const [id, desk, number, ref, day] of tickets) {
 }
 
 type Row = { id: string; reference: string; deskId: string; number: number };
-async function run(
-  kind: "sqlite" | "postgres",
-): Promise<{
+async function run(kind: "sqlite" | "postgres"): Promise<{
   tickets: Row[];
   former: { reference: string; ticketId: string }[];
   counters: { deskId: string; value: number }[];
