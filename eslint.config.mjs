@@ -15,9 +15,10 @@ export const PURE_ENGINES = [
   "app/_modules/triage/engine.ts",
   "app/_modules/triage/text.ts",
   "app/_modules/triage/lexicon.ts",
-  "app/_modules/protocol/engine.ts",
-  "app/_modules/protocol/definition.ts",
-  "app/_modules/protocol/dates.ts",
+  "app/_modules/protocol/engine/**/*.ts",
+  // The verzuimcheck's form side runs in the browser as well as on the server: the same rule keeps it light.
+  "app/_modules/protocol/check-input.ts",
+  "app/_modules/protocol/check-forms.ts",
   "app/_modules/sla/business-time.ts",
   "app/_modules/search/embedded.ts",
   "app/_modules/search/embedded/**/*.ts",
@@ -33,6 +34,11 @@ const framework = {
   message: "Pure engines import nothing from Next.js or Prisma.",
 };
 const core = { group: ["@/app/_core/*", "**/_core/*"], message: "Pure engines import nothing from app/_core." };
+/** The protocol engine (protocol/engine/) knows nothing of the service part beside it, which reads the database. */
+const protocolService = {
+  group: ["store", "check-service", "articles-for-rules", "load"].flatMap((m) => [`**/protocol/${m}`, `../${m}`]),
+  message: "The protocol engine is pure: the service part (store, check-service, articles-for-rules, load) calls it.",
+};
 const routeGroups = {
   group: ["**/(desk)/**", "**/(editor)/**", "**/(portal)/**", "**/api/**/route"],
   message: "app/_core must not know the pages: register through a module instead.",
@@ -92,6 +98,13 @@ export default tseslint.config(
   {
     files: PURE_ENGINES,
     rules: { "no-restricted-imports": ["error", { paths: [headers], patterns: [framework, core] }] },
+  },
+  {
+    files: ["app/_modules/protocol/engine/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [headers], patterns: [framework, core, protocolService] }],
+    },
   },
   {
     files: ["app/_core/**/*.ts", "app/_core/**/*.tsx"],

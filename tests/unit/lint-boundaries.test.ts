@@ -16,7 +16,7 @@ async function restricted(file: string, source: string): Promise<string[]> {
 describe("import boundaries", () => {
   it("a pure engine may not import the database, Prisma or Next.js", async () => {
     expect(
-      await restricted("app/_modules/protocol/engine.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
+      await restricted("app/_modules/protocol/engine/evaluate.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
     ).toHaveLength(1);
     expect(
       await restricted(
@@ -30,6 +30,37 @@ describe("import boundaries", () => {
         'import { redirect } from "next/navigation";\nvoid redirect;\n',
       ),
     ).toHaveLength(1);
+  });
+
+  it("the protocol engine imports neither the database nor the protocol's service part; the service part may", async () => {
+    expect(
+      await restricted("app/_modules/protocol/engine/rule-text.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        "app/_modules/protocol/engine/definition.ts",
+        'import { getProtocols } from "../store";\nvoid getProtocols;\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        "app/_modules/protocol/engine/rule-view.ts",
+        'import { runQuickCheck } from "@/app/_modules/protocol/check-service";\nvoid runQuickCheck;\n',
+      ),
+    ).toHaveLength(1);
+    // The verzuimcheck's form side is shipped to the browser: it is held to the same rule.
+    expect(
+      await restricted("app/_modules/protocol/check-input.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        "app/_modules/protocol/engine/evaluate.ts",
+        'import { parseDay } from "./dates";\nvoid parseDay;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await restricted("app/_modules/protocol/store.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
+    ).toEqual([]);
   });
 
   it("app/_core may not import a page or route group", async () => {

@@ -1,7 +1,8 @@
 // Server-side lookups the editor pages share: taxonomy choices and the protocol rules for the picker.
 import type { RuleOption } from "@/app/_components/editor/ArticleEditor";
 import { getTaxonomy } from "@/app/_modules/content/store";
-import { defaultProtocol, protocolList, ruleView } from "@/app/_modules/protocol/definition";
+import { defaultProtocol, protocolList } from "@/app/_modules/protocol/engine/definition";
+import { ruleView } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 
 export type Choice = { id: string; label: string };

@@ -4,18 +4,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
-import type { AbsenceCheckResult } from "@/app/_modules/protocol/check-actions";
+import type { AbsenceCheckResult } from "@/app/_modules/protocol/check-service";
+import { CHECK_EVENT_TYPES, EVENT_TYPE_LABELS, parsePastedEvents } from "@/app/_modules/protocol/check-input";
 import {
-  CHECK_EVENT_TYPES,
-  EVENT_TYPE_LABELS,
   detailedCheckSchema,
-  parsePastedEvents,
   quickCheckSchema,
   type DetailedCheckInput,
   type DetailedCheckValues,
   type QuickCheckInput,
   type QuickCheckValues,
-} from "@/app/_modules/protocol/quick";
+} from "@/app/_modules/protocol/check-forms";
 import { checkDetailed, checkQuick } from "./actions";
 import { AbsenceResult } from "./CheckResult";
 import { describedBy, ErrorSummary, FieldError, flattenErrors } from "./form-bits";

@@ -2,8 +2,8 @@
 // The answer of the verzuimcheck: the legal duty first (prominent), then totals and the reached steps as cards
 // (title, threshold, what to do and who does it, basis badge, articles that explain the rule).
 import { forwardRef } from "react";
-import type { AbsenceCheckResult, LeaveCheckResult, StepCard } from "@/app/_modules/protocol/check-actions";
-import { dutchDate } from "@/app/_modules/protocol/quick";
+import type { AbsenceCheckResult, LeaveCheckResult, StepCard } from "@/app/_modules/protocol/check-service";
+import { dutchDate } from "@/app/_modules/protocol/check-input";
 import { leaveVerdict } from "./leave-verdict";
 
 const num = (n: number) => String(Math.round(n * 100) / 100).replace(".", ",");

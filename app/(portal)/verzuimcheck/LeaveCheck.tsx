@@ -3,14 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import type { LeaveCheckResult } from "@/app/_modules/protocol/check-actions";
-import {
-  CHECK_LEAVE_KINDS,
-  LEAVE_KIND_LABELS,
-  leaveCheckSchema,
-  type LeaveCheckInput,
-  type LeaveCheckValues,
-} from "@/app/_modules/protocol/quick";
+import type { LeaveCheckResult } from "@/app/_modules/protocol/check-service";
+import { CHECK_LEAVE_KINDS, LEAVE_KIND_LABELS } from "@/app/_modules/protocol/check-input";
+import { leaveCheckSchema, type LeaveCheckInput, type LeaveCheckValues } from "@/app/_modules/protocol/check-forms";
 import type { ProtocolOption } from "./AbsenceCheck";
 import { checkLeaveRequest } from "./actions";
 import { LeaveResult } from "./CheckResult";

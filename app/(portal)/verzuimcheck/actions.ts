@@ -3,8 +3,8 @@
 // as the form and asks the pure engine with the protocols currently in the database.
 import { action } from "@/app/_core/action";
 import { db } from "@/app/_core/db";
-import { runDetailedCheck, runLeaveCheck, runQuickCheck } from "@/app/_modules/protocol/check-actions";
-import { detailedCheckSchema, leaveCheckSchema, quickCheckSchema } from "@/app/_modules/protocol/quick";
+import { runDetailedCheck, runLeaveCheck, runQuickCheck } from "@/app/_modules/protocol/check-service";
+import { detailedCheckSchema, leaveCheckSchema, quickCheckSchema } from "@/app/_modules/protocol/check-forms";
 import { getProtocols } from "@/app/_modules/protocol/store";
 
 /** Quick mode: counts for this school year → the reached steps of the protocol. */

@@ -1,8 +1,8 @@
 // GET /verzuimcheck — for school staff: which steps of the absence protocol a pupil's absence reaches, who acts,
 // whether the school must report; and whether a leave request can be granted. No names asked, nothing stored.
 import type { Metadata } from "next";
-import { defaultProtocol, protocolList } from "@/app/_modules/protocol/definition";
-import { todayInAmsterdam } from "@/app/_modules/protocol/quick";
+import { defaultProtocol, protocolList } from "@/app/_modules/protocol/engine/definition";
+import { todayInAmsterdam } from "@/app/_modules/protocol/check-input";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { AbsenceCheck, type ProtocolOption } from "./AbsenceCheck";
 import { LeaveCheck } from "./LeaveCheck";

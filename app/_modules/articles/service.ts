@@ -3,7 +3,7 @@
 import { db } from "@/app/_core/db";
 import { NotFoundError, RateLimitError } from "@/app/_core/errors";
 import { env } from "@/app/_core/env";
-import { ruleViewByRef } from "@/app/_modules/protocol/definition";
+import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";

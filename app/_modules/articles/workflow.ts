@@ -27,10 +27,10 @@ import {
   findProtocol,
   findRule,
   resolveProtocols,
-  ruleViewByRef,
   type ProtocolDefinition,
   type ProtocolSet,
-} from "@/app/_modules/protocol/definition";
+} from "@/app/_modules/protocol/engine/definition";
+import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { DEFAULT_PROTOCOL } from "@/app/_lib/tiptap/doc-types";
 import { ARTICLE_TYPES, checkAgainstTaxonomy, frontMatterSchema } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";

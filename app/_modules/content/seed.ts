@@ -10,7 +10,8 @@ import { checkAgainstTaxonomy, frontMatterSchema, type FrontMatter } from "@/app
 import { parseArticleFile } from "@/app/_modules/articles/markdown";
 import { checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc } from "@/app/_modules/articles/validate";
 import { articleSnapshot } from "@/app/_modules/articles/snapshot";
-import { parseProtocolFile, resolveProtocols, ruleViewByRef } from "@/app/_modules/protocol/definition";
+import { parseProtocolFile, resolveProtocols } from "@/app/_modules/protocol/engine/definition";
+import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
 import { ContentError, contentErrorFromIssues } from "./errors";

@@ -1,7 +1,7 @@
 // Reads content/protocols/*.yaml from disk. Kept apart from definition.ts so the engine stays free of node:fs.
 import fs from "node:fs";
 import path from "node:path";
-import { parseProtocolFile, resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./definition";
+import { parseProtocolFile, resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./engine/definition";
 
 /** The folder that holds the protocol files, relative to the repository root. */
 export const PROTOCOLS_DIR = path.join("content", "protocols");

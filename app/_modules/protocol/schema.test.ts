@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isoOf, isoWeekday, parseDay, schoolYearOf } from "./dates";
+import { isoOf, isoWeekday, parseDay, schoolYearOf } from "./engine/dates";
 import { loadProtocolsFromDir } from "./load";
 import { MAX_EVENTS, parseEvaluateRequest, parseLeaveRequest, protocolIdIssues } from "./schema";
 

@@ -8,9 +8,9 @@ import {
   protocolList,
   type Protocols,
   type ResolvedProtocol,
-} from "./definition";
-import { parseDay } from "./dates";
-import { EVENT_TYPES, type EvaluateInput, type LeaveRequest } from "./engine";
+} from "./engine/definition";
+import { parseDay } from "./engine/dates";
+import { EVENT_TYPES, type EvaluateInput, type LeaveRequest } from "./engine/evaluate";
 
 export const MAX_EVENTS = 5_000;
 export const MAX_HOLIDAYS = 200;

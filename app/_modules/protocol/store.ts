@@ -1,7 +1,7 @@
 // Protocols as imported into the database (from content/protocols/*.yaml), resolved and cached briefly, so a
 // re-seeded threshold is live everywhere within seconds without a restart.
 import { db } from "@/app/_core/db";
-import { resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./definition";
+import { resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./engine/definition";
 
 let cache: { at: number; signature: string; set: ProtocolSet } | null = null;
 const TTL_MS = 2_000;

@@ -9,9 +9,9 @@ import { POST as evaluateRoute } from "@/app/api/v1/protocol/evaluate/route";
 import { contentResolver, renderBody } from "@/app/_modules/articles/service";
 import { seedContent } from "@/app/_modules/content/seed";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
-import { runQuickCheck } from "./check-actions";
-import { evaluateAbsence, evaluateCounts, type AbsenceEvent } from "./engine";
-import { quickCheckSchema } from "./quick";
+import { runQuickCheck } from "./check-service";
+import { evaluateAbsence, evaluateCounts, type AbsenceEvent } from "./engine/evaluate";
+import { quickCheckSchema } from "./check-forms";
 import { clearProtocolCache, getProtocols } from "./store";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");

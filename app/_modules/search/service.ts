@@ -7,7 +7,7 @@ import { sqliteConnection, sqliteIso } from "@/app/_core/sqlite-direct";
 import { logUnexpected } from "@/app/_core/errors";
 import { cleanText } from "@/app/_core/text";
 import { docToPlainText } from "@/app/_modules/articles/plain-text";
-import { ruleViewByRef } from "@/app/_modules/protocol/definition";
+import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { sectorsCovered } from "@/app/_modules/content/taxonomy";

@@ -2,7 +2,8 @@
 import { db } from "@/app/_core/db";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { articlesForRules } from "@/app/_modules/protocol/articles-for-rules";
-import { defaultProtocol, ruleView } from "@/app/_modules/protocol/definition";
+import { defaultProtocol } from "@/app/_modules/protocol/engine/definition";
+import { ruleView } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { searchArticles } from "@/app/_modules/search/service";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/app/_core/errors";
 import { route } from "@/app/_core/route";
-import { checkLeave } from "@/app/_modules/protocol/engine";
+import { checkLeave } from "@/app/_modules/protocol/engine/evaluate";
 import { parseLeaveRequest } from "@/app/_modules/protocol/schema";
 import { getProtocols } from "@/app/_modules/protocol/store";
 

@@ -2,25 +2,23 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../content/errors";
+import { ContentError } from "../../content/errors";
 import {
   defaultProtocol,
-  describePeriod,
-  describeThreshold,
   isLawSourceUrl,
   parseProtocolFile,
   ProtocolFileError,
   protocolList,
   resolveProtocols,
-  ruleView,
-  ruleViewByRef,
   type ProtocolDefinition,
 } from "./definition";
-import { evaluateAbsence } from "./engine";
-import { loadProtocolsFromDir } from "./load";
+import { evaluateAbsence } from "./evaluate";
+import { describePeriod, describeThreshold } from "./rule-text";
+import { ruleView, ruleViewByRef } from "./rule-view";
+import { loadProtocolsFromDir } from "../load";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dir = path.resolve(here, "../../../content/protocols");
+const dir = path.resolve(here, "../../../../content/protocols");
 const lawText = fs.readFileSync(path.join(dir, "leerplichtwet.yaml"), "utf8");
 const schoolText = fs.readFileSync(path.join(dir, "stellingwerf-college.yaml"), "utf8");
 const FILE = "content/protocols/x.yaml";

@@ -1,12 +1,11 @@
-// The verzuimcheck's input side, shared by the browser form (zodResolver) and the server actions: reading
-// Dutch spreadsheet lines into absence events (with an error per unreadable line), Dutch numbers and dates,
-// and the zod schemas of the three forms (quick counts, dated events, leave request).
-// Browser-safe: only type imports from the engine, so the YAML parser is not shipped to the client.
-import { z } from "zod";
-import { findPersonalNumbers, PERSONAL_NUMBER_MESSAGE } from "../privacy/personal-number";
-import { isoOf, isWeekday, parseDay } from "./dates";
-import type { LeaveKind } from "./definition";
-import type { AbsenceEvent, DateRange, EventType, LeaveRequest } from "./engine";
+// The verzuimcheck's input side without a validation library, shared by the browser forms and the server: the
+// event and leave kinds with their Dutch labels, the forms' limits, Dutch dates and numbers, and reading pasted
+// spreadsheet lines into absence events (with an error per unreadable line).
+// Browser-safe: only type imports from the engine, so neither the YAML parser nor zod is shipped by this file.
+import { findPersonalNumbers } from "../privacy/personal-number";
+import { isoOf, isWeekday, parseDay } from "./engine/dates";
+import type { LeaveKind } from "./engine/definition";
+import type { AbsenceEvent, DateRange, EventType } from "./engine/evaluate";
 
 export const CHECK_EVENT_TYPES = ["late", "unexcused", "sick", "authorized"] as const satisfies readonly EventType[];
 export const CHECK_LEAVE_KINDS = [
@@ -196,7 +195,7 @@ function joinDecimalComma(fields: string[]): string[] {
 }
 
 const TYPE_HINT = "Gebruik te laat, ongeoorloofd (of gespijbeld), ziek of geoorloofd (of verlof).";
-const DATE_HINT = "Schrijf de datum als 2-3-2026 of 2026-03-02.";
+export const DATE_HINT = "Schrijf de datum als 2-3-2026 of 2026-03-02.";
 const shorten = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}…` : s);
 
 type LineResult = { event: AbsenceEvent; note?: string } | { error: string } | { header: true };
@@ -303,157 +302,6 @@ export function pastedErrorSummary(errors: readonly PastedLineIssue[]): string {
     : `De regels ${list} kunnen niet worden gelezen. Verbeter of verwijder deze regels.`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Form schemas (strings in, numbers and dates out)
-
-type NumberOpts = { integer: boolean; max: number; maxMessage: string };
-
-/** A form field holding a Dutch number; empty means 0. */
-function numberField({ integer, max, maxMessage }: NumberOpts) {
-  return z
-    .string({ error: "Vul een getal in." })
-    .trim()
-    .superRefine((s, ctx) => {
-      if (s === "") return;
-      if (/^-/.test(s)) return void ctx.addIssue({ code: "custom", message: "Het getal mag niet negatief zijn." });
-      const n = parseDutchNumber(s);
-      if (n === null)
-        return void ctx.addIssue({
-          code: "custom",
-          message: integer ? "Vul een heel getal in, bijvoorbeeld 9." : "Vul een getal in, bijvoorbeeld 17 of 1,5.",
-        });
-      if (integer && !Number.isInteger(n))
-        return void ctx.addIssue({ code: "custom", message: "Vul een heel getal in, zonder komma." });
-      if (n > max) ctx.addIssue({ code: "custom", message: maxMessage });
-    })
-    .transform((s) => (s === "" ? 0 : (parseDutchNumber(s) as number)));
-}
-
-/** A required date from an <input type="date"> (YYYY-MM-DD) or typed the Dutch way. */
-function dateField(requiredMessage: string) {
-  return z
-    .string({ error: requiredMessage })
-    .trim()
-    .superRefine((s, ctx) => {
-      if (s === "") return void ctx.addIssue({ code: "custom", message: requiredMessage });
-      if (parseDutchDate(s) === null)
-        ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
-    })
-    .transform((s) => parseDutchDate(s) as string);
-}
-
-/** An optional date: empty → undefined. */
-function optionalDateField() {
-  return z
-    .string()
-    .trim()
-    .superRefine((s, ctx) => {
-      if (s !== "" && parseDutchDate(s) === null)
-        ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
-    })
-    .transform((s) => (s === "" ? undefined : (parseDutchDate(s) as string)));
-}
-
-const protocolField = z.string({ error: "Kies een protocol." }).trim().min(1, "Kies een protocol.").max(120);
-
-/** Quick mode: counts for this school year and the last 4 weeks. */
-export const quickCheckSchema = z.object({
-  protocol: protocolField,
-  late: numberField({ integer: true, max: CHECK_LIMITS.count, maxMessage: `Hoogstens ${CHECK_LIMITS.count}.` }),
-  truancy: numberField({ integer: true, max: CHECK_LIMITS.count, maxMessage: `Hoogstens ${CHECK_LIMITS.count}.` }),
-  sickHours: numberField({
-    integer: false,
-    max: CHECK_LIMITS.sickHoursPerYear,
-    maxMessage: `Hoogstens ${CHECK_LIMITS.sickHoursPerYear} uur.`,
-  }),
-  unexcusedHoursLast4Weeks: numberField({
-    integer: false,
-    max: CHECK_LIMITS.hoursIn4Weeks,
-    maxMessage: "Zo veel uren passen niet in 4 weken. Vul klokuren in.",
-  }),
-  weeksAbsentInARow: numberField({
-    integer: true,
-    max: CHECK_LIMITS.weeks,
-    maxMessage: `Hoogstens ${CHECK_LIMITS.weeks} weken.`,
-  }),
-});
-export type QuickCheckValues = z.input<typeof quickCheckSchema>;
-export type QuickCheckInput = z.output<typeof quickCheckSchema>;
-
-const eventRowSchema = z.object({
-  date: dateField("Vul de datum in."),
-  type: z.enum(CHECK_EVENT_TYPES, { error: "Kies wat er gebeurde." }),
-  hours: numberField({
-    integer: false,
-    max: CHECK_LIMITS.hoursPerDay,
-    maxMessage: `Hoogstens ${CHECK_LIMITS.hoursPerDay} uur op één dag.`,
-  }),
-});
-
-const holidaySchema = z
-  .object({ start: dateField("Vul de eerste dag in."), end: dateField("Vul de laatste dag in.") })
-  .superRefine((h, ctx) => {
-    if (h.start && h.end && h.start > h.end)
-      ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste dag ligt vóór de eerste dag." });
-  });
-
-/** Detailed mode: dated events typed in rows and/or pasted lines, optional holidays and a reference date. */
-export const detailedCheckSchema = z
-  .object({
-    protocol: protocolField,
-    asOf: z
-      .string()
-      .trim()
-      .superRefine((s, ctx) => {
-        if (s !== "" && parseDutchDate(s) === null)
-          ctx.addIssue({ code: "custom", message: `Deze datum bestaat niet. ${DATE_HINT}` });
-      }),
-    events: z
-      .array(eventRowSchema)
-      .max(CHECK_LIMITS.rows, `Hoogstens ${CHECK_LIMITS.rows} regels. Plak langere lijsten in het tekstvak.`),
-    pasted: z
-      .string()
-      .max(
-        CHECK_LIMITS.pastedChars,
-        "De geplakte tekst is te lang. Plak de gegevens van één leerling over één schooljaar.",
-      )
-      .superRefine((text, ctx) => {
-        if (text.trim() === "") return;
-        const parsed = parsePastedEvents(text);
-        if (parsed.errors.length > 0) ctx.addIssue({ code: "custom", message: pastedErrorSummary(parsed.errors) });
-        else if (findPersonalNumbers(text).length > 0)
-          ctx.addIssue({ code: "custom", message: PERSONAL_NUMBER_MESSAGE });
-        else if (parsed.events.length > CHECK_LIMITS.events)
-          ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.events} meldingen per keer.` });
-      }),
-    holidays: z.array(holidaySchema).max(CHECK_LIMITS.holidays, `Hoogstens ${CHECK_LIMITS.holidays} vakanties.`),
-  })
-  .superRefine((v, ctx) => {
-    if (
-      v.events.length === 0 &&
-      parsePastedEvents(v.pasted).events.length === 0 &&
-      parsePastedEvents(v.pasted).errors.length === 0
-    )
-      ctx.addIssue({
-        code: "custom",
-        path: ["pasted"],
-        message: "Vul minstens één melding in, of plak regels uit uw administratie.",
-      });
-  })
-  .transform((v) => {
-    const asOf = v.asOf === "" ? todayInAmsterdam() : (parseDutchDate(v.asOf) as string);
-    const rows: AbsenceEvent[] = v.events.map((e) =>
-      e.type === "late" || (e.hours === 0 && e.type !== "unexcused")
-        ? { date: e.date, type: e.type }
-        : { date: e.date, type: e.type, hours: e.hours },
-    );
-    const pasted = v.pasted.trim() === "" ? [] : parsePastedEvents(v.pasted).events;
-    const holidays: DateRange[] = v.holidays.map((h) => ({ start: h.start, end: h.end }));
-    return { protocol: v.protocol, asOf, events: [...rows, ...pasted], holidays };
-  });
-export type DetailedCheckValues = z.input<typeof detailedCheckSchema>;
-export type DetailedCheckInput = z.output<typeof detailedCheckSchema>;
-
 /** The school days (Mon–Fri) from start to end inclusive, the summer holiday skipped. */
 export function schoolDaysBetween(start: string, end: string, summer?: DateRange): number {
   const a = parseDay(start);
@@ -465,82 +313,6 @@ export function schoolDaysBetween(start: string, end: string, summer?: DateRange
   for (let d = a; d <= b; d++) if (isWeekday(d) && !(s !== null && e !== null && d >= s && d <= e)) n++;
   return n;
 }
-
-/** Leave request: kind, first day, and the number of school days (or the last day, to count them). */
-export const leaveCheckSchema = z
-  .object({
-    protocol: protocolField,
-    kind: z.enum(CHECK_LEAVE_KINDS, { error: "Kies het soort verlof." }),
-    start: dateField("Vul de eerste verlofdag in."),
-    end: optionalDateField(),
-    schoolDays: z
-      .string()
-      .trim()
-      .superRefine((s, ctx) => {
-        if (s === "") return;
-        const n = parseDutchNumber(s);
-        if (n === null || !Number.isInteger(n))
-          ctx.addIssue({ code: "custom", message: "Vul een heel getal in, bijvoorbeeld 5." });
-        else if (n < 1) ctx.addIssue({ code: "custom", message: "Vraag minstens 1 schooldag aan." });
-        else if (n > CHECK_LIMITS.leaveSchoolDays)
-          ctx.addIssue({ code: "custom", message: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.` });
-      }),
-    summerStart: optionalDateField(),
-    summerEnd: optionalDateField(),
-    earlierVakantieverlofThisYear: z.boolean().default(false),
-    adjoinsSchoolHoliday: z.boolean().default(false),
-    earlierGewichtigeSchoolDays: numberField({
-      integer: true,
-      max: CHECK_LIMITS.leaveSchoolDays,
-      maxMessage: `Hoogstens ${CHECK_LIMITS.leaveSchoolDays} schooldagen.`,
-    }),
-  })
-  .superRefine((v, ctx) => {
-    if (v.end && v.start && v.end < v.start)
-      ctx.addIssue({ code: "custom", path: ["end"], message: "De laatste verlofdag ligt vóór de eerste." });
-    if ((v.summerStart === undefined) !== (v.summerEnd === undefined))
-      ctx.addIssue({
-        code: "custom",
-        path: [v.summerStart ? "summerEnd" : "summerStart"],
-        message: "Vul de eerste én de laatste dag van de zomervakantie in, of laat beide leeg.",
-      });
-    else if (v.summerStart && v.summerEnd && v.summerStart > v.summerEnd)
-      ctx.addIssue({ code: "custom", path: ["summerEnd"], message: "De laatste dag ligt vóór de eerste dag." });
-    if (v.schoolDays === "" && !v.end)
-      ctx.addIssue({
-        code: "custom",
-        path: ["schoolDays"],
-        message: "Vul het aantal schooldagen in, of de laatste verlofdag.",
-      });
-    else if (v.schoolDays === "" && v.end && v.start) {
-      const summer = v.summerStart && v.summerEnd ? { start: v.summerStart, end: v.summerEnd } : undefined;
-      if (schoolDaysBetween(v.start, v.end, summer) === 0)
-        ctx.addIssue({
-          code: "custom",
-          path: ["end"],
-          message: "Tussen deze datums ligt geen schooldag (maandag tot en met vrijdag).",
-        });
-    }
-  })
-  .transform((v) => {
-    const summerHoliday = v.summerStart && v.summerEnd ? { start: v.summerStart, end: v.summerEnd } : undefined;
-    const schoolDays =
-      v.schoolDays !== ""
-        ? (parseDutchNumber(v.schoolDays) as number)
-        : schoolDaysBetween(v.start, v.end!, summerHoliday);
-    const request: LeaveRequest = {
-      kind: v.kind,
-      start: v.start,
-      schoolDays,
-      earlierVakantieverlofThisYear: v.earlierVakantieverlofThisYear,
-      adjoinsSchoolHoliday: v.adjoinsSchoolHoliday,
-      earlierGewichtigeSchoolDaysThisYear: v.earlierGewichtigeSchoolDays,
-      ...(summerHoliday ? { summerHoliday } : {}),
-    };
-    return { protocol: v.protocol, request };
-  });
-export type LeaveCheckValues = z.input<typeof leaveCheckSchema>;
-export type LeaveCheckInput = z.output<typeof leaveCheckSchema>;
 
 /** A YYYY-MM-DD date in Dutch words, e.g. "2 maart 2026". */
 export function dutchDate(iso: string): string {

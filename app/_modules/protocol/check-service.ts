@@ -8,14 +8,20 @@ import {
   defaultProtocol,
   findProtocol,
   protocolList,
-  ruleView,
   type Basis,
   type Protocols,
   type ResolvedProtocol,
   type RuleAction,
-} from "./definition";
-import { checkLeave, evaluateAbsence, evaluateCounts, type AbsenceEvaluation, type TriggeredRule } from "./engine";
-import type { DetailedCheckInput, LeaveCheckInput, QuickCheckInput } from "./quick";
+} from "./engine/definition";
+import { ruleView } from "./engine/rule-view";
+import {
+  checkLeave,
+  evaluateAbsence,
+  evaluateCounts,
+  type AbsenceEvaluation,
+  type TriggeredRule,
+} from "./engine/evaluate";
+import type { DetailedCheckInput, LeaveCheckInput, QuickCheckInput } from "./check-forms";
 import { protocolIdIssues } from "./schema";
 
 export type StepCard = {

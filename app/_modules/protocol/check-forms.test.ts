@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { detailedCheckSchema, leaveCheckSchema, quickCheckSchema } from "./check-forms";
 import {
-  detailedCheckSchema,
-  leaveCheckSchema,
   parseDutchDate,
   parseDutchNumber,
   parseEventType,
   parsePastedEvents,
   pastedErrorSummary,
-  quickCheckSchema,
   schoolDaysBetween,
   todayInAmsterdam,
-} from "./quick";
+} from "./check-input";
 
 describe("parseDutchDate", () => {
   it.each([

@@ -1,11 +1,6 @@
 // The absence protocol engine: which rules of a protocol a pupil's events trigger, and whether a leave
 // request fits the protocol. Pure: no I/O, no clock; every threshold comes from the protocol data.
 import {
-  basisText,
-  describeSummerBlock,
-  describeThreshold,
-  formatNumber,
-  renderRuleText,
   type Basis,
   type CountingRule,
   type LeaveDecider,
@@ -16,6 +11,8 @@ import {
   type RuleAction,
   type RuleSource,
 } from "./definition";
+import { describeSummerBlock, describeThreshold, formatNumber, renderRuleText } from "./rule-text";
+import { basisText } from "./rule-view";
 import { DayRanges, dayOf, isoOf, isoWeekday, isWeekday, schoolYearOf } from "./dates";
 
 export const EVENT_TYPES = ["late", "unexcused", "sick", "authorized"] as const;

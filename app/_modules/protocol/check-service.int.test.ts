@@ -4,8 +4,8 @@ import { ValidationError } from "@/app/_core/errors";
 import { seedContent } from "@/app/_modules/content/seed";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { articlesForRules } from "./articles-for-rules";
-import { runDetailedCheck, runLeaveCheck, runQuickCheck } from "./check-actions";
-import { detailedCheckSchema, leaveCheckSchema, quickCheckSchema } from "./quick";
+import { runDetailedCheck, runLeaveCheck, runQuickCheck } from "./check-service";
+import { detailedCheckSchema, leaveCheckSchema, quickCheckSchema } from "./check-forms";
 import { clearProtocolCache, getProtocols } from "./store";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");

@@ -4,12 +4,19 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type CountingRule, type ResolvedProtocol } from "./definition";
 import { dayOf, isoOf, isWeekday } from "./dates";
-import { checkLeave, evaluateAbsence, evaluateCounts, leaveDays, type AbsenceEvent, type LeaveRequest } from "./engine";
-import { loadProtocolsFromDir } from "./load";
-import { parseEvaluateRequest, parseLeaveRequest } from "./schema";
+import {
+  checkLeave,
+  evaluateAbsence,
+  evaluateCounts,
+  leaveDays,
+  type AbsenceEvent,
+  type LeaveRequest,
+} from "./evaluate";
+import { loadProtocolsFromDir } from "../load";
+import { parseEvaluateRequest, parseLeaveRequest } from "../schema";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const protocols = loadProtocolsFromDir(path.resolve(here, "../../../content/protocols"));
+const protocols = loadProtocolsFromDir(path.resolve(here, "../../../../content/protocols"));
 const school = protocols["stellingwerf-college"];
 const law = protocols["leerplichtwet"];
 import { BENCH_DIR as BENCH, hasBenchFile } from "@/tests/helpers/bench";
@@ -636,7 +643,7 @@ describe("the judged development sets (through the HTTP schema)", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { name: string; input: unknown; expect: Record<string, unknown> });
-  const hasBench = hasBenchFile("protocol.dev.jsonl", "protocol and leave dev sets (protocol/engine.test.ts)");
+  const hasBench = hasBenchFile("protocol.dev.jsonl", "protocol and leave dev sets (protocol/engine/evaluate.test.ts)");
 
   describe.runIf(hasBench)("protocol.dev.jsonl", () => {
     it.each(hasBench ? load("protocol.dev.jsonl").map((c) => [c.name, c] as const) : [])("%s", (_name, c) => {
