@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { createDb, type Db } from "@/app/_core/db";
 import type { DeskId, SessionUser } from "@/app/_core/session";
 import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
-import { replyToTicket } from "@/app/_modules/tickets/desk-service";
+import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
 import { createApiToken } from "@/app/_modules/apitokens/service";
 import { logContact } from "@/app/_modules/contact/service";
 

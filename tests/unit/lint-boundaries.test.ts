@@ -101,13 +101,16 @@ describe("import boundaries", () => {
 
   it("domain modules may not read request headers", async () => {
     expect(
-      await restricted("app/_modules/tickets/service.ts", 'import { headers } from "next/headers";\nvoid headers;\n'),
+      await restricted(
+        "app/_modules/tickets/caller-service.ts",
+        'import { headers } from "next/headers";\nvoid headers;\n',
+      ),
     ).toHaveLength(1);
   });
 
   it("allowed imports pass", async () => {
     expect(
-      await restricted("app/_modules/tickets/service.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
+      await restricted("app/_modules/tickets/caller-service.ts", 'import { db } from "@/app/_core/db";\nvoid db;\n'),
     ).toEqual([]);
     expect(
       await restricted("app/(desk)/desk/page.tsx", 'import { headers } from "next/headers";\nvoid headers;\n'),

@@ -8,17 +8,14 @@ import { db } from "@/app/_core/db";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { searchArticles } from "@/app/_modules/search/service";
-import {
-  assignTicket,
-  changeStatus,
-  linkTickets,
-  mergeTicket,
-  replyToTicket,
-  setTags,
-  setTopic,
-  transferTicket,
-  unlinkTickets,
-} from "@/app/_modules/tickets/desk-service";
+import { assignTicket } from "@/app/_modules/tickets/desk/assign";
+import { changeStatus } from "@/app/_modules/tickets/desk/status";
+import { linkTickets, unlinkTickets } from "@/app/_modules/tickets/desk/links";
+import { mergeTicket } from "@/app/_modules/tickets/desk/merge";
+import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
+import { setTags } from "@/app/_modules/tickets/desk/tags";
+import { setTopic } from "@/app/_modules/tickets/desk/topic";
+import { transferTicket } from "@/app/_modules/tickets/desk/transfer";
 import { AGENT_STATUSES, macroSchema, replySchema, transferSchema } from "@/app/_modules/tickets/desk-schema";
 import { deleteMacro, saveMacro } from "@/app/_modules/tickets/macros";
 import { attachmentFiles, fromFormData, toUploads } from "@/app/_modules/tickets/uploads";

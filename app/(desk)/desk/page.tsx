@@ -6,7 +6,7 @@ import { isExpectedError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { visibleDesks } from "@/app/_core/session";
 import { getTaxonomy } from "@/app/_modules/content/store";
-import { listTags } from "@/app/_modules/tickets/desk-service";
+import { listTags } from "@/app/_modules/tickets/desk/tags";
 import { QUEUE_VIEW_LABELS, QUEUE_VIEWS, type QueueSort } from "@/app/_modules/tickets/desk-schema";
 import { listQueue, type QueueResult } from "@/app/_modules/tickets/queue";
 import { CALLER_TYPES, SECTORS } from "@/app/_modules/triage/schema";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { verifyPassword } from "@/app/_core/password";
-import { seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import {
   createStaffUser,
   deactivateStaffUser,

@@ -2,7 +2,7 @@
 // caller search. Runs on SQLite and (npm run test:pg) PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import { newTicket, seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { completeCallback, defaultCallbackDue, listCallbacks, logContact, searchCallers } from "./service";
 import type { ContactInput } from "./schema";
 

@@ -20,7 +20,7 @@ import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
 import { formatReference, nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
-import { followUpUrl, hashToken } from "@/app/_modules/tickets/service";
+import { followUpUrl, hashToken } from "@/app/_modules/tickets/follow-up-link";
 import { phoneVariants } from "./phone";
 import { callbackDoneSchema, contactInputSchema, OUTCOME_LABELS, type CallerInput, type ContactInput } from "./schema";
 

@@ -3,10 +3,13 @@
 // reports and the content-gap report show something on a fresh `npm start`. Seeded once (skipped when tickets exist).
 import type { Db } from "@/app/_core/db";
 import type { DeskId, Role, SessionUser } from "@/app/_core/session";
-import { assignTicket, changeStatus, replyToTicket, setTags } from "@/app/_modules/tickets/desk-service";
+import { assignTicket } from "@/app/_modules/tickets/desk/assign";
+import { changeStatus } from "@/app/_modules/tickets/desk/status";
+import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
+import { setTags } from "@/app/_modules/tickets/desk/tags";
 import { saveMacro } from "@/app/_modules/tickets/macros";
 import type { IntakeInput } from "@/app/_modules/tickets/schema";
-import { createTicket } from "@/app/_modules/tickets/service";
+import { createTicket } from "@/app/_modules/tickets/create-ticket";
 import { DEMO_USERS } from "./demo-users";
 
 type DemoTicket = {

@@ -8,7 +8,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { composeMail } from "@/tests/helpers/mail";
-import { seedDesksAndStaff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { seedDesksAndStaff } from "@/tests/helpers/desk-fixtures";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { receiveMail } from "./inbound";
 import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";

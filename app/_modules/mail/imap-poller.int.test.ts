@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { dovecotMissing, startDovecot, type Dovecot } from "@/tests/helpers/dovecot";
 import { composeMail, testMessageId } from "@/tests/helpers/mail";
-import { seedDesksAndStaff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { seedDesksAndStaff } from "@/tests/helpers/desk-fixtures";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { acquireLease, parseImapUrl, pollMailboxOnce, startImapPoller } from "./imap-poller";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { composeMail, testMessageId, type TestMail } from "@/tests/helpers/mail";
-import { seedDesksAndStaff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { seedDesksAndStaff } from "@/tests/helpers/desk-fixtures";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { AUTO_REPLIES_PER_HOUR, receiveMail } from "./inbound";
 import { MASK } from "./inbound-rules";

@@ -17,7 +17,9 @@ import { storage as defaultStorage, type FileStorage } from "@/app/_modules/stor
 import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { formatReference, nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
-import { checkAttachmentFiles, followUpUrl, hashToken, subjectFrom } from "@/app/_modules/tickets/service";
+import { checkAttachmentFiles } from "@/app/_modules/tickets/attachment-files";
+import { followUpUrl, hashToken } from "@/app/_modules/tickets/follow-up-link";
+import { subjectFrom } from "@/app/_modules/tickets/create-ticket";
 import { triage } from "@/app/_modules/triage/engine";
 import {
   bareAddress,

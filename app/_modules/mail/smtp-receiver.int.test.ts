@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { testMessageId } from "@/tests/helpers/mail";
 import { createDb } from "@/app/_core/db";
-import { seedDesksAndStaff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { seedDesksAndStaff } from "@/tests/helpers/desk-fixtures";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
 

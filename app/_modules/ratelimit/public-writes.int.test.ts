@@ -9,7 +9,9 @@ import { seedContent } from "@/app/_modules/content/seed";
 
 let t: TestDb;
 let limits: typeof import("./public-writes");
-let tickets: typeof import("@/app/_modules/tickets/service");
+let tickets: typeof import("@/app/_modules/tickets/create-ticket") &
+  typeof import("@/app/_modules/tickets/caller-service") &
+  typeof import("@/app/_modules/tickets/follow-up-link");
 let search: typeof import("@/app/_modules/search/service");
 let gaps: typeof import("@/app/_modules/articles/gaps");
 
@@ -20,7 +22,11 @@ beforeAll(async () => {
   process.env.RATE_LIMITS = "on";
   await seedContent(t.db, { contentDir: path.resolve(__dirname, "..", "..", "..", "content"), demoUsers: false });
   limits = await import("./public-writes");
-  tickets = await import("@/app/_modules/tickets/service");
+  tickets = {
+    ...(await import("@/app/_modules/tickets/create-ticket")),
+    ...(await import("@/app/_modules/tickets/caller-service")),
+    ...(await import("@/app/_modules/tickets/follow-up-link")),
+  };
   search = await import("@/app/_modules/search/service");
   gaps = await import("@/app/_modules/articles/gaps");
 });

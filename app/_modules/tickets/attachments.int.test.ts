@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { attachmentForAgent, attachmentForCaller, downloadResponse } from "./attachments";
-import { seedDesksAndStaff, type Staff } from "./desk-test-fixtures";
-import { createTicket } from "./service";
+import { seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
+import { createTicket } from "./create-ticket";
 
 let t: TestDb;
 let staff: Staff;

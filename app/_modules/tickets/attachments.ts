@@ -6,7 +6,7 @@ import type { SessionUser } from "@/app/_core/session";
 import { storage } from "@/app/_modules/storage/storage";
 import { ticketScope } from "./access";
 import { parseReference, referenceWhere } from "./reference";
-import { findTicketByToken } from "./service";
+import { findTicketByToken } from "./caller-service";
 
 type Row = { fileName: string; mimeType: string; storageKey: string };
 

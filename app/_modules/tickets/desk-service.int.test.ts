@@ -3,27 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import {
-  assignTicket,
-  changeStatus,
-  getTicketForAgent,
-  linkTickets,
-  listAssignableUsers,
-  listAudit,
-  listAuditForTicket,
-  listTags,
-  mergeTicket,
-  replyToTicket,
-  setTags,
-  setTopic,
-  transferTicket,
-  unlinkTickets,
-} from "./desk-service";
+import { assignTicket, listAssignableUsers } from "./desk/assign";
+import { changeStatus } from "./desk/status";
+import { getTicketForAgent } from "./desk/get-ticket";
+import { linkTickets, unlinkTickets } from "./desk/links";
+import { listAudit, listAuditForTicket } from "./desk/audit-trail";
+import { listTags, setTags } from "./desk/tags";
+import { mergeTicket } from "./desk/merge";
+import { replyToTicket } from "./desk/reply";
+import { setTopic } from "./desk/topic";
+import { transferTicket } from "./desk/transfer";
 import { businessMsBetween, computeSlaDueTimes } from "@/app/_modules/sla/business-time";
 import { deriveFollowUpToken } from "./desk-token";
-import { newTicket, seedDesksAndStaff, tokenFromMail, type Staff } from "./desk-test-fixtures";
+import { newTicket, seedDesksAndStaff, tokenFromMail, type Staff } from "@/tests/helpers/desk-fixtures";
 import { touchPresence } from "./presence";
-import { addCallerReply, getCallerView, hashToken } from "./service";
+import { addCallerReply, getCallerView } from "./caller-service";
+import { hashToken } from "./follow-up-link";
 
 let t: TestDb;
 let staff: Staff;

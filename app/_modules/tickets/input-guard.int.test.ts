@@ -11,9 +11,9 @@ import { seedContent } from "@/app/_modules/content/seed";
 import { PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { attachmentForAgent, attachmentForCaller } from "./attachments";
-import { replyToTicket } from "./desk-service";
+import { replyToTicket } from "./desk/reply";
 import { PHONE_MESSAGE } from "./schema";
-import { addCallerReply, getCallerView } from "./service";
+import { addCallerReply, getCallerView } from "./caller-service";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 const BSN = "123456782";

@@ -6,7 +6,9 @@ import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { seedContent } from "@/app/_modules/content/seed";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 import { makePdf } from "@/tests/helpers/pdf";
-import { createTicket, addCallerReply, closeByCaller, getCallerView, hashToken } from "./service";
+import { createTicket } from "./create-ticket";
+import { addCallerReply, closeByCaller, getCallerView } from "./caller-service";
+import { hashToken } from "./follow-up-link";
 import type { IntakeInput } from "./schema";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");

@@ -12,7 +12,8 @@ import { storage } from "@/app/_modules/storage/storage";
 import { triage, type TriageResult } from "@/app/_modules/triage/engine";
 import type { Channel } from "./channel";
 import type { IntakeInput } from "./schema";
-import { createTicket, type UploadedFile } from "./service";
+import { createTicket } from "./create-ticket";
+import { type UploadedFile } from "./attachment-files";
 
 export const TICKET_RATE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import { getTicketForAgent } from "./desk-service";
-import { newTicket, seedDesksAndStaff, type Staff } from "./desk-test-fixtures";
+import { getTicketForAgent } from "./desk/get-ticket";
+import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { applyMacro, deleteMacro, listMacros, macroValuesFor, saveMacro } from "./macros";
 
 let t: TestDb;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import { newTicket, seedDesksAndStaff, type Staff } from "./desk-test-fixtures";
+import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { leavePresence, listPresence, touchPresence } from "./presence";
 
 let t: TestDb;

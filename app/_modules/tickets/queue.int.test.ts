@@ -6,7 +6,7 @@ import type { DeskId } from "@/app/_core/session";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { riskThreshold } from "./desk-sla";
 import { QUEUE_SORTS, QUEUE_VIEWS, type QueueFilters, type QueueSort, type QueueView } from "./desk-schema";
-import { insertTicket, seedDesksAndStaff, type Staff } from "./desk-test-fixtures";
+import { insertTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { listQueue, sortSpec } from "./queue";
 
 let t: TestDb;

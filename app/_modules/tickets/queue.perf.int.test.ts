@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { QUEUE_VIEWS, type QueueSort, type QueueView } from "./desk-schema";
-import { seedDesksAndStaff, type Staff } from "./desk-test-fixtures";
+import { seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { listQueue } from "./queue";
 
 const N = Number(process.env.QUEUE_PERF_N ?? 100_000);

@@ -2,8 +2,10 @@
 // merged tickets leave the index, references are looked up directly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "@/app/_modules/search";
-import { mergeTicket, replyToTicket, transferTicket } from "@/app/_modules/tickets/desk-service";
-import { newTicket, seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
+import { mergeTicket } from "./desk/merge";
+import { replyToTicket } from "./desk/reply";
+import { transferTicket } from "./desk/transfer";
+import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { TICKET_INDEX } from "@/app/_modules/search";
 import { resetTicketIndex, searchTickets, syncTicketIndex } from "./ticket-search";

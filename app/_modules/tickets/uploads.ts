@@ -1,7 +1,7 @@
 // Files as server actions receive them (File objects, in FormData or inside the argument object) → checked uploads.
 import { z } from "zod";
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
-import { fileTooLarge, type UploadedFile } from "./service";
+import { fileTooLarge, type UploadedFile } from "./attachment-files";
 
 /** Zero to 3 non-empty files; the content checks (type, size, BSN) follow in the service. */
 export const attachmentFiles = z

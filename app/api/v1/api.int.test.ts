@@ -15,7 +15,7 @@ let tickets: typeof import("./tickets/route");
 let ticketByRef: typeof import("./tickets/[reference]/route");
 let contacts: typeof import("./contacts/route");
 let tokens: typeof import("@/app/_modules/apitokens/service");
-let createTicket: typeof import("@/app/_modules/tickets/service").createTicket;
+let createTicket: typeof import("@/app/_modules/tickets/create-ticket").createTicket;
 
 const T: Record<string, string> = {};
 let poRef = "";
@@ -57,7 +57,7 @@ beforeAll(async () => {
   tickets = await import("./tickets/route");
   ticketByRef = await import("./tickets/[reference]/route");
   contacts = await import("./contacts/route");
-  createTicket = (await import("@/app/_modules/tickets/service")).createTicket;
+  createTicket = (await import("@/app/_modules/tickets/create-ticket")).createTicket;
   const all: ApiScope[] = ["tickets:read", "tickets:write", "contacts:write"];
   T.right = (await token("Telefooncentrale PO", ["po"], all)).token;
   T.notes = (await token("Met notities", ["po"], [...all, "notes:read"])).token;

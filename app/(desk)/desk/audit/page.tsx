@@ -4,7 +4,7 @@ import Link from "next/link";
 import { db } from "@/app/_core/db";
 import { isExpectedError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
-import { listAudit } from "@/app/_modules/tickets/desk-service";
+import { listAudit } from "@/app/_modules/tickets/desk/audit-trail";
 import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTime } from "../labels";
 import { AuditSide } from "../AuditChanges";
 import "../desk.css";

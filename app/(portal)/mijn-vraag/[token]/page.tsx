@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/app/_core/db";
 import { isExpectedError } from "@/app/_core/errors";
 import { STATUS_LABELS, type TicketStatus } from "@/app/_modules/tickets/schema";
-import { getCallerView } from "@/app/_modules/tickets/service";
+import { getCallerView } from "@/app/_modules/tickets/caller-service";
 import { hoursText } from "@/app/_modules/desks/service";
 import { CallerActions } from "./CallerActions";
 

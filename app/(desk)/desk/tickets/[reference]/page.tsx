@@ -11,12 +11,10 @@ import { NotFoundError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { renderPlainHtml } from "@/app/_modules/articles/render";
 import { getTaxonomy } from "@/app/_modules/content/store";
-import {
-  getTicketForAgent,
-  listAssignableUsers,
-  listAuditForTicket,
-  listTags,
-} from "@/app/_modules/tickets/desk-service";
+import { getTicketForAgent } from "@/app/_modules/tickets/desk/get-ticket";
+import { listAssignableUsers } from "@/app/_modules/tickets/desk/assign";
+import { listAuditForTicket } from "@/app/_modules/tickets/desk/audit-trail";
+import { listTags } from "@/app/_modules/tickets/desk/tags";
 import { applyMacro, listMacros, macroValuesFor } from "@/app/_modules/tickets/macros";
 import { REFERENCE_PATTERN } from "@/app/_modules/tickets/reference";
 import { SlaBadges, StatusBadge } from "../../components";

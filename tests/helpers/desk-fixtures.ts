@@ -1,11 +1,11 @@
 // Seed data for the agent-workspace integration tests: both desks, staff of every kind, and tickets made by the real
 // createTicket (or written directly when a test needs hundreds). Only imported by *.int.test.ts files.
-import type { Channel } from "./channel";
+import type { Channel } from "@/app/_modules/tickets/channel";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import type { DeskId, Role, SessionUser } from "@/app/_core/session";
-import { createTicket } from "./service";
-import type { IntakeInput } from "./schema";
+import { createTicket } from "@/app/_modules/tickets/create-ticket";
+import type { IntakeInput } from "@/app/_modules/tickets/schema";
 
 const HOURS = JSON.stringify({ days: [1, 2, 3, 4, 5], open: "09:00", close: "13:00" });
 
