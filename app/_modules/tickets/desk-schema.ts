@@ -5,6 +5,7 @@ import { z } from "zod";
 import { fromZod } from "@/app/_core/errors";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { CALLER_TYPES, SECTORS } from "@/app/_modules/triage/schema";
+import { TICKET_STATUSES, type TicketStatus } from "./schema";
 
 /** Parses input or throws a ValidationError with per-field issues. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -107,6 +108,20 @@ export const QUEUE_VIEW_LABELS: Record<QueueView, string> = {
   "sla-risico": "SLA-risico",
   opgelost: "Opgelost",
 };
+/**
+ * The one mapping between the ticket statuses (English, in code and database) and the queue views named after them
+ * (Dutch ids, in URLs). "mijn" and "sla-risico" are not status views. Resolved and closed share "opgelost".
+ */
+export const STATUS_VIEW: Record<TicketStatus, QueueView> = {
+  new: "nieuw",
+  open: "open",
+  waiting: "wacht",
+  resolved: "opgelost",
+  closed: "opgelost",
+};
+/** The statuses a status view shows (empty for "mijn" and "sla-risico"). */
+export const viewStatuses = (view: QueueView): TicketStatus[] => TICKET_STATUSES.filter((s) => STATUS_VIEW[s] === view);
+
 export const QUEUE_SORTS = ["sla", "created", "updated"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 

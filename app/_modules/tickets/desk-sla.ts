@@ -3,9 +3,9 @@
 // waiting for the caller (slaPausedMs) pushes both out.
 //
 // Design choice: while a ticket waits for the caller its due times stay stored (frozen) and slaPausedAt marks the
-// pause; they are recomputed when the pause ends. Nulling them (as the schema comment suggests) would lose them for
-// good on the caller-reply path, which does not recompute (see the report). Queues never show waiting tickets as
-// at risk, so a frozen due time does no harm. firstResponseDueAt also stays after the first reply, so reports can
+// pause; every path that ends the pause (a status change, a caller's reply) recomputes them with endPause and
+// dueTimesFor. Nulling them instead would lose them wherever a path forgot to recompute. Queues never show waiting
+// tickets as at risk, so a frozen due time does no harm. firstResponseDueAt also stays after the first reply, so reports can
 // tell whether it was met (firstRespondedAt <= firstResponseDueAt).
 import {
   addBusinessTime,

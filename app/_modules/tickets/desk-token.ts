@@ -7,9 +7,11 @@
 // We use 3. The stored hash stays the only thing in the database (a database leak still reveals no link), the
 // link is the same in every mail, and findTicketByToken works unchanged. The price: whoever holds AUTH_SECRET can
 // derive links — but that secret already signs every staff session, so it guards more than this.
-// Tickets whose stored hash does not match the derived token (created with a random token, or after AUTH_SECRET was
-// rotated) get the derived token once, on their first agent mail (audited); from then on the link is stable.
-// createTicket derives its token the same way, so tickets created since never need that switch.
+// Tickets whose stored hash does not match the derived token (created with a random token before this scheme, or
+// before AUTH_SECRET was rotated) get the derived token once, on their first agent mail (audited); from then on the
+// link is stable. Every path that creates a ticket (create-ticket.ts, the contact screen, inbound mail) derives its
+// token the same way, so tickets created since never need that switch. This file imports only follow-up-link.ts
+// from the tickets module, so no import loop runs through it.
 import { createHmac } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";

@@ -62,8 +62,7 @@ describe.runIf(process.env.QUEUE_PERF)(`queue at ${N} tickets`, () => {
         data: tickets.filter((_, k) => k % 10 === 0).map((x) => ({ ticketId: x.id, tagId: tag.id })),
       });
     }
-    if (t.kind === "sqlite") await t.db.$executeRawUnsafe("ANALYZE");
-    else await t.db.$executeRawUnsafe("ANALYZE");
+    await t.db.$executeRawUnsafe("ANALYZE");
     console.log(`seeded ${N} tickets in ${Date.now() - started} ms (${t.kind})`);
   }, 600_000);
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/app/_core/errors";
 import { decodeCursor, encodeCursor, filtersWhere, keysetAfter, keysetOrder, sortSpec, viewWhere } from "./queue";
+import { STATUS_VIEW, viewStatuses } from "./desk-schema";
+import { TICKET_STATUSES } from "./schema";
 
 describe("cursor", () => {
   it.each([
@@ -72,5 +74,16 @@ describe("views and filters", () => {
       { status: { in: ["open"] } },
       { assigneeId: "u1" },
     ]);
+  });
+});
+
+describe("status views", () => {
+  it("maps every status to the one view that shows it, and each status view back to its statuses", () => {
+    for (const s of TICKET_STATUSES) expect(viewStatuses(STATUS_VIEW[s])).toContain(s);
+    expect(viewStatuses("nieuw")).toEqual(["new"]);
+    expect(viewStatuses("wacht")).toEqual(["waiting"]);
+    expect(viewStatuses("opgelost")).toEqual(["resolved", "closed"]);
+    expect(viewStatuses("mijn")).toEqual([]);
+    expect(viewWhere("opgelost", "u1", {})).toEqual({ status: { in: ["resolved", "closed"] } });
   });
 });

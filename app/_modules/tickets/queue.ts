@@ -7,7 +7,17 @@ import type { Db, Prisma } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
 import { deskSlaSettings, riskThreshold, slaSummary, type DeskSlaSettings } from "./desk-sla";
-import { parseInput, QUEUE_VIEWS, queueSchema, type QueueFilters, type QueueSort, type QueueView } from "./desk-schema";
+import {
+  parseInput,
+  QUEUE_VIEWS,
+  queueSchema,
+  STATUS_VIEW,
+  viewStatuses,
+  type QueueFilters,
+  type QueueSort,
+  type QueueView,
+} from "./desk-schema";
+import type { TicketStatus } from "./schema";
 
 type Direction = "asc" | "desc";
 type SortSpec = { field: "resolutionDueAt" | "createdAt" | "updatedAt"; nullable: boolean; direction: Direction };
@@ -107,15 +117,14 @@ export function viewWhere(
 ): Prisma.TicketWhereInput {
   switch (view) {
     case "nieuw":
-      return { status: "new" };
     case "open":
-      return { status: "open" };
     case "wacht":
-      return { status: "waiting" };
+    case "opgelost": {
+      const statuses = viewStatuses(view);
+      return statuses.length === 1 ? { status: statuses[0] } : { status: { in: statuses } };
+    }
     case "mijn":
       return { assigneeId: userId, status: { in: OPEN_STATUSES } };
-    case "opgelost":
-      return { status: { in: ["resolved", "closed"] } };
     case "sla-risico": {
       // Waiting tickets are paused, so never at risk; a met first response no longer counts.
       const perDesk = Object.entries(riskBefore).map(([deskId, before]) => ({
@@ -293,10 +302,8 @@ async function viewCounts(
         ]);
         for (const row of byStatus) {
           const n = row._count._all;
-          if (row.status === "new") totals.nieuw += n;
-          else if (row.status === "open") totals.open += n;
-          else if (row.status === "waiting") totals.wacht += n;
-          else if (row.status === "resolved" || row.status === "closed") totals.opgelost += n;
+          const view = STATUS_VIEW[row.status as TicketStatus];
+          if (view) totals[view] += n;
         }
         totals.mijn += mine;
         totals["sla-risico"] += risk;
