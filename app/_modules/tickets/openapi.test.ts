@@ -35,7 +35,7 @@ describe("OpenAPI document", () => {
     expect(JSON.stringify(doc)).not.toContain("$schema");
   });
 
-  it("lists the four webhook events with their signed payloads, from the schemas the bodies are checked against", () => {
+  it("lists the webhook events with their signed payloads, from the schemas the bodies are checked against", () => {
     const hooks = (
       doc as unknown as {
         webhooks: Record<
@@ -49,7 +49,18 @@ describe("OpenAPI document", () => {
         >;
       }
     ).webhooks;
-    expect(Object.keys(hooks)).toEqual(["ticket.created", "ticket.updated", "ticket.resolved", "contact.logged"]);
+    expect(Object.keys(hooks)).toEqual([
+      "ticket.created",
+      "ticket.updated",
+      "ticket.resolved",
+      "ticket.transferred",
+      "ticket.merged",
+      "ticket.note_added",
+      "contact.logged",
+    ]);
+    expect(hooks["ticket.transferred"]!.post.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/WebhookTicketTransferred",
+    );
     expect(hooks["ticket.created"]!.post.description).toContain("X-Portal-Signature: t=<unix seconds>,v1=<hex>");
     expect(hooks["contact.logged"]!.post.requestBody.content["application/json"].schema.$ref).toBe(
       "#/components/schemas/WebhookContactLogged",

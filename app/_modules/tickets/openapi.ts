@@ -18,8 +18,14 @@ import { WEBHOOK_EVENTS, webhookPayloadSchemas } from "@/app/_modules/webhooks/s
 const EVENT_TEXT: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   "ticket.created": "A ticket was created, on any channel (web, api, phone).",
   "ticket.updated":
-    "A ticket changed: status, assignment, a public reply (agent or caller), or a call added to it. `data.changes` says which.",
+    "A ticket changed: status, assignment, a public reply (agent or caller), a call added to it, a transfer or a merge. `data.changes` says which. Internal notes are not a change here (see ticket.note_added).",
   "ticket.resolved": "A ticket became resolved (sent besides ticket.updated / ticket.created).",
+  "ticket.transferred":
+    "A ticket moved to the other desk and got that desk's reference; `formerReference` and `fromDesk` say where it was. Sent besides ticket.updated (changes: transfer).",
+  "ticket.merged":
+    "A duplicate was merged into another ticket of the same caller and closed; `mergedInto` names the ticket work goes on in. Sent besides ticket.updated (changes: merge) for both tickets.",
+  "ticket.note_added":
+    "An agent added an internal note. The payload carries the ticket, never the note's text; notes are not part of ticket.updated.",
   "contact.logged": "An agent logged a phone contact in the contact screen.",
 };
 const componentName = (e: string) =>

@@ -2,15 +2,26 @@
 import { z } from "zod";
 import { CHANNELS } from "@/app/_modules/tickets/channel";
 
-export const WEBHOOK_EVENTS = ["ticket.created", "ticket.updated", "ticket.resolved", "contact.logged"] as const;
+export const WEBHOOK_EVENTS = [
+  "ticket.created",
+  "ticket.updated",
+  "ticket.resolved",
+  "ticket.transferred",
+  "ticket.merged",
+  "ticket.note_added",
+  "contact.logged",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Sent only by the admin's "Testbericht" button, to one webhook. */
 export const PING_EVENT = "webhook.ping";
 
 export const EVENT_LABELS: Record<WebhookEvent, string> = {
   "ticket.created": "Nieuwe vraag (elk kanaal)",
-  "ticket.updated": "Vraag gewijzigd (status, toewijzing, antwoord)",
+  "ticket.updated": "Vraag gewijzigd (status, toewijzing, antwoord, doorsturen, samenvoegen)",
   "ticket.resolved": "Vraag opgelost",
+  "ticket.transferred": "Vraag doorgestuurd naar de andere helpdesk",
+  "ticket.merged": "Vraag samengevoegd met een andere vraag",
+  "ticket.note_added": "Interne notitie toegevoegd (zonder de tekst)",
   "contact.logged": "Gesprek vastgelegd",
 };
 
@@ -24,7 +35,18 @@ export const webhookTicketSchema = z.object({
   assigneeId: z.string().nullable(),
   createdAt: z.string().describe("ISO 8601"),
   updatedAt: z.string().describe("ISO 8601"),
-  changes: z.array(z.enum(["created", "status", "assignment", "reply", "call"])).describe("What this event is about."),
+  changes: z
+    .array(z.enum(["created", "status", "assignment", "reply", "call", "transfer", "merge", "note"]))
+    .describe("What this event is about."),
+});
+
+export const webhookTransferSchema = webhookTicketSchema.extend({
+  formerReference: z.string().describe("The reference the ticket had at the desk it left."),
+  fromDesk: z.enum(["po", "vo-mbo"]),
+});
+
+export const webhookMergeSchema = webhookTicketSchema.extend({
+  mergedInto: z.string().describe("Reference of the ticket the duplicate (this one, now closed) was merged into."),
 });
 
 export const webhookContactSchema = z.object({
@@ -51,6 +73,9 @@ export const webhookPayloadSchemas = {
   "ticket.created": envelope("ticket.created", webhookTicketSchema),
   "ticket.updated": envelope("ticket.updated", webhookTicketSchema),
   "ticket.resolved": envelope("ticket.resolved", webhookTicketSchema),
+  "ticket.transferred": envelope("ticket.transferred", webhookTransferSchema),
+  "ticket.merged": envelope("ticket.merged", webhookMergeSchema),
+  "ticket.note_added": envelope("ticket.note_added", webhookTicketSchema),
   "contact.logged": envelope("contact.logged", webhookContactSchema),
 } satisfies Record<WebhookEvent, z.ZodType>;
 

@@ -70,22 +70,35 @@ export async function enqueueWebhookEvent(
 
 /**
  * Queues ticket events for a ticket as it is now (read inside the same transaction): ticket.updated (or
- * ticket.created), plus ticket.resolved when `resolved` is set.
+ * ticket.created), plus ticket.resolved when `resolved` is set, ticket.transferred / ticket.merged with their extra
+ * fields, and ticket.note_added for a "note" change. A note is internal: it is not a ticket.updated change, so a
+ * receiver hears of notes only when it subscribes to ticket.note_added (and never gets their text).
  */
 export async function enqueueTicketEvents(
   tx: TicketTx,
   ticketId: string,
   changes: WebhookTicketData["changes"],
-  opts: { created?: boolean; resolved?: boolean; now?: Date } = {},
+  opts: {
+    created?: boolean;
+    resolved?: boolean;
+    transferred?: { formerReference: string; fromDesk: string };
+    mergedInto?: string;
+    now?: Date;
+  } = {},
 ): Promise<void> {
   const now = Date.now();
-  const wanted: WebhookEvent[] = [
-    opts.created ? "ticket.created" : "ticket.updated",
-    ...(opts.resolved ? (["ticket.resolved"] as const) : []),
-  ];
+  const updates = changes.filter((c) => c !== "note");
+  const wanted: { event: WebhookEvent; changes: WebhookTicketData["changes"]; extra?: object }[] = [];
+  if (opts.created) wanted.push({ event: "ticket.created", changes });
+  else if (updates.length) wanted.push({ event: "ticket.updated", changes: updates });
+  if (opts.resolved) wanted.push({ event: "ticket.resolved", changes: updates });
+  if (opts.transferred) wanted.push({ event: "ticket.transferred", changes: updates, extra: opts.transferred });
+  if (opts.mergedInto)
+    wanted.push({ event: "ticket.merged", changes: updates, extra: { mergedInto: opts.mergedInto } });
+  if (changes.includes("note")) wanted.push({ event: "ticket.note_added", changes: ["note"] });
   const listening = (
-    await Promise.all(wanted.map(async (e) => ((await subscribers(tx, e, now)).length ? e : null)))
-  ).filter((e): e is WebhookEvent => e !== null);
+    await Promise.all(wanted.map(async (w) => ((await subscribers(tx, w.event, now)).length ? w : null)))
+  ).filter((w) => w !== null);
   if (!listening.length) return;
   const t = await tx.ticket.findUnique({
     where: { id: ticketId },
@@ -102,19 +115,21 @@ export async function enqueueTicketEvents(
     },
   });
   if (!t) return;
-  const data: WebhookTicketData = {
-    reference: t.reference,
-    desk: t.deskId as WebhookTicketData["desk"],
-    status: t.status as WebhookTicketData["status"],
-    channel: t.channel as WebhookTicketData["channel"],
-    subject: t.subject,
-    topic: t.topic,
-    assigneeId: t.assigneeId,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
-    changes,
-  };
-  for (const e of listening) await enqueueWebhookEvent(tx, e, data, { now: opts.now });
+  for (const w of listening) {
+    const data: WebhookTicketData = {
+      reference: t.reference,
+      desk: t.deskId as WebhookTicketData["desk"],
+      status: t.status as WebhookTicketData["status"],
+      channel: t.channel as WebhookTicketData["channel"],
+      subject: t.subject,
+      topic: t.topic,
+      assigneeId: t.assigneeId,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+      changes: w.changes,
+    };
+    await enqueueWebhookEvent(tx, w.event, { ...data, ...w.extra }, { now: opts.now });
+  }
 }
 
 /** Queues contact.logged. */

@@ -12,6 +12,8 @@ import { logContact } from "@/app/_modules/contact/service";
 import { assignTicket } from "@/app/_modules/tickets/desk/assign";
 import { changeStatus } from "@/app/_modules/tickets/desk/status";
 import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
+import { transferTicket } from "@/app/_modules/tickets/desk/transfer";
+import { mergeTicket } from "@/app/_modules/tickets/desk/merge";
 import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
 import { createTicket } from "@/app/_modules/tickets/create-ticket";
 import { intake } from "@/tests/helpers/desk-fixtures";
@@ -323,6 +325,86 @@ describe("webhook delivery", () => {
       delivered: 6,
     });
     expect(r.received.every((x) => x.verified)).toBe(true);
+  });
+});
+
+describe("transfer, merge and internal notes", () => {
+  const rows = async () =>
+    (await t.db.webhookDelivery.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((d) => ({
+      event: d.event,
+      body: JSON.parse(d.body) as { type: string; data: Record<string, unknown> },
+    }));
+
+  it("queue ticket.transferred, ticket.merged and ticket.note_added (and ticket.updated for transfer and merge) in the change's transaction", async () => {
+    await hook("https://ontvanger.example/hook", [
+      "ticket.updated",
+      "ticket.transferred",
+      "ticket.merged",
+      "ticket.note_added",
+    ]);
+    const email = `wh-${Date.now()}@klimop.test`;
+    const a = await newTicket(t.db, "po", { email });
+    const b = await newTicket(t.db, "po", { email });
+    await t.db.webhookDelivery.deleteMany();
+
+    await replyToTicket(t.db, { user: staff.po, reference: a.reference, kind: "note", body: "Even navragen bij DUO." });
+    let got = await rows();
+    expect(got.map((r) => r.event)).toEqual(["ticket.note_added"]);
+    const note = webhookPayloadSchemas["ticket.note_added"].parse(got[0]!.body);
+    expect(note.data).toMatchObject({ reference: a.reference, changes: ["note"] });
+    expect(got[0]!.body.data).not.toHaveProperty("body");
+    expect(JSON.stringify(got[0]!.body)).not.toContain("navragen");
+
+    await t.db.webhookDelivery.deleteMany();
+    const moved = await transferTicket(t.db, {
+      user: staff.both,
+      reference: a.reference,
+      toDesk: "vo-mbo",
+      reason: "Uw vraag gaat over het vo.",
+    });
+    got = await rows();
+    expect(got.map((r) => r.event)).toEqual(["ticket.updated", "ticket.transferred"]);
+    const transferred = webhookPayloadSchemas["ticket.transferred"].parse(got[1]!.body);
+    expect(transferred.data).toMatchObject({
+      reference: moved.reference,
+      desk: "vo-mbo",
+      formerReference: a.reference,
+      fromDesk: "po",
+      changes: ["transfer"],
+    });
+    expect(webhookPayloadSchemas["ticket.updated"].parse(got[0]!.body).data).toMatchObject({
+      reference: moved.reference,
+      changes: ["transfer"],
+    });
+
+    await t.db.webhookDelivery.deleteMany();
+    await mergeTicket(t.db, { user: staff.both, reference: b.reference, intoReference: moved.reference });
+    got = await rows();
+    expect(got.map((r) => [r.event, r.body.data.reference])).toEqual([
+      ["ticket.updated", b.reference],
+      ["ticket.merged", b.reference],
+      ["ticket.updated", moved.reference],
+    ]);
+    expect(webhookPayloadSchemas["ticket.merged"].parse(got[1]!.body).data).toMatchObject({
+      status: "closed",
+      mergedInto: moved.reference,
+      changes: ["merge"],
+    });
+  });
+
+  it("a note is not a ticket.updated change, and a refused transfer or merge queues nothing", async () => {
+    await hook("https://ontvanger.example/hook", ["ticket.updated", "ticket.transferred", "ticket.merged"]);
+    const a = await newTicket(t.db, "po");
+    const other = await newTicket(t.db, "po", { email: `ander-${Date.now()}@klimop.test` });
+    await t.db.webhookDelivery.deleteMany();
+    await replyToTicket(t.db, { user: staff.po, reference: a.reference, kind: "note", body: "Alleen intern." });
+    await expect(
+      transferTicket(t.db, { user: staff.both, reference: a.reference, toDesk: "po", reason: "Verkeerde desk." }),
+    ).rejects.toThrow(/al bij deze helpdesk/);
+    await expect(
+      mergeTicket(t.db, { user: staff.po, reference: a.reference, intoReference: other.reference }),
+    ).rejects.toThrow(/Samenvoegen kan niet/);
+    expect(await t.db.webhookDelivery.count()).toBe(0);
   });
 });
 

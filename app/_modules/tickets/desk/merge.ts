@@ -3,6 +3,7 @@ import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketMergedMail } from "@/app/_modules/mail/templates";
 import { deskSlaSettings, endPause } from "../desk-sla";
 import { followUpLinkForMail } from "../desk-token";
@@ -121,6 +122,8 @@ export async function mergeTicket(db: Db, opts: Common & { intoReference: string
       deskName: target.desk.name,
     });
     await enqueueMail(tx, { to: source.requester.email, ...mail, ticketId: source.id });
+    await enqueueTicketEvents(tx, source.id, ["merge"], { mergedInto: target.reference, now });
+    await enqueueTicketEvents(tx, target.id, ["merge"], { now });
     return { targetReference: target.reference, movedMessages: moved.count };
   });
 }

@@ -117,14 +117,13 @@ export async function replyToTicket(
         await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
         mailed = true;
       }
-      if (isReply || to) {
-        await enqueueTicketEvents(
-          tx,
-          t.id,
-          [...(isReply ? (["reply"] as const) : []), ...(to ? (["status"] as const) : [])],
-          { resolved: to === "resolved", now },
-        );
-      }
+      // A note is queued as ticket.note_added only (internal: never part of ticket.updated, never its text).
+      await enqueueTicketEvents(
+        tx,
+        t.id,
+        [...(isReply ? (["reply"] as const) : (["note"] as const)), ...(to ? (["status"] as const) : [])],
+        { resolved: to === "resolved", now },
+      );
       return { messageId: message.id, status: to ?? t.status, mailed, attachments: stored.length };
     })
     .catch(async (e) => {

@@ -1,9 +1,10 @@
 // Transferring a ticket to the other desk.
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError } from "@/app/_core/errors";
-import { type DeskId } from "@/app/_core/session";
+import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { ticketTransferredMail } from "@/app/_modules/mail/templates";
 import { deskSlaSettings, slaOnTransfer } from "../desk-sla";
 import { parseInput, transferSchema } from "../desk-schema";
@@ -93,6 +94,10 @@ export async function transferTicket(db: Db, opts: Common & { toDesk: DeskId; re
       requesterName: t.requester.name,
     });
     await enqueueMail(tx, { to: t.requester.email, ...mail, ticketId: t.id });
+    await enqueueTicketEvents(tx, t.id, ["transfer"], {
+      transferred: { formerReference: t.reference, fromDesk: t.deskId },
+      now,
+    });
     return {
       deskId: to.id as DeskId,
       reference,
