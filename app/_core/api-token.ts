@@ -6,7 +6,13 @@ import { db as appDb, type Db } from "./db";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { DESK_IDS, type DeskId } from "./session";
 
-export const API_SCOPES = ["tickets:read", "tickets:write", "notes:read", "contacts:write"] as const;
+export const API_SCOPES = [
+  "tickets:read",
+  "tickets:write",
+  "notes:read",
+  "contacts:write",
+  "organisations:read",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export type ApiPrincipal = { tokenId: string; name: string; desks: DeskId[]; scopes: ApiScope[] };

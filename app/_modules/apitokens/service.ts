@@ -12,6 +12,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "tickets:write": "Vragen aanmaken",
   "notes:read": "Interne notities lezen",
   "contacts:write": "Gesprekken aanmelden",
+  "organisations:read": "Organisaties lezen",
 };
 
 export const apiTokenInputSchema = z.object({

@@ -41,6 +41,14 @@ export const apiMessageSchema = z.object({
   author: z.string().nullable(),
 });
 
+/** An organisation as the API names it on a ticket. */
+export const apiOrganisationRefSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["school", "bestuur", "gemeente", "leverancier", "anders"]),
+  name: z.string(),
+  code: z.string().nullable(),
+});
+
 export const apiTicketSchema = z.object({
   reference: z.string(),
   formerReferences: z.array(z.string()),
@@ -57,6 +65,10 @@ export const apiTicketSchema = z.object({
   resolutionDueAt: z.string().nullable(),
   firstRespondedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  /** The asking organisation, when known. */
+  organisation: apiOrganisationRefSchema.nullable(),
+  /** The school the question is about (asked on behalf of / about it), when given. */
+  schoolConcerned: apiOrganisationRefSchema.nullable(),
   messages: z.array(apiMessageSchema),
 });
 
@@ -85,6 +97,34 @@ export const apiTicketListSchema = z.object({
   items: z.array(apiTicketSummarySchema),
   nextCursor: z.string().nullable(),
 });
+
+/** GET /api/v1/organisations?q=&code= */
+export const apiOrganisationQuerySchema = z
+  .object({
+    q: z.string().trim().max(100, "q is hoogstens 100 tekens.").optional(),
+    code: z
+      .string()
+      .trim()
+      .max(20, "code is hoogstens 20 tekens.")
+      .regex(/^[A-Za-z0-9 .-]*$/, "Een code bestaat uit letters en cijfers.")
+      .optional(),
+    limit: z.coerce
+      .number({ error: "limit is een getal." })
+      .int()
+      .min(1, "limit is minstens 1.")
+      .max(100, "limit is hoogstens 100.")
+      .optional(),
+  })
+  .refine((v) => !!(v.q || v.code), { message: "Geef q (naam, code of plaats) of code.", path: ["q"] });
+
+export const apiOrganisationSchema = apiOrganisationRefSchema.extend({
+  sector: z.enum(["po", "so", "vo", "mbo"]).nullable(),
+  place: z.string().nullable(),
+  /** Tickets on the token's desks: asked by the organisation, about it (school concerned), and still open. */
+  tickets: z.object({ asked: z.number().int(), about: z.number().int(), open: z.number().int() }),
+});
+
+export const apiOrganisationListSchema = z.object({ items: z.array(apiOrganisationSchema) });
 
 const phoneNumber = z
   .string()

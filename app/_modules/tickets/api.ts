@@ -30,6 +30,8 @@ const summarySelect = {
   resolutionDueAt: true,
   firstRespondedAt: true,
   resolvedAt: true,
+  organisation: { select: { id: true, kind: true, name: true, code: true } },
+  school: { select: { id: true, kind: true, name: true, code: true } },
 } satisfies Prisma.TicketSelect;
 
 type SummaryRow = Prisma.TicketGetPayload<{ select: typeof summarySelect }>;
@@ -53,6 +55,8 @@ function toSummary(t: SummaryRow, formerReferences: string[] = []): ApiTicketSum
     resolutionDueAt: iso(t.resolutionDueAt),
     firstRespondedAt: iso(t.firstRespondedAt),
     resolvedAt: iso(t.resolvedAt),
+    organisation: t.organisation as ApiTicketSummary["organisation"],
+    schoolConcerned: t.school as ApiTicketSummary["schoolConcerned"],
   };
 }
 

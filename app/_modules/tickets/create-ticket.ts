@@ -43,6 +43,9 @@ export async function createTicket(
     now?: Date;
     /** SQLite URL of `db`: use the prepared-statement fast path for the write (see sqlite-intake.ts). */
     sqliteUrl?: string;
+    /** The caller's organisation (and how it was matched) and the school the question is about. */
+    organisation?: { id: string; matchedBy: string } | null;
+    schoolId?: string | null;
   },
 ): Promise<CreatedTicket> {
   const { input, deskId } = opts;
@@ -100,6 +103,8 @@ export async function createTicket(
           triage: triageJson,
           channel: opts.channel ?? "web",
           createdAt: now,
+          organisationId: opts.organisation?.id ?? null,
+          schoolId: opts.schoolId ?? null,
         },
         requester: {
           id: newId(),
@@ -109,6 +114,8 @@ export async function createTicket(
           callerType: input.callerType,
           organisation: input.organisation,
           schoolCode: input.schoolCode ?? null,
+          organisationId: opts.organisation?.id ?? null,
+          organisationMatchedBy: opts.organisation?.matchedBy ?? null,
         },
         message: { id: newId(), body: input.question },
         attachments: stored.map((f) => ({
@@ -165,6 +172,8 @@ export async function createTicket(
           channel: opts.channel ?? "web",
           createdAt: now,
           desk: { connect: { id: deskId } },
+          ...(opts.organisation ? { organisation: { connect: { id: opts.organisation.id } } } : {}),
+          ...(opts.schoolId ? { school: { connect: { id: opts.schoolId } } } : {}),
           requester: {
             create: {
               name: input.name,
@@ -173,6 +182,9 @@ export async function createTicket(
               callerType: input.callerType,
               organisation: input.organisation,
               schoolCode: input.schoolCode ?? null,
+              ...(opts.organisation
+                ? { org: { connect: { id: opts.organisation.id } }, organisationMatchedBy: opts.organisation.matchedBy }
+                : {}),
             },
           },
           messages: { create: [{ id: messageId, kind: "caller", body: input.question, createdAt: now }] },

@@ -9,7 +9,15 @@ import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import { storage } from "@/app/_modules/storage/storage";
+import {
+  matchCaller,
+  organisationFacts,
+  resolveSchoolConcerned,
+  type CallerMatch,
+  type OrganisationSummary,
+} from "@/app/_modules/organisations/service";
 import { triage, type TriageResult } from "@/app/_modules/triage/engine";
+import type { RoutingFacts } from "@/app/_modules/triage/organisation";
 import type { Channel } from "./channel";
 import type { IntakeInput } from "./schema";
 import { createTicket } from "./create-ticket";
@@ -18,11 +26,14 @@ import { type UploadedFile } from "./attachment-files";
 export const TICKET_RATE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 
 /** Decides the desk for a question, or explains in Dutch (per field) why no ticket can be made. */
-export function deskForIntake(input: Pick<IntakeInput, "callerType" | "sector" | "question">): {
+export function deskForIntake(
+  input: Pick<IntakeInput, "callerType" | "sector" | "question">,
+  facts?: RoutingFacts,
+): {
   deskId: DeskId;
   triage: TriageResult;
 } {
-  const t = triage({ callerType: input.callerType, sector: input.sector, question: input.question });
+  const t = triage({ callerType: input.callerType, sector: input.sector, question: input.question }, undefined, facts);
   if (t.desk === "out-of-scope") {
     throw new ValidationError("Deze vraag kunnen de helpdesks niet beantwoorden.", [
       {
@@ -58,12 +69,17 @@ export async function submitQuestion(opts: {
   if (!taxonomy.topics.some((t) => t.id === opts.input.topic)) {
     throw new ValidationError("Onbekend onderwerp.", [{ path: "topic", message: "Kies een onderwerp uit de lijst." }]);
   }
+  const { match, school, facts } = await intakeOrganisation(db(), opts.input);
   const { deskId, triage: t } = opts.deskId
     ? {
         deskId: opts.deskId,
-        triage: triage({ callerType: opts.input.callerType, sector: opts.input.sector, question: opts.input.question }),
+        triage: triage(
+          { callerType: opts.input.callerType, sector: opts.input.sector, question: opts.input.question },
+          undefined,
+          facts,
+        ),
       }
-    : deskForIntake(opts.input);
+    : deskForIntake(opts.input, facts);
   if (opts.desks && !opts.desks.includes(deskId)) {
     throw new ForbiddenError(
       `Deze token mag geen vragen aanmaken voor de helpdesk ${deskId}. Geef een desk mee waarvoor de token geldt.`,
@@ -89,11 +105,36 @@ export async function submitQuestion(opts: {
     triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints },
     channel: opts.channel,
     sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
+    organisation: match ? { id: match.organisation.id, matchedBy: match.matchedBy } : null,
+    schoolId: school && school.id !== match?.organisation.id ? school.id : null,
   });
   if (opts.runId) await markRun(opts.runId, "submitted");
   void kickOutbox(client);
   void kickWebhooks(client);
   return created;
+}
+
+/**
+ * The caller's organisation (chosen in the typeahead, by e-mail domain or by school code) and the school the
+ * question is about, with the facts routing needs. An unknown school concerned is a field error.
+ */
+export async function intakeOrganisation(
+  client: ReturnType<typeof db>,
+  input: Pick<IntakeInput, "email" | "schoolCode" | "organisationId" | "aboutSchoolCode">,
+): Promise<{ match: CallerMatch; school: OrganisationSummary | null; facts: RoutingFacts }> {
+  const [match, school] = await Promise.all([
+    matchCaller(client, { email: input.email, schoolCode: input.schoolCode, chosenId: input.organisationId }),
+    resolveSchoolConcerned(client, { schoolCode: input.aboutSchoolCode, field: "aboutSchoolCode" }),
+  ]);
+  const [organisation, schoolFacts] = await Promise.all([
+    organisationFacts(client, match?.organisation ?? null),
+    organisationFacts(client, school),
+  ]);
+  return {
+    match,
+    school,
+    facts: { ...(organisation ? { organisation } : {}), ...(schoolFacts ? { school: schoolFacts } : {}) },
+  };
 }
 
 export const DEFLECTION_EVENTS = ["started", "suggestions_shown", "article_opened", "abandoned", "answered"] as const;

@@ -6,15 +6,24 @@ describe("OpenAPI document", () => {
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
   };
 
-  it("is OpenAPI 3.1 with the four token routes and bearer security", () => {
+  it("is OpenAPI 3.1 with the five token routes and bearer security", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/contacts",
+      "/api/v1/organisations",
       "/api/v1/tickets",
       "/api/v1/tickets/{reference}",
     ]);
     expect(Object.keys(doc.paths["/api/v1/tickets"]).sort()).toEqual(["get", "post"]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("names the organisation and the school concerned on tickets, and documents the organisation search", () => {
+    expect(Object.keys(doc.components.schemas.Ticket!.properties!)).toEqual(
+      expect.arrayContaining(["organisation", "schoolConcerned"]),
+    );
+    const params = (doc.paths["/api/v1/organisations"] as { get: { parameters: { name: string }[] } }).get.parameters;
+    expect(params.map((p) => p.name).sort()).toEqual(["code", "limit", "q"]);
   });
 
   it("describes the request bodies the routes validate with, from the same zod schemas", () => {

@@ -6,6 +6,8 @@ import {
   apiContactAnswerSchema,
   apiContactSchema,
   apiErrorSchema,
+  apiOrganisationListSchema,
+  apiOrganisationQuerySchema,
   apiTicketCreatedSchema,
   apiTicketCreateSchema,
   apiTicketListQuerySchema,
@@ -90,6 +92,7 @@ export function openApiDocument(serverUrl: string) {
         TicketCreated: strip(json(apiTicketCreatedSchema, "output")),
         Ticket: strip(json(apiTicketSchema, "output")),
         TicketList: strip(json(apiTicketListSchema, "output")),
+        OrganisationList: strip(json(apiOrganisationListSchema, "output")),
         ContactAnnouncement: strip(json(apiContactSchema, "input")),
         ContactAnswer: strip(json(apiContactAnswerSchema, "output")),
         Error: strip(json(apiErrorSchema, "output")),
@@ -130,6 +133,18 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "The ticket", content: { "application/json": { schema: ref("Ticket") } } },
             ...errors(401, 403, 404),
+          },
+        },
+      },
+      "/api/v1/organisations": {
+        get: {
+          summary:
+            "Organisations whose name, code or place contain q, or with this code (a 4-character BRIN also finds its vestigingen), with ticket counts on the token's desks (scope organisations:read)",
+          security: [{ bearer: [] }],
+          parameters: queryParameters(apiOrganisationQuerySchema as unknown as z.ZodObject),
+          responses: {
+            "200": { description: "Matches", content: { "application/json": { schema: ref("OrganisationList") } } },
+            ...errors(400, 401, 403),
           },
         },
       },

@@ -36,6 +36,20 @@ export const requesterFields = {
     .enum(SECTORS, { error: "Kies de sector." })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The organisation picked in the "Wie bent u?" typeahead (a claim; free text stays possible). */
+  organisationId: z
+    .string()
+    .regex(/^[a-z0-9]{8,40}$/, "Kies een organisatie uit de lijst, of typ de naam zelf.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** On behalf of / about which school: its BRIN code (with optional vestiging), from the typeahead or typed. */
+  aboutSchoolCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9]{2}[A-Z]{2}([0-9]{2})?$/, "Vul de BRIN-code van de school in (zoals 12AB), of laat het veld leeg.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 };
 
 export const questionFields = {

@@ -24,6 +24,9 @@ export type FastTicketRows = {
     triage: string | null;
     channel: string;
     createdAt: Date;
+    /** The asking organisation and the school concerned (on behalf of), when known. */
+    organisationId?: string | null;
+    schoolId?: string | null;
   };
   requester: {
     id: string;
@@ -33,6 +36,8 @@ export type FastTicketRows = {
     callerType: string;
     organisation: string;
     schoolCode: string | null;
+    organisationId?: string | null;
+    organisationMatchedBy?: string | null;
   };
   message: { id: string; body: string };
   attachments: { id: string; fileName: string; mimeType: string; size: number; sha256: string; storageKey: string }[];
@@ -60,12 +65,12 @@ export function sqliteTicketInserter(url: string): Inserter {
      ON CONFLICT ("deskId", "year") DO UPDATE SET "value" = "value" + 1 RETURNING "value"`,
   );
   const requester = conn.prepare(
-    `INSERT INTO "Requester" ("id", "name", "email", "phone", "callerType", "organisation", "schoolCode", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Requester" ("id", "name", "email", "phone", "callerType", "organisation", "schoolCode", "organisationId", "organisationMatchedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const ticket = conn.prepare(
     `INSERT INTO "Ticket" ("id", "reference", "deskId", "year", "number", "status", "subject", "topic", "sector", "callerType", "requesterId",
-      "firstResponseDueAt", "resolutionDueAt", "slaPausedMs", "followUpTokenHash", "triage", "channel", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+      "firstResponseDueAt", "resolutionDueAt", "slaPausedMs", "followUpTokenHash", "triage", "channel", "organisationId", "schoolId", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const message = conn.prepare(
     `INSERT INTO "Message" ("id", "ticketId", "kind", "body", "createdAt") VALUES (?, ?, 'caller', ?, ?)`,
@@ -84,7 +89,18 @@ export function sqliteTicketInserter(url: string): Inserter {
     const reference = formatReference(r.referencePrefix, r.year, number);
     const at = iso(r.ticket.createdAt);
     const q = r.requester;
-    requester.run(q.id, q.name, q.email, q.phone, q.callerType, q.organisation, q.schoolCode, at);
+    requester.run(
+      q.id,
+      q.name,
+      q.email,
+      q.phone,
+      q.callerType,
+      q.organisation,
+      q.schoolCode,
+      q.organisationId ?? null,
+      q.organisationMatchedBy ?? null,
+      at,
+    );
     const t = r.ticket;
     const tokenHash = typeof t.followUpTokenHash === "function" ? t.followUpTokenHash(reference) : t.followUpTokenHash;
     ticket.run(
@@ -104,6 +120,8 @@ export function sqliteTicketInserter(url: string): Inserter {
       tokenHash,
       t.triage,
       t.channel,
+      t.organisationId ?? null,
+      t.schoolId ?? null,
       at,
       at,
     );

@@ -15,6 +15,7 @@ import {
   type DeskSignal,
   type Group,
 } from "./lexicon";
+import { deskByOrganisation, fallbackDesk, type RoutingFacts } from "./organisation";
 import { inventorySpans, ownAttendance, type Span } from "./perspective";
 import type { CallerType, Sector, TriageInput } from "./schema";
 import { CanonText, Vocabulary, canonicalize, compilePattern, patternWords, tokenize, type Token } from "./text";
@@ -666,16 +667,35 @@ function suggestionsFor(question: string, sector: Sector | undefined, deps?: Tri
 }
 
 /** Analyses a validated question: desk (with one clarifying question when unsure), topic, reasons, FAQ suggestions, protocol hints. */
-export function triage(input: TriageInput, deps?: TriageDeps): TriageResult {
-  const { result, sector } = triageDetailed(input);
+export function triage(input: TriageInput, deps?: TriageDeps, facts?: RoutingFacts): TriageResult {
+  const { result, sector } = triageDetailed(input, facts);
   result.suggestions = suggestionsFor(input.question, sector, deps);
   return result;
 }
 
 /** The triage result without suggestions, plus the sector the question is about as far as it is known (for search). */
-export function triageDetailed(input: TriageInput): { result: TriageResult; sector?: Sector } {
+export function triageDetailed(input: TriageInput, facts?: RoutingFacts): { result: TriageResult; sector?: Sector } {
   const a = analyse(input.question);
   const decision = decideDesk(a, input.callerType, input.sector);
+  // Organisation facts (the asking organisation, the school concerned) decide before the words, but never over a
+  // parent or pupil: an out-of-scope question stays out of scope.
+  if (decision.desk !== "out-of-scope") {
+    const byOrg =
+      deskByOrganisation(input.callerType, facts) ?? (decision.desk === "unknown" ? fallbackDesk(facts) : null);
+    if (byOrg) {
+      const protocolHints = protocolHintsFor(a);
+      const sector = byOrg.sector ?? input.sector;
+      const result: TriageResult = {
+        desk: byOrg.desk,
+        ...(sector ? { sector } : {}),
+        topic: topicFor(a, input.callerType, protocolHints),
+        reasons: [byOrg.reason],
+        suggestions: [],
+        protocolHints,
+      };
+      return { result, sector };
+    }
+  }
   const protocolHints = protocolHintsFor(a);
   const topic = topicFor(a, input.callerType, protocolHints);
   let sector = input.sector ?? (decision.desk === "out-of-scope" ? undefined : CALLER_SECTOR[input.callerType]);

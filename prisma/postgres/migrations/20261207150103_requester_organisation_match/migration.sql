@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Requester" ADD COLUMN     "organisationMatchedBy" TEXT;
+
