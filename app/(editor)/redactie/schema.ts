@@ -1,36 +1,40 @@
 // The article form as the browser and the server actions both validate it (same zod schema on both sides).
 // The service (validateArticleFields) checks again, plus taxonomy ids, a free slug and the body.
 import { z } from "zod";
+import { ARTICLE_LIMITS, articleFieldSchemas } from "@/app/_modules/articles/fields";
 import { questionIssues } from "@/app/_modules/articles/questions";
 import { hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const L = ARTICLE_LIMITS;
+const field = articleFieldSchemas(
+  {
+    slugEmpty: "Vul een webadres in, bijvoorbeeld verzuim-melden.",
+    slugLong: `Het webadres mag hoogstens ${L.slugMax} tekens hebben.`,
+    slug: "Gebruik alleen kleine letters, cijfers en streepjes, zoals verzuim-melden.",
+    titleShort: `Geef een titel van minstens ${L.titleMin} tekens.`,
+    titleLong: `De titel mag hoogstens ${L.titleMax} tekens hebben.`,
+    summaryShort: `Geef een samenvatting van minstens ${L.summaryMin} tekens.`,
+    summaryLong: `De samenvatting mag hoogstens ${L.summaryMax} tekens hebben.`,
+    type: "Kies veelgestelde vraag of nieuws.",
+    audiences: "Kies minstens één doelgroep.",
+    sectors: "Kies minstens één sector.",
+    topic: "Kies een onderwerp.",
+    day: "Vul een geldige datum in.",
+  },
+  { trim: true },
+);
 
 /** Editable fields of the article form (the body travels separately as Tiptap JSON). */
 export const articleFormSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .min(1, "Vul een webadres in, bijvoorbeeld verzuim-melden.")
-    .max(120, "Het webadres mag hoogstens 120 tekens hebben.")
-    .regex(ID, "Gebruik alleen kleine letters, cijfers en streepjes, zoals verzuim-melden."),
-  type: z.enum(["faq", "nieuws"], { message: "Kies veelgestelde vraag of nieuws." }),
-  title: z
-    .string()
-    .trim()
-    .min(5, "Geef een titel van minstens 5 tekens.")
-    .max(160, "De titel mag hoogstens 160 tekens hebben.")
-    .refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
-  summary: z
-    .string()
-    .trim()
-    .min(10, "Geef een samenvatting van minstens 10 tekens.")
-    .max(400, "De samenvatting mag hoogstens 400 tekens hebben.")
-    .refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
-  audiences: z.array(z.string()).min(1, "Kies minstens één doelgroep."),
-  sectors: z.array(z.string()).min(1, "Kies minstens één sector."),
-  topic: z.string().min(1, "Kies een onderwerp."),
-  reviewDueAt: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in.")]),
+  slug: field.slug,
+  type: field.type,
+  title: field.title.refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
+  summary: field.summary.refine(hasNoPersonalNumber, PERSONAL_NUMBER_MESSAGE),
+  audiences: field.audiences,
+  sectors: field.sectors,
+  topic: field.topic,
+  /** "" for no review date (the form's empty date input). */
+  reviewDueAt: z.union([z.literal(""), field.day]),
   /** "Ook gevraagd als": same rules as content files and the service (5–200 characters, at most 20, no duplicates, no BSN). */
   questions: z.array(z.string()).superRefine((list, ctx) => {
     for (const i of questionIssues(list))

@@ -1,7 +1,7 @@
 // Side-by-side comparison of two article revisions: line-level for the body (rendered to canonical
 // Markdown), word-level inside changed lines and short fields. Pure: the UI renders the rows as two
 // columns and marks segments as added or removed.
-import type { JSONContent } from "@tiptap/core";
+import { articleColumns } from "./fields";
 import { docToMarkdown } from "./markdown";
 import type { ArticleSnapshot } from "./snapshot";
 
@@ -159,7 +159,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffRow[]
 export function bodyLines(body: string): string[] {
   let text: string;
   try {
-    text = docToMarkdown(JSON.parse(body) as JSONContent);
+    text = docToMarkdown(articleColumns.body.decode(body));
   } catch {
     text = body;
   }

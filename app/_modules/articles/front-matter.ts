@@ -1,16 +1,29 @@
 // Front matter of content/articles/*.md, validated against the taxonomy.
+// The fields and their limits are defined once in ./fields; this file adds what only content files have.
 import { z } from "zod";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
+import {
+  ARTICLE_LIMITS,
+  ARTICLE_STATUSES,
+  ARTICLE_TYPES,
+  articleFieldSchemas,
+  articleSourceSchema,
+  dateToDay,
+} from "./fields";
 import { questionIssues, tidyQuestions } from "./questions";
 
+export { ARTICLE_STATUSES, ARTICLE_TYPES, articleSourceSchema, type ArticleSource, type ArticleStatus } from "./fields";
+
+const field = articleFieldSchemas(
+  { slug: "expected lowercase words with dashes", day: "expected a date YYYY-MM-DD" },
+  { trim: false },
+);
+
+/** YAML reads an unquoted 2026-01-31 as a Date: both forms are a day. */
 const isoDate = z
   .union([z.string(), z.date()])
-  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD"));
-
-export const ARTICLE_STATUSES = ["draft", "in_review", "published", "archived"] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-export const ARTICLE_TYPES = ["faq", "nieuws"] as const;
+  .transform((v) => (v instanceof Date ? dateToDay(v)! : v))
+  .pipe(field.day);
 
 /** "Ook gevraagd als" in a content file: leave the key out when there are none (export writes no empty list). */
 const questions = z
@@ -22,36 +35,27 @@ const questions = z
   })
   .transform((list) => tidyQuestions(list as string[]));
 
-/** One source of an article: a law text, a page of DUO, the Inspectie, the Rijksoverheid, a Kamerstuk … */
-export const articleSourceSchema = z.strictObject({
-  title: z.string().trim().min(3, "expected the title of the source").max(200),
-  url: z
-    .string()
-    .max(500)
-    .regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, "expected an https:// address"),
-});
-export type ArticleSource = z.infer<typeof articleSourceSchema>;
-
 export const frontMatterSchema = z
   .object({
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected lowercase words with dashes")
-      .max(120),
-    title: z.string().min(5).max(160),
-    summary: z.string().min(10).max(400),
-    type: z.enum(ARTICLE_TYPES).default("faq"),
-    audiences: z.array(z.string()).min(1),
-    sectors: z.array(z.string()).min(1),
-    topic: z.string(),
+    slug: field.slug,
+    title: field.title,
+    summary: field.summary,
+    type: field.type.default(ARTICLE_TYPES[0]),
+    audiences: field.audiences,
+    sectors: field.sectors,
+    topic: field.topic,
     questions: questions.optional(),
     status: z.enum(ARTICLE_STATUSES).default("published"),
     lastChecked: isoDate.optional(),
+    /** The review date (the row's and the editor's reviewDueAt; see REVIEW_DUE_FILE_KEY in ./fields). */
     reviewDue: isoDate.optional(),
     /** The day the text was last reviewed against its sources; shown as "Laatst gecontroleerd" (wins over lastChecked). */
     reviewedAt: isoDate.optional(),
     /** The primary sources the article rests on, shown under it as "Bronnen". */
-    sources: z.array(articleSourceSchema).max(20, "at most 20 sources").optional(),
+    sources: z
+      .array(articleSourceSchema)
+      .max(ARTICLE_LIMITS.sourcesMax, `at most ${ARTICLE_LIMITS.sourcesMax} sources`)
+      .optional(),
   })
   .superRefine((fm, ctx) => {
     // One check date per file: reviewedAt (reviewed against the sources) or lastChecked, so export writes it back as is.
@@ -68,7 +72,10 @@ export const frontMatterSchema = z
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** Checks taxonomy ids; returns the first wrong field and why, or null. */
-export function checkAgainstTaxonomy(fm: FrontMatter, t: Taxonomy): { field: string; message: string } | null {
+export function checkAgainstTaxonomy(
+  fm: Pick<FrontMatter, "audiences" | "sectors" | "topic">,
+  t: Taxonomy,
+): { field: string; message: string } | null {
   const ids = (list: "audiences" | "sectors" | "topics") => new Set(t[list].map((e) => e.id));
   const aud = ids("audiences");
   const sec = ids("sectors");

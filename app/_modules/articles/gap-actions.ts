@@ -2,6 +2,7 @@
 // gevraagd als" question of an article, or a synonym group. Questions follow the editorial workflow like any edit
 // (a published article keeps its live version until another editor approves: four eyes are never bypassed);
 // synonyms are held in the database and reach the search index at once. A handled search leaves the open list.
+import { z } from "zod";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, type Issue } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
@@ -12,7 +13,10 @@ import {
   synonymGroupKey,
   type EditorSynonymGroup,
 } from "@/app/_modules/content/editor-synonyms";
+import { synonymTermsColumn } from "@/app/_modules/content/columns";
+import { jsonColumn } from "@/app/_lib/json-column";
 import { questionIssues, questionKey, tidyQuestion } from "./questions";
+import { parseSnapshot } from "./snapshot";
 import {
   latestRevision,
   requireEditor,
@@ -22,6 +26,16 @@ import {
   writeDraft,
   type WorkingStatus,
 } from "./workflow";
+
+/** SearchGapAction.detail: what was done (the question added with its revision, or the synonym group). */
+const gapActionDetailSchema = z.object({
+  question: z.string().optional(),
+  revision: z.number().optional(),
+  terms: z.array(z.string()).optional(),
+  synonymId: z.string().optional(),
+});
+type GapActionDetail = z.infer<typeof gapActionDetailSchema>;
+const gapActionDetailColumn = jsonColumn("SearchGapAction.detail", gapActionDetailSchema);
 
 export type GapActionHooks = {
   /** Called after a synonym group was added or removed (committed): re-apply the search settings. */
@@ -52,7 +66,7 @@ async function recordHandled(
     normalized: string;
     action: "question" | "synonym";
     articleId: string | null;
-    detail: unknown;
+    detail: GapActionDetail;
     actorId: string;
   },
 ) {
@@ -63,7 +77,7 @@ async function recordHandled(
           normalized: data.normalized,
           action: data.action,
           articleId: data.articleId,
-          detail: JSON.stringify(data.detail),
+          detail: gapActionDetailColumn.encode(data.detail),
           actorId: data.actorId,
         },
       });
@@ -72,7 +86,7 @@ async function recordHandled(
         action: `search_gap.${data.action}`,
         entityType: "search_gap",
         entityId: row.id,
-        after: { query: data.normalized, articleId: data.articleId, ...(data.detail as object) },
+        after: { query: data.normalized, articleId: data.articleId, ...data.detail },
       });
     });
   } catch (e) {
@@ -225,7 +239,7 @@ export async function removeEditorSynonym(
       action: "search.synonym_removed",
       entityType: "editor_synonym",
       entityId: row.id,
-      before: { terms: JSON.parse(row.terms) },
+      before: { terms: synonymTermsColumn.decode(row.terms) },
     });
   });
   await opts.hooks?.onSynonymsChanged?.();
@@ -262,7 +276,7 @@ export async function handledGaps(db: Db, opts: { user: SessionUser; limit?: num
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const nameById = new Map(actors.map((u) => [u.id, u.name]));
   return rows.map((r) => {
-    const detail = JSON.parse(r.detail) as { question?: string; terms?: string[] };
+    const detail = gapActionDetailColumn.decode(r.detail);
     const a = r.articleId ? articleById.get(r.articleId) : undefined;
     const working = a ? toWorkingStatus(a.revisions[0]?.status ?? a.status) : null;
     const statusLabel =
@@ -302,7 +316,7 @@ export async function questionTargets(db: Db, opts: { user: SessionUser }): Prom
     .filter((a) => toWorkingStatus(a.revisions[0]?.status ?? "draft") !== "archived")
     .map((a) => ({
       id: a.id,
-      title: a.revisions[0] ? ((JSON.parse(a.revisions[0].snapshot) as { title?: string }).title ?? a.title) : a.title,
+      title: a.revisions[0] ? parseSnapshot(a.revisions[0].snapshot).title : a.title,
     }))
     .sort((x, y) => x.title.localeCompare(y.title, "nl"));
 }

@@ -3,6 +3,7 @@
 import type { Db } from "@/app/_core/db";
 import type { SessionUser } from "@/app/_core/session";
 import { labelOf, type Taxonomy } from "@/app/_modules/content/taxonomy";
+import { articleColumns } from "./fields";
 import { readTaxonomy, requireEditor } from "./workflow";
 
 export type SearchGapRow = { query: string; searches: number; lastSearchedAt: Date; href: string; searchHref: string };
@@ -180,7 +181,7 @@ export async function articlesPastReview(db: Db, opts: { now?: Date; limit?: num
  */
 export async function rulesWithoutArticles(db: Db, opts: { ruleIds: readonly string[] }): Promise<RuleGapRow[]> {
   const published = await db.article.findMany({ where: { status: "published" }, select: { protocolRuleIds: true } });
-  const embedded = new Set(published.flatMap((a) => JSON.parse(a.protocolRuleIds) as string[]));
+  const embedded = new Set(published.flatMap((a) => articleColumns.protocolRuleIds.decode(a.protocolRuleIds)));
   const seen = new Set<string>();
   const rows: RuleGapRow[] = [];
   for (const ref of opts.ruleIds) {

@@ -3,6 +3,7 @@ import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { diffSnapshots, type SnapshotDiff } from "./diff";
+import { articleColumns } from "./fields";
 import { parseSnapshot } from "./snapshot";
 import {
   requireEditor,
@@ -123,7 +124,7 @@ export async function restoreRevision(
   const old = await loadSnapshot(db, opts.articleId, opts.revision);
   const snapshot = await validateArticleFields(db, {
     articleId: opts.articleId,
-    fields: { ...old.parsed, body: JSON.parse(old.parsed.body) as unknown },
+    fields: { ...old.parsed, body: articleColumns.body.decode(old.parsed.body) },
   });
   return writeDraft(db, {
     user: opts.user,

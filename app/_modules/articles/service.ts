@@ -7,6 +7,7 @@ import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";
+import { articleColumns, decodeSources } from "./fields";
 import { renderArticleHtml } from "./render";
 
 export type PublicArticle = {
@@ -36,25 +37,11 @@ type Row = Omit<PublicArticle, "audiences" | "sectors" | "protocolRuleIds" | "so
 
 const toPublic = (a: Row): PublicArticle => ({
   ...a,
-  audiences: JSON.parse(a.audiences),
-  sectors: JSON.parse(a.sectors),
-  protocolRuleIds: JSON.parse(a.protocolRuleIds),
-  sources: parseSources(a.sources),
+  audiences: articleColumns.audiences.decode(a.audiences),
+  sectors: articleColumns.sectors.decode(a.sectors),
+  protocolRuleIds: articleColumns.protocolRuleIds.decode(a.protocolRuleIds),
+  sources: decodeSources(a.sources),
 });
-
-/** The stored sources, keeping only well-formed https entries (a hand-edited row cannot break the page). */
-function parseSources(raw: string): { title: string; url: string }[] {
-  try {
-    const list: unknown = JSON.parse(raw);
-    if (!Array.isArray(list)) return [];
-    return list.filter(
-      (s): s is { title: string; url: string } =>
-        !!s && typeof s.title === "string" && typeof s.url === "string" && /^https:\/\//.test(s.url),
-    );
-  } catch {
-    return [];
-  }
-}
 
 const publicSelect = {
   id: true,
@@ -95,7 +82,7 @@ export async function contentResolver(): Promise<ContentResolver> {
 
 /** Renders an article body (Tiptap JSON) to sanitized HTML. */
 export async function renderBody(bodyJson: string, resolver?: ContentResolver): Promise<string> {
-  return renderArticleHtml(JSON.parse(bodyJson), resolver ?? (await contentResolver()));
+  return renderArticleHtml(articleColumns.body.decode(bodyJson), resolver ?? (await contentResolver()));
 }
 
 /** Published articles of a topic, newest check first. */
@@ -143,8 +130,8 @@ export async function relatedArticles(a: PublicArticle, limit = 5) {
   const linked = new Set([...a.body.matchAll(/"slug":"([a-z0-9-]+)"/g)].map((m) => m[1]));
   const rules = new Set(a.protocolRuleIds);
   const scored = candidates.map((c) => {
-    const cr: string[] = JSON.parse(c.protocolRuleIds);
-    const cs: string[] = JSON.parse(c.sectors);
+    const cr = articleColumns.protocolRuleIds.decode(c.protocolRuleIds);
+    const cs = articleColumns.sectors.decode(c.sectors);
     const score =
       (linked.has(c.slug) ? 10 : 0) +
       cr.filter((r) => rules.has(r)).length * 3 +

@@ -1,17 +1,32 @@
 // The editable fields of an article as stored in a revision, so any revision can be compared or restored.
-export type ArticleSnapshot = {
-  slug: string;
-  type: string;
-  title: string;
-  summary: string;
-  body: string;
-  audiences: string[];
-  sectors: string[];
-  topic: string;
+import { z } from "zod";
+import { jsonColumn } from "@/app/_lib/json-column";
+import { articleColumns, dateToDay } from "./fields";
+
+/**
+ * A revision's snapshot (ArticleRevision.snapshot). The key order is the order snapshots are written in, so a
+ * decoded and re-encoded snapshot is the same text.
+ */
+const snapshotSchema = z.object({
+  slug: z.string(),
+  type: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  /** Tiptap JSON as text. */
+  body: z.string(),
+  audiences: z.array(z.string()),
+  sectors: z.array(z.string()),
+  topic: z.string(),
   /** "Ook gevraagd als" questions (missing in revisions saved before they existed: read as none). */
-  questions: string[];
-  reviewDueAt: string | null;
-};
+  questions: z.array(z.string()).default([]),
+  /** The review date, "YYYY-MM-DD", or null. */
+  reviewDueAt: z.string().nullable(),
+});
+
+export type ArticleSnapshot = z.infer<typeof snapshotSchema>;
+
+/** Codec of ArticleRevision.snapshot. */
+export const snapshotColumn = jsonColumn("ArticleRevision.snapshot", snapshotSchema);
 
 type ArticleLike = {
   slug: string;
@@ -34,16 +49,15 @@ export function articleSnapshot(a: ArticleLike): ArticleSnapshot {
     title: a.title,
     summary: a.summary,
     body: a.body,
-    audiences: JSON.parse(a.audiences) as string[],
-    sectors: JSON.parse(a.sectors) as string[],
+    audiences: articleColumns.audiences.decode(a.audiences),
+    sectors: articleColumns.sectors.decode(a.sectors),
     topic: a.topic,
-    questions: JSON.parse(a.questions) as string[],
-    reviewDueAt: a.reviewDueAt ? a.reviewDueAt.toISOString().slice(0, 10) : null,
+    questions: articleColumns.questions.decode(a.questions),
+    reviewDueAt: dateToDay(a.reviewDueAt),
   };
 }
 
 /** A stored revision snapshot; revisions from before "ook gevraagd als" existed have no questions. */
 export function parseSnapshot(text: string): ArticleSnapshot {
-  const s = JSON.parse(text) as Omit<ArticleSnapshot, "questions"> & { questions?: string[] };
-  return { ...s, questions: s.questions ?? [] };
+  return snapshotColumn.decode(text);
 }

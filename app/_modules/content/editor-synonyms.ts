@@ -5,6 +5,7 @@ import type { Db, Prisma } from "@/app/_core/db";
 import type { Issue } from "@/app/_core/errors";
 import { containsPersonalNumber } from "@/app/_modules/privacy/personal-number";
 import { words } from "@/app/_modules/search/text";
+import { synonymTermsColumn } from "./columns";
 import type { Taxonomy } from "./taxonomy";
 
 export const MAX_SYNONYM_TERMS = 8;
@@ -62,7 +63,7 @@ export type EditorSynonymGroup = { id: string; terms: string[]; createdAt: Date 
 /** All editor synonym groups, oldest first. */
 export async function listEditorSynonyms(db: Pick<Db, "editorSynonym"> | Prisma.TransactionClient): Promise<EditorSynonymGroup[]> {
   const rows = await db.editorSynonym.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((r) => ({ id: r.id, terms: JSON.parse(r.terms) as string[], createdAt: r.createdAt }));
+  return rows.map((r) => ({ id: r.id, terms: synonymTermsColumn.decode(r.terms), createdAt: r.createdAt }));
 }
 
 /** The taxonomy's search vocabulary with the editors' groups added as mutual synonyms. */

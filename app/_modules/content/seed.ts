@@ -9,8 +9,11 @@ import { hashPassword } from "@/app/_core/password";
 import { checkAgainstTaxonomy, frontMatterSchema, type FrontMatter } from "@/app/_modules/articles/front-matter";
 import { parseArticleFile } from "@/app/_modules/articles/markdown";
 import { checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc } from "@/app/_modules/articles/validate";
-import { articleSnapshot } from "@/app/_modules/articles/snapshot";
-import { parseProtocolFile, resolveProtocols } from "@/app/_modules/protocol/engine/definition";
+import { articleColumns, dayToDate } from "@/app/_modules/articles/fields";
+import { articleSnapshot, snapshotColumn } from "@/app/_modules/articles/snapshot";
+import { protocolDefinitionColumn } from "@/app/_modules/protocol/columns";
+import { taxonomySettingColumn } from "./columns";
+import { parseProtocolFile, resolveProtocols, type ProtocolDefinition } from "@/app/_modules/protocol/engine/definition";
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
@@ -25,7 +28,7 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
 type LoadedArticle = { file: string; hash: string; fm: FrontMatter; body: string; ruleIds: string[] };
-type LoadedProtocol = { file: string; hash: string; id: string; name: string; extends: string | null; definition: unknown };
+type LoadedProtocol = { file: string; hash: string; id: string; name: string; extends: string | null; definition: ProtocolDefinition };
 
 export type LoadedContent = {
   desks: DeskConfig[];
@@ -97,17 +100,15 @@ export function loadContent(contentDir: string): LoadedContent {
     const basisProblem = checkRuleBasis(valid.doc, (r) => ruleViewByRef(resolved, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId));
     if (basisProblem) throw new ContentError(file, "body", basisProblem);
     slugs.add(fm.data.slug);
-    articles.push({ file, hash: sha(text), fm: fm.data, body: JSON.stringify(valid.doc), ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort() });
+    articles.push({ file, hash: sha(text), fm: fm.data, body: articleColumns.body.encode(valid.doc), ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort() });
   }
   for (const a of articles) {
-    for (const link of collectArticleLinks(JSON.parse(a.body))) {
+    for (const link of collectArticleLinks(articleColumns.body.decode(a.body))) {
       if (!slugs.has(link)) throw new ContentError(a.file, "body", `link to unknown article "[[${link}]]"`);
     }
   }
   return { desks, taxonomy, taxonomyHash: sha(taxText), protocols, articles };
 }
-
-const dateOrNull = (d?: string) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
 
 /** Writes loaded content to the database. Returns what changed. */
 export async function seedContent(db: Db, opts: { contentDir: string; demoUsers: boolean }): Promise<SeedReport> {
@@ -131,18 +132,18 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
   }
 
   const tax = await db.setting.findUnique({ where: { key: "taxonomy" } });
-  const taxValue = JSON.stringify({ hash: content.taxonomyHash, taxonomy: content.taxonomy });
+  const taxValue = taxonomySettingColumn.encode({ hash: content.taxonomyHash, taxonomy: content.taxonomy });
   if (!tax) {
     await db.setting.create({ data: { key: "taxonomy", value: taxValue } });
     report.taxonomy.created++;
-  } else if (JSON.parse(tax.value).hash !== content.taxonomyHash) {
+  } else if (taxonomySettingColumn.decode(tax.value).hash !== content.taxonomyHash) {
     await db.setting.update({ where: { key: "taxonomy" }, data: { value: taxValue } });
     report.taxonomy.updated++;
   } else report.taxonomy.unchanged++;
 
   for (const p of content.protocols) {
     const existing = await db.protocol.findUnique({ where: { id: p.id } });
-    const data = { name: p.name, extends: p.extends, definition: JSON.stringify(p.definition), sourceHash: p.hash, isDefault: p.id === DEFAULT_PROTOCOL };
+    const data = { name: p.name, extends: p.extends, definition: protocolDefinitionColumn.encode(p.definition), sourceHash: p.hash, isDefault: p.id === DEFAULT_PROTOCOL };
     if (!existing) {
       await db.protocol.create({ data: { id: p.id, ...data } });
       report.protocols.created++;
@@ -161,21 +162,21 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
     const published = a.fm.status === "published";
     const data = {
       type: a.fm.type, title: a.fm.title, summary: a.fm.summary, body: a.body,
-      audiences: JSON.stringify(a.fm.audiences), sectors: JSON.stringify(a.fm.sectors), topic: a.fm.topic,
-      questions: JSON.stringify(a.fm.questions ?? []), protocolRuleIds: JSON.stringify(a.ruleIds), status: a.fm.status,
-      lastCheckedAt: dateOrNull(a.fm.reviewedAt ?? a.fm.lastChecked), reviewDueAt: dateOrNull(a.fm.reviewDue),
-      sources: JSON.stringify(a.fm.sources ?? []),
+      audiences: articleColumns.audiences.encode(a.fm.audiences), sectors: articleColumns.sectors.encode(a.fm.sectors), topic: a.fm.topic,
+      questions: articleColumns.questions.encode(a.fm.questions ?? []), protocolRuleIds: articleColumns.protocolRuleIds.encode(a.ruleIds), status: a.fm.status,
+      lastCheckedAt: dayToDate(a.fm.reviewedAt ?? a.fm.lastChecked), reviewDueAt: dayToDate(a.fm.reviewDue),
+      sources: articleColumns.sources.encode(a.fm.sources ?? []),
       sourcePath: a.file, sourceHash: a.hash,
     };
     await db.$transaction(async (tx) => {
       const article = existing
         ? await tx.article.update({ where: { id: existing.id }, data: { ...data, publishedAt: published ? (existing.publishedAt ?? new Date()) : existing.publishedAt } })
-        : await tx.article.create({ data: { slug: a.fm.slug, ...data, publishedAt: published ? (dateOrNull(a.fm.lastChecked) ?? new Date()) : null } });
+        : await tx.article.create({ data: { slug: a.fm.slug, ...data, publishedAt: published ? (dayToDate(a.fm.lastChecked) ?? new Date()) : null } });
       const last = await tx.articleRevision.findFirst({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { number: true } });
       await tx.articleRevision.create({
         data: {
           articleId: article.id, number: (last?.number ?? 0) + 1, status: article.status,
-          note: existing ? `Bijgewerkt uit ${a.file}` : `Geïmporteerd uit ${a.file}`, snapshot: JSON.stringify(articleSnapshot(article)),
+          note: existing ? `Bijgewerkt uit ${a.file}` : `Geïmporteerd uit ${a.file}`, snapshot: snapshotColumn.encode(articleSnapshot(article)),
         },
       });
     });

@@ -1,7 +1,8 @@
 // Protocols as imported into the database (from content/protocols/*.yaml), resolved and cached briefly, so a
 // re-seeded threshold is live everywhere within seconds without a restart.
 import { db } from "@/app/_core/db";
-import { resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./engine/definition";
+import { protocolDefinitionColumn } from "./columns";
+import { resolveProtocols, type ProtocolSet } from "./engine/definition";
 
 let cache: { at: number; signature: string; set: ProtocolSet } | null = null;
 const TTL_MS = 2_000;
@@ -18,7 +19,7 @@ export async function getProtocols(): Promise<ProtocolSet> {
     cache.at = Date.now();
     return cache.set;
   }
-  const set = resolveProtocols(rows.map((r) => JSON.parse(r.definition) as ProtocolDefinition));
+  const set = resolveProtocols(rows.map((r) => protocolDefinitionColumn.decode(r.definition)));
   cache = { at: Date.now(), signature, set };
   return set;
 }

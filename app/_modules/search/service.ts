@@ -6,6 +6,7 @@ import { env } from "@/app/_core/env";
 import { sqliteConnection, sqliteIso } from "@/app/_core/sqlite-direct";
 import { logUnexpected } from "@/app/_core/errors";
 import { cleanText } from "@/app/_core/text";
+import { articleColumns } from "@/app/_modules/articles/fields";
 import { docToPlainText } from "@/app/_modules/articles/plain-text";
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
@@ -101,14 +102,14 @@ export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
     id: a.id,
     slug: a.slug,
     title: a.title,
-    questions: JSON.parse(a.questions) as string[],
+    questions: articleColumns.questions.decode(a.questions),
     summary: a.summary,
-    body: docToPlainText(JSON.parse(a.body), resolver),
+    body: docToPlainText(articleColumns.body.decode(a.body), resolver),
     type: a.type,
-    audiences: JSON.parse(a.audiences),
-    sectors: sectorsCovered(JSON.parse(a.sectors), taxonomy),
+    audiences: articleColumns.audiences.decode(a.audiences),
+    sectors: sectorsCovered(articleColumns.sectors.decode(a.sectors), taxonomy),
     topic: a.topic,
-    protocolRuleIds: JSON.parse(a.protocolRuleIds),
+    protocolRuleIds: articleColumns.protocolRuleIds.decode(a.protocolRuleIds),
     publishedAt: a.publishedAt?.getTime() ?? 0,
   };
 }

@@ -14,6 +14,7 @@ import { listDesks } from "@/app/_modules/desks/service";
 import { logSearchClick } from "@/app/_modules/search/service";
 import { Feedback } from "./Feedback";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
+import { articleColumns } from "@/app/_modules/articles/fields";
 import { collectRuleRefs } from "@/app/_modules/articles/validate";
 import type { ContentResolver, JSONContent } from "@/app/_lib/tiptap/doc-types";
 
@@ -23,7 +24,7 @@ type RuleSource = { key: string; basisText: string; label: string; url?: string 
 function ruleSources(body: string, resolver: ContentResolver): RuleSource[] {
   let doc: JSONContent;
   try {
-    doc = JSON.parse(body) as JSONContent;
+    doc = articleColumns.body.decode(body);
   } catch {
     return [];
   }

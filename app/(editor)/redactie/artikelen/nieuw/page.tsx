@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { JSONContent } from "@tiptap/core";
 import { requirePageRole } from "@/app/_core/guard";
 import { isValidId } from "@/app/_lib/tiptap/doc-types";
+import { dateToDay } from "@/app/_modules/articles/fields";
 import { questionIssues } from "@/app/_modules/articles/questions";
 import { ruleOptions, taxonomyChoices } from "../../data";
 import { slugify, type ArticleFormValues } from "../../schema";
@@ -44,7 +45,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
     audiences: [],
     sectors: [],
     topic,
-    reviewDueAt: review.toISOString().slice(0, 10),
+    reviewDueAt: dateToDay(review)!,
     // The search that found nothing is how callers ask: it starts the "ook gevraagd als" list.
     questions: gapQuery && questionIssues([gapQuery]).length === 0 ? [gapQuery] : [],
   };

@@ -1,0 +1,12 @@
+// Codecs of the content module's JSON columns: the imported taxonomy (Setting "taxonomy", with the hash of its
+// source file so a re-seed knows whether it changed) and the editors' synonym groups.
+import { trustedJsonColumn } from "@/app/_lib/json-column";
+import { z } from "zod";
+import { jsonColumn } from "@/app/_lib/json-column";
+import type { Taxonomy } from "./taxonomy";
+
+/** Setting "taxonomy" (validated by the seed when it is written). */
+export const taxonomySettingColumn = trustedJsonColumn<{ hash: string; taxonomy: Taxonomy }>();
+
+/** EditorSynonym.terms: the normalised words or phrases of one mutual synonym group. */
+export const synonymTermsColumn = jsonColumn("EditorSynonym.terms", z.array(z.string()));

@@ -1,0 +1,6 @@
+// Codec of Protocol.definition: the protocol document as content/protocols/*.yaml held it, validated on import.
+import { trustedJsonColumn } from "@/app/_lib/json-column";
+import type { ProtocolDefinition } from "./engine/definition";
+
+/** Protocol.definition (validated by the seed when it is written). */
+export const protocolDefinitionColumn = trustedJsonColumn<ProtocolDefinition>();
