@@ -91,8 +91,10 @@ async function checkMailAttachments(m: Parsed) {
   return { accepted, refused };
 }
 
+/** The nested create of a message's attachments; none at all when there are none (Prisma then re-reads nothing). */
 function attachmentRows(ticketId: string, stored: StoredFile[]) {
-  return stored.map((f) => ({
+  if (!stored.length) return {};
+  const rows = stored.map((f) => ({
     ticketId,
     fileName: f.name,
     mimeType: f.mime,
@@ -100,6 +102,7 @@ function attachmentRows(ticketId: string, stored: StoredFile[]) {
     sha256: f.sha256,
     storageKey: f.key,
   }));
+  return { attachments: { create: rows } };
 }
 
 export async function receivePersonMail(
@@ -167,7 +170,7 @@ async function replyOnTicket(tx: Tx, pm: PersonMail, existing: FoundTicket, mayR
       otherSender,
       emailOriginal: pm.original?.text ?? null,
       refusedAttachments: pm.refused.length ? JSON.stringify(pm.refused) : null,
-      attachments: { create: attachmentRows(t.id, pm.stored) },
+      ...attachmentRows(t.id, pm.stored),
     },
   });
   const data: Record<string, unknown> = { updatedAt: now };
@@ -316,7 +319,7 @@ async function newTicketFromMail(tx: Tx, pm: PersonMail, plan: NewTicketPlan): P
       emailFrom: m.from,
       emailOriginal: pm.original?.text ?? null,
       refusedAttachments: pm.refused.length ? JSON.stringify(pm.refused) : null,
-      attachments: { create: attachmentRows(ticketId, pm.stored) },
+      ...attachmentRows(ticketId, pm.stored),
     },
   });
   if (plan.closed) {
