@@ -12,6 +12,9 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   const port = Number(process.env.E2E_PORT) || (await freePort());
+  // The e-mail channel's embedded SMTP receiver runs in the server as with `npm start`, on a free port (2525 may be
+  // taken by another server on this machine); tests/e2e/mail.e2e.ts sends mail to it.
+  const smtpPort = Number(process.env.E2E_SMTP_PORT) || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -31,6 +34,9 @@ async function main() {
     // The demo data is on, as on a fresh `npm start`: both desks have tickets with the same numbers, which is what
     // a transfer must cope with (tests/e2e/transfer.e2e.ts). Tests that need their own tickets make them.
     SEED_DEMO_DATA: "on",
+    INBOUND_SMTP: "on",
+    INBOUND_SMTP_HOST: "127.0.0.1",
+    INBOUND_SMTP_PORT: String(smtpPort),
   } as NodeJS.ProcessEnv;
 
   const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
@@ -60,6 +66,7 @@ async function main() {
         E2E_BASE_URL: baseUrl,
         E2E_MAIL_DIR: env.MAIL_DIR,
         E2E_DATABASE_URL: env.DATABASE_URL,
+        E2E_SMTP_PORT: String(smtpPort),
       },
     },
   );
