@@ -22,6 +22,9 @@ const PNG = Buffer.from(
   "base64",
 );
 
+// Each of these drives several pages; on a loaded two-core machine a page load alone can take 20 s.
+const BROWSER_TIMEOUT = 240_000;
+
 let browser: Browser;
 let reference = "";
 
@@ -105,105 +108,117 @@ describe("e-mail channel in the browser", () => {
     expect(t).toEqual({ channel: "email", deskId: "po" });
   });
 
-  it("shows the agent the mail view: sender, stripped body, the original on request, attachments", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await login(page, "agent.po@helpdesk.test");
-    await page.goto(`/desk/tickets/${reference}`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    const first = page.locator(".msg-caller").first();
-    expect(await first.locator(".msg-head").textContent()).toContain(`per e-mail (${caller})`);
-    const body = (await first.locator(".msg-body").first().textContent()) ?? "";
-    expect(body).toContain("twee weken niet op school");
-    expect(body).not.toContain(`${run}-citaat`); // quoted history stripped
-    expect(body).not.toContain("directeur OBS De Bron"); // signature stripped
-    // The whole original is there, closed until the agent asks for it.
-    const original = first.locator("[data-mail-original]");
-    expect(await original.locator("pre").isVisible()).toBe(false);
-    await original.locator("summary").click();
-    await expect.poll(() => original.locator("pre").isVisible()).toBe(true);
-    expect(await original.locator("pre").textContent()).toContain(`${run}-citaat`);
-    // The image is stored and linked; the program is listed with the reason.
-    const link = first.getByRole("link", { name: "absentie.png" });
-    expect(await link.getAttribute("href")).toMatch(new RegExp(`/desk/tickets/${reference}/bijlagen/`));
-    const refused = (await first.locator("[data-refused-attachments]").textContent()) ?? "";
-    expect(refused).toContain("installeer.exe");
-    expect(refused.replace("installeer.exe", "").trim().length).toBeGreaterThan(10);
-    expect(await seriousViolations(page)).toEqual([]);
-    await ctx.close();
-  });
+  it(
+    "shows the agent the mail view: sender, stripped body, the original on request, attachments",
+    async () => {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      await login(page, "agent.po@helpdesk.test");
+      await page.goto(`/desk/tickets/${reference}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const first = page.locator(".msg-caller").first();
+      expect(await first.locator(".msg-head").textContent()).toContain(`per e-mail (${caller})`);
+      const body = (await first.locator(".msg-body").first().textContent()) ?? "";
+      expect(body).toContain("twee weken niet op school");
+      expect(body).not.toContain(`${run}-citaat`); // quoted history stripped
+      expect(body).not.toContain("directeur OBS De Bron"); // signature stripped
+      // The whole original is there, closed until the agent asks for it.
+      const original = first.locator("[data-mail-original]");
+      expect(await original.locator("pre").isVisible()).toBe(false);
+      await original.locator("summary").click();
+      await expect.poll(() => original.locator("pre").isVisible()).toBe(true);
+      expect(await original.locator("pre").textContent()).toContain(`${run}-citaat`);
+      // The image is stored and linked; the program is listed with the reason.
+      const link = first.getByRole("link", { name: "absentie.png" });
+      expect(await link.getAttribute("href")).toMatch(new RegExp(`/desk/tickets/${reference}/bijlagen/`));
+      const refused = (await first.locator("[data-refused-attachments]").textContent()) ?? "";
+      expect(refused).toContain("installeer.exe");
+      expect(refused.replace("installeer.exe", "").trim().length).toBeGreaterThan(10);
+      expect(await seriousViolations(page)).toEqual([]);
+      await ctx.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it("marks a reply from another address as andere afzender", async () => {
-    // The colleague answers the portal's confirmation mail (its Message-ID in In-Reply-To), from another address.
-    const confirmation = await sentMail(`"to" = ? AND ticketId IS NOT NULL`, caller);
-    expect(confirmation.text).toContain(reference);
-    const info = await smtp().sendMail({
-      from: `Secretariaat De Bron <${colleague}>`,
-      to: "po@helpdesk.test",
-      subject: `Re: ${confirmation.subject}`,
-      inReplyTo: confirmation.messageId,
-      references: [confirmation.messageId!],
-      text: `Aanvulling van het secretariaat: de leerling is inmiddels weer op school. (${run}-secretariaat)`,
-    });
-    expect(info.response).toContain(reference);
+  it(
+    "marks a reply from another address as andere afzender",
+    async () => {
+      // The colleague answers the portal's confirmation mail (its Message-ID in In-Reply-To), from another address.
+      const confirmation = await sentMail(`"to" = ? AND ticketId IS NOT NULL`, caller);
+      expect(confirmation.text).toContain(reference);
+      const info = await smtp().sendMail({
+        from: `Secretariaat De Bron <${colleague}>`,
+        to: "po@helpdesk.test",
+        subject: `Re: ${confirmation.subject}`,
+        inReplyTo: confirmation.messageId,
+        references: [confirmation.messageId!],
+        text: `Aanvulling van het secretariaat: de leerling is inmiddels weer op school. (${run}-secretariaat)`,
+      });
+      expect(info.response).toContain(reference);
 
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await login(page, "agent.po@helpdesk.test");
-    await page.goto(`/desk/tickets/${reference}`);
-    const msg = page.locator(".msg-caller").filter({ hasText: `${run}-secretariaat` });
-    await msg.waitFor();
-    expect(await msg.locator("[data-other-sender]").textContent()).toContain("andere afzender");
-    expect(await msg.locator(".msg-head").textContent()).toContain(`E-mail van ${colleague}`);
-    // The other sender got no mail that shows the ticket (no notice: nothing to tell).
-    expect(dbRows(`SELECT id FROM "MailOutbox" WHERE "to" = ?`, colleague)).toEqual([]);
-    await ctx.close();
-  });
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      await login(page, "agent.po@helpdesk.test");
+      await page.goto(`/desk/tickets/${reference}`);
+      const msg = page.locator(".msg-caller").filter({ hasText: `${run}-secretariaat` });
+      await msg.waitFor();
+      expect(await msg.locator("[data-other-sender]").textContent()).toContain("andere afzender");
+      expect(await msg.locator(".msg-head").textContent()).toContain(`E-mail van ${colleague}`);
+      // The other sender got no mail that shows the ticket (no notice: nothing to tell).
+      expect(dbRows(`SELECT id FROM "MailOutbox" WHERE "to" = ?`, colleague)).toEqual([]);
+      await ctx.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it("sends the agent's reply as a threaded mail, and the caller's answer to it lands on the ticket", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await login(page, "agent.po@helpdesk.test");
-    await page.goto(`/desk/tickets/${reference}`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await page.getByRole("button", { name: "Neem deze vraag" }).click();
-    await page
-      .getByText(/Behandelaar: .*\(u\)/)
-      .first()
-      .waitFor();
-    const editor = page.getByRole("textbox", { name: "Tekst van uw bericht" });
-    await editor.click();
-    await page.keyboard.type(`Dank u wel. Na vier weken melden bij leerplicht (${run}-antwoord).`);
-    await page.getByRole("button", { name: "Antwoord versturen" }).click();
-    await page
-      .locator(".msg-reply")
-      .filter({ hasText: `${run}-antwoord` })
-      .waitFor();
+  it(
+    "sends the agent's reply as a threaded mail, and the caller's answer to it lands on the ticket",
+    async () => {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      await login(page, "agent.po@helpdesk.test");
+      await page.goto(`/desk/tickets/${reference}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Neem deze vraag" }).click();
+      await page
+        .getByText(/Behandelaar: .*\(u\)/)
+        .first()
+        .waitFor();
+      const editor = page.getByRole("textbox", { name: "Tekst van uw bericht" });
+      await editor.click();
+      await page.keyboard.type(`Dank u wel. Na vier weken melden bij leerplicht (${run}-antwoord).`);
+      await page.getByRole("button", { name: "Antwoord versturen" }).click();
+      await page
+        .locator(".msg-reply")
+        .filter({ hasText: `${run}-antwoord` })
+        .waitFor();
 
-    const reply = await sentMail(`"to" = ? AND text LIKE ?`, caller, `%${run}-antwoord%`);
-    const thread = `ticket.${reference.toLowerCase()}@helpdesk.test`;
-    expect(reply.messageId).toMatch(/^<[^@<>\s]+@[^@<>\s]+>$/);
-    expect(reply.inReplyTo?.toLowerCase()).toBe(`<${thread}>`);
-    const refs = [reply.references ?? []].flat().map((r) => r.toLowerCase());
-    expect(refs).toContain(`<${thread}>`);
-    expect(reply.replyTo?.value[0]?.address).toBe("po@helpdesk.test");
-    expect(reply.to && !Array.isArray(reply.to) ? reply.to.value[0]?.address : "").toBe(caller);
+      const reply = await sentMail(`"to" = ? AND text LIKE ?`, caller, `%${run}-antwoord%`);
+      const thread = `ticket.${reference.toLowerCase()}@helpdesk.test`;
+      expect(reply.messageId).toMatch(/^<[^@<>\s]+@[^@<>\s]+>$/);
+      expect(reply.inReplyTo?.toLowerCase()).toBe(`<${thread}>`);
+      const refs = [reply.references ?? []].flat().map((r) => r.toLowerCase());
+      expect(refs).toContain(`<${thread}>`);
+      expect(reply.replyTo?.value[0]?.address).toBe("po@helpdesk.test");
+      expect(reply.to && !Array.isArray(reply.to) ? reply.to.value[0]?.address : "").toBe(caller);
 
-    // The caller presses Beantwoorden: no reference in the subject, only the headers of the agent's mail.
-    const answer = await smtp().sendMail({
-      from: `Jan de Boer <${caller}>`,
-      to: "po@helpdesk.test",
-      subject: "Re: antwoord",
-      inReplyTo: reply.messageId,
-      references: [...refs, reply.messageId!],
-      text: `Helder, dank u. (${run}-bedankt)\n\nOp di 8 dec 2026 om 09:00 schreef Helpdesk <po@helpdesk.test>:\n> ${run}-antwoord`,
-    });
-    expect(answer.response).toContain(reference);
-    await page.reload();
-    const msg = page.locator(".msg-caller").filter({ hasText: `${run}-bedankt` });
-    await msg.waitFor();
-    expect(await msg.locator("[data-other-sender]").count()).toBe(0);
-    expect(await msg.locator(".msg-body").first().textContent()).not.toContain(`${run}-antwoord`);
-    await ctx.close();
-  });
+      // The caller presses Beantwoorden: no reference in the subject, only the headers of the agent's mail.
+      const answer = await smtp().sendMail({
+        from: `Jan de Boer <${caller}>`,
+        to: "po@helpdesk.test",
+        subject: "Re: antwoord",
+        inReplyTo: reply.messageId,
+        references: [...refs, reply.messageId!],
+        text: `Helder, dank u. (${run}-bedankt)\n\nOp di 8 dec 2026 om 09:00 schreef Helpdesk <po@helpdesk.test>:\n> ${run}-antwoord`,
+      });
+      expect(answer.response).toContain(reference);
+      await page.reload();
+      const msg = page.locator(".msg-caller").filter({ hasText: `${run}-bedankt` });
+      await msg.waitFor();
+      expect(await msg.locator("[data-other-sender]").count()).toBe(0);
+      expect(await msg.locator(".msg-body").first().textContent()).not.toContain(`${run}-antwoord`);
+      await ctx.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 });
