@@ -4,11 +4,13 @@
 // - refuses server-action posts the framework would answer with a 500 (refuseMalformedAction),
 // - gives every page answer a Content-Security-Policy with a fresh nonce, and HSTS over https (securityHeaders),
 // - tells the login guard which page was asked for, so login can return there (deep links),
+// - sends a signed-in caller who opens /desk or /redactie to /mijn-vragen (the server refuses them anyway),
 // - answers plain anonymous views of cached public pages (the search page) from the page cache.
 // Each concern is its own small function so they stay easy to read (and to merge).
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/app/_core/action-guard";
 import { refuseOversizedPagePost } from "@/app/_core/body-limit";
+import { callerInStaffArea } from "@/app/_core/caller-gate";
 import { env } from "@/app/_core/env";
 import { PAGE_FILL_HEADER, type PageCache } from "@/app/_core/page-cache";
 import { RETURN_PATH_HEADER } from "@/app/_core/safe-redirect";
@@ -20,6 +22,9 @@ export async function proxy(req: NextRequest) {
   if (tooLarge) return tooLarge;
   const refused = await refuseMalformedAction(req);
   if (refused) return refused;
+  if (await callerInStaffArea(req.nextUrl.pathname, req.cookies)) {
+    return NextResponse.redirect(new URL("/mijn-vragen", req.nextUrl));
+  }
   // Set up at start by instrumentation.ts in this process; without it the page simply renders.
   const cache = (globalThis as { __portalPageCache?: PageCache }).__portalPageCache;
   // A render for the page cache uses the cache's nonce slot, which each cached answer replaces with its own nonce.

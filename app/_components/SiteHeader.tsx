@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getSessionUser } from "@/app/_core/auth";
-import { hasRole } from "@/app/_core/session";
+import { CALLER_ROLE, hasRole } from "@/app/_core/session";
 import { PUBLIC_NAV } from "./nav";
 import { LogoutButton } from "./LogoutButton";
 
-/** Portal header: name, main navigation, a search box, and the staff menu when logged in. */
+/** Portal header: name, main navigation, a search box, "Mijn vragen" for callers, the staff menu when logged in. */
 export async function SiteHeader() {
   const user = await getSessionUser();
   return (
@@ -44,6 +44,7 @@ export async function SiteHeader() {
               {n.label}
             </Link>
           ))}
+          {(!user || user.role === CALLER_ROLE) && <Link href="/mijn-vragen">Mijn vragen</Link>}
           {user && hasRole(user, ["agent"]) && <Link href="/desk">Werkbak</Link>}
           {user && hasRole(user, ["editor"]) && <Link href="/redactie">Redactie</Link>}
           {user && <LogoutButton name={user.name} />}

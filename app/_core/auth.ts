@@ -1,19 +1,26 @@
-// Auth.js (next-auth v5): credentials login, JWT sessions carrying role and desks.
-// The session is re-read against the database once per request (getSessionUser), so a deactivated
-// account or a changed role takes effect at once.
-import NextAuth, { CredentialsSignin } from "next-auth";
+// Auth.js (next-auth v5): credentials login for staff, a one-time link by e-mail for callers ("Mijn vragen"),
+// JWT sessions carrying role and desks. The session is re-read against the database once per request
+// (getSessionUser), so a deactivated account or a changed role takes effect at once.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { authSecret } from "./auth-secret";
 import { db } from "./db";
 import { env } from "./env";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { clientIp } from "./request-ip";
 import { safeReturnPath } from "./safe-redirect";
 import { SESSION_COOKIE_RE } from "./session-cookie";
-import type { DeskId, Role, SessionUser } from "./session";
+import { CALLER_ROLE, type DeskId, type Role, type SessionUser } from "./session";
 import { checkRateLimit, hitRateLimit, resetRateLimit } from "@/app/_modules/ratelimit/service";
+import {
+  CALLER_LINK_MINUTES,
+  CALLER_PROVIDER_ID,
+  callerAdapter,
+  queueCallerLinkMail,
+} from "@/app/_modules/callers/login";
 
 export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
@@ -100,17 +107,27 @@ function toSessionUser(u: {
   };
 }
 
-// Development and tests run without a configured secret; production refuses to start without one (env.ts).
-const DEV_SECRET = "development-only-secret-not-for-production-use-0123456789";
-
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/** The Auth.js configuration (exported for integration tests, which drive @auth/core's Auth with it). */
+export const authConfig: NextAuthConfig = {
   trustHost: true,
-  secret: env().AUTH_SECRET ?? DEV_SECRET,
+  basePath: "/api/auth",
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   // Behind TLS the cookies carry `Secure` (and the __Secure- prefix) whatever the proxy in front reports.
   useSecureCookies: env().APP_URL.startsWith("https:"),
   pages: { signIn: "/inloggen", error: "/inloggen" },
+  // Only the e-mail provider uses it (Caller rows and hashed one-time tokens); sessions stay JWTs.
+  adapter: callerAdapter(db) as NextAuthConfig["adapter"],
   providers: [
+    {
+      id: CALLER_PROVIDER_ID,
+      name: "E-mail",
+      type: "email",
+      maxAge: CALLER_LINK_MINUTES * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        await queueCallerLinkMail(db(), { to: identifier, callbackUrl: url, appUrl: env().APP_URL });
+      },
+    },
     Credentials({
       credentials: {
         email: { label: "E-mailadres", type: "email" },
@@ -142,17 +159,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const u = user as unknown as SessionUser;
         token.uid = u.id;
         token.role = u.role;
-        token.desks = u.desks;
+        token.desks = u.role === CALLER_ROLE ? [] : u.desks;
         token.sv = (user as unknown as { sv?: number }).sv ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      Object.assign(session, { uid: token.uid as string | undefined, sv: typeof token.sv === "number" ? token.sv : 0 });
+      Object.assign(session, {
+        uid: token.uid as string | undefined,
+        sv: typeof token.sv === "number" ? token.sv : 0,
+        role: token.role === CALLER_ROLE ? CALLER_ROLE : "staff",
+      });
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
 
 /**
  * The logged-in user for this request, checked against the database (cached per request): the account must be
@@ -165,8 +188,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Most visitors are anonymous: without a session cookie there is nothing for Auth.js to decode.
   const jar = await cookies();
   if (!jar.getAll().some((c) => SESSION_COOKIE_RE.test(c.name))) return null;
-  const session = (await auth()) as unknown as { uid?: string; sv?: number } | null;
+  const session = (await auth()) as unknown as { uid?: string; sv?: number; role?: string } | null;
   if (!session?.uid) return null;
+  // A caller's session names a Caller row, never a User row: the two tables are never mixed up.
+  if (session.role === CALLER_ROLE) {
+    const caller = await db().caller.findUnique({ where: { id: session.uid } });
+    if (!caller || caller.sessionVersion !== (session.sv ?? 0)) return null;
+    return { id: caller.id, email: caller.email, name: caller.email, role: CALLER_ROLE, desks: [] };
+  }
   const user = await db().user.findUnique({ where: { id: session.uid }, include: { desks: true } });
   return sessionStillValid(user, session.sv ?? 0) ? toSessionUser(user) : null;
 });
@@ -180,7 +209,7 @@ export function sessionStillValid<U extends { active: boolean; sessionVersion: n
 }
 
 /** The session version of the current request's cookie (null when anonymous): the logout action ends exactly it. */
-export async function currentSession(): Promise<{ uid: string; sv: number } | null> {
-  const session = (await auth()) as unknown as { uid?: string; sv?: number } | null;
-  return session?.uid ? { uid: session.uid, sv: session.sv ?? 0 } : null;
+export async function currentSession(): Promise<{ uid: string; sv: number; caller: boolean } | null> {
+  const session = (await auth()) as unknown as { uid?: string; sv?: number; role?: string } | null;
+  return session?.uid ? { uid: session.uid, sv: session.sv ?? 0, caller: session.role === CALLER_ROLE } : null;
 }

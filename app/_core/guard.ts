@@ -5,12 +5,16 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "./auth";
 import { RETURN_PATH_HEADER, safeReturnPath } from "./safe-redirect";
 import { NotFoundError, UnauthorizedError } from "./errors";
-import { hasRole, type Role, type SessionUser } from "./session";
+import { CALLER_ROLE, hasRole, type Role, type SessionUser } from "./session";
+
+/** Where an anonymous visitor signs in: callers' pages by e-mail link, every other page with a staff password. */
+export const loginPathFor = (roles: readonly Role[]) =>
+  roles.length > 0 && roles.every((r) => r === CALLER_ROLE) ? "/mijn-vragen/inloggen" : "/inloggen";
 
 /** For server components: returns the user or redirects/404s. */
 export async function requirePageRole(roles: readonly Role[], returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/inloggen?terug=${encodeURIComponent(await askedPath(returnTo))}`);
+  if (!user) redirect(`${loginPathFor(roles)}?terug=${encodeURIComponent(await askedPath(returnTo))}`);
   if (!hasRole(user, roles)) notFound();
   return user;
 }

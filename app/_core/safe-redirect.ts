@@ -40,3 +40,11 @@ export function returnPathOr(input: string | null | undefined, fallback: string)
  * (any client-sent value is replaced), so the login guard can send people back to the exact page after login.
  */
 export const RETURN_PATH_HEADER = "x-portal-path";
+
+/** A caller's return path after signing in by e-mail link: a safe path inside /mijn-vragen, else /mijn-vragen. */
+export function callerReturnPath(input: string | null | undefined): string {
+  const path = safeReturnPath(input);
+  return path && /^\/mijn-vragen(\/|\?|$)/.test(path) && !path.startsWith("/mijn-vragen/inloggen")
+    ? path
+    : "/mijn-vragen";
+}

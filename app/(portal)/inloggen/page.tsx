@@ -11,9 +11,11 @@ export const metadata: Metadata = { title: "Inloggen" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ terug?: string; uitgelogd?: string }>;
+  searchParams: Promise<{ terug?: string; uitgelogd?: string; error?: string }>;
 }) {
   const sp = await searchParams;
+  // Auth.js sends a used or expired caller sign-in link here (its one error page): callers get their own page.
+  if (sp.error === "Verification") redirect("/mijn-vragen/inloggen?fout=link");
   const user = await getSessionUser();
   if (user) redirect(safeReturnPath(sp.terug) ?? homeFor(user));
   return (

@@ -335,3 +335,31 @@ export function mailNoticeMail(input: { deskName: string; subject: string; notes
     oneLine(input.deskName),
   );
 }
+
+/**
+ * The sign-in link for "Mijn vragen". The same mail goes to every address, known or not: the page that asked for it
+ * says the same for all, so nobody learns from it whether an address has questions here.
+ */
+export function callerLoginMail(input: { url: string; minutes: number }): MailContent {
+  return render(
+    "Uw inloglink voor Mijn vragen",
+    [
+      { kind: "p", text: greeting(null) },
+      {
+        kind: "p",
+        text: `U wilde inloggen bij Mijn vragen van de Onderwijs Helpdesk. Met de link hieronder logt u in. De link werkt ${input.minutes} minuten en maar één keer.`,
+      },
+      {
+        kind: "link",
+        intro: "Klik op de link en daarna op de knop Inloggen.",
+        label: "Inloggen bij Mijn vragen",
+        url: safeUrl(input.url),
+      },
+      {
+        kind: "p",
+        text: "Heeft u niet gevraagd om in te loggen? Dan hoeft u niets te doen. Zonder deze link kan niemand inloggen met uw e-mailadres.",
+      },
+    ],
+    "De Onderwijs Helpdesk",
+  );
+}

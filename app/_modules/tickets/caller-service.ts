@@ -51,7 +51,21 @@ export async function addCallerReply(
   files: { attachments?: UploadedFile[]; storage?: FileStorage } = {},
 ) {
   const t = await findTicketByToken(db, token, now);
-  const ticketId = t.mergedIntoId ?? t.id;
+  return addCallerReplyToTicket(db, t.mergedIntoId ?? t.id, message, now, files);
+}
+
+/**
+ * The same reply for a ticket already found (a signed-in caller on "Mijn vragen": callers/tickets.ts checks who may).
+ * `from`: who wrote it; a colleague of the caller (shared organisation) is recorded as another sender with their address.
+ */
+export async function addCallerReplyToTicket(
+  db: Db,
+  ticketId: string,
+  message: string,
+  now = new Date(),
+  files: { attachments?: UploadedFile[]; storage?: FileStorage } = {},
+  from: { email: string; colleague: boolean } | null = null,
+) {
   const checked = await checkAttachmentFiles(files.attachments ?? []);
   const stored = await storeFiles(files.storage, checked);
   return db
@@ -68,6 +82,7 @@ export async function addCallerReply(
           kind: "caller",
           body: message,
           createdAt: now,
+          ...(from?.colleague ? { emailFrom: from.email, otherSender: true } : {}),
           attachments: {
             create: stored.map((f) => ({
               ticketId,
@@ -121,7 +136,13 @@ export async function addCallerReply(
         entityType: "ticket",
         entityId: ticketId,
         ticketId,
-        after: stored.length ? { attachments: stored.length } : undefined,
+        after:
+          stored.length || from
+            ? {
+                ...(stored.length ? { attachments: stored.length } : {}),
+                ...(from ? { via: "mijn-vragen", by: from.email, colleague: from.colleague } : {}),
+              }
+            : undefined,
       });
       await enqueueTicketEvents(tx, ticketId, reopen ? ["reply", "status"] : ["reply"], { now });
       return { reopened: reopen, attachments: stored.length };
@@ -135,7 +156,11 @@ export async function addCallerReply(
 /** The caller closes their question. The follow-up link keeps working for 30 more days. */
 export async function closeByCaller(db: Db, token: string, now = new Date()) {
   const t = await findTicketByToken(db, token, now);
-  const ticketId = t.mergedIntoId ?? t.id;
+  await closeTicketByCaller(db, t.mergedIntoId ?? t.id, now);
+}
+
+/** The same close for a ticket already found (a signed-in caller on "Mijn vragen"; `by` is their address). */
+export async function closeTicketByCaller(db: Db, ticketId: string, now = new Date(), by: string | null = null) {
   await db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { desk: true } });
     if (ticket.status === "closed") return;
@@ -159,7 +184,7 @@ export async function closeByCaller(db: Db, token: string, now = new Date()) {
       entityId: ticketId,
       ticketId,
       before: { status: ticket.status },
-      after: { status: "closed" },
+      after: by ? { status: "closed", via: "mijn-vragen", by } : { status: "closed" },
     });
     await enqueueTicketEvents(tx, ticketId, ["status"], { resolved: !ticket.resolvedAt, now });
   });

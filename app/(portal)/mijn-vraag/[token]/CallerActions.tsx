@@ -2,12 +2,22 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { chosenFilesError } from "@/app/_modules/storage/file-type";
+import { closeMyTicket, replyOnMyTicket } from "../../mijn-vragen/actions";
 import { closeAsCaller, replyAsCaller } from "./actions";
 
 const SEND_FAILED = "Versturen lukte niet. Controleer uw internetverbinding en probeer het opnieuw.";
 
-/** Reply and close controls for the caller; nothing typed is lost on an error. */
-export function CallerActions({ token, status }: { token: string; status: string }) {
+/**
+ * Reply and close controls for the caller; nothing typed is lost on an error. The target is the private follow-up
+ * link's token, or a reference on "Mijn vragen" (signed in).
+ */
+export function CallerActions({
+  target,
+  status,
+}: {
+  target: { token: string } | { reference: string };
+  status: string;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -38,10 +48,11 @@ export function CallerActions({ token, status }: { token: string; status: string
     if (problem) return setFileError(problem);
     start(async () => {
       const fd = new FormData();
-      fd.set("token", token);
+      if ("token" in target) fd.set("token", target.token);
+      else fd.set("reference", target.reference);
       fd.set("message", message);
       for (const f of files) fd.append("attachments", f);
-      const r = await replyAsCaller(fd).catch(() => ({
+      const r = await ("token" in target ? replyAsCaller(fd) : replyOnMyTicket(fd)).catch(() => ({
         ok: false as const,
         error: SEND_FAILED,
         fieldErrors: {} as Record<string, string>,
@@ -64,7 +75,7 @@ export function CallerActions({ token, status }: { token: string; status: string
   const close = () => {
     if (!window.confirm("Weet u zeker dat u deze vraag wilt sluiten?")) return;
     start(async () => {
-      const r = await closeAsCaller({ token });
+      const r = await ("token" in target ? closeAsCaller({ token: target.token }) : closeMyTicket(target));
       if (!r.ok) setError(r.error);
       else router.refresh();
     });

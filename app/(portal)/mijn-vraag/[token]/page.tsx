@@ -84,7 +84,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ token
           </li>
         ))}
       </ol>
-      <CallerActions token={token} status={status} />
+      <CallerActions target={{ token }} status={status} />
     </div>
   );
 }
