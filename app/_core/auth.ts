@@ -116,6 +116,12 @@ export const authConfig: NextAuthConfig = {
   // Behind TLS the cookies carry `Secure` (and the __Secure- prefix) whatever the proxy in front reports.
   useSecureCookies: env().APP_URL.startsWith("https:"),
   pages: { signIn: "/inloggen", error: "/inloggen" },
+  // A used or expired sign-in link is an everyday event, not a server error: it is not logged as one.
+  logger: {
+    error(e) {
+      if ((e as { type?: string }).type !== "Verification") console.error(e);
+    },
+  },
   // Only the e-mail provider uses it (Caller rows and hashed one-time tokens); sessions stay JWTs.
   adapter: callerAdapter(db) as NextAuthConfig["adapter"],
   providers: [
@@ -188,9 +194,17 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Most visitors are anonymous: without a session cookie there is nothing for Auth.js to decode.
   const jar = await cookies();
   if (!jar.getAll().some((c) => SESSION_COOKIE_RE.test(c.name))) return null;
-  const session = (await auth()) as unknown as { uid?: string; sv?: number; role?: string } | null;
+  return sessionUserFor((await auth()) as unknown as DecodedSession | null);
+});
+
+type DecodedSession = { uid?: string; sv?: number; role?: string };
+
+/**
+ * The account behind a decoded session, or null when it no longer holds (deactivated, logged out, version bumped).
+ * A caller's session names a Caller row, a staff session a User row: the two tables are never mixed up.
+ */
+export async function sessionUserFor(session: DecodedSession | null): Promise<SessionUser | null> {
   if (!session?.uid) return null;
-  // A caller's session names a Caller row, never a User row: the two tables are never mixed up.
   if (session.role === CALLER_ROLE) {
     const caller = await db().caller.findUnique({ where: { id: session.uid } });
     if (!caller || caller.sessionVersion !== (session.sv ?? 0)) return null;
@@ -198,7 +212,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   }
   const user = await db().user.findUnique({ where: { id: session.uid }, include: { desks: true } });
   return sessionStillValid(user, session.sv ?? 0) ? toSessionUser(user) : null;
-});
+}
 
 /** Whether a session issued at `sessionVersion` still holds for this account row. */
 export function sessionStillValid<U extends { active: boolean; sessionVersion: number }>(
