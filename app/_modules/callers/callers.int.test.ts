@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, RateLimitError, ValidationError } from "@/app/_core/errors";
 import { CALLER_ROLE, hasRole, homeFor, visibleDesks, type SessionUser } from "@/app/_core/session";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
-import { newTicket, seedDesksAndStaff, type Staff } from "@/app/_modules/tickets/desk-test-fixtures";
-import { getTicketForAgent } from "@/app/_modules/tickets/desk-service";
+import { newTicket, seedDesksAndStaff, type Staff } from "@/tests/helpers/desk-fixtures";
+import { getTicketForAgent } from "@/app/_modules/tickets/desk/get-ticket";
 import { localFolderStorage } from "@/app/_modules/storage/storage";
 
 let t: TestDb;
@@ -38,6 +38,8 @@ beforeAll(async () => {
   gate = await import("@/app/_core/caller-gate");
 });
 afterAll(async () => {
+  // The link mails kick the outbox in the background: let it finish before the database goes.
+  await (await import("@/app/_modules/mail/outbox")).outboxIdle();
   await t?.drop();
 });
 
@@ -345,5 +347,122 @@ describe("reading and answering", () => {
     const view = await tickets.getCallerTicket(t.db, { user: caller, reference: older.reference });
     expect(view.ticket.reference).toBe(host.reference);
     expect(view.mine).toBe(true);
+  });
+});
+
+describe("sharing within an organisation", () => {
+  let sharing: typeof import("./sharing");
+  let anna: SessionUser;
+  let eve: SessionUser;
+  let regenboog: string;
+  const ref: Record<string, string> = {};
+
+  const org = (name: string, kind: string, code: string | null, domain?: string) =>
+    t.db.organisation.create({
+      data: {
+        name,
+        kind,
+        code,
+        sector: kind === "school" ? "po" : null,
+        searchText: name.toLowerCase(),
+        ...(domain ? { domains: { create: [{ domain }] } } : {}),
+      },
+    });
+  const ticketFor = async (key: string, email: string, organisationId: string, extra: { schoolId?: string } = {}) => {
+    const made = await newTicket(t.db, "po", { email, name: `Beller ${key}` });
+    await t.db.ticket.update({ where: { id: made.id }, data: { organisationId, ...extra } });
+    ref[key] = made.reference;
+  };
+
+  beforeAll(async () => {
+    sharing = await import("./sharing");
+    regenboog = (await org("Basisschool De Regenboog", "school", "12AB", "deregenboog.test")).id;
+    const ander = await org("Basisschool Het Anker", "school", "34CD", "hetanker.test");
+    await t.db.organisation.update({ where: { id: ander.id }, data: { shared: true } });
+    const gemeente = await org("Gemeente Zuidstad", "gemeente", "GM0999", "zuidstad.test");
+    await ticketFor("anna", "anna@deregenboog.test", regenboog);
+    await ticketFor("bert", "bert@deregenboog.test", regenboog);
+    await ticketFor("anker", "carla@hetanker.test", ander.id);
+    // The municipality asks about De Regenboog: the municipality's ticket, not the school's.
+    await ticketFor("gemeente", "leerplicht@zuidstad.test", gemeente.id, { schoolId: regenboog });
+    // Someone who typed De Regenboog's school code in the wizard from a private address.
+    await ticketFor("eve", "eve@elders.test", regenboog);
+    anna = await signedIn("anna@deregenboog.test");
+    eve = await signedIn("eve@elders.test");
+  });
+
+  const refs = async (user: SessionUser) =>
+    (await tickets.listCallerTickets(t.db, { user })).map((x) => x.reference).sort();
+
+  it("off by default: a colleague's ticket is a 404", async () => {
+    expect((await t.db.organisation.findUniqueOrThrow({ where: { id: regenboog } })).shared).toBe(false);
+    expect(await refs(anna)).toEqual([ref.anna]);
+    await expect(tickets.getCallerTicket(t.db, { user: anna, reference: ref.bert! })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("only an agent or admin switches it, audited; editors and callers get a 404", async () => {
+    await expect(
+      sharing.setOrganisationSharing(t.db, { user: staff.editor, organisationId: regenboog, shared: true }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      sharing.setOrganisationSharing(t.db, { user: anna, organisationId: regenboog, shared: true }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      sharing.setOrganisationSharing(t.db, { user: staff.po, organisationId: "bestaat-niet", shared: true }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await sharing.setOrganisationSharing(t.db, { user: staff.po, organisationId: regenboog, shared: true }),
+    ).toEqual({ shared: true });
+    const audit = await t.db.auditEvent.findMany({ where: { entityId: regenboog, action: "organisation.sharing_on" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorId).toBe(staff.po.id);
+  });
+
+  it("on: colleagues' tickets are listed, readable (audited) and answerable; other organisations' are not", async () => {
+    // Every ticket asked on the school's behalf (Ticket.organisationId), also one whose caller typed its school code.
+    expect(await refs(anna)).toEqual([ref.anna, ref.bert, ref.eve].sort());
+    const view = await tickets.getCallerTicket(t.db, { user: anna, reference: ref.bert! });
+    expect(view.mine).toBe(false);
+    const audit = await t.db.auditEvent.findMany({
+      where: { ticketId: view.ticket.id, action: "ticket.viewed_by_colleague" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after!)).toEqual({ callerId: anna.id, email: "anna@deregenboog.test" });
+    // Her own ticket is no colleague's view.
+    await tickets.getCallerTicket(t.db, { user: anna, reference: ref.anna! });
+    expect(await t.db.auditEvent.count({ where: { action: "ticket.viewed_by_colleague" } })).toBe(1);
+
+    await tickets.replyAsSignedInCaller(t.db, {
+      user: anna,
+      reference: ref.bert!,
+      message: "Bert is op vakantie, ik neem het over.",
+    });
+    const msg = await t.db.message.findFirstOrThrow({
+      where: { ticketId: view.ticket.id, body: { startsWith: "Bert is op" } },
+    });
+    expect(msg).toMatchObject({ kind: "caller", emailFrom: "anna@deregenboog.test", otherSender: true });
+
+    // Another (also shared) organisation's ticket, and the municipality's ticket about her school: 404.
+    for (const other of [ref.anker!, ref.gemeente!])
+      await expect(tickets.getCallerTicket(t.db, { user: anna, reference: other })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+  });
+
+  it("a caller matched to the school only by a typed school code (not its e-mail domain) sees nothing shared", async () => {
+    expect(await refs(eve)).toEqual([ref.eve]);
+    await expect(tickets.getCallerTicket(t.db, { user: eve, reference: ref.bert! })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("off again: the colleague's ticket is a 404 again", async () => {
+    await sharing.setOrganisationSharing(t.db, { user: staff.admin, organisationId: regenboog, shared: false });
+    expect(await refs(anna)).toEqual([ref.anna]);
+    await expect(tickets.getCallerTicket(t.db, { user: anna, reference: ref.bert! })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -10,6 +10,7 @@ import type { FileStorage } from "@/app/_modules/storage/storage";
 import { parseReference, referenceWhere } from "@/app/_modules/tickets/reference";
 import type { UploadedFile } from "@/app/_modules/tickets/attachment-files";
 import { addCallerReplyToTicket, closeTicketByCaller } from "@/app/_modules/tickets/caller-service";
+import { sharedOrganisationIds } from "./sharing";
 
 /** A signed-in caller (role caller): id is the Caller row, email the verified address. */
 export type CallerUser = SessionUser & { role: typeof CALLER_ROLE };
@@ -23,10 +24,11 @@ const own = (email: string): Prisma.TicketWhereInput => ({
   OR: [{ requester: { email } }, { mergedFrom: { some: { requester: { email } } } }],
 });
 
-/** The tickets this caller may see: their own. */
-export async function callerScope(_db: Db, user: SessionUser): Promise<Prisma.TicketWhereInput> {
+/** The tickets this caller may see: their own, and those of their organisation when it shares (sharing.ts). */
+export async function callerScope(db: Db, user: SessionUser): Promise<Prisma.TicketWhereInput> {
   assertCaller(user);
-  return own(user.email);
+  const orgs = await sharedOrganisationIds(db, user);
+  return orgs.length ? { OR: [own(user.email), { organisationId: { in: orgs } }] } : own(user.email);
 }
 
 /** The caller's tickets with status and desk, newest first (merged tickets appear as the ticket they joined). */
