@@ -97,6 +97,13 @@ describe("access matrix", () => {
     });
   }
 
+  it("caller (Mijn vragen) on a po and an ipo ticket: 404 for every desk service", async () => {
+    // A signed-in caller, even the one who asked the question: the caller role has no desk work.
+    const caller: SessionUser = { id: "caller-1", email: "matrix-po@school.test", name: "", role: "caller", desks: [] };
+    for (const ref of [po, ipo])
+      for (const [name, probe] of probes) await expect(probe(caller, ref), name).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("a 404 for another desk looks the same as a reference that does not exist", async () => {
     const other = await getTicketForAgent(t.db, { user: staff.po, reference: ipo }).catch((e: Error) => e.message);
     const none = await getTicketForAgent(t.db, { user: staff.po, reference: "PO-2026-999999" }).catch(
