@@ -73,7 +73,7 @@ async function linkFromMail(email: string) {
 }
 
 /** Opens the callback: a signed-in caller (their SessionUser) or where Auth.js sent them instead. */
-async function useLink(callback: string): Promise<{ user: SessionUser | null; location: string | null; sv: number }> {
+async function openLink(callback: string): Promise<{ user: SessionUser | null; location: string | null; sv: number }> {
   const res = await Auth(new Request(callback), auth.authConfig);
   const location = res.headers.get("location");
   const cookie = res.headers
@@ -98,7 +98,7 @@ async function useLink(callback: string): Promise<{ user: SessionUser | null; lo
 async function signedIn(email: string): Promise<SessionUser> {
   await t.db.rateLimitHit.deleteMany();
   await askLink(email);
-  const { user } = await useLink((await linkFromMail(email)).callback);
+  const { user } = await openLink((await linkFromMail(email)).callback);
   if (!user) throw new Error("not signed in");
   return user;
 }
@@ -118,12 +118,12 @@ describe("sign-in link", () => {
     expect(rows[0]!.expires.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(rows[0]!.expires.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
 
-    const first = await useLink(callback);
+    const first = await openLink(callback);
     expect(first.user).toMatchObject({ email: "els@klimop.test", role: CALLER_ROLE, desks: [] });
     expect(first.location).toBe(`${BASE}/mijn-vragen`);
     expect(await t.db.callerLoginToken.count({ where: { identifier: "els@klimop.test" } })).toBe(0);
 
-    const again = await useLink(callback);
+    const again = await openLink(callback);
     expect(again.user).toBeNull();
     expect(again.location).toBe(`${BASE}/inloggen?error=Verification`);
   });
@@ -136,7 +136,7 @@ describe("sign-in link", () => {
       where: { identifier: "laat@klimop.test" },
       data: { expires: new Date(Date.now() - 1000) },
     });
-    const r = await useLink(callback);
+    const r = await openLink(callback);
     expect(r.user).toBeNull();
     expect(r.location).toBe(`${BASE}/inloggen?error=Verification`);
   });
@@ -147,10 +147,10 @@ describe("sign-in link", () => {
     const { callback } = await linkFromMail("een@klimop.test");
     const swapped = new URL(callback);
     swapped.searchParams.set("email", "ander@klimop.test");
-    expect((await useLink(swapped.toString())).user).toBeNull();
+    expect((await openLink(swapped.toString())).user).toBeNull();
     const madeUp = new URL(callback);
     madeUp.searchParams.set("token", "0".repeat(64));
-    expect((await useLink(madeUp.toString())).user).toBeNull();
+    expect((await openLink(madeUp.toString())).user).toBeNull();
   });
 
   it("answers and mails the same for an address with questions and one without (no enumeration)", async () => {
@@ -197,7 +197,7 @@ describe("sign-in link", () => {
   it("logout ends every session of the caller (the session version)", async () => {
     await t.db.rateLimitHit.deleteMany();
     await askLink("uit@klimop.test");
-    const r = await useLink((await linkFromMail("uit@klimop.test")).callback);
+    const r = await openLink((await linkFromMail("uit@klimop.test")).callback);
     expect(r.user).not.toBeNull();
     await login.endCallerSessions(t.db, { callerId: r.user!.id });
     expect(await auth.sessionUserFor({ uid: r.user!.id, sv: r.sv, role: CALLER_ROLE })).toBeNull();
