@@ -109,6 +109,16 @@ export function keysetAfter(spec: SortSpec, after: { value: Date | null; id: str
 
 const OPEN_STATUSES = ["new", "open", "waiting"];
 
+/** The statuses a view can hold (every view is limited to some). */
+const VIEW_STATUSES: Record<QueueView, readonly string[]> = {
+  nieuw: ["new"],
+  open: ["open"],
+  wacht: ["waiting"],
+  mijn: OPEN_STATUSES,
+  "sla-risico": ["new", "open"],
+  opgelost: ["resolved", "closed"],
+};
+
 /** The where clause of a view. `riskBefore` holds, per desk, the instant before which a due time is at risk. */
 export function viewWhere(
   view: QueueView,
@@ -225,29 +235,43 @@ export async function listQueue(
   const riskBefore: Partial<Record<DeskId, Date>> = {};
   for (const [id, s] of settings) riskBefore[id as DeskId] = riskThreshold(now, s.hours);
 
-  // One query per desk, merged: SQLite plans `deskId = ?` well but `deskId IN (…)` with this ORDER BY poorly (100 ms
-  // against 2 ms at 100,000 tickets). Each desk comes from visibleDesks(user), the rule ticketScope applies, so the
-  // access rule is still in every where clause.
+  // One query per desk and status, merged: each is `deskId = ? AND status = ?` ordered by the sort column, which an
+  // index scan answers in order and stops after limit + 1 rows. With `deskId IN (…)` SQLite plans this ORDER BY poorly
+  // (100 ms against 2 ms at 100,000 tickets); with `status IN (…)` (Mijn, SLA-risico, Opgelost) PostgreSQL reads every
+  // matching ticket of the desk and sorts them (2,000–5,000 heap rows, 60–390 ms at 100,000 tickets under load; see
+  // scripts/bench/desk-plans.ts). Each desk comes from visibleDesks(user), the rule ticketScope applies, so the access
+  // rule is still in every where clause; the view's own where clause stays too.
   const spec = sortSpec(input.sort, input.direction);
   const after = input.cursor ? decodeCursor(input.cursor, input.sort, spec.direction) : null;
-  const perDesk = await Promise.all(
-    desks.map((deskId) => {
+  const parts = desks.flatMap((deskId) =>
+    VIEW_STATUSES[input.view].map((status) => {
       const page: Prisma.TicketWhereInput[] = [
         { deskId },
+        { status },
         { mergedIntoId: null },
         viewWhere(input.view, user.id, riskBefore),
         ...filtersWhere(input.filters, user.id, { withStatus: true }),
       ];
       if (after) page.push(keysetAfter(spec, after));
-      return db.ticket.findMany({
-        where: { AND: page },
-        orderBy: keysetOrder(spec),
-        take: input.limit + 1,
-        select: itemSelect,
-      });
+      return { AND: page } satisfies Prisma.TicketWhereInput;
     }),
   );
-  const rows = perDesk.flat().sort(compareRows(spec));
+  const find = <S extends Prisma.TicketSelect>(where: Prisma.TicketWhereInput, select: S) =>
+    db.ticket.findMany({ where, orderBy: keysetOrder(spec), take: input.limit + 1, select });
+  let rows: Prisma.TicketGetPayload<{ select: typeof itemSelect }>[];
+  if (parts.length === 1) rows = await find(parts[0]!, itemSelect);
+  else {
+    // Several parts: find the page's ids (and sort values) first, then read the page's rows with their relations
+    // once, rather than the relations of every part's candidates.
+    const keySelect = { id: true, resolutionDueAt: true, createdAt: true, updatedAt: true } as const;
+    const keys = (await Promise.all(parts.map((where) => find(where, keySelect)))).flat();
+    const ids = keys
+      .sort(compareRows(spec))
+      .slice(0, input.limit + 1)
+      .map((k) => k.id);
+    rows = await db.ticket.findMany({ where: { id: { in: ids } }, select: itemSelect });
+  }
+  rows.sort(compareRows(spec));
   const more = rows.length > input.limit;
   const pageRows = rows.slice(0, input.limit);
   const last = pageRows[pageRows.length - 1];
@@ -279,11 +303,14 @@ async function viewCounts(
   filters: QueueFilters,
   riskBefore: Partial<Record<DeskId, Date>>,
 ): Promise<Record<QueueView, number>> {
+  // The newest change per desk as ORDER BY … LIMIT 1, which both databases answer from the (deskId, updatedAt) index.
+  // Not aggregate({ _max }): Prisma wraps that in a subquery with OFFSET, and PostgreSQL then reads every ticket of
+  // the desk (a sequential scan, 100–180 ms at 100,000 tickets, on every queue page).
   const versions = await Promise.all(
     desks.map((deskId) =>
       db.ticket
-        .aggregate({ where: { deskId }, _max: { updatedAt: true } })
-        .then((r) => r._max?.updatedAt?.getTime() ?? 0),
+        .findFirst({ where: { deskId }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
+        .then((r) => r?.updatedAt.getTime() ?? 0),
     ),
   );
   const key = JSON.stringify([userId, desks, filters, versions]);
