@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Ticket_deskId_status_assigneeId_mergedIntoId_idx" ON "Ticket"("deskId", "status", "assigneeId", "mergedIntoId");
+
