@@ -35,6 +35,35 @@ describe("route wrapper", () => {
     expect(json.issues[0].path).toBe("n");
   });
 
+  it("validates with a schema factory (a schema that needs data), built per request, body and query alike", async () => {
+    let known = ["a"];
+    let built = 0;
+    const pick = route(
+      {
+        name: "t",
+        body: async () => {
+          built++;
+          return z.object({ id: z.enum(known as [string, ...string[]], "Onbekend.") });
+        },
+        query: () => z.object({ page: z.coerce.number().int().min(1) }),
+        invalidBody: "Klopt niet.",
+      },
+      async ({ body, query }) => ({ id: body.id, page: query.page }),
+    );
+    const call = (id: string, page = "1") =>
+      pick(new Request(`http://x/api?page=${page}`, { method: "POST", body: JSON.stringify({ id }) }));
+    expect(await (await call("a")).json()).toEqual({ id: "a", page: 1 });
+    const bad = await call("b");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: "Klopt niet.", issues: [{ path: "id", message: "Onbekend." }] });
+    known = ["a", "b"];
+    expect(await (await call("b")).json()).toEqual({ id: "b", page: 1 });
+    expect(built).toBe(3);
+    const badQuery = await call("a", "0");
+    expect(badQuery.status).toBe(400);
+    expect((await badQuery.json()).error).toBe("De zoekparameters kloppen niet.");
+  });
+
   it("maps expected errors to their status and hides unexpected ones", async () => {
     const nf = route({ name: "t" }, async () => {
       throw new NotFoundError("Weg.");

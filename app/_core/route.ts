@@ -19,6 +19,12 @@ type Ctx<B, Q, P> = {
   token: ApiPrincipal | null;
 };
 
+/**
+ * A schema, or a function that builds it per request when it needs data (the taxonomy's topics, the protocols): the
+ * wrapper validates with it either way, so no handler parses by hand.
+ */
+export type SchemaSource<T> = z.ZodType<T> | (() => z.ZodType<T> | Promise<z.ZodType<T>>);
+
 type Options<B, Q> = {
   /** Roles that may call this route; omit for public routes. */
   roles?: readonly Role[];
@@ -27,10 +33,12 @@ type Options<B, Q> = {
    * `optional`: anonymous calls pass (token null), but a request that sends a token must send a valid one.
    */
   token?: { scopes: readonly ApiScope[]; optional?: boolean };
-  /** JSON body schema. */
-  body?: z.ZodType<B>;
-  /** Query-string schema (values are strings). */
-  query?: z.ZodType<Q>;
+  /** JSON body schema (or its factory). */
+  body?: SchemaSource<B>;
+  /** Query-string schema (values are strings), or its factory. */
+  query?: SchemaSource<Q>;
+  /** The summary message of a 400 for a body that fails its schema (default: fromZod's). */
+  invalidBody?: string;
   /** Maximum body size in bytes (default 64 KB). */
   maxBytes?: number;
   /** Route name for logs. */
@@ -63,7 +71,7 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
           : null;
       // Path segments are cleaned like every other text (a %00 in an id must not reach PostgreSQL).
       const params = cleanInput((await segment?.params) ?? {}) as P;
-      const query = opts.query ? parseQuery(req, opts.query) : (undefined as Q);
+      const query = opts.query ? parseQuery(req, await schemaOf(opts.query)) : (undefined as Q);
       const maxBytes = opts.maxBytes ?? 65_536;
       // A body that may be large waits for one of a few slots, so 30 large posts at once are read 3 at a time.
       const declared = declaredLength(req.headers);
@@ -71,7 +79,9 @@ export function route<B = undefined, Q = undefined, P = Record<string, string>>(
       if (opts.body && declared !== null && declared > maxBytes) throw tooLarge(maxBytes);
       const release = large ? await largeBodies.acquire() : null;
       try {
-        const body = opts.body ? await parseJsonBody(req, opts.body, maxBytes) : (undefined as B);
+        const body = opts.body
+          ? await parseJsonBody(req, await schemaOf(opts.body), maxBytes, opts.invalidBody)
+          : (undefined as B);
         const out = await (handler as (ctx: Ctx<B, Q, P>) => Promise<Response | unknown>)({
           req,
           body,
@@ -100,6 +110,11 @@ export function errorResponse(e: unknown, where: string): Response {
   return Response.json({ error: GENERIC_ERROR, issues: [] }, { status: 500 });
 }
 
+async function schemaOf<T>(source: SchemaSource<T>): Promise<z.ZodType<T>> {
+  // A zod schema is an object; a factory is a function.
+  return typeof source === "function" ? await source() : source;
+}
+
 function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
   const parsed = schema.safeParse(queryRecord(new URL(req.url).searchParams));
   if (!parsed.success) throw fromZod(parsed.error, "De zoekparameters kloppen niet.");
@@ -107,7 +122,12 @@ function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
 }
 
 /** Reads a JSON body with a size limit and validates it. */
-export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBytes: number): Promise<B> {
+export async function parseJsonBody<B>(
+  req: Request,
+  schema: z.ZodType<B>,
+  maxBytes: number,
+  invalid?: string,
+): Promise<B> {
   const declared = declaredLength(req.headers) ?? 0;
   if (declared > maxBytes) throw tooLarge(maxBytes);
   let text: string | null = await readLimited(req, maxBytes);
@@ -122,7 +142,7 @@ export async function parseJsonBody<B>(req: Request, schema: z.ZodType<B>, maxBy
   }
   // Every text field is cleaned here (NUL, control characters, lone surrogates): see text.ts.
   const parsed = schema.safeParse(cleanInput(json));
-  if (!parsed.success) throw fromZod(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error, invalid);
   return parsed.data;
 }
 

@@ -155,3 +155,30 @@ export function parseEvaluateRequest(
 export function parseLeaveRequest(body: unknown, protocols: Protocols): Parsed<LeaveRequest & { protocol?: string }> {
   return parseWith(leaveBodySchema, body, protocols);
 }
+
+/** A checked request: the protocol it names (or the default) and the validated body. */
+export type ProtocolRequest<T> = { protocol: ResolvedProtocol; data: T };
+
+/** parseWith as a schema for route(): the same issues, paths and protocol choice, so the wrapper validates it. */
+function requestSchema<T>(
+  parse: (body: unknown, protocols: Protocols) => Parsed<T>,
+  protocols: Protocols,
+): z.ZodType<ProtocolRequest<T>> {
+  return z.unknown().transform((body, ctx) => {
+    const parsed = parse(body, protocols);
+    if (parsed.ok) return { protocol: parsed.protocol, data: parsed.data };
+    for (const issue of parsed.issues)
+      ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
+    return z.NEVER;
+  });
+}
+
+/** The body schema of POST /api/v1/protocol/evaluate over these protocols (see parseEvaluateRequest). */
+export function evaluateRequestSchema(protocols: Protocols) {
+  return requestSchema(parseEvaluateRequest, protocols);
+}
+
+/** The body schema of POST /api/v1/protocol/leave over these protocols (see parseLeaveRequest). */
+export function leaveRequestSchema(protocols: Protocols) {
+  return requestSchema(parseLeaveRequest, protocols);
+}
