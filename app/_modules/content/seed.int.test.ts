@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/tests/helpers/db";
+import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { ContentError } from "./errors";
 import { seedContent } from "./seed";
+import { getTaxonomy } from "./store";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 
@@ -76,6 +77,18 @@ describe("seedContent", () => {
     expect(a.title).toBe("Wat doet de school als een leerling vaak te laat is?");
     expect(a.revisions.map((r) => r.number)).toEqual([1, 2]);
     expect(JSON.parse(a.revisions[0]!.snapshot).title).not.toBe(a.title);
+  });
+
+  it("a re-seeded taxonomy is read at once by the process that seeded it (the store's cache is cleared)", async () => {
+    useAsAppDb(t);
+    const before = await getTaxonomy(); // now cached for a few seconds
+    expect(before.topics.find((x) => x.id === "verzuim-melden")?.label).toBe("Verzuim melden");
+    const dir = copyContent();
+    const file = path.join(dir, "taxonomy.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("label: Verzuim melden", "label: Verzuim doorgeven"));
+    const report = await seedContent(t.db, { contentDir: dir, demoUsers: false });
+    expect(report.taxonomy.updated).toBe(1);
+    expect((await getTaxonomy()).topics.find((x) => x.id === "verzuim-melden")?.label).toBe("Verzuim doorgeven");
   });
 });
 

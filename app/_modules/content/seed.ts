@@ -18,6 +18,7 @@ import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
 import { ContentError, contentErrorFromIssues } from "./errors";
+import { clearTaxonomyCache } from "./store";
 import { parseTaxonomyFile, type Taxonomy } from "./taxonomy";
 
 export type Counts = { created: number; updated: number; unchanged: number };
@@ -140,6 +141,8 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
     await db.setting.update({ where: { key: "taxonomy" }, data: { value: taxValue } });
     report.taxonomy.updated++;
   } else report.taxonomy.unchanged++;
+  // This process reads the new taxonomy at once (other processes within the store's few seconds).
+  if (report.taxonomy.unchanged === 0) clearTaxonomyCache();
 
   for (const p of content.protocols) {
     const existing = await db.protocol.findUnique({ where: { id: p.id } });

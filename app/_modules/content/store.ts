@@ -1,4 +1,5 @@
-// Runtime access to imported settings (taxonomy), cached per process and refreshed when the stored hash changes.
+// Runtime access to imported settings (taxonomy), cached per process for a few seconds: a re-seed by another process
+// (`npm run db:seed`) is live within TTL_MS; seedContent clears the cache of its own process when the taxonomy changes.
 import { db } from "@/app/_core/db";
 import { taxonomySettingColumn } from "./columns";
 import type { Taxonomy } from "./taxonomy";
@@ -16,7 +17,7 @@ export async function getTaxonomy(): Promise<Taxonomy> {
   return taxonomy;
 }
 
-/** Forgets the cached taxonomy (after a re-seed in tests). */
+/** Forgets the cached taxonomy (seedContent calls it when it writes a new taxonomy). */
 export function clearTaxonomyCache(): void {
   cache = null;
 }

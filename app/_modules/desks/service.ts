@@ -45,8 +45,3 @@ export async function listDesks(): Promise<DeskView[]> {
   cache = { at: Date.now(), desks };
   return desks;
 }
-
-/** One desk by id, or null. */
-export async function getDesk(id: string): Promise<DeskView | null> {
-  return (await listDesks()).find((d) => d.id === id) ?? null;
-}

@@ -344,8 +344,3 @@ async function viewCounts(
   value.catch(() => countCache.delete(key));
   return value;
 }
-
-/** Forgets cached counts (after a change made by this process, so its own user sees it at once). */
-export function clearQueueCounts(): void {
-  countCache.clear();
-}

@@ -17,7 +17,6 @@ export const freeText = (min: number, max: number, what: string) =>
     .refine((v) => !containsPersonalNumber(v), PERSONAL_NUMBER_MESSAGE);
 
 export const SECTORS = ["po", "vo", "mbo"] as const;
-export const CALLER_TYPES_WITH_SECTOR = ["school-board", "other"] as const;
 
 export const requesterFields = {
   callerType: z.enum(CALLER_TYPES, { error: "Kies wie u bent." }),

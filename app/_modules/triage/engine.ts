@@ -35,12 +35,6 @@ export type TriageResult = {
   protocolHints: string[];
 };
 
-/** The two desks as the seed names them (spec/triage.md). */
-export const DESKS = {
-  po: { name: "Helpdesk BRON PO", hours: "09.00–13.00 uur", phone: "050-599 77 66" },
-  "vo-mbo": { name: "Informatiepunt Onderwijs (IPO)", hours: "09.00–13.00 uur", phone: "050-599 90 00 (optie 4)" },
-} as const;
-
 export const CLARIFY_SECTOR = "Gaat uw vraag over een basisschool (po) of over voortgezet onderwijs of mbo?";
 export const CLARIFY_WHO =
   "Voor welke organisatie stelt u deze vraag: een basisschool (po), een school voor voortgezet onderwijs of mbo, een gemeente of een softwareleverancier?";
