@@ -344,3 +344,8 @@ async function viewCounts(
   value.catch(() => countCache.delete(key));
   return value;
 }
+
+/** Forgets cached counts (after a change made by this process, so its own user sees it at once). */
+export function clearQueueCounts(): void {
+  countCache.clear();
+}
