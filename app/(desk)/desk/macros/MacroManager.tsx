@@ -2,8 +2,8 @@
 // Create, edit and delete macros. One form (react-hook-form with the server's macroSchema) for new and edited
 // macros; the list below shows every macro with its desk.
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useRef, useState, type RefObject } from "react";
+import { useForm, type UseFormReturn } from "react-hook-form";
 import { macroSchema } from "@/app/_modules/tickets/desk-schema";
 import { deleteMacroAction, saveMacroAction } from "../actions";
 import { formatDateTime } from "../labels";
@@ -33,22 +33,24 @@ const toInput = (v: FormValues, id?: string) => ({
   body: v.body,
 });
 
+/** The macro form's resolver: validates with the server's macroSchema after mapping "" to null. */
+const resolveMacro = async (values: FormValues) => {
+  const r = macroSchema.safeParse(toInput(values));
+  if (r.success) return { values, errors: {} };
+  const errors: Record<string, { type: string; message: string }> = {};
+  for (const i of r.error.issues) errors[String(i.path[0])] ??= { type: "validation", message: i.message };
+  return { values: {}, errors };
+};
+
 export function MacroManager({ macros }: { macros: Macro[] }) {
   const router = useRouter();
   const [editing, setEditing] = useState<Macro | null>(null);
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<FormValues>({
-    resolver: async (values) => {
-      const r = macroSchema.safeParse(toInput(values));
-      if (r.success) return { values, errors: {} };
-      const errors: Record<string, { type: string; message: string }> = {};
-      for (const i of r.error.issues) errors[String(i.path[0])] ??= { type: "validation", message: i.message };
-      return { values: {}, errors };
-    },
+    resolver: resolveMacro,
     defaultValues: { deskId: "", title: "", body: "" },
   });
-  const { errors, isSubmitting } = form.formState;
 
   const startEdit = (m: Macro | null) => {
     setEditing(m);
@@ -78,88 +80,126 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
     );
     if (r.ok) router.refresh();
   };
-
-  const errorIds = (name: keyof FormValues, hint?: string) =>
-    [hint, errors[name] ? `macro-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
-
   return (
     <>
       <div aria-live="polite" role="status">
         {message && <p className={`alert alert-${message.kind}`}>{message.text}</p>}
       </div>
+      <MacroFormCard
+        form={form}
+        editing={editing}
+        headingRef={headingRef}
+        onSubmit={onSubmit}
+        onCancel={() => startEdit(null)}
+      />
+      <MacroList macros={macros} onEdit={startEdit} onRemove={(m) => void remove(m)} />
+    </>
+  );
+}
 
-      <section className="card" aria-labelledby="macro-form-title">
-        <h2 id="macro-form-title" ref={headingRef} tabIndex={-1}>
-          {editing ? `Macro bewerken: ${editing.title}` : "Nieuwe macro"}
-        </h2>
-        <form onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label htmlFor="macro-title">Titel</label>
-            <input
-              id="macro-title"
-              type="text"
-              {...form.register("title")}
-              maxLength={120}
-              aria-invalid={!!errors.title}
-              aria-describedby={errorIds("title")}
-            />
-            {errors.title && (
-              <p id="macro-title-error" className="field-error">
-                {errors.title.message}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="macro-desk">Voor helpdesk</label>
-            <select
-              id="macro-desk"
-              {...form.register("deskId")}
-              aria-invalid={!!errors.deskId}
-              aria-describedby={errorIds("deskId")}
-            >
-              {DESK_CHOICES.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-            {errors.deskId && (
-              <p id="macro-deskId-error" className="field-error">
-                {errors.deskId.message}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="macro-body">Tekst</label>
-            <span id="macro-body-hint" className="hint">
-              Laat een lege regel tussen alinea’s. Plaatshouders: {"{{naam}}"}, {"{{referentie}}"}, {"{{desk}}"}.
-            </span>
-            <textarea
-              id="macro-body"
-              rows={8}
-              {...form.register("body")}
-              aria-invalid={!!errors.body}
-              aria-describedby={errorIds("body", "macro-body-hint")}
-            />
-            {errors.body && (
-              <p id="macro-body-error" className="field-error">
-                {errors.body.message}
-              </p>
-            )}
-          </div>
-          <div className="btn-row">
-            <button type="submit" className="btn" disabled={isSubmitting}>
-              {editing ? "Macro opslaan" : "Macro aanmaken"}
+/** The one form for a new or an edited macro. */
+function MacroFormCard({
+  form,
+  editing,
+  headingRef,
+  onSubmit,
+  onCancel,
+}: {
+  form: UseFormReturn<FormValues>;
+  editing: Macro | null;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onSubmit: () => void;
+  onCancel: () => void;
+}) {
+  const { errors, isSubmitting } = form.formState;
+  const errorIds = (name: keyof FormValues, hint?: string) =>
+    [hint, errors[name] ? `macro-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <section className="card" aria-labelledby="macro-form-title">
+      <h2 id="macro-form-title" ref={headingRef} tabIndex={-1}>
+        {editing ? `Macro bewerken: ${editing.title}` : "Nieuwe macro"}
+      </h2>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="macro-title">Titel</label>
+          <input
+            id="macro-title"
+            type="text"
+            {...form.register("title")}
+            maxLength={120}
+            aria-invalid={!!errors.title}
+            aria-describedby={errorIds("title")}
+          />
+          {errors.title && (
+            <p id="macro-title-error" className="field-error">
+              {errors.title.message}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="macro-desk">Voor helpdesk</label>
+          <select
+            id="macro-desk"
+            {...form.register("deskId")}
+            aria-invalid={!!errors.deskId}
+            aria-describedby={errorIds("deskId")}
+          >
+            {DESK_CHOICES.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+          {errors.deskId && (
+            <p id="macro-deskId-error" className="field-error">
+              {errors.deskId.message}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="macro-body">Tekst</label>
+          <span id="macro-body-hint" className="hint">
+            Laat een lege regel tussen alinea’s. Plaatshouders: {"{{naam}}"}, {"{{referentie}}"}, {"{{desk}}"}.
+          </span>
+          <textarea
+            id="macro-body"
+            rows={8}
+            {...form.register("body")}
+            aria-invalid={!!errors.body}
+            aria-describedby={errorIds("body", "macro-body-hint")}
+          />
+          {errors.body && (
+            <p id="macro-body-error" className="field-error">
+              {errors.body.message}
+            </p>
+          )}
+        </div>
+        <div className="btn-row">
+          <button type="submit" className="btn" disabled={isSubmitting}>
+            {editing ? "Macro opslaan" : "Macro aanmaken"}
+          </button>
+          {editing && (
+            <button type="button" className="btn btn-secondary" onClick={onCancel}>
+              Annuleren
             </button>
-            {editing && (
-              <button type="button" className="btn btn-secondary" onClick={() => startEdit(null)}>
-                Annuleren
-              </button>
-            )}
-          </div>
-        </form>
-      </section>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
 
+function MacroList({
+  macros,
+  onEdit,
+  onRemove,
+}: {
+  macros: Macro[];
+  onEdit: (m: Macro) => void;
+  onRemove: (m: Macro) => void;
+}) {
+  return (
+    <>
       <h2>Alle macro’s ({macros.length})</h2>
       {macros.length === 0 ? (
         <p>Er zijn nog geen macro’s.</p>
@@ -177,7 +217,7 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
-                  onClick={() => startEdit(m)}
+                  onClick={() => onEdit(m)}
                   aria-label={`Macro ${m.title} bewerken`}
                 >
                   Bewerken
@@ -185,7 +225,7 @@ export function MacroManager({ macros }: { macros: Macro[] }) {
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
-                  onClick={() => void remove(m)}
+                  onClick={() => onRemove(m)}
                   aria-label={`Macro ${m.title} verwijderen`}
                 >
                   Verwijderen
