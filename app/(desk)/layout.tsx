@@ -11,6 +11,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
         <div className="container">
           <Link href="/desk">Werkbak</Link>
           <Link href="/desk/terugbellen">Terugbellen</Link>
+          <Link href="/desk/organisaties">Organisaties</Link>
           <Link href="/desk/rapportages">Rapportages</Link>
           {user.role === "admin" && <Link href="/desk/macros">Macro&apos;s</Link>}
           {user.role === "admin" && <Link href="/desk/audit">Auditlog</Link>}

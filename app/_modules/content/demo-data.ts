@@ -1,7 +1,11 @@
 // Demo data for the embedded default (never in production on PostgreSQL): a few days of realistic questions on
 // both desks with replies, notes, tags and macros, plus searches, feedback and wizard runs, so the queue, the
 // reports and the content-gap report show something on a fresh `npm start`. Seeded once (skipped when tickets exist).
+import fs from "node:fs";
+import path from "node:path";
 import type { Db } from "@/app/_core/db";
+import { importOrganisations } from "@/app/_modules/organisations/import";
+import { findSchoolByCode, matchCaller } from "@/app/_modules/organisations/service";
 import type { DeskId, Role, SessionUser } from "@/app/_core/session";
 import { assignTicket } from "@/app/_modules/tickets/desk/assign";
 import { changeStatus } from "@/app/_modules/tickets/desk/status";
@@ -69,9 +73,33 @@ const SEARCHES: [string, number, string | null][] = [
   ["schorsing leerling", 0, null], ["schorsing", 0, null], ["doublure", 0, null], ["te laat komen", 5, "te-laat-komen"], ["ziekmelding", 4, null],
 ];
 
+/** The invented demo organisations in DUO's column layout (see README, "Organisations"). */
+export const DEMO_ORGANISATIONS = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "content", "demo", "organisaties.csv");
+
+/** Links the demo callers to their organisations as the intake would (e-mail domain, school code); the bestuur's
+ *  question about one of its basisscholen records that school as the school concerned. */
+async function linkDemoOrganisations(db: Db): Promise<void> {
+  const requesters = await db.requester.findMany({ select: { id: true, email: true, schoolCode: true } });
+  for (const r of requesters) {
+    const m = await matchCaller(db, { email: r.email, schoolCode: r.schoolCode });
+    if (!m) continue;
+    await db.requester.update({ where: { id: r.id }, data: { organisationId: m.organisation.id, organisationMatchedBy: m.matchedBy } });
+    await db.ticket.updateMany({ where: { requesterId: r.id }, data: { organisationId: m.organisation.id } });
+  }
+  const bestuur = await db.organisation.findFirst({ where: { kind: "bestuur", code: "41001" } });
+  const school = await findSchoolByCode(db, "34CD");
+  const asked = await db.requester.findFirst({ where: { email: "j.vandam@spon.test" }, select: { id: true } });
+  if (bestuur && school && asked) {
+    await db.requester.update({ where: { id: asked.id }, data: { organisationId: bestuur.id, organisationMatchedBy: "agent" } });
+    await db.ticket.updateMany({ where: { requesterId: asked.id }, data: { organisationId: bestuur.id, schoolId: school.id } });
+  }
+}
+
 /** Seeds demo tickets, macros, searches, feedback and wizard runs once. Returns the number of tickets made. */
-export async function seedDemoData(db: Db, now = new Date()): Promise<number> {
+export async function seedDemoData(db: Db, now = new Date(), organisationsCsv = DEMO_ORGANISATIONS): Promise<number> {
   if ((await db.ticket.count()) > 0) return 0;
+  // The invented organisations (DUO layout), so tickets, callers and the organisation pages have something to show.
+  if (fs.existsSync(organisationsCsv)) await importOrganisations(db, fs.readFileSync(organisationsCsv, "utf8"));
   const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, include: { desks: true } });
   const asSession = (email: string): SessionUser => {
     const u = users.find((x) => x.email === email)!;
@@ -94,6 +122,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<number> {
     if (d.status && !(d.status === "open" && d.reply)) await changeStatus(db, { user, reference: c.reference, status: d.status, now: later });
     if (d.tags?.length) await setTags(db, { user: admin, reference: c.reference, tags: d.tags, now: later });
   }
+  await linkDemoOrganisations(db);
   // Mails of the demo are not delivered: they would go to made-up addresses.
   await db.mailOutbox.updateMany({ where: { status: "pending" }, data: { status: "sent", sentAt: now } });
 

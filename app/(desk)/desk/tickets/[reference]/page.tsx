@@ -17,6 +17,7 @@ import { applyMacro, listMacros, macroValuesFor } from "@/app/_modules/tickets/m
 import { REFERENCE_PATTERN } from "@/app/_modules/tickets/reference";
 import { SlaBadges, StatusBadge } from "../../components";
 import { deskLabel, formatDateTime } from "../../labels";
+import { OrganisationCard } from "./OrganisationCard";
 import { TicketSidebar } from "./TicketSidebar";
 import { TicketWorkspace } from "./TicketWorkspace";
 import { Conversation, type ConversationMessage } from "./view/Conversation";
@@ -123,6 +124,17 @@ export default async function TicketPage({
 
         <aside aria-label="Gegevens van de vraag" className="ticket-side">
           <CallerCard requester={r} callerType={ticket.callerType} channel={ticket.channel} sector={ticket.sector} />
+
+          <OrganisationCard
+            user={user}
+            ticketId={ticket.id}
+            reference={ticket.reference}
+            requesterId={r.id}
+            organisationId={ticket.organisationId}
+            schoolId={ticket.schoolId}
+            organisationText={r.organisation}
+          />
+
           <TicketSidebar
             reference={ticket.reference}
             userId={user.id}
