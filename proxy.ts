@@ -23,7 +23,8 @@ export async function proxy(req: NextRequest) {
   const refused = await refuseMalformedAction(req);
   if (refused) return refused;
   if (await callerInStaffArea(req.nextUrl.pathname, req.cookies)) {
-    return NextResponse.redirect(new URL("/mijn-vragen", req.nextUrl));
+    // On the portal's own address: req.nextUrl can carry the server's bind address, which the browser cannot resolve.
+    return NextResponse.redirect(new URL("/mijn-vragen", env().APP_URL));
   }
   // Set up at start by instrumentation.ts in this process; without it the page simply renders.
   const cache = (globalThis as { __portalPageCache?: PageCache }).__portalPageCache;
