@@ -292,10 +292,9 @@ describe("webhook delivery", () => {
       },
       now,
     );
-    const events = (await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } })).map((d) => [
-      d.event,
-      JSON.parse(d.body).data.changes ?? JSON.parse(d.body).data.outcome,
-    ]);
+    const events = (await t.db.webhookDelivery.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
+      (d) => [d.event, JSON.parse(d.body).data.changes ?? JSON.parse(d.body).data.outcome],
+    );
     expect(events).toEqual([
       ["ticket.created", ["created"]],
       ["ticket.updated", ["reply", "status"]],
@@ -426,7 +425,7 @@ describe("the e-mail channel", () => {
         recipients: ["po@helpdesk.test"],
       },
     );
-    const d = await t.db.webhookDelivery.findMany({ orderBy: { createdAt: "asc" } });
+    const d = await t.db.webhookDelivery.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(d.map((x) => x.event)).toEqual(["ticket.created"]);
     expect(JSON.parse(d[0]!.body).data).toMatchObject({
       reference: (r as { reference: string }).reference,

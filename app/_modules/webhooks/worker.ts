@@ -99,7 +99,7 @@ export async function deliverDueWebhooks(
   });
   const due = await db.webhookDelivery.findMany({
     where: { status: { in: ["pending", "retry"] }, nextAttemptAt: { lte: now }, webhook: { enabled: true } },
-    orderBy: { nextAttemptAt: "asc" },
+    orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     take: opts.limit ?? WEBHOOK_BATCH,
     select: { id: true },
   });
@@ -111,7 +111,7 @@ export async function deliverDueWebhooks(
   });
   const mine = await db.webhookDelivery.findMany({
     where: { status: claim },
-    orderBy: { nextAttemptAt: "asc" },
+    orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     include: { webhook: { select: { url: true, secret: true } } },
   });
   let delivered = 0;
