@@ -2,7 +2,7 @@
 // WebhookDelivery row per subscribed webhook, inside the transaction that causes it (or, for the SQLite intake
 // fast path, right after its commit), so an event is never lost and never slows the request beyond one insert.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/app/_core/db";
+import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
 import { recordAudit } from "@/app/_modules/audit/service";
@@ -42,6 +42,39 @@ async function subscribers(tx: Tx, event: string, now: number): Promise<string[]
   return subs.list.filter((w) => w.events.includes(event)).map((w) => w.id);
 }
 
+/** The enabled webhooks subscribed to an event (held for a few seconds, see SUBSCRIPTION_TTL_MS). */
+export const subscribersOf = (tx: Tx, event: WebhookEvent): Promise<string[]> => subscribers(tx, event, Date.now());
+
+/** The delivery rows of one event: one per webhook, every column, all with the event's id and body. */
+export function webhookDeliveryRows(
+  webhookIds: readonly string[],
+  event: WebhookEvent | typeof PING_EVENT,
+  data: unknown,
+  now: Date,
+  makeId: () => string = newId,
+): { eventId: string; rows: Prisma.WebhookDeliveryModel[] } {
+  const eventId = makeId();
+  const body = JSON.stringify({ id: eventId, type: event, createdAt: now.toISOString(), data });
+  const rows = webhookIds.map((webhookId) => ({
+    id: makeId(),
+    webhookId,
+    eventId,
+    event,
+    body,
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: now,
+    leasedAt: null,
+    responseStatus: null,
+    responseExcerpt: null,
+    lastError: null,
+    durationMs: null,
+    deliveredAt: null,
+    createdAt: now,
+  }));
+  return { eventId, rows };
+}
+
 /** Queues one event for every enabled webhook subscribed to it; returns the event id (null when nobody listens). */
 export async function enqueueWebhookEvent(
   tx: Tx,
@@ -52,20 +85,38 @@ export async function enqueueWebhookEvent(
   const now = opts.now ?? new Date();
   const ids = opts.onlyWebhookId ? [opts.onlyWebhookId] : await subscribers(tx, event, Date.now());
   if (!ids.length) return null;
-  const eventId = newId();
-  const body = JSON.stringify({ id: eventId, type: event, createdAt: now.toISOString(), data });
-  await tx.webhookDelivery.createMany({
-    data: ids.map((webhookId) => ({
-      id: newId(),
-      webhookId,
-      eventId,
-      event,
-      body,
-      nextAttemptAt: now,
-      createdAt: now,
-    })),
-  });
+  const { eventId, rows } = webhookDeliveryRows(ids, event, data, now);
+  await tx.webhookDelivery.createMany({ data: rows });
   return eventId;
+}
+
+/** A ticket as a webhook event's data. */
+export function webhookTicketData(
+  t: {
+    reference: string;
+    deskId: string;
+    status: string;
+    channel: string;
+    subject: string;
+    topic: string | null;
+    assigneeId: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+  },
+  changes: WebhookTicketData["changes"],
+): WebhookTicketData {
+  return {
+    reference: t.reference,
+    desk: t.deskId as WebhookTicketData["desk"],
+    status: t.status as WebhookTicketData["status"],
+    channel: t.channel as WebhookTicketData["channel"],
+    subject: t.subject,
+    topic: t.topic,
+    assigneeId: t.assigneeId,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    changes,
+  };
 }
 
 /**
@@ -116,19 +167,7 @@ export async function enqueueTicketEvents(
   });
   if (!t) return;
   for (const w of listening) {
-    const data: WebhookTicketData = {
-      reference: t.reference,
-      desk: t.deskId as WebhookTicketData["desk"],
-      status: t.status as WebhookTicketData["status"],
-      channel: t.channel as WebhookTicketData["channel"],
-      subject: t.subject,
-      topic: t.topic,
-      assigneeId: t.assigneeId,
-      createdAt: t.createdAt.toISOString(),
-      updatedAt: t.updatedAt.toISOString(),
-      changes: w.changes,
-    };
-    await enqueueWebhookEvent(tx, w.event, { ...data, ...w.extra }, { now: opts.now });
+    await enqueueWebhookEvent(tx, w.event, { ...webhookTicketData(t, w.changes), ...w.extra }, { now: opts.now });
   }
 }
 
