@@ -8,14 +8,18 @@ import { getProtocols } from "@/app/_modules/protocol/store";
 import { searchArticles } from "@/app/_modules/search/service";
 import { redactLongDigitRuns } from "@/app/_modules/privacy/personal-number";
 import { triageDetailed, type TriageResult } from "./engine";
+import type { RoutingFacts } from "./organisation";
 import type { CallerType, Sector, TriageInput } from "./schema";
 import { suggestForQuestion, type ArticleSuggestion, type SuggestSources } from "./suggest";
 
 export type TriageWithSuggestions = Omit<TriageResult, "suggestions"> & { suggestions: ArticleSuggestion[] };
 
-/** Runs the pure triage engine, then fills in up to 5 suggested articles for the whole question, each with its reason. */
-export async function triageWithSuggestions(input: TriageInput): Promise<TriageWithSuggestions> {
-  const { result, sector } = triageDetailed(input);
+/**
+ * Runs the pure triage engine (with the organisation facts when known), then fills in up to 5 suggested articles for
+ * the whole question, each with its reason.
+ */
+export async function triageWithSuggestions(input: TriageInput, facts?: RoutingFacts): Promise<TriageWithSuggestions> {
+  const { result, sector } = triageDetailed(input, facts);
   const suggestions = await suggestArticles(input.question, {
     callerType: input.callerType,
     sector,
