@@ -6,9 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/erro
 import { newId } from "@/app/_core/ids";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { enqueueMail } from "@/app/_modules/mail/outbox";
-import { enqueueContactEvent, enqueueTicketEvents } from "@/app/_modules/webhooks/service";
-import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
+import { enqueueContactEvent, enqueueTicketEvents, subscribersOf } from "@/app/_modules/webhooks/service";
 import {
   addBusinessTime,
   businessDayMs,
@@ -16,11 +14,10 @@ import {
   slaStatus,
   type BusinessHours,
 } from "@/app/_modules/sla/business-time";
-import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
-import { formatReference, nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
-import { followUpUrl, hashToken } from "@/app/_modules/tickets/follow-up-link";
+import { nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
+import { buildTicketRows, writeTicketRows, type NewTicketMessage } from "@/app/_modules/tickets/ticket-rows";
 import { phoneVariants } from "./phone";
 import { callbackDoneSchema, contactInputSchema, OUTCOME_LABELS, type CallerInput, type ContactInput } from "./schema";
 
@@ -42,6 +39,7 @@ const durationText = (ms: number) => {
 
 type Tx = Prisma.TransactionClient;
 
+/** A phone ticket's rows (ticket-rows.ts): the call, the answer or transfer note, the audit and the confirmation. */
 async function createPhoneTicket(
   tx: Tx,
   opts: {
@@ -51,6 +49,9 @@ async function createPhoneTicket(
     topic?: string;
     status: "new" | "open" | "resolved";
     assigneeId?: string | null;
+    messages: NewTicketMessage[];
+    audit: { actorId: string; extra: Record<string, unknown> };
+    confirmTo: string | null;
     now: Date;
   },
 ) {
@@ -58,45 +59,47 @@ async function createPhoneTicket(
   const settings = deskSlaSettings(desk);
   const year = referenceYear(opts.now);
   const number = await nextTicketNumber(tx as unknown as Db, opts.deskId, year);
-  const reference = formatReference(desk.referencePrefix, year, number);
-  const due = dueTimesFor({ createdAt: opts.now, slaPausedMs: 0 }, settings);
   const c = opts.caller;
   const resolved = opts.status === "resolved";
-  const ticket = await tx.ticket.create({
-    data: {
-      id: newId(),
-      reference,
-      year,
-      number,
-      status: opts.status,
-      subject: opts.subject,
-      topic: opts.topic ?? null,
-      sector: c.sector ?? null,
-      callerType: c.callerType,
-      followUpTokenHash: hashToken(deriveFollowUpToken(reference)),
-      channel: "phone",
-      firstResponseDueAt: due.firstResponseDueAt,
-      resolutionDueAt: due.resolutionDueAt,
-      firstRespondedAt: resolved ? opts.now : null,
-      resolvedAt: resolved ? opts.now : null,
-      createdAt: opts.now,
-      updatedAt: opts.now,
-      ...(opts.assigneeId ? { assignee: { connect: { id: opts.assigneeId } } } : {}),
-      desk: { connect: { id: opts.deskId } },
+  const rows = buildTicketRows(
+    {
+      now: opts.now,
+      makeId: newId,
+      desk: { ...desk, hours: settings.hours },
+      ticket: {
+        status: opts.status,
+        subject: opts.subject,
+        topic: opts.topic ?? null,
+        sector: c.sector ?? null,
+        callerType: c.callerType,
+        channel: "phone",
+        triage: null,
+        ...dueTimesFor({ createdAt: opts.now, slaPausedMs: 0 }, settings),
+        assigneeId: opts.assigneeId ?? null,
+      },
       requester: {
-        create: {
-          name: c.name,
-          email: c.email ?? "",
-          phone: c.phone ?? null,
-          callerType: c.callerType,
-          organisation: c.organisation,
-          schoolCode: c.schoolCode ?? null,
-        },
+        name: c.name,
+        email: c.email ?? "",
+        phone: c.phone ?? null,
+        callerType: c.callerType,
+        organisation: c.organisation,
+        schoolCode: c.schoolCode ?? null,
+        organisationId: null,
+        organisationMatchedBy: null,
+      },
+      messages: opts.messages,
+      audit: opts.audit,
+      // The contact screen's confirmation names the desk without its article.
+      confirmation: opts.confirmTo ? { to: opts.confirmTo, requesterName: c.name, withDeskArticle: false } : null,
+      webhooks: {
+        created: await subscribersOf(tx, "ticket.created"),
+        resolved: resolved ? await subscribersOf(tx, "ticket.resolved") : [],
       },
     },
-    select: { id: true, reference: true },
-  });
-  return { ...ticket, desk, settings };
+    { year, number },
+  );
+  await writeTicketRows(tx, rows);
+  return { id: rows.ticket.id, reference: rows.ticket.reference, desk, settings };
 }
 
 /** Logs a contact. Returns the contact id and the ticket reference it made or touched (none when out of scope). */
@@ -191,6 +194,20 @@ export async function logContact(
       const status = v.outcome === "answered" ? "resolved" : v.outcome === "callback" ? "open" : "new";
       const assigneeId =
         v.outcome === "callback" ? (v.callbackAssigneeId ?? null) : v.outcome === "answered" ? user.id : null;
+      const messages: NewTicketMessage[] = [{ kind: "phone", authorId: user.id, body: callText }];
+      if (v.outcome === "answered" && (v.answer || articles.length)) {
+        const links = articles.map((a) => `- ${a.title}: /artikelen/${a.slug}`).join("\n");
+        const body = [v.answer, links && `Meer informatie:\n${links}`].filter(Boolean).join("\n\n");
+        messages.push({ kind: "reply", authorId: user.id, body, afterMs: 1 });
+      }
+      if (v.outcome === "transferred") {
+        messages.push({
+          kind: "note",
+          authorId: user.id,
+          body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`,
+          afterMs: 1,
+        });
+      }
       const t = await createPhoneTicket(tx, {
         deskId,
         caller: v.caller!,
@@ -198,31 +215,13 @@ export async function logContact(
         topic: v.topic,
         status,
         assigneeId,
+        messages,
+        audit: { actorId: user.id, extra: { outcome: v.outcome } },
+        confirmTo: v.outcome === "followup" && v.confirmMail && v.caller!.email ? v.caller!.email : null,
         now,
       });
       ticketRef = t.reference;
       ticketId = t.id;
-      await tx.message.create({
-        data: { ticketId: t.id, kind: "phone", authorId: user.id, body: callText, createdAt: now },
-      });
-      if (v.outcome === "answered" && (v.answer || articles.length)) {
-        const links = articles.map((a) => `- ${a.title}: /artikelen/${a.slug}`).join("\n");
-        const body = [v.answer, links && `Meer informatie:\n${links}`].filter(Boolean).join("\n\n");
-        await tx.message.create({
-          data: { ticketId: t.id, kind: "reply", authorId: user.id, body, createdAt: new Date(now.getTime() + 1) },
-        });
-      }
-      if (v.outcome === "transferred") {
-        await tx.message.create({
-          data: {
-            ticketId: t.id,
-            kind: "note",
-            authorId: user.id,
-            body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`,
-            createdAt: new Date(now.getTime() + 1),
-          },
-        });
-      }
       if (v.outcome === "callback") {
         const dueAt = v.callbackDueAt ?? defaultCallbackDue(now, t.settings.hours);
         if (dueAt <= now)
@@ -233,27 +232,6 @@ export async function logContact(
           data: { deskId, ticketId: t.id, assigneeId: v.callbackAssigneeId ?? null, dueAt, createdAt: now },
         });
       }
-      if (v.outcome === "followup" && v.confirmMail && v.caller!.email) {
-        const mail = ticketConfirmationMail({
-          reference: t.reference,
-          deskName: t.desk.name,
-          deskPhone: t.desk.phone,
-          deskHours: t.settings.hours,
-          followUpUrl: followUpUrl(deriveFollowUpToken(t.reference)),
-          requesterName: v.caller!.name,
-          subject: v.summary,
-        });
-        await enqueueMail(tx, { to: v.caller!.email, ...mail, ticketId: t.id });
-      }
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "ticket.created",
-        entityType: "ticket",
-        entityId: t.id,
-        ticketId: t.id,
-        after: { reference: t.reference, deskId, channel: "phone", outcome: v.outcome },
-      });
-      await enqueueTicketEvents(tx, t.id, ["created"], { created: true, resolved: status === "resolved", now });
     }
     const contact = await tx.contact.create({
       data: {

@@ -7,16 +7,22 @@ import { ExpectedError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { computeSlaDueTimes, type BusinessHours } from "@/app/_modules/sla/business-time";
+import { computeSlaDueTimes } from "@/app/_modules/sla/business-time";
 import { storage as defaultStorage, type FileStorage } from "@/app/_modules/storage/storage";
-import { deriveFollowUpToken } from "@/app/_modules/tickets/desk-token";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
-import { formatReference, nextTicketNumber, referenceYear } from "@/app/_modules/tickets/reference";
+import { nextTicketNumber, referenceYear } from "@/app/_modules/tickets/reference";
 import { checkAttachmentFiles } from "@/app/_modules/tickets/attachment-files";
-import { followUpUrl, hashToken } from "@/app/_modules/tickets/follow-up-link";
 import { subjectFrom } from "@/app/_modules/tickets/create-ticket";
+import { refusedAttachmentsColumn, type RefusedAttachment } from "@/app/_modules/tickets/ticket-json";
+import {
+  buildTicketRows,
+  writeTicketRows,
+  type NewRequester,
+  type NewTicketMessage,
+  type TicketFile,
+} from "@/app/_modules/tickets/ticket-rows";
 import { triage } from "@/app/_modules/triage/engine";
-import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
+import { enqueueTicketEvents, subscribersOf } from "@/app/_modules/webhooks/service";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { isForwardSubject, maskPersonalNumbers, stripQuoted, stripSubjectPrefixes } from "./inbound-rules";
 import type { Parsed } from "./inbound-parse";
@@ -29,7 +35,7 @@ import {
   type Tx,
 } from "./inbound-types";
 import { kickOutbox } from "./outbox";
-import { mailNoticeMail, ticketConfirmationMail } from "./templates";
+import { mailNoticeMail } from "./templates";
 
 /** Inline images below this size are signature logos, not attachments. */
 const INLINE_LOGO_BYTES = 20 * 1024;
@@ -41,8 +47,8 @@ function refusedNote(refused: Refused[]): string {
   return `Deze bijlagen hebben wij niet opgeslagen:\n${refused.map((r) => `- ${r.name}: ${r.reason}`).join("\n")}\nWij nemen png, jpg, pdf, txt en csv aan, tot 5 MB per bestand en 3 per e-mail.`;
 }
 
-type Refused = { name: string; reason: string };
-type StoredFile = { name: string; mime: string; size: number; sha256: string; key: string };
+type Refused = RefusedAttachment;
+type StoredFile = TicketFile;
 
 /** What the transaction writes for one person's mail, prepared before it starts. */
 type PersonMail = {
@@ -169,7 +175,7 @@ async function replyOnTicket(tx: Tx, pm: PersonMail, existing: FoundTicket, mayR
       emailFrom: m.from,
       otherSender,
       emailOriginal: pm.original?.text ?? null,
-      refusedAttachments: pm.refused.length ? JSON.stringify(pm.refused) : null,
+      refusedAttachments: pm.refused.length ? refusedAttachmentsColumn.encode(pm.refused) : null,
       ...attachmentRows(t.id, pm.stored),
     },
   });
@@ -239,28 +245,33 @@ async function replyOnTicket(tx: Tx, pm: PersonMail, existing: FoundTicket, mayR
   return { outcome, duplicate: false, messageId: m.messageId, ticketId: t.id, reference: t.reference };
 }
 
-/** The caller of a new ticket: the latest requester with this address, or a new one (a bounce mark is cleared). */
-async function mailRequester(tx: Tx, m: Parsed) {
+/** The caller of a new ticket: the latest requester with this address (a bounce mark is cleared), or a new one. */
+async function mailRequester(
+  tx: Tx,
+  m: Parsed,
+): Promise<{ requester: NewRequester | { id: string }; known: Requester }> {
   const known = m.from
     ? await tx.requester.findFirst({ where: { email: m.from }, orderBy: { createdAt: "desc" } })
     : null;
-  const callerType = known?.callerType ?? "other";
-  const requesterId = known?.id ?? newId();
-  if (!known) {
-    await tx.requester.create({
-      data: {
-        id: requesterId,
-        name: (m.fromName || m.from.split("@")[0] || "Onbekend").slice(0, 200),
-        email: m.from || "onbekend@invalid",
-        callerType,
-        organisation: m.from.split("@")[1] ?? "",
-      },
-    });
-  } else if (known.emailBouncedAt) {
+  if (known?.emailBouncedAt)
     await tx.requester.update({ where: { id: known.id }, data: { emailBouncedAt: null, emailBounceReason: null } });
-  }
-  return { requesterId, callerType, knownName: known?.name ?? null };
+  if (known) return { requester: { id: known.id }, known };
+  return {
+    requester: {
+      name: (m.fromName || m.from.split("@")[0] || "Onbekend").slice(0, 200),
+      email: m.from || "onbekend@invalid",
+      phone: null,
+      callerType: "other",
+      organisation: m.from.split("@")[1] ?? "",
+      schoolCode: null,
+      organisationId: null,
+      organisationMatchedBy: null,
+    },
+    known: null,
+  };
 }
+
+type Requester = { id: string; name: string; callerType: string } | null;
 
 type NewTicketPlan = { deskId: DeskId; year: number; number: number; closed: FoundTicket | null; mayReply: boolean };
 
@@ -268,96 +279,60 @@ type NewTicketPlan = { deskId: DeskId; year: number; number: number; closed: Fou
 async function newTicketFromMail(tx: Tx, pm: PersonMail, plan: NewTicketPlan): Promise<InboundResult> {
   const { m, now, body, subjectText } = pm;
   const desk = await tx.desk.findUniqueOrThrow({ where: { id: plan.deskId } });
-  const hours = JSON.parse(desk.hours) as BusinessHours;
-  const due = computeSlaDueTimes({
-    createdAt: now,
-    pausedMs: 0,
-    hours,
-    firstResponseBusinessDays: desk.firstResponseBusinessDays,
-    resolutionBusinessDays: desk.resolutionBusinessDays,
-  });
-  const reference = formatReference(desk.referencePrefix, plan.year, plan.number);
-  const token = deriveFollowUpToken(reference);
-  const { requesterId, callerType, knownName } = await mailRequester(tx, m);
+  const settings = deskSlaSettings(desk);
+  const { requester, known } = await mailRequester(tx, m);
+  const callerType = known?.callerType ?? "other";
   const question = `${subjectText}\n\n${body.text}`.trim();
   const t = triage({
     callerType: callerType as Parameters<typeof triage>[0]["callerType"],
     sector: undefined,
     question,
   });
-  const ticketId = newId();
-  const subject = subjectFrom(subjectText || body.text || "E-mail zonder onderwerp");
-  await tx.ticket.create({
-    data: {
-      id: ticketId,
-      reference,
-      year: plan.year,
-      number: plan.number,
-      status: "new",
-      subject,
-      topic: t.topic,
-      sector: t.sector ?? null,
-      callerType,
-      followUpTokenHash: hashToken(token),
-      firstResponseDueAt: due.firstResponseDueAt,
-      resolutionDueAt: due.resolutionDueAt,
-      triage: JSON.stringify({ desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints }),
-      channel: "email",
-      personalNumberRemoved: pm.masked,
-      createdAt: now,
-      deskId: desk.id,
-      requesterId,
-    },
-  });
-  await tx.message.create({
-    data: {
-      id: newId(),
-      ticketId,
+  const messages: NewTicketMessage[] = [
+    {
       kind: "caller",
       body: body.text || subjectText || "(lege e-mail)",
-      createdAt: now,
       emailFrom: m.from,
       emailOriginal: pm.original?.text ?? null,
-      refusedAttachments: pm.refused.length ? JSON.stringify(pm.refused) : null,
-      ...attachmentRows(ticketId, pm.stored),
+      refusedAttachments: pm.refused,
+      files: pm.stored,
     },
-  });
-  if (plan.closed) {
-    await tx.ticketLink.create({ data: { fromId: ticketId, toId: plan.closed.id, createdAt: now } });
-    await tx.message.create({
-      data: {
-        ticketId,
-        kind: "system",
-        body: `Deze vraag kwam binnen als reactie op de gesloten vraag ${plan.closed.reference}.`,
-        createdAt: new Date(now.getTime() + 1),
+  ];
+  if (plan.closed)
+    messages.push({
+      kind: "system",
+      body: `Deze vraag kwam binnen als reactie op de gesloten vraag ${plan.closed.reference}.`,
+      afterMs: 1,
+    });
+  const rows = buildTicketRows(
+    {
+      now,
+      makeId: newId,
+      desk: { ...desk, hours: settings.hours },
+      ticket: {
+        status: "new",
+        subject: subjectFrom(subjectText || body.text || "E-mail zonder onderwerp"),
+        topic: t.topic,
+        sector: t.sector ?? null,
+        callerType,
+        channel: "email",
+        triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints },
+        ...computeSlaDueTimes({ createdAt: now, pausedMs: 0, ...settings }),
+        personalNumberRemoved: pm.masked,
       },
-    });
-  }
-  await recordAudit(tx, {
-    actorId: null,
-    action: "ticket.created",
-    entityType: "ticket",
-    entityId: ticketId,
-    ticketId,
-    after: { reference, deskId: desk.id, channel: "email" },
-  });
-  await enqueueTicketEvents(tx, ticketId, ["created"], { created: true, now });
-  if (plan.mayReply) {
-    const mail = ticketConfirmationMail({
-      reference,
-      deskName: desk.name,
-      deskArticle: desk.article,
-      deskPhone: desk.phone,
-      deskHours: hours,
-      followUpUrl: followUpUrl(token),
-      requesterName: knownName ?? (m.fromName || null),
-      subject,
-      notes: pm.notes,
-    });
-    await tx.mailOutbox.create({
-      data: { to: m.from, subject: mail.subject, text: mail.text, html: mail.html, ticketId },
-    });
-  }
+      requester,
+      messages,
+      audit: { actorId: null },
+      confirmation: plan.mayReply
+        ? { to: m.from, requesterName: known?.name ?? (m.fromName || null), notes: pm.notes }
+        : null,
+      webhooks: { created: await subscribersOf(tx, "ticket.created") },
+    },
+    { year: plan.year, number: plan.number },
+  );
+  await writeTicketRows(tx, rows);
+  const { id: ticketId, reference } = rows.ticket;
+  if (plan.closed) await tx.ticketLink.create({ data: { fromId: ticketId, toId: plan.closed.id, createdAt: now } });
   await pm.record(tx, "ticket", ticketId, plan.mayReply);
   return { outcome: "ticket", duplicate: false, messageId: m.messageId, ticketId, reference };
 }
