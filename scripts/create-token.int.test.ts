@@ -15,10 +15,14 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const createToken = (args: string[]) =>
-  run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/create-token.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: t.url },
-  });
+  run(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "scripts/create-token.ts", ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.url },
+    },
+  );
 
 describe("create-token", () => {
   it("prints the token on the last line and stores only its hash", async () => {

@@ -39,7 +39,11 @@ async function main() {
     INBOUND_SMTP_PORT: String(smtpPort),
   } as NodeJS.ProcessEnv;
 
-  const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
+  const prep = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   if (prep.status !== 0) process.exit(prep.status ?? 1);
   if (!process.env.E2E_SKIP_BUILD || !fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
     const build = spawnSync(path.join(bin, "next"), ["build"], { cwd: root, env, stdio: "inherit" });

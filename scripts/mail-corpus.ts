@@ -2,7 +2,7 @@
 // from Outlook, Gmail, Apple Mail and phones, in Dutch and English, with attachments, HTML-only, BSNs, forwards,
 // out-of-office replies, bounces and list mail. Placeholders {{ref:NAME}} and {{mid:NAME}} stand for the reference
 // and the portal's Message-ID of the ticket that case NAME created; the corpus test fills them in.
-//   npx tsx scripts/mail-corpus.ts
+//   npx tsx --conditions=react-server scripts/mail-corpus.ts
 import fs from "node:fs";
 import path from "node:path";
 import MailComposer from "nodemailer/lib/mail-composer";

@@ -23,7 +23,7 @@ if (require.main === module) {
     const actual = fs.existsSync(dest) ? fs.readFileSync(dest, "utf8") : "";
     if (actual !== expected) {
       console.error(
-        "prisma/postgres/schema.prisma is out of date: run `npm run db:new-migration` (or `npx tsx scripts/pg-schema.ts`).",
+        "prisma/postgres/schema.prisma is out of date: run `npm run db:new-migration` (or `npx tsx --conditions=react-server scripts/pg-schema.ts`).",
       );
       process.exit(1);
     }

@@ -1,6 +1,6 @@
 // Runs judged queries against the production article settings and the configured engine (embedded, or
 // Meilisearch when MEILISEARCH_HOST is set). One JSON line per query on stdout: {"q","hits":[top-10 ids],"ms"}.
-//   npx tsx scripts/search-eval.ts --docs ../shared/bench/passages.jsonl --queries ../shared/bench/queries.dev.jsonl
+//   npx tsx --conditions=react-server scripts/search-eval.ts --docs ../shared/bench/passages.jsonl --queries ../shared/bench/queries.dev.jsonl
 // Score: node /work/shared/bench/score.mjs search OUT.jsonl; for any judged file ({"q","relevant"}) MRR@10 and
 // recall@3 are printed on stderr (--misses lists the queries without a relevant passage in the top 3;
 // --strategy last|all|frequency overrides the portal's matching strategy).

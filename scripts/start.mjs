@@ -34,7 +34,7 @@ const run = (cmd, args) => {
 };
 
 // Validates the environment (a wrong variable stops here with its name), migrates, seeds, prints the demo accounts.
-run("tsx", ["scripts/prepare-db.ts", "--start"]);
+run("tsx", ["--conditions=react-server", "scripts/prepare-db.ts", "--start"]);
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("No build found: running `next build` (about a minute)…");
   run("next", ["build"]);

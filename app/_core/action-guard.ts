@@ -13,6 +13,7 @@
 //   as multipart, and its numbered parts (the framework's JSON argument rows) must pass the text/plain checks.
 //   Larger multipart bodies are uploads: parsing them twice would double their cost, so they go to the framework.
 // What cannot be caught here without parsing multipart bodies ourselves is listed in the README (Security).
+import "server-only";
 import type { NextRequest } from "next/server";
 
 export const MAX_TEXT_BODY = 1024 * 1024;

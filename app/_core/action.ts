@@ -1,5 +1,6 @@
 // The one wrapper every server action uses: role check, input validation with per-field messages, and error
 // mapping. Actions return a result object (never throw to the client), so forms can show field errors.
+import "server-only";
 import { z } from "zod";
 import { GENERIC_ERROR, isExpectedError, logUnexpected, zodIssues } from "./errors";
 import { getSessionUser } from "./auth";

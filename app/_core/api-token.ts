@@ -1,6 +1,7 @@
 // Integration API tokens: `Authorization: Bearer <token>`. Only the SHA-256 of a token is stored; a token carries
 // the desks it may act for and its scopes, may expire and can be revoked. Used by route() (app/_core/route.ts):
 // no route checks a token itself.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db as appDb, type Db } from "./db";
 import { ForbiddenError, UnauthorizedError } from "./errors";

@@ -1,6 +1,7 @@
 // Auth.js (next-auth v5): credentials login for staff, a one-time link by e-mail for callers ("Mijn vragen"),
 // JWT sessions carrying role and desks. The session is re-read against the database once per request
 // (getSessionUser), so a deactivated account or a changed role takes effect at once.
+import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";

@@ -1,6 +1,7 @@
 // A caller's session never opens the staff workspaces. The real checks are on the server (guard.ts: the caller
 // role passes no staff role check, so /desk and /redactie answer 404); this is the friendly front door for
 // proxy.ts: a signed-in caller who opens a /desk or /redactie link is sent to their own page instead.
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "./auth-secret";
 import { CALLER_ROLE } from "./session";

@@ -10,6 +10,7 @@
 // `x-forwarded-for` is believed only as far as TRUSTED_PROXIES says: walking from the right (the hop that talked to
 // us) to the left, every address that is a trusted proxy is skipped; the first one that is not is the client.
 // Without TRUSTED_PROXIES the header is ignored altogether.
+import "server-only";
 import { isIP } from "node:net";
 
 export const PEER_HEADER = "x-portal-peer";

@@ -1,5 +1,6 @@
 // The Prisma client. DATABASE_URL is the only switch: `file:` → SQLite (embedded default), `postgres://` → PostgreSQL.
 // Both generated clients share one API; the SQLite client's type stands for both.
+import "server-only";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";

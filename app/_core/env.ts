@@ -1,4 +1,5 @@
 // Environment, validated once at start. A wrong value stops the app with a message naming the variable.
+import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies } from "./client-ip";
 

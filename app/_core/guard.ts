@@ -1,5 +1,6 @@
 // The one gate for pages, server actions and route handlers: who is logged in, and may they be here.
 // Pages: anonymous → /inloggen, wrong role → 404 (never the data, never a hint that it exists).
+import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "./auth";

@@ -1,4 +1,5 @@
 // Ids made in the app (for rows written in batches or by prepared statements).
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 let lastMs = 0;

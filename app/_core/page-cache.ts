@@ -16,6 +16,7 @@
 // Content-Security-Policy header it is sent with, and no two answers share one. Entries expire with the
 // content version and after `ttlMs` (the footer's desk hours and the like), and the cache is bounded in entries
 // and size. Anything that cannot be served from the cache (no origin, a failed render) is rendered as usual.
+import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
 import { hasSessionCookie } from "./session-cookie";

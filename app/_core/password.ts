@@ -1,4 +1,5 @@
 // Password hashing with scrypt (memory-hard, built into Node): `scrypt$N$r$p$salt$hash`, base64 parts.
+import "server-only";
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const N = 2 ** 15;

@@ -1,3 +1,4 @@
+import "server-only";
 import { cleanText } from "./text";
 
 /** Query parameters as a record, text cleaned (text.ts); a repeated parameter becomes an array (so a schema can refuse it). */

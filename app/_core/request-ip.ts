@@ -1,5 +1,6 @@
 // The client address of a request, for rate limits: the socket peer, or what TRUSTED_PROXIES report
 // (the reasoning is in app/_core/client-ip.ts).
+import "server-only";
 import { PEER_HEADER, parseTrustedProxies, resolveClientIp, type Cidr } from "./client-ip";
 import { env } from "./env";
 

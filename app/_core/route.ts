@@ -1,6 +1,7 @@
 // The one wrapper for every route handler: role check or API token (with scopes), body size limit, JSON parsing,
 // zod validation of body and query, and error mapping (expected → its status and Dutch message; anything else →
 // logged 500).
+import "server-only";
 import type { z } from "zod";
 import { fromZod, GENERIC_ERROR, isExpectedError, logUnexpected, ValidationError, type ExpectedError } from "./errors";
 import { authenticateApiToken, hasAuthorization, type ApiPrincipal, type ApiScope } from "./api-token";

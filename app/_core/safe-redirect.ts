@@ -6,6 +6,7 @@
 // kept only when it stays on that origin; it is then rebuilt from the parsed pathname, query and hash, so what is
 // returned is what the browser will go to. On top of that, only a conservative character set is accepted.
 
+import "server-only";
 const BASE = "http://portal.invalid";
 
 /** A same-site path ("/desk/tickets/PO-1?x=1") safe to redirect to, or null. */

@@ -8,6 +8,7 @@
 //
 // Styles allow 'unsafe-inline': React renders `style` attributes and the editor (Tiptap/ProseMirror) sets
 // styles at run time, neither of which can carry a nonce; styles cannot run code, scripts are what CSP guards here.
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 /** A fresh, unguessable nonce (base64 of 16 random bytes). */

@@ -1,5 +1,6 @@
 // Roles and the policy that every page, action and route uses (through app/_core/guard.ts).
 /** Staff roles: accounts in the User table, created by an admin. */
+import "server-only";
 export const ROLES = ["agent", "editor", "admin"] as const;
 export type StaffRole = (typeof ROLES)[number];
 /**

@@ -2,6 +2,7 @@
 // search log), where Prisma's per-query work (statement preparation, query compilation, per-row mapping) is
 // the cost. The rows are exactly what Prisma writes: ISO dates with "+00:00", booleans as integers. PostgreSQL
 // always goes through Prisma.
+import "server-only";
 import Database from "better-sqlite3";
 import { sqlitePath } from "./db";
 

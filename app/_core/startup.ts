@@ -1,5 +1,6 @@
 // Start-up work of a server process (called from instrumentation.ts). _core knows no module: each module's
 // start-up tasks and periodic jobs are registered through this registry (the wiring is app/background-jobs.ts).
+import "server-only";
 import { db, isPostgres, tuneSqlite } from "./db";
 import { logUnexpected } from "./errors";
 

@@ -2,6 +2,7 @@
 // query) or a search-page query passes cleanText() before any schema sees it, so no field can forget it.
 // PostgreSQL refuses NUL in text, lone surrogates are not valid UTF-8, and other control characters only ever
 // come from scripts or broken copy-paste. Tab and newline stay; CR LF and lone CR become a newline.
+import "server-only";
 import { ValidationError } from "./errors";
 
 // C0 controls except tab (09) and newline (0A), DEL, and C1 controls. CR is handled before this runs.

@@ -1,7 +1,7 @@
 // First-load JavaScript per page route, gzip -9, from the production build's own manifests (no server needed), and
 // a budget check: each route's JavaScript over the framework floor must stay within its budget. Run in CI after
 // the build. Exit 1 names every route over its budget.
-//   npx tsx scripts/bench/bundle.ts [--json]
+//   npx tsx --conditions=react-server scripts/bench/bundle.ts [--json]
 //
 // What is counted, per route: the files a modern browser loads before the page is interactive — the framework's root
 // files (`rootMainFiles` in .next/build-manifest.json: React, the router, the Turbopack runtime) plus the route's

@@ -2,7 +2,7 @@
 // the /desk page asks for it) on a client that logs its SQL, then EXPLAIN ANALYZEs every statement with its own
 // parameters and keeps the key figures: execution time, the scans (node, table, index, rows, loops) and buffers.
 // Used by scripts/bench/desk.ts (its output keeps these figures) and runnable on its own against a seeded database:
-//   npx tsx scripts/bench/desk-plans.ts postgresql://postgres@127.0.0.1:5432/DB [agent e-mail]
+//   npx tsx --conditions=react-server scripts/bench/desk-plans.ts postgresql://postgres@127.0.0.1:5432/DB [agent e-mail]
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Db } from "@/app/_core/db";
@@ -146,7 +146,7 @@ if (require.main === module) {
   const url = process.argv[2];
   const email = process.argv[3] ?? "agent.vo@helpdesk.test";
   if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-    console.error("usage: npx tsx scripts/bench/desk-plans.ts postgresql://… [agent e-mail]");
+    console.error("usage: npx tsx --conditions=react-server scripts/bench/desk-plans.ts postgresql://… [agent e-mail]");
     process.exit(2);
   }
   (async () => {

@@ -8,7 +8,7 @@
 //   - a phone contact logged (a Beantwoord call: ticket, phone message, contact row) through logContact directly;
 //   - GET /api/v1/tickets/{reference} over HTTP with an API token (scope tickets:read).
 // Each figure carries the 1-minute load average before and after it: the machine is shared.
-//   npx tsx scripts/bench/desk.ts [--db sqlite|postgres|both] [--n 100000] [--requests 200]
+//   npx tsx --conditions=react-server scripts/bench/desk.ts [--db sqlite|postgres|both] [--n 100000] [--requests 200]
 // Needs a build (`npx next build`; set NEXT_DIST_DIR when the build lives elsewhere). Prints one JSON line per database.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -134,7 +134,11 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = serverEnv(databaseUrl, work, base);
-  const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
+  const prep = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   if (prep.status !== 0) throw new Error("prepare-db failed");
 
   const db = createDb(databaseUrl);

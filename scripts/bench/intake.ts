@@ -1,5 +1,5 @@
 // Intake benchmark: POST /api/v1/tickets against `next start` (rate limits off), on SQLite and PostgreSQL.
-//   npx tsx scripts/bench/intake.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 50] [--no-kill]
+//   npx tsx --conditions=react-server scripts/bench/intake.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 50] [--no-kill]
 // Reports: tickets/s; lost (a 201 whose ticket is not in the database with its body intact); duplicates (the same
 // question stored twice, or a reference twice); mails per ticket (every ticket must have exactly one confirmation:
 // one outbox row, marked sent, and one .eml named by its id); time-to-last-mail (from the last ticket's answer until
@@ -208,7 +208,7 @@ async function mailCheck(databaseUrl: string, run: string, mailDir: string, time
 }
 
 function prepare(databaseUrl: string, work: string) {
-  const r = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], {
+  const r = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
     cwd: root,
     env: serverEnv(databaseUrl, work, "http://x"),
     stdio: "inherit",

@@ -3,7 +3,7 @@
 // real SQLite file or PostgreSQL database). In the middle of the run the receiver is killed with SIGKILL and started
 // again; the senders behave like a real MTA: a connection error, a timeout or a 4xx answer is retried (with a short
 // backoff) until the mail is acknowledged, so a mail refused or unacknowledged during the kill is delivered later.
-//   npx tsx scripts/bench/mail.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 20] [--no-kill]
+//   npx tsx --conditions=react-server scripts/bench/mail.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 20] [--no-kill]
 // Reports: mails/s; p50/p95 time to commit (send start → the InboundMail row visible to a reader polling the
 // database every 20 ms) and time to the 250 answer; retries; lost (a mail without its row, ticket or body) and
 // duplicates (by Message-ID and by body marker) — both must be 0. The mix: Outlook-style replies with quoted history,
@@ -76,7 +76,7 @@ type Receiver = { proc: ChildProcess; kill(): void; startedInMs: number };
 async function startReceiver(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<Receiver> {
   const t0 = performance.now();
   const log = fs.openSync(logFile, "a");
-  const proc = spawn(path.join(bin, "tsx"), ["scripts/bench/mail-receiver.ts"], {
+  const proc = spawn(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/bench/mail-receiver.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", log, log],
@@ -294,7 +294,11 @@ async function benchOne(kind: "sqlite" | "postgres") {
   }
   const port = await freePort();
   const env = receiverEnv(databaseUrl, work, port);
-  const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" });
+  const prep = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   if (prep.status !== 0) throw new Error("prepare-db failed");
   const logFile = path.join(work, "receiver.log");
   let rx = await startReceiver(env, port, logFile);

@@ -1,6 +1,6 @@
 // HTTP search benchmark: /zoeken (server-rendered page) and GET /api/v1/search under 20 concurrent clients
 // (autocannon against `next start` on a fresh seeded SQLite database). Needs a build (`npx next build`).
-//   npx tsx scripts/bench/search-http.ts [--seconds 10] [--connections 20] [--page-cache off]
+//   npx tsx --conditions=react-server scripts/bench/search-http.ts [--seconds 10] [--connections 20] [--page-cache off]
 //
 // Two workloads per route:
 // - popular: 12 everyday questions in turn, as many visitors ask the same things (result and page caches warm);
@@ -171,7 +171,13 @@ async function main() {
     PAGE_CACHE: args["page-cache"],
     NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
-  if (spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "inherit" }).status !== 0)
+  if (
+    spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    }).status !== 0
+  )
     process.exit(1);
   const server = await startNext({ port, env });
   try {

@@ -1,6 +1,6 @@
 // Search benchmark for the embedded engine: latency over the 148 seed passages, and over 10,000 generated
 // documents with a sector filter and facets; index build time and heap growth.
-//   npx tsx scripts/bench/search.ts [--rounds 20]
+//   npx tsx --conditions=react-server scripts/bench/search.ts [--rounds 20]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

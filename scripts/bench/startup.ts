@@ -1,5 +1,5 @@
 // Start-up and idle memory of `npm start` (the embedded default), with an existing build and a fresh database.
-//   npx tsx scripts/bench/startup.ts [--runs 3] [--idle-seconds 10]
+//   npx tsx --conditions=react-server scripts/bench/startup.ts [--runs 3] [--idle-seconds 10]
 // Per run: a fresh data folder, `npm start` on a free port; reports the seconds until /api/health answers, then,
 // after the server has been idle, the resident memory (RSS) of every process in the `npm start` tree and its sum.
 // Needs a build (`npx next build`). Goals (issue #18): start-up ≤ 3 s, idle tree ≤ 220 MB.

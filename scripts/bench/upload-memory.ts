@@ -3,7 +3,7 @@
 // before the fix) and once with the default bound (3). Reports the server's resident memory (all processes of its
 // group) before, at the peak and 5 s after, the slowest /api/health answer during the load, and the statuses.
 // Needs a build (`npx next build`). Bounded: one round of 30 posts per setting.
-//   npx tsx scripts/bench/upload-memory.ts [--posts 30] [--mb 20]
+//   npx tsx --conditions=react-server scripts/bench/upload-memory.ts [--posts 30] [--mb 20]
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -59,7 +59,11 @@ async function round(concurrency: string) {
     SEED_DEMO_DATA: "off",
     UPLOAD_CONCURRENCY: concurrency,
   } as NodeJS.ProcessEnv;
-  const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "ignore" });
+  const prep = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
   if (prep.status !== 0) throw new Error("prepare-db failed");
   const port = await freePort();
   env.APP_URL = `http://127.0.0.1:${port}`;

@@ -274,7 +274,11 @@ describe("rate limits with rotating X-Forwarded-For", () => {
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       AUTH_TRUST_HOST: "true",
     } as NodeJS.ProcessEnv;
-    const prep = spawnSync(path.join(bin, "tsx"), ["scripts/prepare-db.ts"], { cwd: root, env, stdio: "ignore" });
+    const prep = spawnSync(path.join(bin, "tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], {
+      cwd: root,
+      env,
+      stdio: "ignore",
+    });
     if (prep.status !== 0) throw new Error("prepare-db failed");
     server = await startNext({ port, env, logFile: path.join(work, "server.log") });
   }, 120_000);

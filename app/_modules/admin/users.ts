@@ -1,5 +1,6 @@
 // Staff administration for /desk/beheer: create accounts, set role and desks, deactivate (ends every session at
 // once through the session version) and one-time password-reset links. Every change is audited.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/app/_core/db";

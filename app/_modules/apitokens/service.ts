@@ -1,5 +1,6 @@
 // API tokens for the integration API: created by an admin (in /desk/beheer or `npm run create-token`), shown once,
 // stored as a SHA-256 hash, limited to desks and scopes, with an optional expiry; revocable. Every change is audited.
+import "server-only";
 import { z } from "zod";
 import { API_SCOPES, generateApiToken, type ApiScope } from "@/app/_core/api-token";
 import type { Db } from "@/app/_core/db";

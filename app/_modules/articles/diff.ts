@@ -1,6 +1,7 @@
 // Side-by-side comparison of two article revisions: line-level for the body (rendered to canonical
 // Markdown), word-level inside changed lines and short fields. Pure: the UI renders the rows as two
 // columns and marks segments as added or removed.
+import "server-only";
 import { articleColumns } from "./fields";
 import { docToMarkdown } from "./markdown";
 import type { ArticleSnapshot } from "./snapshot";

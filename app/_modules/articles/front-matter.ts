@@ -1,5 +1,6 @@
 // Front matter of content/articles/*.md, validated against the taxonomy.
 // The fields and their limits are defined once in ./fields; this file adds what only content files have.
+import "server-only";
 import { z } from "zod";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 import {

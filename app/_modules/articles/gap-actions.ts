@@ -2,6 +2,7 @@
 // gevraagd als" question of an article, or a synonym group. Questions follow the editorial workflow like any edit
 // (a published article keeps its live version until another editor approves: four eyes are never bypassed);
 // synonyms are held in the database and reach the search index at once. A handled search leaves the open list.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, type Issue } from "@/app/_core/errors";

@@ -1,5 +1,6 @@
 // The content-gap report: where readers and callers miss an article. Each row carries `href`, the
 // editor page where to act on it.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { SessionUser } from "@/app/_core/session";
 import { labelOf, type Taxonomy } from "@/app/_modules/content/taxonomy";

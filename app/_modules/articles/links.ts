@@ -1,5 +1,6 @@
 // Internal-link check for the editor: links to articles that do not exist or are not public.
 // Non-blocking: the editor shows the findings next to the text.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NODE, isValidId, type JSONContent } from "@/app/_lib/tiptap/doc-types";
 

@@ -1,4 +1,5 @@
 // Shared by the Markdown reader and writer: the format error, and how a protocol rule reference reads.
+import "server-only";
 import { isValidId } from "@/app/_lib/tiptap/doc-types";
 
 /** A Markdown body or article file that is outside the supported format. */

@@ -1,5 +1,6 @@
 // Markdown -> Tiptap JSON for the article subset (see the canonical form in ./markdown.ts): marked (GFM) with our
 // own constructs as extensions, then tokens to nodes; anything outside the subset is refused with a Dutch message.
+import "server-only";
 import { Marked, type Token, type Tokens, type TokenizerExtension } from "marked";
 import type { JSONContent } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";

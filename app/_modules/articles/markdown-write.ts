@@ -1,4 +1,5 @@
 // Tiptap JSON -> Markdown in the canonical form described in ./markdown.ts.
+import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { NODE, isAllowedHref, isCalloutVariant, isValidId } from "@/app/_lib/tiptap/doc-types";
 import { ArticleFormatError, MARK_ORDER, ruleRefText, type MarkJSON } from "./markdown-common";

@@ -25,6 +25,7 @@
 // is refused with a Dutch message, so the seed stops on it instead of silently dropping text.//
 // The parts: markdown-read.ts (Markdown -> JSON), markdown-write.ts (JSON -> Markdown), markdown-common.ts (the
 // format error); this file holds the article file format and re-exports the rest.
+import "server-only";
 import YAML from "yaml";
 import type { JSONContent } from "@tiptap/core";
 import { ArticleFormatError } from "./markdown-common";

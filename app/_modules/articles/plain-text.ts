@@ -1,5 +1,6 @@
 // Document -> plain text for the search index and snippets. Protocol data is resolved when a
 // resolver is given, so an article is found by the threshold it shows, not by a rule id.
+import "server-only";
 import { NODE, isValidId, type ContentResolver, type JSONContent, type RuleRef } from "@/app/_lib/tiptap/doc-types";
 
 function ruleRef(attrs: Record<string, unknown> | undefined): RuleRef | null {

@@ -1,5 +1,6 @@
 // Server-side HTML for stored Tiptap JSON, rendered with the SAME extension list as the editor
 // and then sanitized: the JSON comes from a browser, so nothing in it is trusted.
+import "server-only";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { Mark, Node as PMNode } from "@tiptap/pm/model";
 import sanitizeHtml from "sanitize-html";

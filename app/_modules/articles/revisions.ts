@@ -1,4 +1,5 @@
 // Revision history of an article: list, compare side by side, and restore an old version as a new draft.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

@@ -1,5 +1,6 @@
 // Published articles for the public portal: lookup, server rendering with live protocol data, related
 // articles, view counts and "Was dit artikel nuttig?" feedback.
+import "server-only";
 import { db } from "@/app/_core/db";
 import { NotFoundError, RateLimitError } from "@/app/_core/errors";
 import { env } from "@/app/_core/env";

@@ -1,4 +1,5 @@
 // The editable fields of an article as stored in a revision, so any revision can be compared or restored.
+import "server-only";
 import { z } from "zod";
 import { jsonColumn } from "@/app/_lib/json-column";
 import { articleColumns, dateToDay } from "./fields";

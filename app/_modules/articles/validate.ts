@@ -1,4 +1,5 @@
 // Validation of Tiptap JSON coming from the browser, against the one shared schema.
+import "server-only";
 import { getSchema } from "@tiptap/core";
 import { Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { articleExtensions } from "@/app/_lib/tiptap/extensions";

@@ -1,4 +1,5 @@
 // Working statuses, the four-eyes rule and who may do what with an article in the editorial workflow.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ExpectedError, NotFoundError } from "@/app/_core/errors";
 import { hasRole, type SessionUser } from "@/app/_core/session";

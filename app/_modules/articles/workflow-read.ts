@@ -1,4 +1,5 @@
 // Reading for the editor: the article list with working statuses and one article as the editor opens it.
+import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import type { Db, Prisma } from "@/app/_core/db";
 import type { SessionUser } from "@/app/_core/session";

@@ -1,6 +1,7 @@
 // Shared steps of the workflow's services (also used by revisions.ts, links.ts and gaps.ts): reading the
 // taxonomy, the protocols and the working copy, committing with the right error for a unique violation, the row
 // columns of a snapshot and running the after-commit hooks.
+import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, NotFoundError, ValidationError, logUnexpected } from "@/app/_core/errors";

@@ -1,5 +1,6 @@
 // The server's check of an editor's save: the article's fields (./fields), taxonomy ids, a free slug, the questions,
 // no personal number, and the body against the article schema and every protocol rule it embeds.
+import "server-only";
 import { z } from "zod";
 import type { Issue } from "@/app/_core/errors";
 import { ValidationError } from "@/app/_core/errors";

@@ -12,6 +12,7 @@
 // (articleId, number) index turns two concurrent changes into one success and one ConflictError.//
 // The parts: workflow-policy.ts (statuses, four eyes), workflow-store.ts (shared steps), workflow-validate.ts (the
 // server's check of a save), workflow-read.ts (the editor's list and article); this file holds the state changes.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, logUnexpected } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // Audit events: who did what, when, with before/after. Written inside the same transaction as the change.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 
 type Tx = Pick<Db, "auditEvent">;

@@ -4,6 +4,7 @@
 // - Only the token's hash is stored (Auth.js hashes token + secret before it reaches the adapter).
 // - Every address gets the same answer and the same mail: nobody learns whether an address has questions here.
 // - Requests are limited per address and per client address (held in the database like every limit).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/app/_core/db";
 import { PERSONAL_NUMBER_MESSAGE, containsPersonalNumber } from "@/app/_modules/privacy/personal-number";

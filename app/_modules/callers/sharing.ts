@@ -6,6 +6,7 @@
 // matched to: the wizard takes a school code from anyone, so "I am from school X" would otherwise open X's tickets.
 // Which tickets: those the organisation asked (Ticket.organisationId). A ticket where it is only the school
 // concerned (a municipality asking about it) is the asker's, and stays out.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import { CALLER_ROLE, hasRole, type SessionUser } from "@/app/_core/session";

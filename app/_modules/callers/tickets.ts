@@ -2,6 +2,7 @@
 // `where` (callerScope): a ticket outside it is simply not found (404), the same answer as a reference that does
 // not exist. A caller sees the tickets asked with their verified e-mail address (also after a merge), and, when
 // their organisation shares its tickets, their colleagues' tickets too; every view of a colleague's ticket is audited.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import { CALLER_ROLE, type SessionUser } from "@/app/_core/session";

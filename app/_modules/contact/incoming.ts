@@ -1,5 +1,6 @@
 // Calls announced by a phone system (POST /api/v1/contacts): matched to known callers by number and listed for
 // their desk ("Binnenkomende gesprekken") for a few minutes, with a link that opens the contact screen pre-filled.
+import "server-only";
 import type { ApiPrincipal } from "@/app/_core/api-token";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";

@@ -1,5 +1,6 @@
 // Phone numbers, normalised with libphonenumber-js (Dutch numbers by default): E.164 for storing and matching,
 // the national form for people.
+import "server-only";
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 
 export type NormalisedPhone = { e164: string; national: string };

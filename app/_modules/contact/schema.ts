@@ -1,5 +1,6 @@
 // The contact screen's input: who called, what they asked, and the outcome. One zod schema for the browser form
 // and the server; the BSN/onderwijsnummer guard runs on every free-text field (freeText).
+import "server-only";
 import { z } from "zod";
 import { DESK_IDS } from "@/app/_core/session";
 import { freeText, requesterFields } from "@/app/_modules/tickets/schema";

@@ -1,6 +1,7 @@
 // Contact registration: what an agent logs in /desk/contact. Each outcome becomes a ticket with channel phone
 // (answered: resolved at once; callback: open with a due callback; followup: open; transferred: on the other desk
 // with the reason), a phone message on an existing ticket, or — out of scope — only a contact row for the reports.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";

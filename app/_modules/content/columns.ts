@@ -1,5 +1,6 @@
 // Codecs of the content module's JSON columns: the imported taxonomy (Setting "taxonomy", with the hash of its
 // source file so a re-seed knows whether it changed) and the editors' synonym groups.
+import "server-only";
 import { trustedJsonColumn } from "@/app/_lib/json-column";
 import { z } from "zod";
 import { jsonColumn } from "@/app/_lib/json-column";

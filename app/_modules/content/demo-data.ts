@@ -1,6 +1,7 @@
 // Demo data for the embedded default (never in production on PostgreSQL): a few days of realistic questions on
 // both desks with replies, notes, tags and macros, plus searches, feedback and wizard runs, so the queue, the
 // reports and the content-gap report show something on a fresh `npm start`. Seeded once (skipped when tickets exist).
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/app/_core/db";

@@ -1,4 +1,5 @@
 // Demo accounts for the embedded default (listed in the README). Never seeded in production on PostgreSQL.
+import "server-only";
 import type { DeskId, Role } from "@/app/_core/session";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";

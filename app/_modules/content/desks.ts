@@ -1,4 +1,5 @@
 // content/desks.yaml: the two desks with hours, phone and SLA settings.
+import "server-only";
 import YAML from "yaml";
 import { z } from "zod";
 import { ContentError, contentErrorFromIssues } from "./errors";

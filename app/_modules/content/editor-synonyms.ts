@@ -1,6 +1,7 @@
 // Synonyms editors add from the content-gap report, held in the database (EditorSynonym). The search loads them
 // together with the synonyms of content/taxonomy.yaml, in both engines (search/service.ts); the YAML file stays the
 // reviewed, versioned base and these are the editors' additions on top.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import type { Issue } from "@/app/_core/errors";
 import { containsPersonalNumber } from "@/app/_modules/privacy/personal-number";

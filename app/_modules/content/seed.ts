@@ -1,6 +1,7 @@
 // Imports content/ into the database. Every file is read and validated before anything is written, so a
 // bad file stops the seed with its name and field and changes nothing. Idempotent: an unchanged file is
 // skipped by its hash; a changed file updates its record and adds a revision (history is kept).
+import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Runtime access to imported settings (taxonomy), cached per process for a few seconds: a re-seed by another process
 // (`npm run db:seed`) is live within TTL_MS; seedContent clears the cache of its own process when the taxonomy changes.
+import "server-only";
 import { db } from "@/app/_core/db";
 import { taxonomySettingColumn } from "./columns";
 import type { Taxonomy } from "./taxonomy";

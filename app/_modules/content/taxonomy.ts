@@ -1,4 +1,5 @@
 // content/taxonomy.yaml: audiences, sectors, topics, search synonyms and stop words.
+import "server-only";
 import YAML from "yaml";
 import { z } from "zod";
 import { ContentError, contentErrorFromIssues } from "./errors";

@@ -1,4 +1,5 @@
 // Desks as stored (imported from content/desks.yaml).
+import "server-only";
 import { db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 

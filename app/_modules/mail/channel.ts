@@ -1,5 +1,6 @@
 // Starts the e-mail channel in a server process: the embedded SMTP receiver (unless INBOUND_SMTP=off) and one IMAP
 // poller per desk mailbox that has an IMAP_URL_* setting. Called once from app/_core/startup.ts.
+import "server-only";
 import { db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { logUnexpected } from "@/app/_core/errors";

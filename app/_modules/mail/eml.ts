@@ -1,4 +1,5 @@
 // RFC 5322 / MIME writing and a minimal reader for .eml files. Pure: no file system, no network.
+import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 
 /** One outgoing mail as the app hands it to a transport. */

@@ -2,6 +2,7 @@
 // moved to the processed folder. IDLE is used where the server offers it (imapflow falls back to NOOP polling).
 // Exactly one instance consumes a mailbox at a time: a lease row in the database, renewed while working; another
 // instance takes over when it runs out, so the poller runs safely behind a load balancer.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { ImapFlow } from "imapflow";

@@ -1,4 +1,5 @@
 // The desks' inbound addresses (content/desks.yaml, overridable by environment) and the portal's own addresses.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";

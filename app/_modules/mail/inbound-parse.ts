@@ -1,4 +1,5 @@
 // Parsing one received mail (mailparser) into the fields the inbound rules and the transaction read.
+import "server-only";
 import { createHash } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { bareAddress, htmlToPlain, threadIds } from "./inbound-rules";

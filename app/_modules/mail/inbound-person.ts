@@ -1,6 +1,7 @@
 // A person's mail (not automatic, not a bounce): its new text (quoted history stripped, personal numbers masked),
 // its attachments through the web's checks, then in one transaction either a message on the ticket it answers
 // (reopening a resolved one) or a new ticket with a confirmation mail.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { ExpectedError } from "@/app/_core/errors";

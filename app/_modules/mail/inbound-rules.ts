@@ -1,6 +1,7 @@
 // The e-mail channel's rules for one received mail, pure (no database, no network): is it automatic mail or a
 // bounce, which ticket references and Message-IDs does it carry, and what is the new text in it (quoted history,
 // signatures and mobile footers stripped; BSN/onderwijsnummer masked).
+import "server-only";
 import { convert } from "html-to-text";
 import { findPersonalNumbers } from "@/app/_modules/privacy/personal-number";
 

@@ -1,4 +1,5 @@
 // Threading: the ticket a received mail belongs to, by the Message-IDs it answers or a reference in its subject.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { referenceWhere } from "@/app/_modules/tickets/reference";
 import { referencesInText, TICKET_THREAD_PREFIX } from "./inbound-rules";

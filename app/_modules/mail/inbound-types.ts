@@ -1,4 +1,5 @@
 // The e-mail channel's shared inbound types and limits (imported by inbound.ts and the files it is split into).
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 import type { FileStorage } from "@/app/_modules/storage/storage";

@@ -3,6 +3,7 @@
 // same mail is recognised and a crash before the commit loses nothing (the sender or the mailbox still has it).
 // Split by concern: inbound-parse.ts (mailparser), inbound-thread.ts (which ticket), inbound-person.ts (a person's
 // mail: new ticket or reply), inbound-addresses.ts (the desks' addresses); bounces and automatic mail are here.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 import { deskForAddress, ownAddresses } from "./inbound-addresses";

@@ -1,5 +1,6 @@
 // The outbox: a mail is written in the same transaction as its cause, then delivered by a worker. Nothing is
 // lost when delivery fails: it is retried with backoff, and the row says why it failed.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { logUnexpected } from "@/app/_core/errors";

@@ -1,6 +1,7 @@
 // The embedded SMTP receiver (nodemailer's smtp-server): takes mail for the desks' addresses only, refuses other
 // recipients at RCPT time and oversized mail at the protocol level (SIZE), and answers 250 only after the mail is
 // committed — on a failure it answers 451, so the sending server tries again and nothing is lost.
+import "server-only";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import type { Db } from "@/app/_core/db";
 import { logUnexpected } from "@/app/_core/errors";

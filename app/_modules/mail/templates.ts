@@ -1,5 +1,6 @@
 // Mails to callers, in plain Dutch (B1). Pure: each template returns subject, text and html; every
 // interpolated value is HTML-escaped in the html version, and links must be http(s).
+import "server-only";
 import { deskWithArticle, type DeskArticle } from "@/app/_modules/desks/article";
 
 export type MailContent = { subject: string; text: string; html: string };

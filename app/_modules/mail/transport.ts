@@ -1,5 +1,6 @@
 // Mail delivery: .eml files in a folder by default, SMTP through nodemailer when SMTP_URL is set.
 // No database here: the outbox (written in the same transaction as its cause) calls `send`.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { access, link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -2,6 +2,7 @@
 // ("Adressen onderwijslocaties"), plus a few columns of our own for municipalities, vendors and other organisations.
 // Idempotent: an organisation is recognised by kind and code; running the same file twice changes nothing.
 // A row with any bad field is refused as a whole (line number, column, reason) and stores nothing.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { newId } from "@/app/_core/ids";
 import { containsPersonalNumber } from "@/app/_modules/privacy/personal-number";

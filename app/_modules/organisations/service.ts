@@ -1,5 +1,6 @@
 // Organisations: search, lookup by code and e-mail domain, matching callers, facts for routing, notes, merging
 // duplicates and the agent's organisation page. Ticket lists are always limited to the desks the user may see.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

@@ -1,5 +1,6 @@
 // Which published articles explain a protocol rule: those whose protocolRuleIds (filled by the seed and the
 // editor from the {{regel:…}} and {{drempel:…}} blocks in the body) include the rule.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 
 export type RuleArticle = { slug: string; title: string };

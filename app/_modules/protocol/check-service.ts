@@ -1,6 +1,7 @@
 // The verzuimcheck's server side: validated form input → the pure engine (with the protocols from the database)
 // → what the page shows: totals, the reached steps as cards with who does what, the legal duty, and links to
 // the articles that explain each rule. Stores nothing and logs no input.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";
 import { articlesForRules, type RuleArticle } from "./articles-for-rules";

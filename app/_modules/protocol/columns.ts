@@ -1,4 +1,5 @@
 // Codec of Protocol.definition: the protocol document as content/protocols/*.yaml held it, validated on import.
+import "server-only";
 import { trustedJsonColumn } from "@/app/_lib/json-column";
 import type { ProtocolDefinition } from "./engine/definition";
 

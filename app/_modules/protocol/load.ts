@@ -1,4 +1,5 @@
 // Reads content/protocols/*.yaml from disk. Kept apart from definition.ts so the engine stays free of node:fs.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { parseProtocolFile, resolveProtocols, type ProtocolDefinition, type ProtocolSet } from "./engine/definition";

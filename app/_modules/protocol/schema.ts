@@ -1,5 +1,6 @@
 // HTTP bodies of POST /api/v1/protocol/evaluate and /api/v1/protocol/leave (zod 4), with Dutch messages.
 // The route answers 400 with { error, issues: [{ path, message }] } for anything these reject.
+import "server-only";
 import { z } from "zod";
 import {
   LEAVE_KINDS,

@@ -1,5 +1,6 @@
 // Protocols as imported into the database (from content/protocols/*.yaml), resolved and cached briefly, so a
 // re-seeded threshold is live everywhere within seconds without a restart.
+import "server-only";
 import { db } from "@/app/_core/db";
 import { protocolDefinitionColumn } from "./columns";
 import { resolveProtocols, type ProtocolSet } from "./engine/definition";

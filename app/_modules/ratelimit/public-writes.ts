@@ -1,5 +1,6 @@
 // Limits on what anyone can write without logging in, held in the database like the intake limit (so they hold
 // across app instances). A visitor who goes over gets a clear Dutch message (429) and nothing is stored.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { RateLimitError } from "@/app/_core/errors";

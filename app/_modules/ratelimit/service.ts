@@ -1,4 +1,5 @@
 // Sliding-window rate limits stored in the database, so they hold across app instances.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 
 export type Limit = { bucket: string; key: string; limit: number; windowMs: number };

@@ -1,6 +1,7 @@
 // Contact reports for /desk/rapportages: contacts per channel, first-contact resolution per desk, callbacks done
 // on time, contacts per hour of the phone window (09–13, Europe/Amsterdam) and average handling time per channel.
 // Same cohort rule as the ticket reports: everything about contacts/tickets/callbacks *created* in the period.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 import { CHANNELS, type Channel } from "@/app/_modules/tickets/channel";

@@ -1,4 +1,5 @@
 // The report's CSV downloads: one file per section (`;`-separated, decimal comma, UTF-8 with BOM, formula-safe).
+import "server-only";
 import { ValidationError } from "@/app/_core/errors";
 import { DIMENSION_TITLES, type Kpis, type Report } from "./report-types";
 import { encodeCsv, localDate, type CsvCell } from "./stats";

@@ -1,5 +1,6 @@
 // Deflection by the question analysis: how often the wizard showed articles and the visitor then sent no question,
 // per week of the run's start. Runs left open for an hour count as abandoned.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { Deflection, DeflectionOutcome } from "./report-types";
 import { isoWeekKey, weekLabel } from "./stats";

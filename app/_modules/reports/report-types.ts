@@ -1,5 +1,6 @@
 // The shapes of a report (/desk/rapportages and its CSV downloads): key figures, weekly rows, breakdowns per
 // dimension, deflection by the question analysis and searches without results.
+import "server-only";
 import type { DeskId, SessionUser } from "@/app/_core/session";
 import type { DurationStats, SlaTally } from "./stats";
 

@@ -1,5 +1,6 @@
 // The period picker: from/to are Europe/Amsterdam calendar days (inclusive), at most one year, default the last
 // 8 ISO weeks (Monday seven weeks ago up to today). Shared by the page's form and the CSV route.
+import "server-only";
 import { z } from "zod";
 import { DESK_IDS, type DeskId } from "@/app/_core/session";
 import { addDays, isoWeekday, isValidDate, localDate } from "./stats";

@@ -1,4 +1,5 @@
 // Searches without results on the portal in a period: totals and the most searched normalised queries.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import type { Searches } from "./report-types";
 

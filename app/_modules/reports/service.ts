@@ -12,6 +12,7 @@
 //
 // The parts: ./ticket-figures (the pass over the tickets), ./deflection, ./searches, ./csv (downloads) and
 // ./report-types (the shapes); this file validates the input and puts the report together.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ValidationError, zodIssues } from "@/app/_core/errors";
 import { DESK_IDS, visibleDesks, type DeskId } from "@/app/_core/session";

@@ -1,5 +1,6 @@
 // Pure building blocks of the reports: percentiles, ISO weeks in the desk's time zone, SLA outcomes,
 // business-hours durations and CSV. No Prisma, no Next.js: the service and the tests call these directly.
+import "server-only";
 import { businessMsBetween, DEFAULT_TIME_ZONE, type BusinessHours } from "@/app/_modules/sla/business-time";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 // The ticket figures of a report: one pass over the period's tickets (id-ordered batches, only the columns the
 // figures need) that tallies response and resolution times in business hours and SLA outcomes — overall, per desk
 // and per week — and counts tickets per week by desk, sector, caller type, topic and tag.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 import type { BusinessHours } from "@/app/_modules/sla/business-time";

@@ -1,5 +1,6 @@
 // Entry point: picks the engine from the environment. Meilisearch when MEILISEARCH_HOST is set, else the embedded
 // engine (one per process, kept on globalThis so dev-server reloads do not start empty copies).
+import "server-only";
 import { EmbeddedEngine } from "./embedded";
 import { MeilisearchEngine } from "./meilisearch";
 import type { SearchEngine } from "./types";

@@ -1,6 +1,7 @@
 // The concept lexicon (content/search-lexicon.yaml): official terms and the words callers use for them, added to
 // the synonyms both engines get (one-way: a caller's word finds the official term). Read once per process; a
 // missing file means no lexicon, a malformed one is an error with the file's name.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";

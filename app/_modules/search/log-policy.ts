@@ -10,6 +10,7 @@
 // Per visitor, at most SEARCH_LOG_LIMIT searches per window are logged, counted in the database when a batch is
 // written (so the limit holds across instances and costs one query per visitor per batch, not per search):
 // a flood of searches still gets answers but cannot fill the report.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { SEARCH_LOG_LIMIT } from "@/app/_modules/ratelimit/public-writes";
 import { fold } from "./text";

@@ -3,6 +3,7 @@
 // and a query is sent with the stems and parts of its words added. With the strategy `frequency` the added words
 // are optional, so they widen what matches without being required. The embedded engine does all of this inside
 // its ranking (coverage.ts) and gets neither.
+import "server-only";
 import { dutchWords, splitCompound, stem } from "./dutch";
 import { words } from "./text";
 

@@ -1,5 +1,6 @@
 // The Meilisearch adapter (production / scale-out): same interface as the embedded engine, over the official
 // client. Writes wait for their task, so a search right after a write sees it (as with the embedded engine).
+import "server-only";
 import { Meilisearch, type SearchParams as MeiliSearchParams, type Task } from "meilisearch";
 import { escapeHtml } from "./text";
 import {

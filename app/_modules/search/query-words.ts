@@ -3,6 +3,7 @@
 // embedded engine drops it), and in question mode the question words too. Each hit then says which of the
 // query's words it matched (from `_matchesPosition`, which both engines give), so the wizard can say why it
 // suggests an article.
+import "server-only";
 import { stem } from "./dutch";
 import { tokenize } from "./text";
 import type { MatchPosition } from "./types";

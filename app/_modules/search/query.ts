@@ -1,5 +1,6 @@
 // The public search query (GET /api/v1/search and /zoeken): one schema, with filter values checked against
 // the taxonomy so an unknown value is a clear 400, never a silent empty result.
+import "server-only";
 import { z } from "zod";
 import { cleanInput } from "@/app/_core/text";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";

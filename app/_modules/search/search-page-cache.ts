@@ -1,6 +1,7 @@
 // The search page (/zoeken) in the anonymous page cache (app/_core/page-cache.ts). The page renders for the cache
 // with a placeholder search id in its result links and logs nothing; every answer from the cache logs the search
 // and puts a fresh id in the links, so the content-gap report and click tracking see each search as before.
+import "server-only";
 import { PAGE_FILL_HEADER, pageCache, type PageCache } from "@/app/_core/page-cache";
 import { queryRecord } from "@/app/_core/query-params";
 import { clientIp } from "@/app/_core/request-ip";

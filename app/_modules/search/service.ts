@@ -1,6 +1,7 @@
 // The portal's knowledge-base search: builds the article index from the database (at start, and on every
 // publish/unpublish), searches it with facets and highlights, suggests a spelling when nothing matches, and
 // writes the search log (digit runs of 6+ removed, so no BSN is ever kept).
+import "server-only";
 import { db, isPostgres, type Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { sqliteConnection, sqliteIso } from "@/app/_core/sqlite-direct";

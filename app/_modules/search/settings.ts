@@ -1,5 +1,6 @@
 // The one source of index settings: both engines get exactly these (embedded directly, Meilisearch via
 // updateSettings), so ranking behaves the same whichever engine runs.
+import "server-only";
 import { withLexicon, type Lexicon } from "./lexicon";
 import { toMeiliStopWords, toMeiliSynonyms, type SearchVocabulary } from "./synonyms";
 import type { IndexSettings, SearchParams } from "./types";

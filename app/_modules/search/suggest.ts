@@ -2,6 +2,7 @@
 // articles), for whole queries and single words. Two words the caller split that the articles write as one
 // ("leerplicht ambtenar" → "leerplichtambtenaar") are joined first; then each unknown word becomes the most
 // frequent known word within a few typos.
+import "server-only";
 import { stem } from "./dutch";
 import { words } from "./text";
 

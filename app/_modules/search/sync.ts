@@ -2,6 +2,7 @@
 // results meanwhile, and a publish made elsewhere during the sync is not undone by a wholesale re-add. Settings
 // are pushed only when they differ, documents only when their revision (a hash of their content) differs, and
 // only documents that are gone from the source are deleted. A current index gets no write at all.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { IndexSettings, SearchDocument, SearchIndex } from "./types";
 

@@ -1,4 +1,5 @@
 // Attachment storage behind an interface; a local folder by default (UPLOAD_DIR).
+import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";

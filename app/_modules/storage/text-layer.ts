@@ -1,6 +1,7 @@
 // The readable text of a text-like attachment (txt, csv, the text layer of a PDF), so the same personal-number
 // checks that guard every form field also guard files. Server only: PDFs are read with pdfjs-dist (Mozilla's
 // PDF.js, pure JavaScript, no native code and no download at install), without fonts, eval or rendering.
+import "server-only";
 import type { DetectedType } from "./file-type";
 
 /** Pages read from a PDF; a longer PDF is refused (its text could not all be checked). */

@@ -1,4 +1,5 @@
 // Ticket access rules live in the Prisma `where`: a ticket an agent may not see is simply not found (404).
+import "server-only";
 import type { Prisma } from "@/app/_core/db";
 import { visibleDesks, type SessionUser } from "@/app/_core/session";
 

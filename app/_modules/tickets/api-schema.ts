@@ -1,4 +1,5 @@
 // The integration API's zod schemas: the routes validate with them and /api/v1/openapi.json is generated from them.
+import "server-only";
 import { z } from "zod";
 import { DESK_IDS } from "@/app/_core/session";
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";

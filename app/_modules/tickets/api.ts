@@ -1,5 +1,6 @@
 // The integration API's view of tickets: one ticket by reference and a keyset-paged list for syncing, always
 // limited to the desks an API token may use (another desk's ticket is a 404, as if it did not exist).
+import "server-only";
 import type { ApiPrincipal } from "@/app/_core/api-token";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/errors";

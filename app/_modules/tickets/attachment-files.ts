@@ -1,5 +1,6 @@
 // Attachment checks shared by every way a file reaches a ticket (intake, caller replies, agent replies, mail):
 // count, size, type by content, the BSN guard on names and text, and storing with clean-up on failure.
+import "server-only";
 import { createHash } from "node:crypto";
 import { ValidationError } from "@/app/_core/errors";
 import {

@@ -1,5 +1,6 @@
 // Attachment downloads: for agents of the ticket's desk, and for the caller through the private follow-up link.
 // Files are always sent as downloads with their checked type, never rendered inline.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

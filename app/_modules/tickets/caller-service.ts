@@ -1,4 +1,5 @@
 // Tickets from the caller's side: the private follow-up link, replies and closing by the caller.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";

@@ -1,4 +1,5 @@
 // Creating a ticket: the one entry for every channel (wizard, API, phone contact, e-mail).
+import "server-only";
 import { newId } from "@/app/_core/ids";
 import type { Db } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";

@@ -7,6 +7,7 @@
 // dueTimesFor. Nulling them instead would lose them wherever a path forgot to recompute. Queues never show waiting
 // tickets as at risk, so a frozen due time does no harm. firstResponseDueAt also stays after the first reply, so reports can
 // tell whether it was met (firstRespondedAt <= firstResponseDueAt).
+import "server-only";
 import {
   addBusinessTime,
   businessDayMs,

@@ -12,6 +12,7 @@
 // link is stable. Every path that creates a ticket (create-ticket.ts, the contact screen, inbound mail) derives its
 // token the same way, so tickets created since never need that switch. This file imports only follow-up-link.ts
 // from the tickets module, so no import loop runs through it.
+import "server-only";
 import { createHmac } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";

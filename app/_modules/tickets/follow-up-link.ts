@@ -1,5 +1,6 @@
 // The caller's private follow-up link: the token's hash (the only thing stored) and the URL. Its own file, so
 // desk-token.ts and create-ticket.ts can both use it without importing each other.
+import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/app/_core/env";
 

@@ -1,5 +1,6 @@
 // Intake: turns a validated question into a ticket for the right desk. Shared by the wizard (server action)
 // and POST /api/v1/tickets. Rate-limited per IP in the database; the desk comes from the triage engine.
+import "server-only";
 import { db, isPostgres } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { ForbiddenError, RateLimitError, ValidationError } from "@/app/_core/errors";

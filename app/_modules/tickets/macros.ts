@@ -1,5 +1,6 @@
 // Macros: canned answers with {{naam}}, {{referentie}} and {{desk}} placeholders. Admins manage them; agents use
 // the macros of their desks (deskId null = both desks). applyMacro is pure, so the editor can fill a macro in the browser.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";

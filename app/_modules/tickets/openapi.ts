@@ -1,5 +1,6 @@
 // The integration API as an OpenAPI 3.1 document, generated from the zod schemas the routes validate with
 // (zod 4's z.toJSONSchema), so the document cannot drift from the validation.
+import "server-only";
 import { z } from "zod";
 import { API_SCOPES } from "@/app/_core/api-token";
 import {

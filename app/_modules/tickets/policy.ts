@@ -1,6 +1,7 @@
 // Small named policies for the agent workspace (outline's server/policies habit). Pure: they decide on plain
 // values, the service looks the ticket up through ticketScope first (so a ticket of another desk is already a 404)
 // and then asks these what the user may do with it.
+import "server-only";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";
 import type { TicketStatus } from "./schema";
 

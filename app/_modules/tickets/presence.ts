@@ -1,5 +1,6 @@
 // Collision warning: who else has a ticket open or is writing a reply. The page touches its row every ~20 s;
 // rows older than 60 s are stale (closed tab, lost connection) and are ignored and cleaned up.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

@@ -3,6 +3,7 @@
 // page 1 and never skips or repeats a ticket when others change in between. The where clauses start with
 // deskId (=) + status and sort on resolutionDueAt / createdAt / updatedAt, which the Ticket @@index lines cover.
 // Measured at 100,000 tickets (queue.perf.int.test.ts): a page 2–37 ms, a page with the six counts 36–75 ms.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";
 import { visibleDesks, type DeskId, type SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // Human ticket references per desk and year: PO-2026-000123, IPO-2026-000123.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 
 /** Formats a reference. */

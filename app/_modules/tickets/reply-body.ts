@@ -2,6 +2,7 @@
 // document after it passed the one Tiptap schema (app/_lib/tiptap/extensions.ts): a client-sent body/bodyJson
 // pair is never trusted, so a clean `body` cannot smuggle a BSN in `bodyJson`. The number guard reads every string
 // of the document (text, link addresses, labels), not only what the mail shows.
+import "server-only";
 import { ValidationError } from "@/app/_core/errors";
 import { replyDocToText, type ReplyNode } from "@/app/_components/editor/reply-text";
 import { docStrings, validateDoc } from "@/app/_modules/articles/validate";

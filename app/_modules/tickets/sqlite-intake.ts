@@ -5,6 +5,7 @@
 // It writes exactly the rows of ticket-rows.ts, every column they carry, converted as Prisma stores them (ISO dates
 // with "+00:00", booleans as integers); ticket-rows.int.test.ts compares both writers column by column, and
 // PostgreSQL always uses Prisma.
+import "server-only";
 import type Database from "better-sqlite3";
 import { sqlitePath } from "@/app/_core/db";
 import { sqliteConnection, sqliteIso } from "@/app/_core/sqlite-direct";

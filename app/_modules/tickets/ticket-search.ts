@@ -3,6 +3,7 @@
 // gone is deleted) and before every search (tickets changed since the last sync are re-indexed). Every search filters on `deskId IN` the
 // user's visible desks, and the hits are checked once more against the database through ticketScope, so a stale
 // index entry (a ticket moved to another desk a moment ago, or merged away) is never shown.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { DESK_IDS, visibleDesks, type SessionUser } from "@/app/_core/session";
 import {

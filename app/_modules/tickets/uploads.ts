@@ -1,4 +1,5 @@
 // Files as server actions receive them (File objects, in FormData or inside the argument object) → checked uploads.
+import "server-only";
 import { z } from "zod";
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
 import { fileTooLarge, type UploadedFile } from "./attachment-files";

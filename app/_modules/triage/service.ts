@@ -1,4 +1,5 @@
 // Triage with article suggestions from the knowledge-base search (the engines stay pure: this wires the sources).
+import "server-only";
 import { db } from "@/app/_core/db";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { articlesForRules } from "@/app/_modules/protocol/articles-for-rules";

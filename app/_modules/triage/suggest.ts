@@ -5,6 +5,7 @@
 //
 // Pure: the search engine, the rule articles and the rule titles come in through `SuggestSources`, so this ranks the
 // same way whatever engine runs and is tested against the real index in suggest.int.test.ts.
+import "server-only";
 import { tokenize } from "./text";
 
 export type ArticleSuggestion = {

@@ -1,5 +1,6 @@
 // Staff accounts: the three things that must end a user's sessions at once. Each bumps User.sessionVersion, which
 // getSessionUser (app/_core/auth.ts) compares with the version in the session cookie on every request.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { ValidationError } from "@/app/_core/errors";
 import { hashPassword } from "@/app/_core/password";

@@ -1,4 +1,5 @@
 // Webhook events and their payloads (zod): the same schemas build the bodies and the OpenAPI document's `webhooks`.
+import "server-only";
 import { z } from "zod";
 import { CHANNELS } from "@/app/_modules/tickets/channel";
 

@@ -1,6 +1,7 @@
 // Webhooks: admin registration (every change audited) and queuing of events. An event is queued as one
 // WebhookDelivery row per subscribed webhook, inside the transaction that causes it (or, for the SQLite intake
 // fast path, right after its commit), so an event is never lost and never slows the request beyond one insert.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";

@@ -3,6 +3,7 @@
 // Every delivery carries `X-Portal-Signature: t=<unix seconds>,v1=<hex>` where
 // hex = HMAC-SHA256(secret, `${t}.${raw body}`). A receiver recomputes the HMAC over the raw body it received,
 // compares in constant time, and refuses a timestamp further than the replay window (5 minutes) from its clock.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_HEADER = "X-Portal-Signature";

@@ -2,6 +2,7 @@
 // private, link-local (cloud metadata) and other internal addresses are refused — both the literal host and every
 // address its name resolves to, at registration and again before each delivery — unless WEBHOOK_ALLOW_PRIVATE is on.
 // Outside production (development, tests) internal addresses are allowed.
+import "server-only";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { inList, normalise, parseCidr, type Cidr } from "@/app/_core/client-ip";

@@ -3,6 +3,7 @@
 // workers never send one row; a worker that dies leaves its claim, whose lease runs out after WEBHOOK_LEASE_MS,
 // and any worker (in any process) sends it again. Receivers deduplicate on the event id (body `id`).
 // Each POST: signed, no redirects followed, a timeout, at most RESPONSE_EXCERPT_BYTES of the answer kept.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { logUnexpected } from "@/app/_core/errors";
 import { DELIVERY_HEADER, EVENT_HEADER, retryDelayMs, SIGNATURE_HEADER, signatureHeader } from "./signature";

@@ -1,4 +1,5 @@
 // Assigning a ticket to oneself or a colleague.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError } from "@/app/_core/errors";
 import { type SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // The audit trail of a ticket and the whole audit log.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { type SessionUser } from "@/app/_core/session";

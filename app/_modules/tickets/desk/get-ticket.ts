@@ -1,4 +1,5 @@
 // Reading a ticket as the agent sees it, with what the agent may do on it.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import { type DeskId, type SessionUser } from "@/app/_core/session";

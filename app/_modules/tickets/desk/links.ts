@@ -1,4 +1,5 @@
 // Links between related tickets.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { type SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // Merging a duplicate into another ticket of the same caller.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";

@@ -1,4 +1,5 @@
 // A public reply or an internal note by an agent.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ConflictError, NotFoundError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";

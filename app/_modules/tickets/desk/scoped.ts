@@ -3,6 +3,7 @@
 // is a NotFoundError (404), never a 403. Every change writes its audit event (and any mail) in the same transaction.
 // A change is applied only if the ticket did not change since it was read in that transaction (updatedAt check), so
 // two agents acting at once get a ConflictError instead of overwriting each other.
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // Moving a ticket to another status.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
 import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";

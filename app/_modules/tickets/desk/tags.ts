@@ -1,4 +1,5 @@
 // The ticket's tags.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { visibleDesks, type SessionUser } from "@/app/_core/session";

@@ -1,4 +1,5 @@
 // The ticket's topic.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";

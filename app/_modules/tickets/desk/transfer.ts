@@ -1,4 +1,5 @@
 // Transferring a ticket to the other desk.
+import "server-only";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
