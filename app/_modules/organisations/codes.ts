@@ -2,7 +2,6 @@
 // A school's code is its BRIN number (2 digits + 2 letters) with an optional vestiging number (2 digits); a
 // bestuur's its bevoegd-gezagnummer (5 digits); a municipality's the CBS code GM0000; a vendor's its KvK number.
 
-import "server-only";
 export const ORGANISATION_KINDS = ["school", "bestuur", "gemeente", "leverancier", "anders"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

@@ -1,6 +1,7 @@
 // The public directory behind the typeaheads of the question wizard ("Wie bent u?", "Over welke school gaat het?"):
 // only public facts — name, code, place, kind and sector, as in DUO's open data — never tickets, people, notes,
 // e-mail domains or the sharing flag. Rate-limited per address like every other public endpoint.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/app/_core/db";
 import { enforceLimits } from "@/app/_modules/ratelimit/public-writes";

@@ -4,6 +4,7 @@
 // through Prisma (ticketRowWrites) or, on the embedded SQLite database, through prepared statements
 // (sqlite-intake.ts). The row types are the Prisma models, so a column added to the schema fails to compile here
 // until it is set, and both writers write whatever columns the rows carry (ticket-rows.int.test.ts compares them).
+import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { auditValueColumn } from "@/app/_modules/audit/values";
 import { ticketConfirmationMail } from "@/app/_modules/mail/templates";
