@@ -1,9 +1,11 @@
 // Organisations in the question wizard and the contact screen, in a real browser (demo organisations loaded):
 // a bestuur picks itself in the "Wie bent u?" typeahead (keyboard only) and its vo school in "Over welke school gaat
 // het?"; the review names the IPO because of that school, and the ticket lands on the VO/MBO desk recording both.
+// In the contact screen an agent chooses a municipality as the caller's organisation (its last tickets show) and
+// the basisschool the call is about; the phone ticket records both and links the caller.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbRows, launch, newContext, seriousViolations } from "./helpers";
+import { dbRows, launch, login, newContext, seriousViolations } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,6 +91,48 @@ describe("on behalf of a school in the wizard", () => {
       reference,
     );
     expect(ticket).toEqual({ deskId: "vo-mbo", organisationId: bestuurId, schoolId, matchedBy: "choice" });
+    await ctx.close();
+  });
+});
+
+describe("on behalf of a school in the contact screen", () => {
+  it("the agent chooses the caller's organisation and the school concerned; the ticket records both", async () => {
+    const gemeenteId = orgId("GM0080");
+    const schoolId = orgId("34CD");
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await login(page, "agent.po@helpdesk.test");
+    await page.goto("/desk/contact");
+    await page.getByRole("button", { name: "Nieuwe beller" }).click();
+    await page.getByLabel("Naam").fill("Anouk Bakker");
+
+    await page.getByLabel("School of organisatie").fill("gemeente leeuw");
+    const org = await suggestions(page, "c-org");
+    await org.list.getByRole("option", { name: /^Gemeente Leeuwarden · GM0080/ }).click();
+    expect(await org.input.inputValue()).toBe("Gemeente Leeuwarden");
+    await page.locator("[data-organisation-tickets]").waitFor();
+    expect(await page.getByRole("link", { name: "Organisatiepagina van Gemeente Leeuwarden" }).count()).toBe(1);
+
+    await page.getByLabel("Soort beller").selectOption("municipality");
+    await page.getByLabel("School waar het over gaat").fill("regenboog");
+    const school = await suggestions(page, "c-about");
+    await school.input.press("ArrowDown");
+    await school.input.press("Enter");
+    expect(await school.input.inputValue()).toBe("Basisschool De Regenboog (34CD)");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel("Korte samenvatting").fill("Leerplicht vraagt naar een leerling die lang afwezig is");
+    await page.getByLabel(/^Vervolg/).check();
+    await page.getByRole("button", { name: "Vastleggen" }).click();
+    const done = page.locator("[data-contact-done]");
+    await done.waitFor();
+    const reference = (await done.getByRole("link").first().textContent())!.trim();
+    const [ticket] = dbRows<{ deskId: string; organisationId: string; schoolId: string; matchedBy: string }>(
+      `SELECT t.deskId, t.organisationId, t.schoolId, r.organisationMatchedBy AS matchedBy
+         FROM "Ticket" t JOIN "Requester" r ON r.id = t.requesterId WHERE t.reference = ?`,
+      reference,
+    );
+    expect(ticket).toEqual({ deskId: "po", organisationId: gemeenteId, schoolId, matchedBy: "agent" });
     await ctx.close();
   });
 });

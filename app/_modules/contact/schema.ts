@@ -53,6 +53,14 @@ export const callerSchema = z.object({
   callerType: z.enum(CALLER_TYPES, { error: "Kies wie er belt." }),
   schoolCode: requesterFields.schoolCode,
   sector: requesterFields.sector,
+  /** The caller's organisation as the agent chose it in the typeahead (links the caller: matched by "agent"). */
+  organisationId: requesterFields.organisationId,
+  /** The school the call is about (on behalf of): a school from the typeahead. */
+  schoolId: z
+    .string()
+    .regex(/^[a-z0-9]{8,40}$/, "Kies de school uit de lijst.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type CallerInput = z.output<typeof callerSchema>;
 

@@ -2,6 +2,7 @@
 // (answered: resolved at once; callback: open with a due callback; followup: open; transferred: on the other desk
 // with the reason), a phone message on an existing ticket, or — out of scope — only a contact row for the reports.
 import "server-only";
+import type { z } from "zod";
 import type { Db, Prisma } from "@/app/_core/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
@@ -19,7 +20,7 @@ import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/d
 import { parseInput } from "@/app/_modules/tickets/desk-schema";
 import { nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
 import { buildTicketRows, writeTicketRows, type NewTicketMessage } from "@/app/_modules/tickets/ticket-rows";
-import { phoneVariants } from "./phone";
+import { liveOrganisation, matchCaller, resolveSchoolConcerned } from "@/app/_modules/organisations/service";
 import { callbackDoneSchema, contactInputSchema, OUTCOME_LABELS, type CallerInput, type ContactInput } from "./schema";
 
 export const otherDesk = (d: DeskId): DeskId => (d === "po" ? "vo-mbo" : "po");
@@ -40,12 +41,20 @@ const durationText = (ms: number) => {
 
 type Tx = Prisma.TransactionClient;
 
+/** Who the new ticket is by and about: the caller's organisation (and how it was matched) and the school concerned. */
+type PhoneTicketOrganisation = {
+  organisationId: string | null;
+  organisationMatchedBy: string | null;
+  schoolId: string | null;
+};
+
 /** A phone ticket's rows (ticket-rows.ts): the call, the answer or transfer note, the audit and the confirmation. */
 async function createPhoneTicket(
   tx: Tx,
   opts: {
     deskId: DeskId;
     caller: CallerInput;
+    organisation: PhoneTicketOrganisation;
     subject: string;
     topic?: string;
     status: "new" | "open" | "resolved";
@@ -77,6 +86,8 @@ async function createPhoneTicket(
         triage: null,
         ...dueTimesFor({ createdAt: opts.now, slaPausedMs: 0 }, settings),
         assigneeId: opts.assigneeId ?? null,
+        organisationId: opts.organisation.organisationId,
+        schoolId: opts.organisation.schoolId,
       },
       requester: {
         name: c.name,
@@ -85,8 +96,8 @@ async function createPhoneTicket(
         callerType: c.callerType,
         organisation: c.organisation,
         schoolCode: c.schoolCode ?? null,
-        organisationId: null,
-        organisationMatchedBy: null,
+        organisationId: opts.organisation.organisationId,
+        organisationMatchedBy: opts.organisation.organisationMatchedBy,
       },
       messages: opts.messages,
       audit: opts.audit,
@@ -103,23 +114,12 @@ async function createPhoneTicket(
   return { id: rows.ticket.id, reference: rows.ticket.reference, desk, settings };
 }
 
-/** Logs a contact. Returns the contact id and the ticket reference it made or touched (none when out of scope). */
-export async function logContact(
-  db: Db,
-  user: SessionUser,
-  raw: ContactInput,
-  now = new Date(),
-): Promise<{ contactId: string; reference: string | null; outcome: string }> {
-  const v = parseInput(contactInputSchema, raw);
-  assertDesk(user, v.deskId);
-  if (v.startedAt > now)
-    throw new ValidationError("De starttijd ligt in de toekomst.", [
-      { path: "startedAt", message: "De starttijd ligt in de toekomst." },
-    ]);
-  const startedAt = now.getTime() - v.startedAt.getTime() > 12 * 3600_000 ? now : v.startedAt;
-  const callText = [`Telefoongesprek (${durationText(now.getTime() - startedAt.getTime())}): ${v.summary}`, v.notes]
-    .filter(Boolean)
-    .join("\n\n");
+type ContactValues = z.output<typeof contactInputSchema>;
+type Article = { slug: string; title: string };
+type Touched = { ticketRef: string | null; ticketId: string | null };
+
+/** The linked articles (published ones only) and the colleague who calls back (of this desk): checked up front. */
+async function checkContactReferences(db: Db, v: ContactValues): Promise<Article[]> {
   const articles = v.articleSlugs.length
     ? await db.article.findMany({
         where: { slug: { in: v.articleSlugs }, status: "published" },
@@ -144,133 +144,211 @@ export async function logContact(
         { path: "callbackAssigneeId", message: "Kies een collega van deze helpdesk." },
       ]);
   }
+  return articles;
+}
 
-  const out = await db.$transaction(async (tx) => {
-    let ticketRef: string | null = null;
-    let ticketId: string | null = null;
-    if (v.outcome === "added") {
-      const t = await tx.ticket.findFirst({
-        where: { AND: [await referenceWhere(tx, v.reference!), { deskId: { in: visibleDesks(user) } }] },
-        include: { desk: true },
-      });
-      if (!t)
-        throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [
-          { path: "reference", message: "Controleer het kenmerk." },
-        ]);
-      const target = t.mergedIntoId
-        ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } })
-        : t;
-      await tx.message.create({
-        data: { ticketId: target.id, kind: "phone", authorId: user.id, body: callText, createdAt: now },
-      });
-      const data: Prisma.TicketUpdateInput = { updatedAt: now };
-      if (target.status !== "new" && target.status !== "open") {
-        const settings = deskSlaSettings(target.desk);
-        const pause = endPause(target, settings.hours, now);
-        Object.assign(data, {
-          status: "open",
-          resolvedAt: null,
-          closedAt: null,
-          ...pause,
-          ...dueTimesFor({ createdAt: target.createdAt, slaPausedMs: pause.slaPausedMs }, settings),
-        });
-      }
-      await tx.ticket.update({ where: { id: target.id }, data });
-      if (data.status) {
-        await recordAudit(tx, {
-          actorId: user.id,
-          action: "ticket.status_changed",
-          entityType: "ticket",
-          entityId: target.id,
-          ticketId: target.id,
-          before: { status: target.status },
-          after: { status: "open", reason: "telefoongesprek" },
-        });
-      }
-      ticketRef = target.reference;
-      ticketId = target.id;
-      await enqueueTicketEvents(tx, target.id, data.status ? ["call", "status"] : ["call"], { now });
-    } else if (v.outcome !== "out_of_scope") {
-      const deskId = v.outcome === "transferred" ? otherDesk(v.deskId) : v.deskId;
-      const status = v.outcome === "answered" ? "resolved" : v.outcome === "callback" ? "open" : "new";
-      const assigneeId =
-        v.outcome === "callback" ? (v.callbackAssigneeId ?? null) : v.outcome === "answered" ? user.id : null;
-      const messages: NewTicketMessage[] = [{ kind: "phone", authorId: user.id, body: callText }];
-      if (v.outcome === "answered" && (v.answer || articles.length)) {
-        const links = articles.map((a) => `- ${a.title}: /artikelen/${a.slug}`).join("\n");
-        const body = [v.answer, links && `Meer informatie:\n${links}`].filter(Boolean).join("\n\n");
-        messages.push({ kind: "reply", authorId: user.id, body, afterMs: 1 });
-      }
-      if (v.outcome === "transferred") {
-        messages.push({
-          kind: "note",
-          authorId: user.id,
-          body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`,
-          afterMs: 1,
-        });
-      }
-      const t = await createPhoneTicket(tx, {
-        deskId,
-        caller: v.caller!,
-        subject: v.summary,
-        topic: v.topic,
-        status,
-        assigneeId,
-        messages,
-        audit: { actorId: user.id, extra: { outcome: v.outcome } },
-        confirmTo: v.outcome === "followup" && v.confirmMail && v.caller!.email ? v.caller!.email : null,
-        now,
-      });
-      ticketRef = t.reference;
-      ticketId = t.id;
-      if (v.outcome === "callback") {
-        const dueAt = v.callbackDueAt ?? defaultCallbackDue(now, t.settings.hours);
-        if (dueAt <= now)
-          throw new ValidationError("Kies een tijd in de toekomst om terug te bellen.", [
-            { path: "callbackDueAt", message: "Kies een tijd in de toekomst." },
-          ]);
-        await tx.callback.create({
-          data: { deskId, ticketId: t.id, assigneeId: v.callbackAssigneeId ?? null, dueAt, createdAt: now },
-        });
-      }
-    }
-    const contact = await tx.contact.create({
-      data: {
-        deskId: v.deskId,
-        outcome: v.outcome,
-        ticketId,
-        agentId: user.id,
-        summary: v.summary,
-        reason: v.reason ?? null,
-        articleSlugs: JSON.stringify(v.articleSlugs),
-        startedAt,
-        endedAt: now,
-        createdAt: now,
-      },
+/**
+ * The caller's organisation (the agent's choice, else by e-mail domain or school code) and the school the call is
+ * about. A chosen organisation or school that does not exist (or a school concerned that is no school) is a field
+ * error.
+ */
+async function contactOrganisation(db: Db, c: CallerInput): Promise<PhoneTicketOrganisation> {
+  if (c.organisationId && !(await liveOrganisation(db, c.organisationId)))
+    throw new ValidationError("Deze organisatie bestaat niet (meer).", [
+      { path: "caller.organisationId", message: "Deze organisatie bestaat niet (meer). Kies er een uit de lijst." },
+    ]);
+  const [match, school] = await Promise.all([
+    matchCaller(db, { email: c.email, schoolCode: c.schoolCode, chosenId: c.organisationId, byAgent: true }),
+    resolveSchoolConcerned(db, { schoolId: c.schoolId, field: "caller.schoolId" }),
+  ]);
+  return {
+    organisationId: match?.organisation.id ?? null,
+    organisationMatchedBy: match?.matchedBy ?? null,
+    schoolId: school && school.id !== match?.organisation.id ? school.id : null,
+  };
+}
+
+/** "Bij bestaande vraag": a phone message on the ticket (or the one it was merged into), reopening it. */
+async function addCallToTicket(
+  tx: Tx,
+  user: SessionUser,
+  opts: { reference: string; callText: string; now: Date },
+): Promise<Touched> {
+  const { now } = opts;
+  const t = await tx.ticket.findFirst({
+    where: { AND: [await referenceWhere(tx, opts.reference), { deskId: { in: visibleDesks(user) } }] },
+    include: { desk: true },
+  });
+  if (!t)
+    throw new ValidationError("Deze vraag bestaat niet of hoort bij een andere helpdesk.", [
+      { path: "reference", message: "Controleer het kenmerk." },
+    ]);
+  const target = t.mergedIntoId
+    ? await tx.ticket.findUniqueOrThrow({ where: { id: t.mergedIntoId }, include: { desk: true } })
+    : t;
+  await tx.message.create({
+    data: { ticketId: target.id, kind: "phone", authorId: user.id, body: opts.callText, createdAt: now },
+  });
+  const data: Prisma.TicketUpdateInput = { updatedAt: now };
+  if (target.status !== "new" && target.status !== "open") {
+    const settings = deskSlaSettings(target.desk);
+    const pause = endPause(target, settings.hours, now);
+    Object.assign(data, {
+      status: "open",
+      resolvedAt: null,
+      closedAt: null,
+      ...pause,
+      ...dueTimesFor({ createdAt: target.createdAt, slaPausedMs: pause.slaPausedMs }, settings),
     });
+  }
+  await tx.ticket.update({ where: { id: target.id }, data });
+  if (data.status) {
     await recordAudit(tx, {
       actorId: user.id,
-      action: "contact.logged",
-      entityType: "contact",
-      entityId: contact.id,
-      ticketId,
-      after: { outcome: v.outcome, deskId: v.deskId, reference: ticketRef },
+      action: "ticket.status_changed",
+      entityType: "ticket",
+      entityId: target.id,
+      ticketId: target.id,
+      before: { status: target.status },
+      after: { status: "open", reason: "telefoongesprek" },
     });
-    await enqueueContactEvent(
-      tx,
-      {
-        contactId: contact.id,
-        desk: v.deskId,
-        outcome: v.outcome,
-        reference: ticketRef,
-        startedAt: startedAt.toISOString(),
-        endedAt: now.toISOString(),
-      },
-      now,
-    );
-    return { contactId: contact.id, reference: ticketRef, outcome: OUTCOME_LABELS[v.outcome] };
+  }
+  await enqueueTicketEvents(tx, target.id, data.status ? ["call", "status"] : ["call"], { now });
+  return { ticketRef: target.reference, ticketId: target.id };
+}
+
+/** The messages of a new phone ticket: the call, then the answer with its articles or the transfer's reason. */
+function phoneTicketMessages(user: SessionUser, v: ContactValues, callText: string, articles: Article[]) {
+  const messages: NewTicketMessage[] = [{ kind: "phone", authorId: user.id, body: callText }];
+  if (v.outcome === "answered" && (v.answer || articles.length)) {
+    const links = articles.map((a) => `- ${a.title}: /artikelen/${a.slug}`).join("\n");
+    const body = [v.answer, links && `Meer informatie:\n${links}`].filter(Boolean).join("\n\n");
+    messages.push({ kind: "reply", authorId: user.id, body, afterMs: 1 });
+  }
+  if (v.outcome === "transferred") {
+    messages.push({
+      kind: "note",
+      authorId: user.id,
+      body: `Doorverbonden door de helpdesk ${v.deskId === "po" ? "PO" : "VO/MBO"}: ${v.reason}`,
+      afterMs: 1,
+    });
+  }
+  return messages;
+}
+
+/** Beantwoord, Terugbellen, Vervolg, Doorverbonden: a new phone ticket (and the callback for Terugbellen). */
+async function newContactTicket(
+  tx: Tx,
+  user: SessionUser,
+  v: ContactValues,
+  opts: { callText: string; articles: Article[]; organisation: PhoneTicketOrganisation; now: Date },
+): Promise<Touched> {
+  const { now } = opts;
+  const deskId = v.outcome === "transferred" ? otherDesk(v.deskId) : v.deskId;
+  const status = v.outcome === "answered" ? "resolved" : v.outcome === "callback" ? "open" : "new";
+  const assigneeId =
+    v.outcome === "callback" ? (v.callbackAssigneeId ?? null) : v.outcome === "answered" ? user.id : null;
+  const t = await createPhoneTicket(tx, {
+    deskId,
+    caller: v.caller!,
+    organisation: opts.organisation,
+    subject: v.summary,
+    topic: v.topic,
+    status,
+    assigneeId,
+    messages: phoneTicketMessages(user, v, opts.callText, opts.articles),
+    audit: { actorId: user.id, extra: { outcome: v.outcome } },
+    confirmTo: v.outcome === "followup" && v.confirmMail && v.caller!.email ? v.caller!.email : null,
+    now,
   });
-  return out;
+  if (v.outcome === "callback") {
+    const dueAt = v.callbackDueAt ?? defaultCallbackDue(now, t.settings.hours);
+    if (dueAt <= now)
+      throw new ValidationError("Kies een tijd in de toekomst om terug te bellen.", [
+        { path: "callbackDueAt", message: "Kies een tijd in de toekomst." },
+      ]);
+    await tx.callback.create({
+      data: { deskId, ticketId: t.id, assigneeId: v.callbackAssigneeId ?? null, dueAt, createdAt: now },
+    });
+  }
+  return { ticketRef: t.reference, ticketId: t.id };
+}
+
+/** The contact row itself (for the reports), its audit event and the contact.logged webhook. */
+async function recordContact(
+  tx: Tx,
+  user: SessionUser,
+  v: ContactValues,
+  opts: Touched & { startedAt: Date; now: Date },
+) {
+  const { ticketId, ticketRef, startedAt, now } = opts;
+  const contact = await tx.contact.create({
+    data: {
+      deskId: v.deskId,
+      outcome: v.outcome,
+      ticketId,
+      agentId: user.id,
+      summary: v.summary,
+      reason: v.reason ?? null,
+      articleSlugs: JSON.stringify(v.articleSlugs),
+      startedAt,
+      endedAt: now,
+      createdAt: now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "contact.logged",
+    entityType: "contact",
+    entityId: contact.id,
+    ticketId,
+    after: { outcome: v.outcome, deskId: v.deskId, reference: ticketRef },
+  });
+  await enqueueContactEvent(
+    tx,
+    {
+      contactId: contact.id,
+      desk: v.deskId,
+      outcome: v.outcome,
+      reference: ticketRef,
+      startedAt: startedAt.toISOString(),
+      endedAt: now.toISOString(),
+    },
+    now,
+  );
+  return { contactId: contact.id, reference: ticketRef, outcome: OUTCOME_LABELS[v.outcome] };
+}
+
+/** Logs a contact. Returns the contact id and the ticket reference it made or touched (none when out of scope). */
+export async function logContact(
+  db: Db,
+  user: SessionUser,
+  raw: ContactInput,
+  now = new Date(),
+): Promise<{ contactId: string; reference: string | null; outcome: string }> {
+  const v = parseInput(contactInputSchema, raw);
+  assertDesk(user, v.deskId);
+  if (v.startedAt > now)
+    throw new ValidationError("De starttijd ligt in de toekomst.", [
+      { path: "startedAt", message: "De starttijd ligt in de toekomst." },
+    ]);
+  const startedAt = now.getTime() - v.startedAt.getTime() > 12 * 3600_000 ? now : v.startedAt;
+  const callText = [`Telefoongesprek (${durationText(now.getTime() - startedAt.getTime())}): ${v.summary}`, v.notes]
+    .filter(Boolean)
+    .join("\n\n");
+  const articles = await checkContactReferences(db, v);
+  const newTicket = v.outcome !== "added" && v.outcome !== "out_of_scope";
+  const organisation = newTicket ? await contactOrganisation(db, v.caller!) : null;
+
+  return db.$transaction(async (tx) => {
+    const touched: Touched =
+      v.outcome === "added"
+        ? await addCallToTicket(tx, user, { reference: v.reference!, callText, now })
+        : organisation
+          ? await newContactTicket(tx, user, v, { callText, articles, organisation, now })
+          : { ticketRef: null, ticketId: null };
+    return recordContact(tx, user, v, { ...touched, startedAt, now });
+  });
 }
 
 /** Open callbacks for the user's desks, most urgent first, with the SLA state of their due time. */
@@ -359,68 +437,4 @@ export async function completeCallback(db: Db, user: SessionUser, raw: unknown, 
   });
 }
 
-export type CallerHit = {
-  key: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  organisation: string;
-  callerType: string;
-  schoolCode: string | null;
-  tickets: { reference: string; subject: string; status: string; createdAt: Date }[];
-};
-
-/**
- * Finds callers by name, e-mail, phone number (normalised) or school code, with their recent tickets on the
- * user's desks. Case-insensitive matching is not portable in Prisma, so names match as typed and capitalised.
- */
-export async function searchCallers(db: Db, user: SessionUser, q: string): Promise<CallerHit[]> {
-  const desks = visibleDesks(user);
-  const term = q.trim();
-  if (term.length < 2 || !desks.length) return [];
-  const cap = term.charAt(0).toUpperCase() + term.slice(1);
-  const or: Prisma.RequesterWhereInput[] = [
-    { email: { startsWith: term.toLowerCase() } },
-    { name: { contains: term } },
-    { name: { contains: cap } },
-    { organisation: { contains: term } },
-    { organisation: { contains: cap } },
-    { schoolCode: term.toUpperCase() },
-  ];
-  if (/^[+0-9][0-9 ()-]{5,}$/.test(term)) or.push({ phone: { in: phoneVariants(term) } });
-  const rows = await db.requester.findMany({
-    where: { OR: or, tickets: { some: { deskId: { in: desks } } } },
-    orderBy: { createdAt: "desc" },
-    take: 60,
-    include: {
-      tickets: {
-        where: { deskId: { in: desks } },
-        orderBy: { createdAt: "desc" },
-        take: 3,
-        select: { reference: true, subject: true, status: true, createdAt: true },
-      },
-    },
-  });
-  const hits = new Map<string, CallerHit>();
-  for (const r of rows) {
-    const key = `${r.email || r.phone || r.name}|${r.organisation}`.toLowerCase();
-    const hit = hits.get(key);
-    if (hit) {
-      for (const t of r.tickets) if (!hit.tickets.some((x) => x.reference === t.reference)) hit.tickets.push(t);
-      hit.tickets.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).splice(3);
-      continue;
-    }
-    if (hits.size >= 8) continue;
-    hits.set(key, {
-      key,
-      name: r.name,
-      email: r.email,
-      phone: r.phone,
-      organisation: r.organisation,
-      callerType: r.callerType,
-      schoolCode: r.schoolCode,
-      tickets: [...r.tickets],
-    });
-  }
-  return [...hits.values()];
-}
+export { searchCallers, type CallerHit } from "./callers";

@@ -1,10 +1,12 @@
 "use client";
 // "Wie belt er?": the caller search (a combobox: arrows move, Enter picks or starts a new caller), the picked caller
-// with their recent tickets, or the fields of a new caller.
+// with their recent tickets, or the fields of a new caller; for both, the caller's organisation and the school the
+// call is about (typeaheads, OrganisationFields.tsx).
 import Link from "next/link";
 import type { RefObject } from "react";
 import type { CallerLookup } from "./useCallerLookup";
 import type { ContactFieldErrors } from "./field-errors";
+import { CallerOrganisationField, SchoolConcernedField } from "./OrganisationFields";
 
 export function CallerFieldset({
   lookup,
@@ -23,7 +25,13 @@ export function CallerFieldset({
     <fieldset>
       <legend>Wie belt er?</legend>
       {lookup.picked ? (
-        <PickedCaller lookup={lookup} onAddToTicket={onAddToTicket} />
+        <>
+          <PickedCaller lookup={lookup} onAddToTicket={onAddToTicket} />
+          <div className="filter-grid">
+            <CallerOrganisationField caller={lookup.caller} setCaller={lookup.setCaller} fieldErrors={fieldErrors} />
+            <SchoolConcernedField caller={lookup.caller} setCaller={lookup.setCaller} fieldErrors={fieldErrors} />
+          </div>
+        </>
       ) : lookup.newCaller ? (
         <NewCallerFields lookup={lookup} callerTypes={callerTypes} fieldErrors={fieldErrors} />
       ) : (
@@ -71,12 +79,7 @@ function NewCallerFields({
   fieldErrors: ContactFieldErrors;
 }) {
   const { caller, setCaller } = lookup;
-  const text = (
-    id: string,
-    label: string,
-    key: "name" | "organisation" | "phone" | "email" | "schoolCode",
-    type?: "tel" | "email",
-  ) => (
+  const text = (id: string, label: string, key: "name" | "phone" | "email" | "schoolCode", type?: "tel" | "email") => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
@@ -92,7 +95,7 @@ function NewCallerFields({
   return (
     <div className="filter-grid" data-new-caller>
       {text("c-name", "Naam", "name")}
-      {text("c-org", "School of organisatie", "organisation")}
+      <CallerOrganisationField caller={caller} setCaller={setCaller} fieldErrors={{ err, describedBy }} />
       <div className="field">
         <label htmlFor="c-type">Soort beller</label>
         <select
@@ -122,6 +125,7 @@ function NewCallerFields({
       {text("c-phone", "Telefoonnummer", "phone", "tel")}
       {text("c-email", "E-mailadres", "email", "email")}
       {text("c-school", "BRIN- of RIO-code", "schoolCode")}
+      <SchoolConcernedField caller={caller} setCaller={setCaller} fieldErrors={{ err, describedBy }} />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { db } from "@/app/_core/db";
 import { getPublishedArticle } from "@/app/_modules/articles/service";
 import { completeCallback, logContact, searchCallers } from "@/app/_modules/contact/service";
 import { callbackDoneSchema, callerSearchSchema } from "@/app/_modules/contact/schema";
+import { directoryQuerySchema } from "@/app/_modules/organisations/directory";
+import { lastTicketsOf, liveOrganisation, searchOrganisations } from "@/app/_modules/organisations/service";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 
@@ -16,6 +18,27 @@ export const searchCallersAction = action(
       ...h,
       tickets: h.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
     })),
+);
+
+/** The contact screen's typeaheads: organisations (or schools only) by name, code or place. */
+export const searchOrganisationsAction = action(
+  { name: "contact.searchOrganisations", roles: ["agent"], schema: directoryQuerySchema },
+  async ({ q, kind }) => searchOrganisations(db(), { q, kinds: kind ? [kind] : undefined, limit: 8 }),
+);
+
+/** The chosen organisation's last tickets on the agent's desks (by it or about it). */
+export const organisationTicketsAction = action(
+  {
+    name: "contact.organisationTickets",
+    roles: ["agent"],
+    schema: z.object({ id: z.string().regex(/^[a-z0-9]{8,40}$/, "Onbekende organisatie.") }),
+  },
+  async ({ id }, { user }) => {
+    const client = db();
+    if (!(await liveOrganisation(client, id))) return [];
+    const rows = await lastTicketsOf(client, { organisationId: id, user, limit: 5 });
+    return rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }));
+  },
 );
 
 // The full schema (with its cross-field rules) runs in logContact; here only the shape is passed on.

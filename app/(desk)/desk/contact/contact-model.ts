@@ -18,6 +18,7 @@ export type CallerHit = {
   organisation: string;
   callerType: string;
   schoolCode: string | null;
+  linkedOrganisation: { id: string; name: string } | null;
   tickets: { reference: string; subject: string; status: string; createdAt: string }[];
 };
 
@@ -30,6 +31,11 @@ export type CallerDetails = {
   callerType: string;
   schoolCode: string;
   sector: string;
+  /** The organisation chosen in the typeahead ("" when the name was typed freely). */
+  organisationId: string;
+  /** The school the call is about, chosen in the typeahead, and how it is shown. */
+  schoolId: string;
+  schoolName: string;
 };
 
 /** The answer of POST /api/v1/triage: proposed desk and topic, reasons and suggested articles. */
@@ -83,6 +89,9 @@ export const EMPTY_CALLER: CallerDetails = {
   callerType: "",
   schoolCode: "",
   sector: "",
+  organisationId: "",
+  schoolId: "",
+  schoolName: "",
 };
 
 export const DESK_NAMES: Record<string, string> = { po: "Helpdesk PO", "vo-mbo": "Helpdesk VO/MBO" };

@@ -39,15 +39,15 @@ export function useCallerLookup(opts: {
     return () => clearTimeout(id);
   }, [query, picked, newCaller]);
 
+  // A picked caller keeps their details; the organisation and the school concerned are chosen for this call.
   const who: CallerDetails = picked
     ? {
+        ...caller,
         name: picked.name,
         email: picked.email,
         phone: picked.phone ?? "",
-        organisation: picked.organisation,
         callerType: picked.callerType,
         schoolCode: picked.schoolCode ?? "",
-        sector: caller.sector,
       }
     : caller;
 
@@ -55,6 +55,12 @@ export function useCallerLookup(opts: {
     (h: CallerHit) => {
       setPicked(h);
       setNewCaller(false);
+      setCaller((c) => ({
+        ...EMPTY_CALLER,
+        sector: c.sector,
+        organisation: h.linkedOrganisation?.name ?? h.organisation,
+        organisationId: h.linkedOrganisation?.id ?? "",
+      }));
       setTimeout(() => summaryRef.current?.focus(), 0);
     },
     [summaryRef],
