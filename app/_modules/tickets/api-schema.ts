@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { DESK_IDS } from "@/app/_core/session";
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
-import { CHANNELS } from "./channel";
+import { API_CHANNELS, CHANNELS } from "./channel";
 import { intakeSchema } from "./schema";
 
 const DESK = z.enum(DESK_IDS as ["po", "vo-mbo"], { error: "Kies de desk po of vo-mbo." });
@@ -24,7 +24,7 @@ export const apiTicketCreateSchema = intakeSchema.extend({
     .array(attachment)
     .max(ATTACHMENT_LIMITS.maxFiles, `U kunt maximaal ${ATTACHMENT_LIMITS.maxFiles} bestanden toevoegen.`)
     .optional(),
-  channel: z.enum(["api", "phone"], { error: "Kies het kanaal api of phone." }).optional(),
+  channel: z.enum(API_CHANNELS, { error: "Kies het kanaal api of phone." }).optional(),
   desk: DESK.optional(),
 });
 

@@ -12,3 +12,9 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 
 export const isChannel = (v: unknown): v is Channel =>
   typeof v === "string" && (CHANNELS as readonly string[]).includes(v);
+
+/** The channels a system may set on POST /api/v1/tickets (phone needs a token; web and email are the portal's own). */
+export const API_CHANNELS = ["api", "phone"] as const satisfies readonly Channel[];
+
+/** The label of a stored channel value (the value itself when it is not a known channel). */
+export const channelLabel = (v: string): string => (isChannel(v) ? CHANNEL_LABELS[v] : v);

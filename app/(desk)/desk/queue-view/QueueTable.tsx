@@ -1,7 +1,7 @@
 // The queue as a table (one row per ticket, j/k move through it) and the keyset pager under it.
 import Link from "next/link";
 import { QUEUE_VIEW_LABELS } from "@/app/_modules/tickets/desk-schema";
-import { CHANNEL_LABELS } from "@/app/_modules/tickets/channel";
+import { channelLabel } from "@/app/_modules/tickets/channel";
 import type { QueueResult } from "@/app/_modules/tickets/queue";
 import { SlaBadges, StatusBadge } from "../components";
 import { callerTypeLabel, deskLabel, formatDateTime } from "../labels";
@@ -85,7 +85,7 @@ function QueueRow({
           {t.sector ? ` · ${t.sector.toUpperCase()}` : ""}
         </span>
         <span className="muted block" data-channel={t.channel}>
-          via {CHANNEL_LABELS[t.channel as keyof typeof CHANNEL_LABELS] ?? t.channel}
+          via {channelLabel(t.channel)}
         </span>
       </td>
       <td>

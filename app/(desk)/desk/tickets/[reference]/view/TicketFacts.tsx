@@ -1,6 +1,6 @@
 // The facts beside a ticket: the caller card and the caller's earlier tickets.
 import Link from "next/link";
-import { CHANNEL_LABELS, type Channel } from "@/app/_modules/tickets/channel";
+import { channelLabel } from "@/app/_modules/tickets/channel";
 import { StatusBadge } from "../../../components";
 import { callerTypeLabel, formatDateTime, sectorLabel } from "../../../labels";
 
@@ -38,7 +38,7 @@ export function CallerCard({
         <dt>Soort beller</dt>
         <dd>{callerTypeLabel(callerType)}</dd>
         <dt>Kanaal</dt>
-        <dd data-channel={channel}>{CHANNEL_LABELS[channel as Channel] ?? channel}</dd>
+        <dd data-channel={channel}>{channelLabel(channel)}</dd>
         <dt>Sector</dt>
         <dd>{sectorLabel(sector)}</dd>
         <dt>E-mail</dt>
