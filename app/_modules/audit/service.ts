@@ -1,6 +1,7 @@
 // Audit events: who did what, when, with before/after. Written inside the same transaction as the change.
 import "server-only";
 import type { Db } from "@/app/_core/db";
+import { encodeAuditValue } from "./values";
 
 type Tx = Pick<Db, "auditEvent">;
 
@@ -24,8 +25,8 @@ export async function recordAudit(
       entityType: e.entityType,
       entityId: e.entityId,
       ticketId: e.ticketId ?? null,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
+      before: encodeAuditValue(e.before),
+      after: encodeAuditValue(e.after),
     },
   });
 }

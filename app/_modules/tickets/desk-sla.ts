@@ -8,6 +8,7 @@
 // tickets as at risk, so a frozen due time does no harm. firstResponseDueAt also stays after the first reply, so reports can
 // tell whether it was met (firstRespondedAt <= firstResponseDueAt).
 import "server-only";
+import { deskHoursColumn } from "@/app/_modules/desks/columns";
 import {
   addBusinessTime,
   businessDayMs,
@@ -51,7 +52,7 @@ export function deskSlaSettings(desk: {
   resolutionBusinessDays: number;
 }): DeskSlaSettings {
   return {
-    hours: JSON.parse(desk.hours) as BusinessHours,
+    hours: deskHoursColumn.decode(desk.hours),
     firstResponseBusinessDays: desk.firstResponseBusinessDays,
     resolutionBusinessDays: desk.resolutionBusinessDays,
   };

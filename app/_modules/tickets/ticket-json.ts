@@ -2,7 +2,8 @@
 // mail message's refused attachments. Pure and browser-safe (zod only): the desk's ticket view reads them too.
 import "server-only";
 import { z } from "zod";
-import { decodeOr, jsonColumn } from "@/app/_lib/json-column";
+import type { JSONContent } from "@tiptap/core";
+import { decodeOr, jsonColumn, trustedJsonColumn } from "@/app/_lib/json-column";
 
 /** Ticket.triage: what the triage engine decided at intake (desk, topic, reasons, protocol hints). */
 export const ticketTriageSchema = z.object({
@@ -26,3 +27,6 @@ export const readTicketTriage = (text: string | null | undefined): TicketTriage 
 /** The refused attachments of a message ([] when none, or when the stored text cannot be read). */
 export const readRefusedAttachments = (text: string | null | undefined): RefusedAttachment[] =>
   decodeOr(refusedAttachmentsColumn, text, []);
+
+/** Message.bodyJson: a staff reply or note as a Tiptap document, checked against the one Tiptap schema when written. */
+export const messageBodyJsonColumn = trustedJsonColumn<JSONContent>();

@@ -2,21 +2,13 @@
 import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
+import { readAuditValue } from "@/app/_modules/audit/values";
 import { type SessionUser } from "@/app/_core/session";
 import { canReadAuditLog } from "../policy";
 import { findScoped } from "./scoped";
 
-const parseJson = (s: string | null): unknown => {
-  if (s === null) return null;
-  try {
-    return JSON.parse(s);
-  } catch {
-    return s;
-  }
-};
-
 type AuditRow = Prisma.AuditEventGetPayload<{ include: { actor: { select: { id: true; name: true } } } }>;
-const auditView = (e: AuditRow) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) });
+const auditView = (e: AuditRow) => ({ ...e, before: readAuditValue(e.before), after: readAuditValue(e.after) });
 
 /** The audit trail of one ticket, oldest first (a merged ticket's own trail; no redirect). */
 export async function listAuditForTicket(db: Db, opts: { user: SessionUser; reference: string }) {

@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";
+import { taxonomySettingColumn } from "@/app/_modules/content/columns";
 import { parseInput, topicSchema } from "../desk-schema";
 import { canEditTicketDetails } from "../policy";
 import { assertActive, findScoped, NOT_FOUND, updateGuarded, type Common } from "./scoped";
@@ -19,9 +20,7 @@ export async function setTopic(db: Db, opts: Common & { topic: string | null }) 
     if (input.topic === t.topic) return { topic: t.topic, changed: false };
     if (input.topic !== null) {
       const row = await tx.setting.findUnique({ where: { key: "taxonomy" } });
-      const topics = row
-        ? ((JSON.parse(row.value) as { taxonomy?: { topics?: { id: string }[] } }).taxonomy?.topics ?? null)
-        : null;
+      const topics = row ? (taxonomySettingColumn.decode(row.value).taxonomy.topics ?? null) : null;
       if (topics && !topics.some((x) => x.id === input.topic))
         throw new ValidationError("Onbekend onderwerp.", [
           { path: "topic", message: "Kies een onderwerp uit de lijst." },

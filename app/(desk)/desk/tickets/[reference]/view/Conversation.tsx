@@ -2,6 +2,7 @@
 // notes through the sanitizing renderer, mail details (another sender, refused attachments, the full original) and
 // attachment links.
 import { renderPlainHtml } from "@/app/_modules/articles/render";
+import { messageBodyJsonColumn, readRefusedAttachments } from "@/app/_modules/tickets/ticket-json";
 import { formatDateTime } from "../../../labels";
 
 /** One message as the conversation shows it (the mail fields are set only for mails). */
@@ -112,7 +113,7 @@ function StaffBody({ m }: { m: ConversationMessage }) {
   if (m.bodyJson) {
     try {
       // Staff rich text only through the sanitizing renderer.
-      const html = renderPlainHtml(JSON.parse(m.bodyJson));
+      const html = renderPlainHtml(messageBodyJsonColumn.decode(m.bodyJson));
       if (html) return <div className="msg-body rich" dangerouslySetInnerHTML={{ __html: html }} />;
     } catch {
       // fall back to the plain text below
@@ -121,24 +122,9 @@ function StaffBody({ m }: { m: ConversationMessage }) {
   return <div className="msg-body">{m.body}</div>;
 }
 
-/** Attachments of a mail that were not stored, with the reason (JSON written by the e-mail channel). */
-function refusedList(json: string | null | undefined): { name: string; reason: string }[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v)
-      ? v.filter(
-          (x): x is { name: string; reason: string } => typeof x?.name === "string" && typeof x?.reason === "string",
-        )
-      : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Mail details of a caller message: sender (marked when not the caller), refused attachments, the full original. */
 function MailDetails({ m }: { m: ConversationMessage }) {
-  const refused = refusedList(m.refusedAttachments);
+  const refused = readRefusedAttachments(m.refusedAttachments);
   return (
     <>
       {refused.length > 0 && (

@@ -1,15 +1,12 @@
 // The notices above a ticket: merged or transferred here, earlier numbers, a bounced mail address, a removed
 // personal number, a desk the analysis suggested for a mail, and the tickets merged into this one.
+import { readTicketTriage } from "@/app/_modules/tickets/ticket-json";
 import { deskLabel, formatDateTime } from "../../../labels";
 
 /** The desk the question analysis suggested, when it differs from the ticket's desk. */
 function suggestedDesk(triage: string | null, deskId: string): string | null {
-  try {
-    const d = triage ? (JSON.parse(triage) as { desk?: string }).desk : undefined;
-    return d && (d === "po" || d === "vo-mbo") && d !== deskId ? d : null;
-  } catch {
-    return null;
-  }
+  const d = readTicketTriage(triage)?.desk;
+  return d && (d === "po" || d === "vo-mbo") && d !== deskId ? d : null;
 }
 
 export function TicketNotices({
