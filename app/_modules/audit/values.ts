@@ -1,5 +1,5 @@
 // The codec of AuditEvent.before and .after: any JSON value (each action records its own fields), stored as text.
-// Pure and browser-safe (zod only).
+// Pure (zod only).
 import "server-only";
 import { z } from "zod";
 import { decodeOr, jsonColumn } from "@/app/_lib/json-column";

@@ -1,5 +1,6 @@
 // Codec of the desk's JSON column: its business hours (imported from content/desks.yaml and checked by the seed).
-// Pure and browser-safe.
+// Pure.
+import "server-only";
 import { trustedJsonColumn } from "@/app/_lib/json-column";
 import type { BusinessHours } from "@/app/_modules/sla/business-time";
 

@@ -1,5 +1,5 @@
 // Codecs for a ticket's JSON string columns (app/_lib/json-column.ts): the triage outcome stored at intake and a
-// mail message's refused attachments. Pure and browser-safe (zod only): the desk's ticket view reads them too.
+// mail message's refused attachments. Pure (zod only); the desk's ticket view reads them too.
 import "server-only";
 import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
