@@ -14,9 +14,11 @@ export async function runSeed(quiet = false): Promise<SeedReport> {
     if (e.DATABASE_URL.startsWith("file:")) await tuneSqlite(db);
     const demo = shouldSeedDemoUsers(e);
     const report = await seedContent(db, { contentDir: path.resolve(__dirname, "..", "content"), demoUsers: demo });
-    // The embedded default also gets a few days of demo questions, searches and feedback (once).
+    // The embedded default also gets a few months of demo history, searches and feedback (once).
     const demoTickets =
-      demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off" ? await seedDemoData(db) : 0;
+      demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off"
+        ? await seedDemoData(db, new Date(), { sqliteUrl: e.DATABASE_URL })
+        : 0;
     if (!quiet) {
       for (const [k, c] of Object.entries(report))
         console.log(`  ${k.padEnd(10)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);

@@ -24,3 +24,39 @@ export function sqliteConnection(url: string): Database.Database {
 
 /** A date as Prisma stores it in SQLite. */
 export const sqliteIso = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+
+const sqliteValue = (v: unknown) =>
+  v instanceof Date ? sqliteIso(v) : typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null);
+
+/**
+ * Writes many rows in one IMMEDIATE transaction with prepared statements (one per table and set of columns), for
+ * bulk writes such as the demo history, where Prisma's createMany spends milliseconds per row. Rows are keyed by
+ * column (field) name; an undefined value leaves the column to its database default. Columns Prisma fills itself
+ * (@default(now()), @updatedAt, @default(cuid())) must be given. `more` runs inside the same transaction.
+ */
+export function sqliteInsertAll(
+  url: string,
+  tables: { table: string; rows: readonly object[] }[],
+  more?: (conn: Database.Database) => void,
+): void {
+  const conn = sqliteConnection(url);
+  const statements = new Map<string, Database.Statement>();
+  conn
+    .transaction(() => {
+      for (const { table, rows } of tables) {
+        for (const row of rows as Record<string, unknown>[]) {
+          const keys = Object.keys(row).filter((k) => row[k] !== undefined);
+          const signature = `${table}|${keys.join(",")}`;
+          let st = statements.get(signature);
+          if (!st) {
+            const cols = keys.map((k) => `"${k}"`).join(", ");
+            st = conn.prepare(`INSERT INTO "${table}" (${cols}) VALUES (${keys.map(() => "?").join(", ")})`);
+            statements.set(signature, st);
+          }
+          st.run(keys.map((k) => sqliteValue(row[k])));
+        }
+      }
+      more?.(conn);
+    })
+    .immediate();
+}

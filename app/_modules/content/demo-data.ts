@@ -1,6 +1,8 @@
-// Demo data for the embedded default (never in production on PostgreSQL): a few days of realistic questions on
-// both desks with replies, notes, tags and macros, plus searches, feedback and wizard runs, so the queue, the
-// reports and the content-gap report show something on a fresh `npm start`. Seeded once (skipped when tickets exist).
+// Demo data for the embedded default (never in production on PostgreSQL): the demo organisations, a few months of
+// invented history (demo-history.ts: some 350 tickets on both desks from every channel, with searches, feedback and
+// wizard runs) and a few hand-written questions of the last days with replies, notes, tags and macros, so the queues,
+// the reports, the organisation pages and the content-gap report show what they are for on a fresh `npm start`.
+// Seeded once (skipped when tickets exist); SEED_DEMO_DATA=off skips it.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +17,7 @@ import { setTags } from "@/app/_modules/tickets/desk/tags";
 import { saveMacro } from "@/app/_modules/tickets/macros";
 import type { IntakeInput } from "@/app/_modules/tickets/schema";
 import { createTicket } from "@/app/_modules/tickets/create-ticket";
+import { seedDemoHistory } from "./demo-history";
 import { DEMO_USERS } from "./demo-users";
 
 type DemoTicket = {
@@ -80,7 +83,11 @@ export const DEMO_ORGANISATIONS = path.resolve(/*turbopackIgnore: true*/ process
 /** Links the demo callers to their organisations as the intake would (e-mail domain, school code); the bestuur's
  *  question about one of its basisscholen records that school as the school concerned. */
 async function linkDemoOrganisations(db: Db): Promise<void> {
-  const requesters = await db.requester.findMany({ select: { id: true, email: true, schoolCode: true } });
+  // Only the hand-written questions: the history (demo-history.ts) is written with its organisations already linked.
+  const requesters = await db.requester.findMany({
+    where: { email: { in: T.map((d) => d.input.email) } },
+    select: { id: true, email: true, schoolCode: true },
+  });
   for (const r of requesters) {
     const m = await matchCaller(db, { email: r.email, schoolCode: r.schoolCode });
     if (!m) continue;
@@ -96,8 +103,14 @@ async function linkDemoOrganisations(db: Db): Promise<void> {
   }
 }
 
-/** Seeds demo tickets, macros, searches, feedback and wizard runs once. Returns the number of tickets made. */
-export async function seedDemoData(db: Db, now = new Date(), organisationsCsv = DEMO_ORGANISATIONS): Promise<number> {
+/** Seeds demo tickets, macros, searches, feedback and wizard runs once. Returns the number of tickets made.
+ *  `sqliteUrl` (the URL of `db` on SQLite) writes the history with prepared statements, much faster. */
+export async function seedDemoData(
+  db: Db,
+  now = new Date(),
+  opts: { organisationsCsv?: string; sqliteUrl?: string } = {},
+): Promise<number> {
+  const organisationsCsv = opts.organisationsCsv ?? DEMO_ORGANISATIONS;
   if ((await db.ticket.count()) > 0) return 0;
   // The invented organisations (DUO layout), so tickets, callers and the organisation pages have something to show.
   if (fs.existsSync(organisationsCsv)) await importOrganisations(db, fs.readFileSync(organisationsCsv, "utf8"));
@@ -110,6 +123,8 @@ export async function seedDemoData(db: Db, now = new Date(), organisationsCsv = 
   await saveMacro(db, { user: admin, deskId: null, title: "Bedankt, wij zoeken het uit", body: "Beste {{naam}},\n\nBedankt voor uw vraag ({{referentie}}). Wij zoeken het uit en laten het u zo snel mogelijk weten.\n\nMet vriendelijke groet,\n{{desk}}" });
   await saveMacro(db, { user: admin, deskId: "po", title: "Melden via de LAS", body: "Beste {{naam}},\n\nBasisscholen melden verzuim vanuit hun leerlingadministratiesysteem (LAS). Lukt dat niet? Neem contact op met uw leverancier.\n\nMet vriendelijke groet,\n{{desk}}" });
 
+  // A few months of history first (oldest numbers), then the hand-written questions of the last days on top.
+  const history = await seedDemoHistory(db, now, { sqliteUrl: opts.sqliteUrl });
   for (const d of T) {
     const at = new Date(now.getTime() - d.hoursAgo * 3_600_000);
     const c = await createTicket(db, { input: d.input, deskId: d.desk, channel: "web", now: at });
@@ -140,5 +155,5 @@ export async function seedDemoData(db: Db, now = new Date(), organisationsCsv = 
       data: { id: `demo-run-${i}`, suggestionsShown: 1 + (i % 3), articlesOpened: i % 2, outcome: i < 3 ? "answered" : i < 5 ? "submitted" : "abandoned", createdAt: new Date(now.getTime() - i * 86_400_000) },
     });
   }
-  return T.length;
+  return T.length + history.tickets;
 }

@@ -54,17 +54,111 @@ describe("seedContent", () => {
     expect(await counts(t)).toEqual(before);
   });
 
-  it("adds demo questions, searches and feedback once", async () => {
+  it("adds a few months of demo history once: both desks, every channel, organisations, transfers, SLA", async () => {
     const { seedDemoData } = await import("./demo-data");
-    const made = await seedDemoData(t.db);
-    expect(made).toBeGreaterThan(5);
+    const { CHANNELS } = await import("@/app/_modules/tickets/channel");
+    const { referenceYear } = await import("@/app/_modules/tickets/reference");
+    const now = new Date("2026-11-18T10:30:00Z");
+    const sqliteUrl = t.kind === "sqlite" ? t.url : undefined;
+    const made = await seedDemoData(t.db, now, { sqliteUrl });
+    expect(made).toBeGreaterThanOrEqual(300);
+    expect(made).toBeLessThanOrEqual(420);
     expect(await t.db.ticket.count()).toBe(made);
-    expect(await t.db.ticket.count({ where: { deskId: "po" } })).toBeGreaterThan(0);
-    expect(await t.db.ticket.count({ where: { status: "new" } })).toBeGreaterThan(0);
-    expect(await t.db.message.count({ where: { kind: "note" } })).toBeGreaterThan(0);
-    expect(await t.db.searchLog.count({ where: { resultCount: 0 } })).toBeGreaterThan(0);
+    // Every desk has tickets from every channel.
+    const perDeskChannel = await t.db.ticket.groupBy({ by: ["deskId", "channel"], _count: { _all: true } });
+    for (const desk of ["po", "vo-mbo"])
+      for (const channel of CHANNELS) {
+        const n = perDeskChannel.find((r) => r.deskId === desk && r.channel === channel)?._count._all ?? 0;
+        expect(n, `${desk} ${channel}`).toBeGreaterThanOrEqual(5);
+      }
+    // Spread over months, all before now.
+    const span = await t.db.ticket.aggregate({ _min: { createdAt: true }, _max: { createdAt: true } });
+    expect(now.getTime() - span._min.createdAt!.getTime()).toBeGreaterThan(90 * 86_400_000);
+    expect(span._max.createdAt!.getTime()).toBeLessThan(now.getTime());
+    for (const status of ["new", "open", "resolved", "closed"])
+      expect(await t.db.ticket.count({ where: { status } }), status).toBeGreaterThan(0);
+    // Replies, notes, waits for the caller, transfers (with the former reference and an audit event).
+    expect(await t.db.message.count({ where: { kind: "reply" } })).toBeGreaterThan(150);
+    expect(await t.db.message.count({ where: { kind: "note" } })).toBeGreaterThan(20);
+    expect(await t.db.ticket.count({ where: { slaPausedMs: { gt: 0 } } })).toBeGreaterThan(10);
+    const transfers = await t.db.ticketFormerReference.count();
+    expect(transfers).toBeGreaterThan(5);
+    expect(await t.db.auditEvent.count({ where: { action: "ticket.transferred" } })).toBe(transfers);
+    // SLA: most first responses on time, some late.
+    const answered = await t.db.ticket.findMany({
+      where: { firstRespondedAt: { not: null } },
+      select: { firstRespondedAt: true, firstResponseDueAt: true },
+    });
+    const late = answered.filter((x) => x.firstRespondedAt! > x.firstResponseDueAt!).length;
+    expect(late).toBeGreaterThan(10);
+    expect(answered.length - late).toBeGreaterThan(late * 3);
+    // Organisations and schools concerned, phone contacts and callbacks.
+    expect(await t.db.ticket.count({ where: { organisationId: { not: null } } })).toBeGreaterThan(made * 0.8);
+    expect(await t.db.ticket.count({ where: { schoolId: { not: null } } })).toBeGreaterThan(20);
+    expect(await t.db.organisation.count({ where: { tickets: { some: {} } } })).toBeGreaterThan(40);
+    expect(await t.db.contact.count({ where: { ticketId: { not: null } } })).toBe(
+      await t.db.ticket.count({ where: { channel: "phone" } }),
+    );
+    expect(await t.db.contact.count({ where: { outcome: "out_of_scope" } })).toBeGreaterThan(0);
+    expect(await t.db.callback.count()).toBeGreaterThan(0);
+    // Searches (with content gaps), feedback and question-analysis runs of the same weeks.
+    expect(await t.db.searchLog.count()).toBeGreaterThan(300);
+    expect(await t.db.searchLog.count({ where: { resultCount: 0 } })).toBeGreaterThan(30);
+    expect(await t.db.articleFeedback.count()).toBeGreaterThan(50);
+    expect(await t.db.deflectionRun.count()).toBeGreaterThan(200);
     expect(await t.db.mailOutbox.count({ where: { status: "pending" } })).toBe(0);
-    expect(await seedDemoData(t.db)).toBe(0);
+    // Number 1 of both desks exists and is open (the transfer tests use the collision), and the counters know
+    // every number given out, so the next ticket gets a free one.
+    const year = referenceYear(now);
+    const ones = await t.db.ticket.findMany({ where: { year, number: 1 }, select: { deskId: true, status: true } });
+    expect(ones.map((o) => o.deskId).sort()).toEqual(["po", "vo-mbo"]);
+    expect(ones.every((o) => o.status !== "closed")).toBe(true);
+    for (const deskId of ["po", "vo-mbo"]) {
+      const max = await t.db.ticket.aggregate({ where: { deskId, year }, _max: { number: true } });
+      const formerMax = (await t.db.ticketFormerReference.findMany({ select: { reference: true } }))
+        .filter((f) => f.reference.startsWith(deskId === "po" ? "PO-" : "IPO-"))
+        .map((f) => Number(f.reference.slice(-6)));
+      const counter = await t.db.ticketCounter.findUniqueOrThrow({ where: { deskId_year: { deskId, year } } });
+      expect(counter.value).toBe(Math.max(max._max.number!, ...formerMax));
+    }
+
+    // Once: a second run adds nothing.
+    const before = await Promise.all([t.db.ticket.count(), t.db.searchLog.count(), t.db.message.count()]);
+    expect(await seedDemoData(t.db, now, { sqliteUrl })).toBe(0);
+    expect(await Promise.all([t.db.ticket.count(), t.db.searchLog.count(), t.db.message.count()])).toEqual(before);
+  });
+
+  it("the demo history is the same on every fresh database (seeded PRNG)", async () => {
+    const { seedDemoData } = await import("./demo-data");
+    const now = new Date("2026-11-18T10:30:00Z");
+    const other = await createTestDb();
+    try {
+      await seedContent(other.db, { contentDir: CONTENT, demoUsers: true });
+      // This one through Prisma (createMany), the first through prepared statements on SQLite: the same rows.
+      await seedDemoData(other.db, now);
+      const shape = (x: TestDb) =>
+        x.db.ticket.findMany({
+          orderBy: { reference: "asc" },
+          select: {
+            reference: true,
+            status: true,
+            channel: true,
+            topic: true,
+            subject: true,
+            createdAt: true,
+            firstRespondedAt: true,
+            resolvedAt: true,
+            organisation: { select: { name: true } },
+            school: { select: { name: true } },
+            _count: { select: { messages: true } },
+          },
+        });
+      const [a, b] = await Promise.all([shape(t), shape(other)]);
+      expect(b.length).toBeGreaterThan(300);
+      expect(b).toEqual(a);
+    } finally {
+      await other.drop();
+    }
   });
 
   it("updates an edited article and keeps its history", async () => {
