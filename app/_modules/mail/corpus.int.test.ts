@@ -37,7 +37,11 @@ const formerOf = new Map<string, string>();
 beforeAll(async () => {
   t = await createTestDb();
   await seedDesksAndStaff(t.db);
-  rx = await startSmtpReceiver(() => t.db, { port: 0, storage: localFolderStorage(store) });
+  rx = await startSmtpReceiver(() => t.db, {
+    port: 0,
+    storage: localFolderStorage(store),
+    sqliteUrl: () => (t.kind === "sqlite" ? t.url : undefined),
+  });
   // A closed ticket for the "reply to a closed ticket" case.
   const seed = await receiveMail(
     t.db,
@@ -47,7 +51,7 @@ beforeAll(async () => {
       text: "Een vraag die al gesloten is.",
       messageId: "<seed.closed@client.test>",
     }),
-    { kick: false, storage: localFolderStorage(store) },
+    { kick: false, storage: localFolderStorage(store), sqliteUrl: t.kind === "sqlite" ? t.url : undefined },
   );
   await t.db.ticket.update({ where: { id: seed.ticketId! }, data: { status: "closed", closedAt: new Date() } });
   ticketOf.set("po-closed-seed", seed.ticketId!);

@@ -95,6 +95,7 @@ export async function processInbox(
   opts: {
     deskId: DeskId;
     storage?: FileStorage;
+    sqliteUrl?: string;
     stillMine?: () => Promise<boolean>;
     onReceived?: (r: InboundResult) => void;
   },
@@ -114,7 +115,11 @@ export async function processInbox(
         continue;
       }
       try {
-        const r = await receiveMail(db, msg.source, { deskId: opts.deskId, storage: opts.storage });
+        const r = await receiveMail(db, msg.source, {
+          deskId: opts.deskId,
+          storage: opts.storage,
+          sqliteUrl: opts.sqliteUrl,
+        });
         opts.onReceived?.(r);
       } catch (e) {
         // Not committed: the mail stays in the inbox and is tried on the next round.
@@ -140,7 +145,7 @@ async function ensureFolder(imap: ImapFlow, folder: string) {
 export async function pollMailboxOnce(
   db: Db,
   mb: ImapMailbox,
-  opts: { holder?: string; storage?: FileStorage } = {},
+  opts: { holder?: string; storage?: FileStorage; sqliteUrl?: string } = {},
 ): Promise<{ leased: boolean; taken: number; failed: number }> {
   const s = parseImapUrl(mb.url);
   const holder = opts.holder ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
@@ -152,6 +157,7 @@ export async function pollMailboxOnce(
     const r = await processInbox(db, imap, s, {
       deskId: mb.deskId,
       storage: opts.storage,
+      sqliteUrl: opts.sqliteUrl,
       stillMine: () => acquireLease(db, s.key, holder),
     });
     return { leased: true, ...r };
@@ -169,7 +175,7 @@ export async function pollMailboxOnce(
 export function startImapPoller(
   db: () => Db,
   mb: ImapMailbox,
-  opts: { intervalMs?: number; leaseMs?: number; storage?: FileStorage } = {},
+  opts: { intervalMs?: number; leaseMs?: number; storage?: FileStorage; sqliteUrl?: () => string | undefined } = {},
 ): { stop(): Promise<void> } {
   const s = parseImapUrl(mb.url);
   const holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
@@ -200,7 +206,11 @@ export function startImapPoller(
         await ensureFolder(imap, s.processed);
         while (!stopped && imap.usable) {
           if (!(await acquireLease(db(), s.key, holder, leaseMs))) break;
-          await processInbox(db(), imap, s, { deskId: mb.deskId, storage: opts.storage });
+          await processInbox(db(), imap, s, {
+            deskId: mb.deskId,
+            storage: opts.storage,
+            sqliteUrl: opts.sqliteUrl?.(),
+          });
           // Between rounds: IDLE on the inbox (imapflow polls with NOOP where IDLE is missing); a new mail (EXISTS)
           // or the interval ends the wait. The next command ends IDLE.
           await imap.mailboxOpen(s.inbox).catch(() => {});

@@ -8,25 +8,23 @@ import { ExpectedError } from "@/app/_core/errors";
 import { newId } from "@/app/_core/ids";
 import type { DeskId } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { computeSlaDueTimes } from "@/app/_modules/sla/business-time";
 import { storage as defaultStorage, type FileStorage } from "@/app/_modules/storage/storage";
 import { deskSlaSettings, dueTimesFor, endPause } from "@/app/_modules/tickets/desk-sla";
 import { nextTicketNumber, referenceYear } from "@/app/_modules/tickets/reference";
 import { checkAttachmentFiles } from "@/app/_modules/tickets/attachment-files";
-import { subjectFrom } from "@/app/_modules/tickets/create-ticket";
-import { refusedAttachmentsColumn, type RefusedAttachment } from "@/app/_modules/tickets/ticket-json";
-import {
-  buildTicketRows,
-  writeTicketRows,
-  type NewRequester,
-  type NewTicketMessage,
-  type TicketFile,
-} from "@/app/_modules/tickets/ticket-rows";
-import { triage } from "@/app/_modules/triage/engine";
-import { enqueueTicketEvents, subscribersOf } from "@/app/_modules/webhooks/service";
+import { refusedAttachmentsColumn } from "@/app/_modules/tickets/ticket-json";
+import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { isForwardSubject, maskPersonalNumbers, stripQuoted, stripSubjectPrefixes } from "./inbound-rules";
 import type { Parsed } from "./inbound-parse";
+import {
+  newTicketFromMail,
+  newTicketFromMailSqlite,
+  type PersonMail,
+  type Refused,
+  type StoredFile,
+} from "./inbound-new-ticket";
+import { mailWriter } from "./inbound-sqlite";
 import { findThreadTicket, type FoundTicket } from "./inbound-thread";
 import {
   AUTO_REPLIES_PER_HOUR,
@@ -47,23 +45,6 @@ const NUMBER_NOTE =
 function refusedNote(refused: Refused[]): string {
   return `Deze bijlagen hebben wij niet opgeslagen:\n${refused.map((r) => `- ${r.name}: ${r.reason}`).join("\n")}\nWij nemen png, jpg, pdf, txt en csv aan, tot 5 MB per bestand en 3 per e-mail.`;
 }
-
-type Refused = RefusedAttachment;
-type StoredFile = TicketFile;
-
-/** What the transaction writes for one person's mail, prepared before it starts. */
-type PersonMail = {
-  m: Parsed;
-  body: { text: string; count: number };
-  original: { text: string; count: number } | null;
-  subjectText: string;
-  masked: boolean;
-  refused: Refused[];
-  stored: StoredFile[];
-  notes: string[];
-  now: Date;
-  record: Recorder;
-};
 
 /** The new text of a mail: quoted history stripped, personal numbers masked in body, original and subject. */
 function mailContent(m: Parsed) {
@@ -135,28 +116,61 @@ export async function receivePersonMail(
 
   const notes = [...(content.masked ? [NUMBER_NOTE] : []), ...(refused.length ? [refusedNote(refused)] : [])];
   const pm: PersonMail = { m, ...content, refused, stored, notes, now, record };
+  const removeStored = async () => {
+    if (store) for (const s of stored) await store.remove(s.key).catch(() => {});
+  };
+  const writer = opts.sqliteUrl ? mailWriter(opts.sqliteUrl) : null;
   try {
     const existing = await findThreadTicket(db, m.references, m.subject);
-    // A new ticket needs its number outside the transaction (see nextTicketNumber); only when it will be used.
     const startsNew = !existing || existing.status === "closed";
     const newDesk: DeskId = (startsNew ? (deskId ?? (existing?.deskId as DeskId | undefined)) : undefined) ?? "po";
     const year = referenceYear(now);
-    const number = startsNew ? await nextTicketNumber(db, newDesk, year) : 0;
-    const result = await db.$transaction(async (tx) => {
-      const recent = await tx.inboundMail.count({
-        where: { fromAddress: m.from, autoReplied: true, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+    let result: InboundResult;
+    if (writer && startsNew) {
+      // SQLite: prepared statements in a group commit, the number taken inside the transaction.
+      const r = await newTicketFromMailSqlite(db, writer, pm, {
+        deskId: newDesk,
+        year,
+        closed: existing,
+        inboundDeskId: deskId,
       });
-      const mayReply = recent < AUTO_REPLIES_PER_HOUR && !!m.from;
-      if (!startsNew && existing) return replyOnTicket(tx, pm, existing, mayReply);
-      return newTicketFromMail(tx, pm, { deskId: newDesk, year, number, closed: existing, mayReply });
-    });
+      if ("seen" in r) {
+        // The same mail was written meanwhile (delivered twice at once): the first outcome, no file kept twice.
+        await removeStored();
+        const t = r.seen.ticketId
+          ? await db.ticket.findUnique({ where: { id: r.seen.ticketId }, select: { reference: true } })
+          : null;
+        return {
+          outcome: r.seen.outcome as InboundResult["outcome"],
+          duplicate: true,
+          messageId: r.seen.messageId,
+          ticketId: r.seen.ticketId ?? undefined,
+          reference: t?.reference,
+        };
+      }
+      result = r;
+    } else {
+      // A new ticket needs its number outside the transaction (see nextTicketNumber); only when it will be used.
+      const number = startsNew ? await nextTicketNumber(db, newDesk, year) : 0;
+      const run = () =>
+        db.$transaction(async (tx) => {
+          const recent = await tx.inboundMail.count({
+            where: { fromAddress: m.from, autoReplied: true, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+          });
+          const mayReply = recent < AUTO_REPLIES_PER_HOUR && !!m.from;
+          if (!startsNew && existing) return replyOnTicket(tx, pm, existing, mayReply);
+          return newTicketFromMail(tx, pm, { deskId: newDesk, year, number, closed: existing, mayReply });
+        });
+      // SQLite: the writer's groups wait while this transaction runs (no commit between its read and its write).
+      result = writer ? await writer.exclusive(run) : await run();
+    }
     if (opts.kick !== false) {
       void kickOutbox(db);
       void kickWebhooks(db);
     }
     return result;
   } catch (e) {
-    if (store) for (const s of stored) await store.remove(s.key).catch(() => {});
+    await removeStored();
     throw e;
   }
 }
@@ -244,96 +258,4 @@ async function replyOnTicket(tx: Tx, pm: PersonMail, existing: FoundTicket, mayR
   const outcome = otherSender ? "other-sender" : "reply";
   await pm.record(tx, outcome, t.id, reply);
   return { outcome, duplicate: false, messageId: m.messageId, ticketId: t.id, reference: t.reference };
-}
-
-/** The caller of a new ticket: the latest requester with this address (a bounce mark is cleared), or a new one. */
-async function mailRequester(
-  tx: Tx,
-  m: Parsed,
-): Promise<{ requester: NewRequester | { id: string }; known: Requester }> {
-  const known = m.from
-    ? await tx.requester.findFirst({ where: { email: m.from }, orderBy: { createdAt: "desc" } })
-    : null;
-  if (known?.emailBouncedAt)
-    await tx.requester.update({ where: { id: known.id }, data: { emailBouncedAt: null, emailBounceReason: null } });
-  if (known) return { requester: { id: known.id }, known };
-  return {
-    requester: {
-      name: (m.fromName || m.from.split("@")[0] || "Onbekend").slice(0, 200),
-      email: m.from || "onbekend@invalid",
-      phone: null,
-      callerType: "other",
-      organisation: m.from.split("@")[1] ?? "",
-      schoolCode: null,
-      organisationId: null,
-      organisationMatchedBy: null,
-    },
-    known: null,
-  };
-}
-
-type Requester = { id: string; name: string; callerType: string } | null;
-
-type NewTicketPlan = { deskId: DeskId; year: number; number: number; closed: FoundTicket | null; mayReply: boolean };
-
-/** A new ticket, channel email (also for a reply to a closed ticket: linked to the old one), and its confirmation. */
-async function newTicketFromMail(tx: Tx, pm: PersonMail, plan: NewTicketPlan): Promise<InboundResult> {
-  const { m, now, body, subjectText } = pm;
-  const desk = await tx.desk.findUniqueOrThrow({ where: { id: plan.deskId } });
-  const settings = deskSlaSettings(desk);
-  const { requester, known } = await mailRequester(tx, m);
-  const callerType = known?.callerType ?? "other";
-  const question = `${subjectText}\n\n${body.text}`.trim();
-  const t = triage({
-    callerType: callerType as Parameters<typeof triage>[0]["callerType"],
-    sector: undefined,
-    question,
-  });
-  const messages: NewTicketMessage[] = [
-    {
-      kind: "caller",
-      body: body.text || subjectText || "(lege e-mail)",
-      emailFrom: m.from,
-      emailOriginal: pm.original?.text ?? null,
-      refusedAttachments: pm.refused,
-      files: pm.stored,
-    },
-  ];
-  if (plan.closed)
-    messages.push({
-      kind: "system",
-      body: `Deze vraag kwam binnen als reactie op de gesloten vraag ${plan.closed.reference}.`,
-      afterMs: 1,
-    });
-  const rows = buildTicketRows(
-    {
-      now,
-      makeId: newId,
-      desk: { ...desk, hours: settings.hours },
-      ticket: {
-        status: "new",
-        subject: subjectFrom(subjectText || body.text || "E-mail zonder onderwerp"),
-        topic: t.topic,
-        sector: t.sector ?? null,
-        callerType,
-        channel: "email",
-        triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints },
-        ...computeSlaDueTimes({ createdAt: now, pausedMs: 0, ...settings }),
-        personalNumberRemoved: pm.masked,
-      },
-      requester,
-      messages,
-      audit: { actorId: null },
-      confirmation: plan.mayReply
-        ? { to: m.from, requesterName: known?.name ?? (m.fromName || null), notes: pm.notes }
-        : null,
-      webhooks: { created: await subscribersOf(tx, "ticket.created") },
-    },
-    { year: plan.year, number: plan.number },
-  );
-  await writeTicketRows(tx, rows);
-  const { id: ticketId, reference } = rows.ticket;
-  if (plan.closed) await tx.ticketLink.create({ data: { fromId: ticketId, toId: plan.closed.id, createdAt: now } });
-  await pm.record(tx, "ticket", ticketId, plan.mayReply);
-  return { outcome: "ticket", duplicate: false, messageId: m.messageId, ticketId, reference };
 }

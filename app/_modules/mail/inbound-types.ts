@@ -27,6 +27,11 @@ export type ReceiveOptions = {
   now?: Date;
   /** Start mail delivery after the commit (default true). */
   kick?: boolean;
+  /**
+   * The SQLite URL of `db`: write with prepared statements in a group commit (inbound-sqlite.ts). Without it (and
+   * always on PostgreSQL) every write goes through Prisma.
+   */
+  sqliteUrl?: string;
 };
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -16,6 +16,8 @@ import { deliverPendingMail } from "./outbox";
 import { createEmlFolderTransport } from "./transport";
 
 let t: TestDb;
+/** SQLite: the prepared-statement write path (PostgreSQL always writes through Prisma). */
+const fast = () => (t.kind === "sqlite" ? t.url : undefined);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inbound-"));
 const storage = localFolderStorage(dir);
 const NOW = new Date("2026-03-03T09:00:00Z");
@@ -33,6 +35,7 @@ const send = async (m: Partial<TestMail> & { from: string }, opts: { recipients?
   receiveMail(t.db, await composeMail({ subject: "Vraag", messageId: testMessageId(), ...m }), {
     storage,
     kick: false,
+    sqliteUrl: fast(),
     now: opts.now ?? NOW,
     recipients: opts.recipients,
   });
@@ -83,8 +86,18 @@ describe("a new mail", () => {
       text: "Een vraag die twee keer komt.",
       messageId: testMessageId(),
     });
-    const a = await receiveMail(t.db, raw, { storage, kick: false, recipients: ["po@helpdesk.test"] });
-    const b = await receiveMail(t.db, raw, { storage, kick: false, recipients: ["po@helpdesk.test"] });
+    const a = await receiveMail(t.db, raw, {
+      storage,
+      kick: false,
+      recipients: ["po@helpdesk.test"],
+      sqliteUrl: fast(),
+    });
+    const b = await receiveMail(t.db, raw, {
+      storage,
+      kick: false,
+      recipients: ["po@helpdesk.test"],
+      sqliteUrl: fast(),
+    });
     expect(b).toMatchObject({ duplicate: true, outcome: "ticket", reference: a.reference });
     expect(await t.db.ticket.count({ where: { requester: { email: "dubbel@school.test" } } })).toBe(1);
   });
@@ -301,7 +314,7 @@ describe("no noise", () => {
       "",
     ].join("\r\n");
     const tickets = await t.db.ticket.count();
-    const r = await receiveMail(t.db, raw, { storage, kick: false, now: NOW });
+    const r = await receiveMail(t.db, raw, { storage, kick: false, now: NOW, sqliteUrl: fast() });
     expect(r).toMatchObject({ outcome: "bounce", reference: first.reference });
     expect(await t.db.ticket.count()).toBe(tickets);
     const tk = await ticket(first.reference);

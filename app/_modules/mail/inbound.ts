@@ -10,6 +10,8 @@ import { deskForAddress, ownAddresses } from "./inbound-addresses";
 import { parseMail, type Parsed } from "./inbound-parse";
 import { receivePersonMail } from "./inbound-person";
 import { classifyMail, maskPersonalNumbers, stripQuoted, threadIds } from "./inbound-rules";
+import { seenSqlite } from "./inbound-new-ticket";
+import { mailWriter } from "./inbound-sqlite";
 import { findThreadTicket } from "./inbound-thread";
 import type { InboundOutcome, InboundResult, ReceiveOptions, Recorder, Tx } from "./inbound-types";
 
@@ -35,8 +37,13 @@ export async function receiveMail(db: Db, raw: Buffer | string, opts: ReceiveOpt
   const buf = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
   const now = opts.now ?? new Date();
   const m = await parseMail(buf);
-  const seen = await db.inboundMail.findUnique({ where: { messageId: m.messageId } });
+  const writer = opts.sqliteUrl ? mailWriter(opts.sqliteUrl) : null;
+  const seen = writer
+    ? seenSqlite(writer, m.messageId)
+    : await db.inboundMail.findUnique({ where: { messageId: m.messageId } });
   if (seen) return duplicateResult(db, seen);
+  // On SQLite the mail module's own Prisma transactions run while no group of the fast path commits.
+  const exclusive = <T>(fn: () => Promise<T>) => (writer ? writer.exclusive(fn) : fn());
 
   const deskId: DeskId | null =
     opts.deskId ??
@@ -67,32 +74,34 @@ export async function receiveMail(db: Db, raw: Buffer | string, opts: ReceiveOpt
     });
 
   try {
-    if (kind.kind === "bounce") return await receiveBounce(db, m, kind.failed, record, now);
+    if (kind.kind === "bounce") return await exclusive(() => receiveBounce(db, m, kind.failed, record, now));
     if (kind.kind === "automatic") {
-      return await db.$transaction(async (tx) => {
-        const t = await findThreadTicket(tx, m.references, m.subject);
-        if (t) {
-          const body = maskPersonalNumbers(stripQuoted(m.text).text).text.slice(0, 4000);
-          await tx.message.create({
-            data: {
-              ticketId: t.id,
-              kind: "note",
-              body: `Automatisch bericht van ${m.from} (geen antwoord gestuurd): ${m.subject}\n\n${body}`,
-              emailFrom: m.from,
-              createdAt: now,
-            },
-          });
-        }
-        await record(tx, t ? "automatic" : "dropped", t?.id ?? null);
-        return {
-          outcome: t ? "automatic" : "dropped",
-          duplicate: false,
-          messageId: m.messageId,
-          ticketId: t?.id,
-          reference: t?.reference,
-          reason: kind.reason,
-        } satisfies InboundResult;
-      });
+      return await exclusive(() =>
+        db.$transaction(async (tx) => {
+          const t = await findThreadTicket(tx, m.references, m.subject);
+          if (t) {
+            const body = maskPersonalNumbers(stripQuoted(m.text).text).text.slice(0, 4000);
+            await tx.message.create({
+              data: {
+                ticketId: t.id,
+                kind: "note",
+                body: `Automatisch bericht van ${m.from} (geen antwoord gestuurd): ${m.subject}\n\n${body}`,
+                emailFrom: m.from,
+                createdAt: now,
+              },
+            });
+          }
+          await record(tx, t ? "automatic" : "dropped", t?.id ?? null);
+          return {
+            outcome: t ? "automatic" : "dropped",
+            duplicate: false,
+            messageId: m.messageId,
+            ticketId: t?.id,
+            reference: t?.reference,
+            reason: kind.reason,
+          } satisfies InboundResult;
+        }),
+      );
     }
     return await receivePersonMail(db, m, deskId, record, opts, now);
   } catch (e) {

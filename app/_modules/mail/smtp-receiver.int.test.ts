@@ -16,12 +16,19 @@ let t: TestDb;
 let rx: SmtpReceiver;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smtp-rx-"));
 let useDb: () => ReturnType<typeof createDb>;
+let currentUrl: () => string;
 
 beforeAll(async () => {
   t = await createTestDb();
   await seedDesksAndStaff(t.db);
   useDb = () => t.db;
-  rx = await startSmtpReceiver(() => useDb(), { port: 0, storage: localFolderStorage(dir), maxBytes: 200_000 });
+  currentUrl = () => t.url;
+  rx = await startSmtpReceiver(() => useDb(), {
+    port: 0,
+    storage: localFolderStorage(dir),
+    maxBytes: 200_000,
+    sqliteUrl: () => (t.kind === "sqlite" ? currentUrl() : undefined),
+  });
 });
 afterAll(async () => {
   await rx.close();
@@ -63,10 +70,12 @@ describe("SMTP receiver", () => {
   it("answers 451 and stores nothing when the commit fails, so the sender tries again", async () => {
     const messageId = testMessageId();
     useDb = () => createDb("file:/nonexistent/dir/db.sqlite");
+    currentUrl = () => "file:/nonexistent/dir/db.sqlite";
     const err = await smtp()
       .sendMail({ from: "jan@school.test", to: "po@helpdesk.test", subject: "later", text: "x", messageId })
       .catch((e) => e);
     useDb = () => t.db;
+    currentUrl = () => t.url;
     expect(err.responseCode).toBe(451);
     expect(await t.db.inboundMail.count({ where: { messageId: messageId.replace(/^<|>$/g, "") } })).toBe(0);
     // The retry succeeds and a second retry is the same message.

@@ -15,6 +15,8 @@ type Options = {
   port?: number;
   storage?: FileStorage;
   maxBytes?: number;
+  /** The SQLite URL of `db()`, for the prepared-statement write path (see ReceiveOptions.sqliteUrl). */
+  sqliteUrl?: () => string | undefined;
   /** Called after each committed mail (tests, benchmark). */
   onReceived?: (r: InboundResult) => void;
 };
@@ -57,7 +59,7 @@ export function startSmtpReceiver(db: () => Db, opts: Options = {}): Promise<Smt
           return cb(smtpError(`5.3.4 Bericht te groot: de grens is ${Math.round(maxBytes / 1024 / 1024)} MB`, 552));
         }
         const recipients = session.envelope.rcptTo.map((r) => r.address);
-        receiveMail(db(), Buffer.concat(chunks), { recipients, storage: opts.storage })
+        receiveMail(db(), Buffer.concat(chunks), { recipients, storage: opts.storage, sqliteUrl: opts.sqliteUrl?.() })
           .then((r) => {
             opts.onReceived?.(r);
             cb(null, `2.0.0 Ontvangen${r.reference ? ` ${r.reference}` : ""}`);

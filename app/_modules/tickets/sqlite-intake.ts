@@ -39,12 +39,11 @@ function rowInserter(conn: Database.Database, table: string) {
   };
 }
 
-/** The ticket writer for a SQLite database URL (one connection per process and file). */
-export function sqliteTicketWriter(url: string): Writer {
-  const file = sqlitePath(url);
-  const existing = writers.get(file);
-  if (existing) return existing;
-  const conn = sqliteConnection(url);
+/**
+ * Prepared statements for a new ticket on a connection: the next number for a desk and year, and the inserts of
+ * its rows in foreign-key order. Run both inside one transaction (here, and in the e-mail channel's group commit).
+ */
+export function ticketRowsInserter(conn: Database.Database) {
   const counter = conn.prepare(
     `INSERT INTO "TicketCounter" ("deskId", "year", "value") VALUES (?, ?, 1)
      ON CONFLICT ("deskId", "year") DO UPDATE SET "value" = "value" + 1 RETURNING "value"`,
@@ -58,16 +57,31 @@ export function sqliteTicketWriter(url: string): Writer {
     outbox: rowInserter(conn, "MailOutbox"),
     webhookDelivery: rowInserter(conn, "WebhookDelivery"),
   };
+  return {
+    nextNumber: (deskId: string, year: number) => (counter.get(deskId, year) as { value: number }).value,
+    insert(rows: TicketRows) {
+      if (rows.requester) insert.requester(rows.requester);
+      insert.ticket(rows.ticket);
+      for (const r of rows.messages) insert.message(r);
+      for (const r of rows.attachments) insert.attachment(r);
+      for (const r of rows.audit) insert.audit(r);
+      for (const r of rows.outbox) insert.outbox(r);
+      for (const r of rows.webhookDeliveries) insert.webhookDelivery(r);
+    },
+  };
+}
+
+/** The ticket writer for a SQLite database URL (one connection per process and file). */
+export function sqliteTicketWriter(url: string): Writer {
+  const file = sqlitePath(url);
+  const existing = writers.get(file);
+  if (existing) return existing;
+  const conn = sqliteConnection(url);
+  const inserter = ticketRowsInserter(conn);
   const write = conn.transaction((deskId: string, year: number, build: (n: TicketNumbering) => TicketRows) => {
-    const number = (counter.get(deskId, year) as { value: number }).value;
+    const number = inserter.nextNumber(deskId, year);
     const rows = build({ year, number });
-    if (rows.requester) insert.requester(rows.requester);
-    insert.ticket(rows.ticket);
-    for (const r of rows.messages) insert.message(r);
-    for (const r of rows.attachments) insert.attachment(r);
-    for (const r of rows.audit) insert.audit(r);
-    for (const r of rows.outbox) insert.outbox(r);
-    for (const r of rows.webhookDeliveries) insert.webhookDelivery(r);
+    inserter.insert(rows);
     return { rows, number };
   });
   const fn: Writer = (deskId, year, build) => write.immediate(deskId, year, build);
