@@ -12,6 +12,8 @@ export const REPORT_SECTIONS = [
   { id: "callerType", title: DIMENSION_TITLES.callerType, file: "tickets-per-soort-melder" },
   { id: "topic", title: DIMENSION_TITLES.topic, file: "tickets-per-onderwerp" },
   { id: "tag", title: DIMENSION_TITLES.tag, file: "tickets-per-tag" },
+  { id: "organisation", title: DIMENSION_TITLES.organisation, file: "tickets-per-organisatie" },
+  { id: "school", title: DIMENSION_TITLES.school, file: "tickets-per-school" },
   { id: "deflection", title: "Vragen opgelost zonder ticket", file: "zonder-ticket" },
   { id: "searches", title: "Zoekvragen zonder resultaat", file: "zoeken-zonder-resultaat" },
 ] as const;
@@ -109,14 +111,23 @@ export function reportToCsv(report: Report, section: ReportSection): string {
     case "sector":
     case "callerType":
     case "topic":
-    case "tag": {
+    case "tag":
+    case "organisation":
+    case "school": {
       const b = report.volume[section];
-      const head = { desk: "Helpdesk", sector: "Sector", callerType: "Soort melder", topic: "Onderwerp", tag: "Tag" }[
-        section
-      ];
+      const head = {
+        desk: "Helpdesk",
+        sector: "Sector",
+        callerType: "Soort melder",
+        topic: "Onderwerp",
+        tag: "Tag",
+        organisation: "Organisatie",
+        school: "School",
+      }[section];
+      const byOrganisation = section === "organisation" || section === "school";
       rows = [
         [head, "Code", "Totaal", ...report.weeks.map((w) => w.key)],
-        ...b.rows.map((r) => [r.label, r.key, r.total, ...r.perWeek]),
+        ...b.rows.map((r) => [r.label, byOrganisation ? (r.code ?? "") : r.key, r.total, ...r.perWeek]),
       ];
       break;
     }

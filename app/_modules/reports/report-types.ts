@@ -4,7 +4,8 @@ import "server-only";
 import type { DeskId, SessionUser } from "@/app/_core/session";
 import type { DurationStats, SlaTally } from "./stats";
 
-export type Dimension = "desk" | "sector" | "callerType" | "topic" | "tag";
+/** organisation: the asking organisation; school: the school the question is about (on behalf of). */
+export type Dimension = "desk" | "sector" | "callerType" | "topic" | "tag" | "organisation" | "school";
 
 export type Kpis = {
   created: number;
@@ -27,7 +28,8 @@ export type WeekRow = {
   slaResolutionRate: number | null;
 };
 
-export type BreakdownRow = { key: string; label: string; total: number; perWeek: number[] };
+/** `code`: the organisation's own code (BRIN, CBS, KvK, bevoegd gezag) for the organisation and school rows. */
+export type BreakdownRow = { key: string; label: string; total: number; perWeek: number[]; code?: string | null };
 export type Breakdown = { dimension: Dimension; title: string; rows: BreakdownRow[] };
 
 export type DeflectionOutcome = "submitted" | "answered" | "abandoned" | "open";
@@ -93,4 +95,6 @@ export const DIMENSION_TITLES: Record<Dimension, string> = {
   callerType: "Tickets per soort melder",
   topic: "Tickets per onderwerp",
   tag: "Tickets per tag",
+  organisation: "Tickets per organisatie",
+  school: "Tickets per school waar de vraag over gaat",
 };

@@ -32,6 +32,8 @@ type Seed = {
   slaPausedAt?: string;
   mergedIntoId?: string;
   tags?: string[];
+  organisationId?: string;
+  schoolId?: string;
   replyAt?: string;
 };
 
@@ -60,6 +62,8 @@ async function ticket(s: Seed): Promise<string> {
       slaPausedMs: s.slaPausedMs ?? 0,
       slaPausedAt: d(s.slaPausedAt),
       mergedIntoId: s.mergedIntoId ?? null,
+      organisationId: s.organisationId ?? null,
+      schoolId: s.schoolId ?? null,
       messages: {
         create: [
           { kind: "caller", body: "Mijn vraag is…", createdAt: new Date(s.createdAt) },
@@ -112,6 +116,13 @@ beforeAll(async () => {
     data: { id: "req-1", name: "Juf", email: "juf@school.nl", callerType: "po-school", organisation: "School" },
   });
 
+  // The asking organisations and the schools concerned (a municipality asks on behalf of two schools).
+  const org = async (kind: string, name: string, code: string, sector: string | null = null) =>
+    (await t.db.organisation.create({ data: { kind, name, code, sector, searchText: name.toLowerCase() } })).id;
+  const kompas = await org("school", "OBS Het Kompas", "31EF", "po");
+  const nassau = await org("school", "Dr. Nassau College", "33EH", "vo");
+  const assen = await org("gemeente", "Gemeente Assen", "GM0106");
+
   // T1 po, Mon 10:00 → answered 11:00 (1 h), resolved Tue 10:00 (4 h); both in time.
   const t1 = await ticket({
     desk: "po",
@@ -122,6 +133,7 @@ beforeAll(async () => {
     firstResponseDueAt: "2026-03-03T09:00:00Z",
     resolutionDueAt: "2026-03-09T09:00:00Z",
     tags: ["verzuim"],
+    organisationId: kompas,
   });
   // T2 po, Tue 12:00 → answered Thu 10:00 (6 h), late; still open past its resolution due time.
   await ticket({
@@ -132,6 +144,8 @@ beforeAll(async () => {
     firstResponseDueAt: "2026-03-04T11:00:00Z",
     resolutionDueAt: "2026-03-10T11:00:00Z",
     tags: ["verlof", "verzuim"],
+    organisationId: assen,
+    schoolId: kompas,
   });
   // T3 vo-mbo, Mon 09:30, firstRespondedAt missing but a reply at 10:30 (1 h); waiting for the caller past the frozen due time.
   await ticket({
@@ -144,6 +158,7 @@ beforeAll(async () => {
     firstResponseDueAt: "2026-03-10T08:30:00Z",
     resolutionDueAt: "2026-03-16T08:30:00Z",
     slaPausedAt: "2026-03-09T09:30:00Z",
+    organisationId: nassau,
   });
   // T4 vo-mbo, Mon 00:30 local (Sunday in UTC) → answered 09:30 (0.5 h); closed Wed 09:30 after 2 h waiting: 8.5 − 2 = 6.5 h.
   await ticket({
@@ -158,6 +173,8 @@ beforeAll(async () => {
     slaPausedMs: 2 * H,
     firstResponseDueAt: "2026-03-02T12:00:00Z",
     resolutionDueAt: "2026-03-09T10:00:00Z",
+    organisationId: assen,
+    schoolId: nassau,
   });
   // T5 vo-mbo, Fri 12:00, never answered: first response breached, resolution not yet due.
   await ticket({
@@ -177,10 +194,23 @@ beforeAll(async () => {
     resolvedAt: "2026-03-04T09:30:00Z",
     firstResponseDueAt: "2026-03-05T09:00:00Z",
     resolutionDueAt: "2026-03-11T09:00:00Z",
+    organisationId: kompas,
   });
   // Left out: merged into T1, and created just outside the period on either side (Amsterdam days).
-  await ticket({ desk: "po", createdAt: "2026-03-02T10:00:00Z", mergedIntoId: t1, tags: ["spam"] });
-  await ticket({ desk: "po", createdAt: "2026-03-15T23:30:00Z", tags: ["spam"] });
+  await ticket({
+    desk: "po",
+    createdAt: "2026-03-02T10:00:00Z",
+    mergedIntoId: t1,
+    tags: ["spam"],
+    organisationId: kompas,
+  });
+  await ticket({
+    desk: "po",
+    createdAt: "2026-03-15T23:30:00Z",
+    tags: ["spam"],
+    organisationId: assen,
+    schoolId: kompas,
+  });
   await ticket({ desk: "po", createdAt: "2026-03-01T22:30:00Z" });
 
   const runs: [string, number, number, string, string, string?][] = [
@@ -285,6 +315,35 @@ describe(`buildReport (${process.env.TEST_DB === "postgres" ? "postgres" : "sqli
       ["verzuim", [2, 0]],
       ["verlof", [1, 0]],
     ]);
+  });
+
+  it("counts tickets per asking organisation and per school concerned, most first, with their codes", async () => {
+    const rows = (b: Report["volume"]["organisation"]) => b.rows.map((r) => [r.label, r.code, r.total, r.perWeek]);
+    // Ties in alphabetical order; merged tickets and tickets outside the period are left out; unlinked ones too.
+    expect(rows(report.volume.organisation)).toEqual([
+      ["Gemeente Assen", "GM0106", 2, [2, 0]],
+      ["OBS Het Kompas", "31EF", 2, [2, 0]],
+      ["Dr. Nassau College", "33EH", 1, [0, 1]],
+    ]);
+    expect(rows(report.volume.school)).toEqual([
+      ["Dr. Nassau College", "33EH", 1, [1, 0]],
+      ["OBS Het Kompas", "31EF", 1, [1, 0]],
+    ]);
+    expect(report.volume.organisation.title).toBe("Tickets per organisatie");
+    // An agent of one desk sees only that desk's tickets, also here.
+    const po = await buildReport(t.db, { user: poAgent, ...PERIOD, now: NOW });
+    expect(rows(po.volume.organisation)).toEqual([
+      ["OBS Het Kompas", "31EF", 2, [2, 0]],
+      ["Gemeente Assen", "GM0106", 1, [1, 0]],
+    ]);
+    expect(rows(po.volume.school)).toEqual([["OBS Het Kompas", "31EF", 1, [1, 0]]]);
+    expect(reportToCsv(report, "organisation").split("\r\n").slice(0, 3)).toEqual([
+      "\uFEFFOrganisatie;Code;Totaal;2026-W10;2026-W11",
+      "Gemeente Assen;GM0106;2;2;0",
+      "OBS Het Kompas;31EF;2;2;0",
+    ]);
+    expect(reportToCsv(report, "school").split("\r\n")[1]).toBe("Dr. Nassau College;33EH;1;1;0");
+    expect(csvFileName(report, "school")).toBe("rapportage-tickets-per-school-2026-03-02-tot-2026-03-15.csv");
   });
 
   it("measures deflection by the question analysis", () => {

@@ -43,6 +43,26 @@ export type {
 
 const BATCH = 5_000;
 
+/** Name and code of the organisations (and schools) that occur in the report. */
+async function organisationLabels(db: Db, ids: string[]): Promise<Map<string, { label: string; code: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.organisation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, code: true },
+  });
+  return new Map(rows.map((o) => [o.id, { label: o.name, code: o.code }]));
+}
+
+/** An organisation or school breakdown: most tickets first, each row with the organisation's code. */
+function organisationBreakdown(
+  dimension: "organisation" | "school",
+  m: Map<string, number[]>,
+  orgs: Map<string, { label: string; code: string | null }>,
+) {
+  const b = breakdown(dimension, m, (k) => orgs.get(k)?.label ?? "Verwijderde organisatie", false);
+  return { ...b, rows: b.rows.map((r) => ({ ...r, code: orgs.get(r.key)?.code ?? null })) };
+}
+
 async function topicLabels(db: Db): Promise<Map<string, string>> {
   const row = await db.setting.findUnique({ where: { key: "taxonomy" }, select: { value: true } });
   if (!row) return new Map();
@@ -124,9 +144,10 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
 
   const figures = await tallyTickets(db, { ticketWhere, desks, deskHours, weekKeys, now, batchSize });
   const { tagCounts, tagNames } = await countTags(db, ticketWhere, figures.ticketWeek, weekKeys.length);
-  const [deflection, searches] = await Promise.all([
+  const [deflection, searches, orgs] = await Promise.all([
     deflectionSection(db, start, end, weekKeys, currentYear, now, batchSize),
     searchSection(db, start, end, input.topSearches ?? 20),
+    organisationLabels(db, [...new Set([...figures.counts.organisation.keys(), ...figures.counts.school.keys()])]),
   ]);
 
   const { counts } = figures;
@@ -150,6 +171,8 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
       ),
       topic: breakdown("topic", counts.topic, (k) => topics.get(k) ?? k, false),
       tag: breakdown("tag", tagCounts, (k) => tagNames.get(k) ?? k, false),
+      organisation: organisationBreakdown("organisation", counts.organisation, orgs),
+      school: organisationBreakdown("school", counts.school, orgs),
     },
     deflection,
     searches,

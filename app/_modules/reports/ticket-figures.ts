@@ -1,6 +1,7 @@
 // The ticket figures of a report: one pass over the period's tickets (id-ordered batches, only the columns the
 // figures need) that tallies response and resolution times in business hours and SLA outcomes — overall, per desk
-// and per week — and counts tickets per week by desk, sector, caller type, topic and tag.
+// and per week — and counts tickets per week by desk, sector, caller type, topic, tag, asking organisation and
+// school concerned.
 import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
@@ -57,6 +58,8 @@ type TicketRow = {
   resolvedAt: Date | null;
   slaPausedMs: number;
   slaPausedAt: Date | null;
+  organisationId: string | null;
+  schoolId: string | null;
 };
 
 const TICKET_SELECT = {
@@ -73,6 +76,8 @@ const TICKET_SELECT = {
   resolvedAt: true,
   slaPausedMs: true,
   slaPausedAt: true,
+  organisationId: true,
+  schoolId: true,
 } as const;
 
 /** Tickets per week (one number per report week) for each key of a dimension; "" is "not filled in". */
@@ -132,6 +137,8 @@ export async function tallyTickets(
       sector: new Map(SECTORS.map((s) => [s as string, zeros()])),
       callerType: new Map(CALLER_TYPES.map((c) => [c as string, zeros()])),
       topic: new Map(),
+      organisation: new Map(),
+      school: new Map(),
     },
     ticketWeek: new Map(),
   };
@@ -156,6 +163,9 @@ export async function tallyTickets(
       bump(counts.sector, t.sector, w, weekKeys.length);
       bump(counts.callerType, t.callerType, w, weekKeys.length);
       bump(counts.topic, t.topic, w, weekKeys.length);
+      // Only linked tickets: these are top lists, not a split of every ticket.
+      if (t.organisationId) bump(counts.organisation, t.organisationId, w, weekKeys.length);
+      if (t.schoolId) bump(counts.school, t.schoolId, w, weekKeys.length);
     }
     if (batch.length < batchSize) break;
     cursor = batch[batch.length - 1]!.id;

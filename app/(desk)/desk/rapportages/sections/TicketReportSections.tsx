@@ -125,6 +125,8 @@ export function VolumeSections({ report, query }: { report: Report; query: strin
       <VolumeSection b={report.volume.callerType} weeks={weeks} query={query} />
       <VolumeSection b={report.volume.topic} weeks={weeks} query={query} />
       <VolumeSection b={report.volume.tag} weeks={weeks} query={query} />
+      <VolumeSection b={report.volume.organisation} weeks={weeks} query={query} />
+      <VolumeSection b={report.volume.school} weeks={weeks} query={query} />
     </section>
   );
 }
