@@ -468,9 +468,11 @@ async function writeRows(rows: PendingLog[]): Promise<void> {
     const insert = conn.prepare(
       `INSERT INTO "SearchLog" ("id", "query", "normalized", "resultCount", "source", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    write = conn.transaction((batch: PendingLog[]) => {
+    const tx = conn.transaction((batch: PendingLog[]) => {
       for (const r of batch) insert.run(r.id, r.query, r.normalized, r.resultCount, r.source, sqliteIso(r.createdAt));
     });
+    // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies.
+    write = (batch) => tx.immediate(batch);
     sqliteLogWriters.set(url, write);
   }
   write(rows);
