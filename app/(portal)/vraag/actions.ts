@@ -20,6 +20,9 @@ const formSchema = z.preprocess(
       organisation: text("organisation"),
       schoolCode: text("schoolCode"),
       sector: text("sector"),
+      // Picked in the typeaheads of "Wie bent u?": the caller's organisation and the school the question is about.
+      organisationId: text("organisationId"),
+      aboutSchoolCode: text("aboutSchoolCode"),
       topic: text("topic"),
       question: text("question"),
       name: text("name"),
