@@ -2,6 +2,8 @@
 import "server-only";
 import { db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
+import type { BusinessHours } from "@/app/_modules/sla/business-time";
+import { deskHoursColumn } from "./columns";
 
 export type DeskView = {
   id: DeskId;
@@ -13,7 +15,7 @@ export type DeskView = {
   serves: string;
   phone: string;
   phoneHref: string;
-  hours: { days: number[]; open: string; close: string };
+  hours: BusinessHours;
   hoursText: string;
   firstResponseBusinessDays: number;
   resolutionBusinessDays: number;
@@ -22,7 +24,7 @@ export type DeskView = {
 const DAY_NAMES = ["", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 
 /** "maandag tot en met vrijdag, 09.00–13.00 uur" */
-export function hoursText(h: { days: number[]; open: string; close: string }): string {
+export function hoursText(h: { days: readonly number[]; open: string; close: string }): string {
   const days = [...h.days].sort();
   const contiguous = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
   const dayText =
@@ -40,7 +42,7 @@ export async function listDesks(): Promise<DeskView[]> {
   if (cache && Date.now() - cache.at < 10_000) return cache.desks;
   const rows = await db().desk.findMany({ orderBy: { id: "asc" } });
   const desks = rows.map((d) => {
-    const hours = JSON.parse(d.hours) as DeskView["hours"];
+    const hours = deskHoursColumn.decode(d.hours);
     return { ...d, id: d.id as DeskId, hours, hoursText: hoursText(hours) };
   });
   cache = { at: Date.now(), desks };

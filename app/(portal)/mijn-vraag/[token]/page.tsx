@@ -4,6 +4,7 @@ import { db } from "@/app/_core/db";
 import { isExpectedError } from "@/app/_core/errors";
 import { STATUS_LABELS, type TicketStatus } from "@/app/_modules/tickets/schema";
 import { getCallerView } from "@/app/_modules/tickets/caller-service";
+import { deskHoursColumn } from "@/app/_modules/desks/columns";
 import { hoursText } from "@/app/_modules/desks/service";
 import { CallerActions } from "./CallerActions";
 
@@ -44,7 +45,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ token
         <dt>Helpdesk</dt>
         <dd style={{ margin: 0 }}>
           {ticket.desk.name}, <a href={`tel:${ticket.desk.phoneHref}`}>{ticket.desk.phone}</a> (
-          {hoursText(JSON.parse(ticket.desk.hours))})
+          {hoursText(deskHoursColumn.decode(ticket.desk.hours))})
         </dd>
         <dt>Gesteld op</dt>
         <dd style={{ margin: 0 }}>{fmt(ticket.createdAt)}</dd>

@@ -6,6 +6,7 @@ import { isExpectedError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { CALLER_ROLE } from "@/app/_core/session";
 import { getCallerTicket } from "@/app/_modules/callers/tickets";
+import { deskHoursColumn } from "@/app/_modules/desks/columns";
 import { hoursText } from "@/app/_modules/desks/service";
 import { STATUS_LABELS, type TicketStatus } from "@/app/_modules/tickets/schema";
 import { CallerActions } from "../../mijn-vraag/[token]/CallerActions";
@@ -51,7 +52,7 @@ export default async function MyQuestionPage({ params }: { params: Promise<{ ref
         <dt>Helpdesk</dt>
         <dd style={{ margin: 0 }}>
           {ticket.desk.name}, <a href={`tel:${ticket.desk.phoneHref}`}>{ticket.desk.phone}</a> (
-          {hoursText(JSON.parse(ticket.desk.hours))})
+          {hoursText(deskHoursColumn.decode(ticket.desk.hours))})
         </dd>
         <dt>Gesteld op</dt>
         <dd style={{ margin: 0 }}>{fmt(ticket.createdAt)}</dd>
