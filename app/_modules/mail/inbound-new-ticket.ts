@@ -171,14 +171,16 @@ const inserters = new WeakMap<MailWriter, ReturnType<typeof ticketRowsInserter>>
 
 /**
  * A new ticket in the writer's next group. The Message-ID is checked inside the transaction: a mail delivered twice
- * at once is written once, and the second delivery gets the first one's row (`seen`) to answer with.
+ * at once is written once, and the second delivery gets the first one's row (`seen`) to answer with. `queued` says
+ * whether a confirmation mail or webhook deliveries were written (only then are their workers kicked: a kick costs
+ * a few queries even when there is nothing to send).
  */
 export async function newTicketFromMailSqlite(
   db: Db,
   w: MailWriter,
   pm: PersonMail,
   plan: NewTicketPlan & { inboundDeskId: DeskId | null },
-): Promise<InboundResult | { seen: SeenRow }> {
+): Promise<(InboundResult & { queued: { mail: boolean; webhooks: boolean } }) | { seen: SeenRow }> {
   const { m, now } = pm;
   // Cached per process for a few seconds; the deliveries are written in the same transaction as the ticket.
   const webhooksCreated = await subscribersOf(db, "ticket.created");
@@ -223,7 +225,11 @@ export async function newTicketFromMailSqlite(
       `INSERT INTO "InboundMail" ("messageId", "fromAddress", "outcome", "ticketId", "deskId", "autoReplied", "createdAt")
        VALUES (?, ?, 'ticket', ?, ?, ?, ?)`,
     ).run(m.messageId, m.from || "(onbekend)", t.id, plan.inboundDeskId, mayReply ? 1 : 0, iso(now));
-    return { ticketId: t.id, reference: t.reference };
+    return {
+      ticketId: t.id,
+      reference: t.reference,
+      queued: { mail: rows.outbox.length > 0, webhooks: rows.webhookDeliveries.length > 0 },
+    };
   });
   if (written.seen) return { seen: written.seen };
   return {
@@ -232,5 +238,6 @@ export async function newTicketFromMailSqlite(
     messageId: m.messageId,
     ticketId: written.ticketId,
     reference: written.reference,
+    queued: written.queued,
   };
 }

@@ -126,6 +126,7 @@ export async function receivePersonMail(
     const newDesk: DeskId = (startsNew ? (deskId ?? (existing?.deskId as DeskId | undefined)) : undefined) ?? "po";
     const year = referenceYear(now);
     let result: InboundResult;
+    let queued = { mail: true, webhooks: true };
     if (writer && startsNew) {
       // SQLite: prepared statements in a group commit, the number taken inside the transaction.
       const r = await newTicketFromMailSqlite(db, writer, pm, {
@@ -148,7 +149,7 @@ export async function receivePersonMail(
           reference: t?.reference,
         };
       }
-      result = r;
+      ({ queued, ...result } = r);
     } else {
       // A new ticket needs its number outside the transaction (see nextTicketNumber); only when it will be used.
       const number = startsNew ? await nextTicketNumber(db, newDesk, year) : 0;
@@ -165,8 +166,8 @@ export async function receivePersonMail(
       result = writer ? await writer.exclusive(run) : await run();
     }
     if (opts.kick !== false) {
-      void kickOutbox(db);
-      void kickWebhooks(db);
+      if (queued.mail) void kickOutbox(db);
+      if (queued.webhooks) void kickWebhooks(db);
     }
     return result;
   } catch (e) {
