@@ -4,7 +4,8 @@
 // again; the senders behave like a real MTA: a connection error, a timeout or a 4xx answer is retried (with a short
 // backoff) until the mail is acknowledged, so a mail refused or unacknowledged during the kill is delivered later.
 //   npx tsx --conditions=react-server scripts/bench/mail.ts [--db sqlite|postgres|both] [--n 2000] [--concurrency 20] [--no-kill]
-// Reports: mails/s; p50/p95 time to commit (send start → the InboundMail row visible to a reader polling the
+// Reports: mails/s (also over the time the receiver was up); CPU per mail of the receiver and of the bench itself
+// (from /proc and process.cpuUsage, so a loaded machine can be told from a slow receiver); p50/p95 time to commit (send start → the InboundMail row visible to a reader polling the
 // database every 20 ms) and time to the 250 answer; retries; lost (a mail without its row, ticket or body) and
 // duplicates (by Message-ID and by body marker) — both must be 0. The mix: Outlook-style replies with quoted history,
 // HTML-only mails, a BSN in the text and a small CSV attachment, so parsing, stripping, the BSN scan and attachment
@@ -71,6 +72,27 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 type Receiver = { proc: ChildProcess; kill(): void; startedInMs: number };
+
+/**
+ * CPU milliseconds used so far by a process group (the receiver: tsx and its node child), from /proc; 0 where
+ * /proc is missing. Independent of the machine's load, unlike mails/s.
+ */
+function groupCpuMs(pgid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let ms = 0;
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // f[0] is field 3 (state): pgrp is field 5, utime and stime are fields 14 and 15.
+      if (Number(f[2]) === pgid) ms += ((Number(f[11]) + Number(f[12])) / tick) * 1000;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ms;
+}
 
 /** Starts the receiver in its own process and waits until it greets on the SMTP port (60 s at most). */
 async function startReceiver(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<Receiver> {
@@ -320,14 +342,20 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const killAt = args["no-kill"] ? -1 : Math.floor(N * 0.4);
   let restart: Promise<void> | undefined;
   let downMs = 0;
+  // CPU of the receivers while they take mail (start-up excluded: counted from their first greeting).
+  let receiverCpuMs = 0;
+  let receiverCpuBase = groupCpuMs(rx.proc.pid!);
+  const benchCpu = process.cpuUsage();
   const watch = watchCommits(db, run);
   const r = await send(run, port, watch.unseen, (count) => {
     if (count !== killAt) return;
     const killedAt = performance.now();
+    receiverCpuMs += groupCpuMs(rx.proc.pid!) - receiverCpuBase;
     rx.kill();
     // Restart at once, as a supervisor would; the senders retry meanwhile.
     restart = startReceiver(env, port, logFile).then((next) => {
       rx = next;
+      receiverCpuBase = groupCpuMs(next.proc.pid!);
       downMs = performance.now() - killedAt;
     });
   });
@@ -338,6 +366,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const v = await verify(db, run);
   const commitMs = r.sent.map((s) => (watch.seenAt.get(messageIdOf(run, s.i)) ?? s.ackAt) - s.startedAt);
   const ackMs = r.sent.map((s) => s.ackAt - s.startedAt);
+  receiverCpuMs += groupCpuMs(rx.proc.pid!) - receiverCpuBase;
+  const benchCpuUsed = process.cpuUsage(benchCpu);
   rx.kill();
   await db.$disconnect();
   await dropPg?.();
@@ -358,6 +388,11 @@ async function benchOne(kind: "sqlite" | "postgres") {
     retriedMails: r.sent.filter((s) => s.attempts > 1).length,
     killedAfter: killAt > 0 ? killAt : null,
     receiverDownMs: killAt > 0 ? Math.round(downMs) : null,
+    /** Mails/s over the time the receiver was up (the run less its restart). */
+    mailsPerSecondWhileUp: +(r.sent.length / (r.seconds - downMs / 1000)).toFixed(1),
+    /** CPU per mail of the receiver (its outbox worker included) and of this process (senders and watcher). */
+    receiverCpuMsPerMail: +(receiverCpuMs / N).toFixed(2),
+    benchCpuMsPerMail: +((benchCpuUsed.user + benchCpuUsed.system) / 1000 / N).toFixed(2),
     ...v,
     loadAvgAtStart: load.map((x) => +x.toFixed(2)),
     loadAvgAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
