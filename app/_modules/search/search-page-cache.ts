@@ -5,9 +5,8 @@ import "server-only";
 import { PAGE_FILL_HEADER, pageCache, type PageCache } from "@/app/_core/page-cache";
 import { queryRecord } from "@/app/_core/query-params";
 import { clientIp } from "@/app/_core/request-ip";
-import { getTaxonomy } from "@/app/_modules/content/store";
-import { searchPageParams, searchQuerySchema } from "./query";
-import { articleIndexVersion, logSearch, searchArticles } from "./service";
+import { parseSearchPageQuery, searchAndLog } from "./public-search";
+import { articleIndexVersion } from "./service";
 
 /** Stands in for the search id while the page renders for the cache (same length as a real id; never a real id). */
 export const SEARCH_ID_PLACEHOLDER = `c${"Z".repeat(32)}`;
@@ -18,27 +17,16 @@ export function registerSearchPageCache(cache: PageCache = pageCache()): void {
     version: articleIndexVersion,
     placeholder: SEARCH_ID_PLACEHOLDER,
     async prepare(url, req) {
-      const parsed = searchQuerySchema(await getTaxonomy()).safeParse(searchPageParams(queryRecord(url.searchParams)));
+      const parsed = await parseSearchPageQuery(queryRecord(url.searchParams));
       if (!parsed.success) return null;
       const p = parsed.data;
       return {
         key: url.search,
         async answer() {
           if (!p.q.trim()) return "";
-          const result = await searchArticles({
-            q: p.q,
-            sector: p.sector,
-            audience: p.audience,
-            topic: p.topic,
-            type: p.type,
-            page: p.page,
-            perPage: 10,
-          });
+          const { searchId } = await searchAndLog(p, { source: "portal", visitor: clientIp(req.headers), perPage: 10 });
           // A query that is all long digit runs is not logged; its links then carry an id that matches no search.
-          return (
-            logSearch({ query: p.q, resultCount: result.total, source: "portal", visitor: clientIp(req.headers) }) ??
-            "0"
-          );
+          return searchId ?? "0";
         },
       };
     },
