@@ -1,5 +1,5 @@
-// Query plans of the desk queue on PostgreSQL: runs listQueue for each view (first page with the counts per view, as
-// the /desk page asks for it) on a client that logs its SQL, then EXPLAIN ANALYZEs every statement with its own
+// Query plans on PostgreSQL: runs listQueue for each view (first page with the counts per view, as the /desk page
+// asks for it) — or any other page's loader, such as the organisation page (explainCalls) — on a client that logs its SQL, then EXPLAIN ANALYZEs every statement with its own
 // parameters and keeps the key figures: execution time, the scans (node, table, index, rows, loops) and buffers.
 // Used by scripts/bench/desk.ts (its output keeps these figures) and runnable on its own against a seeded database:
 //   npx tsx --conditions=react-server scripts/bench/desk-plans.ts postgresql://postgres@127.0.0.1:5432/DB [agent e-mail]
@@ -86,13 +86,12 @@ async function explain(client: pg.Client, sql: string, params: unknown[]): Promi
   };
 }
 
-/** Runs each queue case once on a logging client and EXPLAIN ANALYZEs every statement it sent; keeps the `keep` slowest. */
-export async function explainQueue(
-  url: string,
-  user: SessionUser,
-  cases: QueueCase[] = QUEUE_CASES,
-  keep = 3,
-): Promise<ViewPlans[]> {
+/** A labelled call to profile: `run` does what one page asks of the database. */
+export type PlanCase = { label: string; run: (db: Db) => Promise<unknown>; reset?: () => void };
+
+/** Runs each case once on a logging client (after a warm-up run) and EXPLAIN ANALYZEs every SELECT it sent; keeps the
+ *  `keep` slowest per case. */
+export async function explainCalls(url: string, cases: PlanCase[], keep = 3): Promise<ViewPlans[]> {
   const u = new URL(url);
   const adapter = new PrismaPg({
     host: u.hostname,
@@ -116,14 +115,12 @@ export async function explainQueue(
   try {
     const out: ViewPlans[] = [];
     for (const c of cases) {
-      const run = () =>
-        listQueue(db, { user, view: c.view, sort: c.sort, filters: c.filters, limit: 25, withCounts: true });
-      clearQueueCounts();
-      await run(); // warm: connections, plan caches
-      clearQueueCounts();
+      c.reset?.();
+      await c.run(db); // warm: connections, plan caches
+      c.reset?.();
       captured.length = 0;
       const t0 = performance.now();
-      await run();
+      await c.run(db);
       const listQueueMs = +(performance.now() - t0).toFixed(1);
       const statements = [...captured];
       const plans: StatementPlan[] = [];
@@ -136,10 +133,33 @@ export async function explainQueue(
     }
     return out;
   } finally {
-    clearQueueCounts();
+    resetAll(cases);
     await raw.end();
     await logging.$disconnect();
   }
+}
+
+function resetAll(cases: PlanCase[]) {
+  for (const c of cases) c.reset?.();
+}
+
+/** The queue's statements for each view (first page with the counts per view, as /desk asks for them). */
+export function explainQueue(
+  url: string,
+  user: SessionUser,
+  cases: QueueCase[] = QUEUE_CASES,
+  keep = 3,
+): Promise<ViewPlans[]> {
+  return explainCalls(
+    url,
+    cases.map((c) => ({
+      label: c.label,
+      run: (db: Db) =>
+        listQueue(db, { user, view: c.view, sort: c.sort, filters: c.filters, limit: 25, withCounts: true }),
+      reset: clearQueueCounts,
+    })),
+    keep,
+  );
 }
 
 if (require.main === module) {

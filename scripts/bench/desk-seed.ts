@@ -1,10 +1,15 @@
 // The agent-workspace benchmark's data: N tickets on both desks with a realistic status mix, 2–3 messages each and
-// some tags, written in bulk. Shared by scripts/bench/desk.ts and the queue-plan profile (desk-plans.ts).
+// some tags, written in bulk; one big school (Benchcollege, vo) asked `orgTickets` of the IPO's tickets (from 150
+// addresses), a municipality asked about it in every tenth of the IPO's other tickets, and the rest came from 40
+// smaller organisations. Shared by scripts/bench/desk.ts and the queue-plan profile (desk-plans.ts).
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/app/_core/db";
 import type { DeskId } from "@/app/_core/session";
 
 const CHUNK = 5_000;
+
+/** The organisation the organisation-page benchmark opens. */
+export const BENCH_ORGANISATION = { kind: "school", sector: "vo", name: "Benchcollege", code: "99ZZ" } as const;
 
 /** Writes N tickets (both desks, realistic status mix) with 2–3 messages each and some tags, in bulk. */
 export async function seedTickets(
@@ -12,8 +17,29 @@ export async function seedTickets(
   N: number,
   agentId: string,
   kind: "sqlite" | "postgres",
-): Promise<{ ms: number; messages: number }> {
+  orgTickets = 0,
+): Promise<{ ms: number; messages: number; organisationId: string }> {
   const started = performance.now();
+  const org = await db.organisation.create({ data: { ...BENCH_ORGANISATION, searchText: "benchcollege 99zz" } });
+  const gemeente = await db.organisation.create({
+    data: { kind: "gemeente", name: "Gemeente Benchdorp", code: "GM9999", searchText: "gemeente benchdorp gm9999" },
+  });
+  const others = await Promise.all(
+    Array.from({ length: 40 }, (_, k) =>
+      db.organisation.create({
+        data: { kind: "anders", name: `Organisatie ${k}`, searchText: `organisatie ${k}` },
+        select: { id: true },
+      }),
+    ),
+  );
+  // Ticket i: the IPO's (even i) first `orgTickets` are Benchcollege's; every tenth other IPO ticket is the
+  // municipality's about Benchcollege; the rest belong to the smaller organisations.
+  const orgOf = (i: number): { organisationId: string; schoolId: string | null } =>
+    i % 2 === 0 && i / 2 < orgTickets
+      ? { organisationId: org.id, schoolId: null }
+      : i % 2 === 0 && (i / 2) % 10 === 0
+        ? { organisationId: gemeente.id, schoolId: org.id }
+        : { organisationId: others[i % others.length]!.id, schoolId: null };
   const tags = await Promise.all(
     ["spoed", "bron-registratie", "verlof", "thuiszitter"].map((name) =>
       db.tag.upsert({ where: { name }, create: { name }, update: {} }),
@@ -27,12 +53,14 @@ export async function seedTickets(
     const n = Math.min(CHUNK, N - b);
     const requesters = Array.from({ length: n }, (_, k) => {
       const i = b + k;
+      const ofBench = orgOf(i).organisationId === org.id;
       return {
         id: `br${i}`,
         name: `Beller ${i}`,
-        email: `beller${i % 30_000}@school.test`,
+        email: ofBench ? `medewerker${i % 150}@benchcollege.test` : `beller${i % 30_000}@school.test`,
         callerType: callerTypes[i % 5]!,
-        organisation: `School ${i % 997}`,
+        organisation: ofBench ? org.name : `School ${i % 997}`,
+        organisationId: orgOf(i).organisationId,
       };
     });
     await db.requester.createMany({ data: requesters });
@@ -65,6 +93,7 @@ export async function seedTickets(
         resolvedAt: done ? new Date(createdAt.getTime() + 2 * 86_400_000) : null,
         closedAt: status === "closed" ? new Date(createdAt.getTime() + 3 * 86_400_000) : null,
         slaPausedAt: status === "waiting" ? new Date(createdAt.getTime() + 7_200_000) : null,
+        ...orgOf(i),
       };
     });
     await db.ticket.createMany({ data: tickets });
@@ -104,5 +133,5 @@ export async function seedTickets(
   // PostgreSQL: VACUUM too. A table that grew to this size in use has been vacuumed by autovacuum (visibility map set,
   // so index-only scans skip the heap); a table bulk-loaded a second ago has not.
   await db.$executeRawUnsafe(kind === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-  return { ms: Math.round(performance.now() - started), messages };
+  return { ms: Math.round(performance.now() - started), messages, organisationId: org.id };
 }

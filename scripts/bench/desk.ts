@@ -6,9 +6,13 @@
 //   - a public reply through replyToTicket directly: stored (reply, outbox row, audit in one transaction), and
 //     stored + delivered (the outbox delivers it to its .eml file in MAIL_DIR, as the server's worker does);
 //   - a phone contact logged (a Beantwoord call: ticket, phone message, contact row) through logContact directly;
-//   - GET /api/v1/tickets/{reference} over HTTP with an API token (scope tickets:read).
+//   - GET /api/v1/tickets/{reference} over HTTP with an API token (scope tickets:read);
+//   - the organisation page (/desk/organisaties/[id]) of a school with --org-tickets tickets (default 5,000) on the
+//     agent's desk, and on PostgreSQL EXPLAIN ANALYZE of the statements its loader sends.
+// --only organisation times just the organisation page (with a small --n that still holds the 5,000 tickets).
 // Each figure carries the 1-minute load average before and after it: the machine is shared.
 //   npx tsx --conditions=react-server scripts/bench/desk.ts [--db sqlite|postgres|both] [--n 100000] [--requests 200]
+//     [--org-tickets 5000] [--only organisation]
 // Needs a build (`npx next build`; set NEXT_DIST_DIR when the build lives elsewhere). Prints one JSON line per database.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,8 +28,9 @@ import { logContact } from "@/app/_modules/contact/service";
 import { deliverPendingMail } from "@/app/_modules/mail/outbox";
 import { createEmlFolderTransport } from "@/app/_modules/mail/transport";
 import { clearQueueCounts } from "@/app/_modules/tickets/queue";
-import { explainQueue, QUEUE_CASES } from "./desk-plans";
-import { seedTickets } from "./desk-seed";
+import { organisationPage } from "@/app/_modules/organisations/service";
+import { explainCalls, explainQueue, QUEUE_CASES } from "./desk-plans";
+import { BENCH_ORGANISATION, seedTickets } from "./desk-seed";
 
 import { benchDatabases, bin, createPgDatabase, freePort, root, startNext, type RunningServer } from "../lib/server";
 const { values: args } = parseArgs({
@@ -36,9 +41,15 @@ const { values: args } = parseArgs({
     // Reuse a database seeded by an earlier run (migrations are applied; seeding is skipped when it already holds
     // the tickets): back-to-back before/after runs on the same data without reseeding 100,000 tickets.
     "database-url": { type: "string" },
+    "org-tickets": { type: "string", default: "5000" },
+    only: { type: "string" },
   },
 });
 const N = Number(args.n);
+const ORG_TICKETS = Number(args["org-tickets"]);
+if (args.only && args.only !== "organisation") throw new Error("--only takes: organisation");
+// The organisation's tickets are the IPO's (every other ticket): N must hold them.
+if (ORG_TICKETS * 2 > N) throw new Error(`--n ${N} cannot hold --org-tickets ${ORG_TICKETS} (needs at least twice)`);
 const REQUESTS = Number(args.requests);
 const PG_ADMIN = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -158,15 +169,62 @@ async function benchOne(kind: "sqlite" | "postgres") {
     const already = reuse ? await db.ticket.count() : 0;
     const seeded =
       already >= N
-        ? { ms: 0, messages: await db.message.count(), reused: already }
-        : await seedTickets(db, N, agent.id, kind);
+        ? {
+            ms: 0,
+            messages: await db.message.count(),
+            reused: already,
+            organisationId: (await db.organisation.findFirstOrThrow({ where: { code: BENCH_ORGANISATION.code } })).id,
+          }
+        : await seedTickets(db, N, agent.id, kind, ORG_TICKETS);
     // The bench process calls services directly (reply, contact): give them the server's settings (MAIL_DIR, APP_URL).
     for (const k of ["DATABASE_URL", "APP_URL", "MAIL_DIR", "UPLOAD_DIR", "AUTH_SECRET", "RATE_LIMITS"] as const)
       process.env[k] = env[k];
-    const plans = kind === "postgres" ? await explainQueue(databaseUrl, agent) : null;
+    const orgId = seeded.organisationId;
+    const orgTicketCount = await db.ticket.count({ where: { organisationId: orgId } });
+    const orgPlans =
+      kind === "postgres"
+        ? await explainCalls(databaseUrl, [
+            {
+              label: `/desk/organisaties/${orgId}`,
+              run: (d) => organisationPage(d, { id: orgId, user: agent }),
+            },
+          ])
+        : null;
+    const plans = kind === "postgres" && !args.only ? await explainQueue(databaseUrl, agent) : null;
 
     server = await startNext({ port, env, timeoutMs: 120_000 });
     const cookie = await loginCookie(base, agent.email);
+
+    // The organisation page of the school with ORG_TICKETS tickets (all on the agent's desk).
+    const orgPath = `/desk/organisaties/${orgId}`;
+    await timeGets(
+      base,
+      cookie,
+      Array.from({ length: 5 }, () => orgPath),
+      BENCH_ORGANISATION.name,
+    ); // warm up
+    const orgRun = await withLoad(() =>
+      timeGets(
+        base,
+        cookie,
+        Array.from({ length: REQUESTS }, () => orgPath),
+        BENCH_ORGANISATION.name,
+      ),
+    );
+    const organisationPageFigures = {
+      ...stats(orgRun.value, orgRun.load),
+      tickets: orgTicketCount,
+      ...(orgPlans ? { plans: orgPlans } : {}),
+    };
+    if (args.only === "organisation")
+      return {
+        db: kind,
+        tickets: N,
+        seedMs: seeded.ms,
+        cores: os.cpus().length,
+        organisationPage: organisationPageFigures,
+        note: "HTTP times are full responses from next start on localhost, sequential, logged in as agent.vo; load1m = 1-minute load average before/after",
+      };
 
     // Queue: six views with their counts (the default view, the other views, a sort and a tag filter).
     const queuePaths = QUEUE_CASES.map((c) => c.label);
@@ -308,6 +366,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
       contactLogged: stats(contacts, [contactLoad, load1()]),
       apiTicketByReference: stats(apiTimes, [apiLoad, load1()]),
       ...(plans ? { queuePlans: plans } : {}),
+      organisationPage: organisationPageFigures,
       note: "HTTP times are full responses from next start on localhost, sequential (one request at a time), logged in as agent.vo; load1m = 1-minute load average before/after",
     };
   } finally {
