@@ -306,6 +306,38 @@ describe("agents: link, notes, merge", () => {
     expect(await t.db.auditEvent.count({ where: { action: "organisation.merged" } })).toBe(1);
   });
 
+  it("the page counts tickets by the organisation (open ones too) and about it, on the user's desks only", async () => {
+    const { createTicket } = await import("@/app/_modules/tickets/create-ticket");
+    const org = await t.db.organisation.create({
+      data: { kind: "school", sector: "po", name: "Telschool", code: "98TA", searchText: "telschool 98ta" },
+    });
+    const gm = await t.db.organisation.create({
+      data: { kind: "gemeente", name: "Gemeente Tel", code: "GM9998", searchText: "gemeente tel gm9998" },
+    });
+    const made = async (deskId: "po" | "vo-mbo", status: string, by: string, schoolId: string | null = null) => {
+      const c = await createTicket(t.db, {
+        input: ask({ email: `tel${Math.random().toString(36).slice(2)}@example.org` }),
+        deskId,
+        organisation: { id: by, matchedBy: "agent" },
+        schoolId,
+      });
+      await t.db.ticket.update({ where: { id: c.id }, data: { status } });
+    };
+    await made("po", "new", org.id);
+    await made("po", "waiting", org.id);
+    await made("po", "closed", org.id);
+    await made("vo-mbo", "open", org.id);
+    await made("po", "open", gm.id, org.id);
+    await made("vo-mbo", "resolved", gm.id, org.id);
+    const page = await organisationPage(t.db, { id: org.id, user: admin });
+    if ("redirectTo" in page) throw new Error("unexpected redirect");
+    expect(page.counts).toEqual({ by: 4, about: 2, open: 3 });
+    const po = await organisationPage(t.db, { id: org.id, user: agentPo });
+    if ("redirectTo" in po) throw new Error("unexpected redirect");
+    expect(po.counts).toEqual({ by: 3, about: 1, open: 2 });
+    expect(po.byTickets).toHaveLength(3);
+  });
+
   it("a bestuur's page lists its schools and a municipality's the schools in it", async () => {
     const bestuur = (await searchOrganisations(t.db, { code: "41002" }))[0]!;
     const page = await organisationPage(t.db, { id: bestuur.id, user: admin });
