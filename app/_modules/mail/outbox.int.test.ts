@@ -43,11 +43,15 @@ async function queue(n: number, at = new Date(Date.now() - 60_000)) {
 /** Runs tests/helpers/outbox-worker.ts in a child process and kills it (SIGKILL) once it says "paused". */
 function runAndKillWorker(pauseAfter: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/outbox-worker.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: t.url, MAIL_DIR: dir, PAUSE_AFTER: String(pauseAfter) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "tests/helpers/outbox-worker.ts"],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.url, MAIL_DIR: dir, PAUSE_AFTER: String(pauseAfter) },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const lines: string[] = [];
     let err = "";
     child.stderr.on("data", (d) => (err += d));

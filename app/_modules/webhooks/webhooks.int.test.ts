@@ -178,11 +178,15 @@ describe("webhook delivery", () => {
     });
     await hook(r.url, ["ticket.created"]);
     const tk = await newTicket(t.db, "po");
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/webhook-worker.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: t.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "tests/helpers/webhook-worker.ts"],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_c, s) => resolve(s)));
     await first;
     child.kill("SIGKILL");
