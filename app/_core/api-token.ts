@@ -3,6 +3,7 @@
 // no route checks a token itself.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { decodeOr, jsonColumn, knownStringList } from "@/app/_lib/json-column";
 import { db as appDb, type Db } from "./db";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { DESK_IDS, type DeskId } from "./session";
@@ -29,14 +30,9 @@ export function generateApiToken(): { token: string; hash: string; prefix: strin
   return { token, hash: hashApiToken(token), prefix: token.slice(0, 10) };
 }
 
-const parseList = <T extends string>(json: string, allowed: readonly T[]): T[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v.filter((x) => (allowed as readonly unknown[]).includes(x)) as T[]) : [];
-  } catch {
-    return [];
-  }
-};
+/** ApiToken.desks and ApiToken.scopes: JSON lists; a desk or scope no longer known is left out when read. */
+export const apiTokenDesksColumn = jsonColumn<DeskId[]>("ApiToken.desks", knownStringList(DESK_IDS));
+export const apiTokenScopesColumn = jsonColumn<ApiScope[]>("ApiToken.scopes", knownStringList(API_SCOPES));
 
 const bearer = (req: Request): string | null => {
   const h = req.headers.get("authorization");
@@ -68,8 +64,8 @@ export async function authenticateApiToken(
   const principal: ApiPrincipal = {
     tokenId: row.id,
     name: row.name,
-    desks: parseList(row.desks, DESK_IDS),
-    scopes: parseList(row.scopes, API_SCOPES),
+    desks: decodeOr(apiTokenDesksColumn, row.desks, []),
+    scopes: decodeOr(apiTokenScopesColumn, row.scopes, []),
   };
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });

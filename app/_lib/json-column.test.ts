@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { decodeOr, jsonColumn, trustedJsonColumn } from "./json-column";
+import { decodeOr, jsonColumn, knownStringList, trustedJsonColumn } from "./json-column";
 
 describe("jsonColumn", () => {
   const ids = jsonColumn("Thing.ids", z.array(z.string()));
@@ -30,5 +30,16 @@ describe("jsonColumn", () => {
     const c = trustedJsonColumn<{ n: number }>();
     expect(c.decode('{"n":1,"extra":true}')).toEqual({ n: 1, extra: true });
     expect(c.encode({ n: 2 })).toBe('{"n":2}');
+  });
+});
+
+describe("knownStringList", () => {
+  const scopes = jsonColumn("Token.scopes", knownStringList(["read", "write"] as const));
+
+  it("reads the known values and leaves out a retired one; anything but a list is refused", () => {
+    expect(scopes.decode('["read","admin","write"]')).toEqual(["read", "write"]);
+    expect(scopes.decode(scopes.encode(["write"]))).toEqual(["write"]);
+    expect(() => scopes.decode('"read"')).toThrow(/Token\.scopes/);
+    expect(decodeOr(scopes, "not json", [])).toEqual([]);
   });
 });

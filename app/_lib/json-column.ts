@@ -1,7 +1,7 @@
 // Typed codecs for the JSON string columns (SQLite has no JSON type, so arrays and objects are stored as text).
 // Every read of such a column goes through its codec instead of a hand-written `JSON.parse(...) as T`, so the shape
 // of a column is written down once, next to the schema that checks it. Pure and browser-safe: zod only.
-import type { z } from "zod";
+import { z } from "zod";
 
 /** Reads and writes one JSON string column. */
 export type JsonColumn<T> = {
@@ -42,4 +42,14 @@ export function decodeOr<T>(column: JsonColumn<T>, text: string | null | undefin
   } catch {
     return fallback;
   }
+}
+
+/**
+ * A JSON list of known strings (desks, scopes, webhook events): a value no longer known is left out when read, so a
+ * row written before a value was retired still reads.
+ */
+export function knownStringList<T extends string>(allowed: readonly T[]): z.ZodType<T[]> {
+  return z
+    .array(z.unknown())
+    .transform((list) => list.filter((x): x is T => (allowed as readonly unknown[]).includes(x)));
 }

@@ -2,7 +2,13 @@
 // stored as a SHA-256 hash, limited to desks and scopes, with an optional expiry; revocable. Every change is audited.
 import "server-only";
 import { z } from "zod";
-import { API_SCOPES, generateApiToken, type ApiScope } from "@/app/_core/api-token";
+import {
+  API_SCOPES,
+  apiTokenDesksColumn,
+  apiTokenScopesColumn,
+  generateApiToken,
+  type ApiScope,
+} from "@/app/_core/api-token";
 import type { Db } from "@/app/_core/db";
 import { NotFoundError, ValidationError } from "@/app/_core/errors";
 import { DESK_IDS, type DeskId } from "@/app/_core/session";
@@ -49,8 +55,8 @@ export async function createApiToken(db: Db, input: ApiTokenInput, actorId: stri
         name: v.name,
         tokenHash: hash,
         prefix,
-        desks: JSON.stringify(desks),
-        scopes: JSON.stringify(scopes),
+        desks: apiTokenDesksColumn.encode(desks),
+        scopes: apiTokenScopesColumn.encode(scopes),
         expiresAt: v.expiresAt ?? null,
         createdById: actorId,
       },
@@ -96,8 +102,8 @@ export async function listApiTokens(db: Db) {
     id: r.id,
     name: r.name,
     prefix: r.prefix,
-    desks: JSON.parse(r.desks) as DeskId[],
-    scopes: JSON.parse(r.scopes) as ApiScope[],
+    desks: apiTokenDesksColumn.decode(r.desks),
+    scopes: apiTokenScopesColumn.decode(r.scopes),
     expiresAt: r.expiresAt,
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,

@@ -2,6 +2,8 @@
 // editor from the {{regel:…}} and {{drempel:…}} blocks in the body) include the rule.
 import "server-only";
 import type { Db } from "@/app/_core/db";
+import { decodeOr } from "@/app/_lib/json-column";
+import { articleColumns } from "@/app/_modules/articles/fields";
 
 export type RuleArticle = { slug: string; title: string };
 
@@ -42,11 +44,5 @@ export async function articlesForRules(
   return out;
 }
 
-function safeList(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
+/** An article's rule ids; a row that cannot be read embeds none. */
+const safeList = (json: string): string[] => decodeOr(articleColumns.protocolRuleIds, json, []);

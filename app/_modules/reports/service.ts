@@ -14,6 +14,8 @@
 // ./report-types (the shapes); this file validates the input and puts the report together.
 import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
+import { decodeOr } from "@/app/_lib/json-column";
+import { taxonomySettingColumn } from "@/app/_modules/content/columns";
 import { ValidationError, zodIssues } from "@/app/_core/errors";
 import { DESK_IDS, visibleDesks, type DeskId } from "@/app/_core/session";
 import type { BusinessHours } from "@/app/_modules/sla/business-time";
@@ -66,12 +68,8 @@ function organisationBreakdown(
 async function topicLabels(db: Db): Promise<Map<string, string>> {
   const row = await db.setting.findUnique({ where: { key: "taxonomy" }, select: { value: true } });
   if (!row) return new Map();
-  try {
-    const parsed = JSON.parse(row.value) as { taxonomy?: { topics?: { id: string; label: string }[] } };
-    return new Map((parsed.taxonomy?.topics ?? []).map((t) => [t.id, t.label]));
-  } catch {
-    return new Map();
-  }
+  const parsed = decodeOr(taxonomySettingColumn, row.value, null);
+  return new Map((parsed?.taxonomy?.topics ?? []).map((t) => [t.id, t.label]));
 }
 
 /** Validates a period and the user's desks; throws a ValidationError with Dutch messages. */

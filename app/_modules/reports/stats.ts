@@ -1,6 +1,7 @@
 // Pure building blocks of the reports: percentiles, ISO weeks in the desk's time zone, SLA outcomes,
 // business-hours durations and CSV. No Prisma, no Next.js: the service and the tests call these directly.
 import "server-only";
+import { deskHoursColumn } from "@/app/_modules/desks/columns";
 import { businessMsBetween, DEFAULT_TIME_ZONE, type BusinessHours } from "@/app/_modules/sla/business-time";
 
 const DAY_MS = 86_400_000;
@@ -281,7 +282,7 @@ export function slaTally(outcomes: Iterable<SlaOutcome>): SlaTally {
 
 /** Parses a desk's `hours` JSON column ({ days, open, close }); throws on a malformed value. */
 export function parseDeskHours(json: string): BusinessHours {
-  const raw = JSON.parse(json) as Partial<BusinessHours>;
+  const raw = deskHoursColumn.decode(json) as Partial<BusinessHours> | null;
   if (!raw || !Array.isArray(raw.days) || typeof raw.open !== "string" || typeof raw.close !== "string") {
     throw new TypeError(`Desk hours must be { days, open, close }: ${json}`);
   }

@@ -1,6 +1,7 @@
 // Webhook events and their payloads (zod): the same schemas build the bodies and the OpenAPI document's `webhooks`.
 import "server-only";
 import { z } from "zod";
+import { jsonColumn, knownStringList } from "@/app/_lib/json-column";
 import { CHANNELS } from "@/app/_modules/tickets/channel";
 
 export const WEBHOOK_EVENTS = [
@@ -13,6 +14,9 @@ export const WEBHOOK_EVENTS = [
   "contact.logged",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Webhook.events: the events a webhook subscribes to; an event no longer sent is left out when read. */
+export const webhookEventsColumn = jsonColumn<WebhookEvent[]>("Webhook.events", knownStringList(WEBHOOK_EVENTS));
 /** Sent only by the admin's "Testbericht" button, to one webhook. */
 export const PING_EVENT = "webhook.ping";
 

@@ -11,6 +11,7 @@ import { parseInput } from "@/app/_modules/tickets/desk-schema";
 import {
   PING_EVENT,
   WEBHOOK_EVENTS,
+  webhookEventsColumn,
   webhookInputSchema,
   type WebhookContactData,
   type WebhookEvent,
@@ -37,7 +38,7 @@ async function subscribers(tx: Tx, event: string, now: number): Promise<string[]
     const rows = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
     subs = cache.__portalWebhookSubs = {
       at: now,
-      list: rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })),
+      list: rows.map((r) => ({ id: r.id, events: webhookEventsColumn.decode(r.events) as string[] })),
     };
   }
   return subs.list.filter((w) => w.events.includes(event)).map((w) => w.id);
@@ -189,7 +190,7 @@ const publicView = (w: {
 }) => ({
   id: w.id,
   url: w.url,
-  events: JSON.parse(w.events) as WebhookEvent[],
+  events: webhookEventsColumn.decode(w.events),
   enabled: w.enabled,
   secretHint: `${w.secret.slice(0, 6)}…`,
   createdAt: w.createdAt,
@@ -204,7 +205,7 @@ export async function createWebhook(db: Db, input: WebhookInput, actorId: string
   const events = WEBHOOK_EVENTS.filter((e) => v.events.includes(e));
   const row = await db.$transaction(async (tx) => {
     const w = await tx.webhook.create({
-      data: { url: check.url.toString(), secret, events: JSON.stringify(events), createdById: actorId },
+      data: { url: check.url.toString(), secret, events: webhookEventsColumn.encode(events), createdById: actorId },
     });
     await recordAudit(tx, {
       actorId,
@@ -249,7 +250,7 @@ export async function deleteWebhook(db: Db, id: string, actorId: string | null):
       action: "webhook.deleted",
       entityType: "webhook",
       entityId: id,
-      before: { url: w.url, events: JSON.parse(w.events), enabled: w.enabled },
+      before: { url: w.url, events: webhookEventsColumn.decode(w.events), enabled: w.enabled },
     });
   });
   clearWebhookCache();
