@@ -1,6 +1,6 @@
 // Expected errors reach the user with their own (Dutch) message and status; anything else is logged and
 // answered with a generic message (formbricks' isExpectedError habit).
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 
 export type Issue = { path: string; message: string };
 

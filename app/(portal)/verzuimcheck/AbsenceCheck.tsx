@@ -1,18 +1,16 @@
 "use client";
 // The absence part of the verzuimcheck: choose a protocol and a mode (quick counts or dated events), submit to a
 // server action, show the answer. react-hook-form with the same zod schemas the server actions use.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { AbsenceCheckResult } from "@/app/_modules/protocol/check-service";
 import { CHECK_EVENT_TYPES, EVENT_TYPE_LABELS, parsePastedEvents } from "@/app/_modules/protocol/check-input";
-import {
-  detailedCheckSchema,
-  quickCheckSchema,
-  type DetailedCheckInput,
-  type DetailedCheckValues,
-  type QuickCheckInput,
-  type QuickCheckValues,
+import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
+import type {
+  DetailedCheckInput,
+  DetailedCheckValues,
+  QuickCheckInput,
+  QuickCheckValues,
 } from "@/app/_modules/protocol/check-forms";
 import { checkDetailed, checkQuick } from "./actions";
 import { AbsenceResult } from "./CheckResult";
@@ -125,9 +123,17 @@ const QUICK_LABELS: Record<string, string> = {
   weeksAbsentInARow: "Weken achter elkaar afwezig",
 };
 
+// The forms' zod schemas load after the page (see lazy-resolver.ts).
+const quickResolver = lazyZodResolver<QuickCheckValues, QuickCheckInput>(() =>
+  import("@/app/_modules/protocol/check-forms").then((m) => m.quickCheckSchema),
+);
+const detailedResolver = lazyZodResolver<DetailedCheckValues, DetailedCheckInput>(() =>
+  import("@/app/_modules/protocol/check-forms").then((m) => m.detailedCheckSchema),
+);
+
 function QuickForm({ protocol, onResult }: { protocol: string; onResult: (r: AbsenceCheckResult) => void }) {
   const form = useForm<QuickCheckValues, unknown, QuickCheckInput>({
-    resolver: zodResolver(quickCheckSchema),
+    resolver: quickResolver,
     mode: "onTouched",
     defaultValues: {
       protocol,
@@ -259,7 +265,7 @@ function DetailedForm({
   onResult: (r: AbsenceCheckResult) => void;
 }) {
   const form = useForm<DetailedCheckValues, unknown, DetailedCheckInput>({
-    resolver: zodResolver(detailedCheckSchema),
+    resolver: detailedResolver,
     mode: "onTouched",
     defaultValues: { protocol, asOf: today, events: [], pasted: "", holidays: [] },
   });

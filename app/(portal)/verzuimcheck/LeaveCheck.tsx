@@ -1,11 +1,11 @@
 "use client";
 // The leave-request checker: kind, dates and school days → allowed or not, who decides, and why.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { LeaveCheckResult } from "@/app/_modules/protocol/check-service";
 import { CHECK_LEAVE_KINDS, LEAVE_KIND_LABELS } from "@/app/_modules/protocol/check-input";
-import { leaveCheckSchema, type LeaveCheckInput, type LeaveCheckValues } from "@/app/_modules/protocol/check-forms";
+import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
+import type { LeaveCheckInput, LeaveCheckValues } from "@/app/_modules/protocol/check-forms";
 import type { ProtocolOption } from "./AbsenceCheck";
 import { checkLeaveRequest } from "./actions";
 import { LeaveResult } from "./CheckResult";
@@ -25,9 +25,14 @@ const LABELS: Record<string, string> = {
 type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /** The leave form and its answer. */
+// The form's zod schema loads after the page (see lazy-resolver.ts).
+const leaveResolver = lazyZodResolver<LeaveCheckValues, LeaveCheckInput>(() =>
+  import("@/app/_modules/protocol/check-forms").then((m) => m.leaveCheckSchema),
+);
+
 export function LeaveCheck({ protocols, defaultProtocol }: { protocols: ProtocolOption[]; defaultProtocol: string }) {
   const form = useForm<LeaveCheckValues, unknown, LeaveCheckInput>({
-    resolver: zodResolver(leaveCheckSchema),
+    resolver: leaveResolver,
     mode: "onTouched",
     defaultValues: {
       protocol: defaultProtocol,

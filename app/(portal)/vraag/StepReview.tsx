@@ -1,7 +1,7 @@
 "use client";
 // Step 4, "Controleren en versturen": the sector question when the analysis cannot tell, the out-of-scope notice,
 // the desk the question goes to (with why, and its phone and hours), and everything entered, each with "Wijzigen".
-import { CALLER_TYPE_LABELS } from "@/app/_modules/triage/schema";
+import { CALLER_TYPE_LABELS } from "@/app/_modules/triage/caller-types";
 import type { QuestionWizardState } from "./useQuestionWizard";
 import { FieldError } from "./WizardChrome";
 import { fieldHelpers, ON_BEHALF_TYPES, SECTOR_CHOICE, type Desk } from "./wizard-model";

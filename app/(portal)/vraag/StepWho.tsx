@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useEffect, useMemo } from "react";
 import { useController } from "react-hook-form";
 import { Combobox } from "@/app/_components/Combobox";
-import { CALLER_TYPE_LABELS, CALLER_TYPES } from "@/app/_modules/triage/schema";
+import { CALLER_TYPE_LABELS, CALLER_TYPES } from "@/app/_modules/triage/caller-types";
 import { directorySearch } from "./directory-search";
 import type { QuestionWizardState } from "./useQuestionWizard";
 import { FieldError } from "./WizardChrome";

@@ -2,12 +2,11 @@
 // The wizard's state: the react-hook-form form (the same zod schema as the server), the step, the draft kept in
 // sessionStorage (nothing typed is lost on an error, on going back or on a reload), the live question analysis,
 // the funnel events, and the submit with its per-field errors sent back to the step that has the field.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { useForm, type FieldPath, type UseFormReturn } from "react-hook-form";
 import { SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/app/_core/body-limit";
 import { ATTACHMENT_LIMITS } from "@/app/_modules/storage/file-type";
-import { wizardSchema } from "@/app/_modules/tickets/schema";
+import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
 import { submitWizard } from "./actions";
 import {
   beacon,
@@ -124,6 +123,11 @@ const tooLarge = (files: File[]) =>
   files.some((f) => f.size > ATTACHMENT_LIMITS.maxBytes) ||
   files.reduce((n, f) => n + f.size, 0) > SERVER_ACTION_MAX_BYTES - 1024 * 1024;
 
+// The wizard's zod schema (the server action's own) loads after the page: see lazy-resolver.ts.
+const wizardResolver = lazyZodResolver<Values, Values>(() =>
+  import("@/app/_modules/tickets/schema").then((m) => m.wizardSchema),
+);
+
 export function useQuestionWizard(initialQuestion: string | undefined) {
   const [step, setStep] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
@@ -139,7 +143,7 @@ export function useQuestionWizard(initialQuestion: string | undefined) {
   const doneRef = useRef(false);
 
   const form = useForm<Values>({
-    resolver: zodResolver(wizardSchema),
+    resolver: wizardResolver,
     mode: "onTouched",
     defaultValues: {
       callerType: undefined,

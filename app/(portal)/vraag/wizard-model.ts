@@ -3,7 +3,7 @@
 import type { FieldErrors, FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import type { wizardSchema } from "@/app/_modules/tickets/schema";
-import type { CallerType } from "@/app/_modules/triage/schema";
+import type { CallerType } from "@/app/_modules/triage/caller-types";
 import type { SuggestedArticle } from "./SuggestedArticles";
 
 export type Values = z.input<typeof wizardSchema>;
