@@ -16,7 +16,8 @@ function violations(files: SourceFiles): string[] {
     .map(([, chain]) => chain.join(" → "));
 }
 
-describe("server-only", () => {
+// Transpiling the client graph takes about 15 s alone and more beside other test files on two cores.
+describe("server-only", { timeout: 120_000 }, () => {
   const files = readSources(root, ["app"]);
 
   it("no client component reaches a module marked server-only", () => {
