@@ -10,6 +10,8 @@ import {
   type EditorStatusFilter,
 } from "@/app/_modules/articles/workflow";
 import { taxonomyChoices } from "./data";
+import { ArticleFilterForm } from "./list/ArticleFilterForm";
+import { ArticleTable } from "./list/ArticleTable";
 import "./editor.css";
 
 export const metadata: Metadata = { title: "Redactie: artikelen" };
@@ -37,8 +39,6 @@ const matches = (r: EditorArticleRow, s: EditorStatusFilter) =>
         ? r.hasPendingChanges
         : r.workingStatus === s;
 
-const day = (d: Date) =>
-  d.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", year: "numeric" });
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
 
 export default async function EditorHome({ searchParams }: { searchParams: Promise<SP> }) {
@@ -102,108 +102,14 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
         </ul>
       </nav>
 
-      <form
-        method="get"
-        action="/redactie"
-        className="filter-bar"
-        role="search"
-        aria-label="Artikelen zoeken en filteren"
-      >
-        {status !== "all" && <input type="hidden" name="status" value={status} />}
-        <div className="field">
-          <label htmlFor="f-q">Zoek op titel of webadres</label>
-          <input id="f-q" name="q" type="search" defaultValue={q} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-aud">Doelgroep</label>
-          <select id="f-aud" name="doelgroep" defaultValue={audience}>
-            <option value="">Alle doelgroepen</option>
-            {choices.audiences.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sec">Sector</label>
-          <select id="f-sec" name="sector" defaultValue={sector}>
-            <option value="">Alle sectoren</option>
-            {choices.sectors.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-top">Onderwerp</label>
-          <select id="f-top" name="onderwerp" defaultValue={topic}>
-            <option value="">Alle onderwerpen</option>
-            {choices.topics.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="btn-row">
-          <button type="submit" className="btn">
-            Filteren
-          </button>
-          {(q || audience || sector || topic) && (
-            <Link href={status === "all" ? "/redactie" : `/redactie?status=${status}`}>Filters wissen</Link>
-          )}
-        </div>
-      </form>
+      <ArticleFilterForm status={status} q={q} audience={audience} sector={sector} topic={topic} choices={choices} />
 
       <p role="status" className="muted">
         {rows.length === 1 ? "1 artikel" : `${rows.length} artikelen`} met status ‘{current.label.toLowerCase()}’
         {q ? ` voor ‘${q}’` : ""}.
       </p>
 
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table article-list">
-            <caption className="visually-hidden">Artikelen, laatst bijgewerkt bovenaan</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Status</th>
-                <th scope="col">Onderwerp</th>
-                <th scope="col">Controleren vóór</th>
-                <th scope="col">Bijgewerkt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link href={r.href}>{r.title}</Link>
-                    <span className="muted slug">/{r.slug}</span>
-                  </th>
-                  <td>
-                    <span className={`status art-${r.hasPendingChanges ? "pending" : r.workingStatus}`}>
-                      {r.statusLabel}
-                    </span>
-                  </td>
-                  <td>{topicLabel.get(r.topic) ?? r.topic}</td>
-                  <td>
-                    {r.reviewDueAt ? day(r.reviewDueAt) : <span className="muted">geen datum</span>}
-                    {r.pastReview && (
-                      <>
-                        {" "}
-                        <span className="tag tag-overdue">verlopen</span>
-                      </>
-                    )}
-                  </td>
-                  <td>{day(r.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ArticleTable rows={rows} topicLabel={topicLabel} />
     </div>
   );
 }

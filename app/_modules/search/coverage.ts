@@ -67,9 +67,7 @@ const MAX_VARIANTS = 60;
 export function compileCoverage(src: CoverageSource, words: string[], lastIsPrefix: boolean): CoverageQuery {
   const matchers: Matcher[] = [];
   const plan: HighlightPlan = { terms: new Map(), phrases: [] };
-  const slotWeight: number[] = [];
-  const slotWord: number[] = [];
-  const wordSlots: [number, number][] = [];
+  const { splits, amountUnit, slotWeight, slotWord, wordSlots } = planSlots(src, words);
   const seen = new Map<string, number>();
 
   const addPhrase = (phrase: (string | null)[], fromSlot: number, toSlot: number, weight: number) => {
@@ -81,34 +79,6 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     plan.phrases.push({ words: phrase, mask });
   };
 
-  // Slots: a query word that splits into known parts gets one slot per part.
-  // Only a word the index does not hold (as such or by its stem) is split: the parts of a known word add noise.
-  const splits = words.map((w) =>
-    w.length >= 8 && !/\d/.test(w) && src.termId(w) < 0 && !src.sameStem(stem(w)).length
-      ? splitCompound(w, src.known)
-      : null,
-  );
-  // "(vanaf) hoeveel uur": the amount words are matched by any number of that unit, not by themselves, and
-  // weigh nothing of their own.
-  const amountUnit = words.map((_, i) => {
-    let j = i;
-    while (j < words.length && AMOUNT_WORDS.has(words[j]!)) j++;
-    return j > i && j < words.length && unitOf(words[j]!) ? j : -1;
-  });
-  words.forEach((_, i) => {
-    const parts = splits[i];
-    const start = slotWeight.length;
-    if (parts) {
-      for (let k = 0; k < parts.length; k++) {
-        slotWeight.push(1 / parts.length);
-        slotWord.push(i);
-      }
-    } else {
-      slotWeight.push(amountUnit[i]! >= 0 ? 0 : 1);
-      slotWord.push(i);
-    }
-    wordSlots.push([start, slotWeight.length - 1]);
-  });
   const S = slotWeight.length;
   const range = (i: number, j = i): [number, number] => [wordSlots[i]![0], wordSlots[j]![1]];
 
@@ -220,6 +190,44 @@ export function compileCoverage(src: CoverageSource, words: string[], lastIsPref
     addRange(src.termId(numberTerm(unitOf(words[u]!)!)), from, to, W_NUMBER_UNIT * 0.6, -1);
   });
   return { slots: S, slotWeight, slotWord, words, matchers, plan };
+}
+
+/**
+ * The scoring slots of the query words. A word that splits into known parts gets one slot per part. Only a word the
+ * index does not hold (as such or by its stem) is split: the parts of a known word add noise. Amount words before a
+ * unit ("(vanaf) hoeveel uur") are matched by any number of that unit, not by themselves, and weigh nothing.
+ */
+function planSlots(src: CoverageSource, words: string[]) {
+  const slotWeight: number[] = [];
+  const slotWord: number[] = [];
+  const wordSlots: [number, number][] = [];
+  const splits = words.map((w) =>
+    w.length >= 8 && !/\d/.test(w) && src.termId(w) < 0 && !src.sameStem(stem(w)).length
+      ? splitCompound(w, src.known)
+      : null,
+  );
+  // "(vanaf) hoeveel uur": the amount words are matched by any number of that unit, not by themselves, and
+  // weigh nothing of their own.
+  const amountUnit = words.map((_, i) => {
+    let j = i;
+    while (j < words.length && AMOUNT_WORDS.has(words[j]!)) j++;
+    return j > i && j < words.length && unitOf(words[j]!) ? j : -1;
+  });
+  words.forEach((_, i) => {
+    const parts = splits[i];
+    const start = slotWeight.length;
+    if (parts) {
+      for (let k = 0; k < parts.length; k++) {
+        slotWeight.push(1 / parts.length);
+        slotWord.push(i);
+      }
+    } else {
+      slotWeight.push(amountUnit[i]! >= 0 ? 0 : 1);
+      slotWord.push(i);
+    }
+    wordSlots.push([start, slotWeight.length - 1]);
+  });
+  return { splits, amountUnit, slotWeight, slotWord, wordSlots };
 }
 
 /** `term` starts with a `len`-letter word and the rest (after a linking s/e/en) is a word of its own. */
