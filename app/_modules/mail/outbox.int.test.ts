@@ -97,7 +97,7 @@ describe("outbox after a crash", () => {
     expect((await stat(path.join(dir, `${ids[2]}.eml`))).mtimeMs).toBe(third.mtimeMs);
     const after = await t.db.mailOutbox.findMany();
     expect(after.every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
-  }, 60_000);
+  }, 90_000);
 });
 
 describe("outbox drain", () => {
