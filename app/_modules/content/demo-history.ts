@@ -353,15 +353,26 @@ export async function seedDemoHistory(
   for (const { at, channel } of arrivals) {
     // Who asks, and about which school.
     const parent = rng() < 0.05;
-    const org = parent ? null : weighted(rng, orgWeights);
-    const callerType: CallerType = org ? callerTypeOf(org) : "parent-or-student";
+    let org = parent ? null : weighted(rng, orgWeights);
     let school: Org | null = null;
     if (org && (org.kind === "bestuur" || org.kind === "gemeente" || org.kind === "leverancier" || org.kind === "anders")) {
-      const candidates = schools.filter((s) => (org.kind === "bestuur" ? s.bestuurId === org.id : org.kind === "gemeente" ? s.municipalityId === org.id : true));
-      if (candidates.length && rng() < (org.kind === "bestuur" ? 0.85 : 0.55)) school = pick(rng, candidates);
+      const o = org;
+      const candidates = schools.filter((s) => (o.kind === "bestuur" ? s.bestuurId === o.id : o.kind === "gemeente" ? s.municipalityId === o.id : true));
+      if (candidates.length && rng() < (o.kind === "bestuur" ? 0.85 : 0.55)) school = pick(rng, candidates);
     }
-    const about = school ?? (org?.kind === "school" ? org : null);
+    let about = school ?? (org?.kind === "school" ? org : null);
     const deskId: DeskId = about ? deskOfSector(about.sector) : org?.kind === "bestuur" ? "po" : "vo-mbo";
+    // Number 1 of a desk (see the transfers below) is asked by one of that desk's own schools, so a question from the
+    // same address goes to the same desk again (the intake routes by the e-mail domain's organisation).
+    if ((next.get(`${deskId}:${referenceYear(new Date(at))}`) ?? 0) === 0 && org?.kind !== "school") {
+      const own = schools.filter((s) => deskOfSector(s.sector) === deskId && s.domain);
+      if (own.length) {
+        org = pick(rng, own);
+        school = null;
+        about = org;
+      }
+    }
+    const callerType: CallerType = org ? callerTypeOf(org) : "parent-or-student";
     const desk = desks.get(deskId)!;
     const topic = weighted(rng, TOPICS_BY_CALLER[callerType]);
     const question = pick(rng, QUESTIONS[topic]!).replace("{school}", about?.name ?? "onze school");
