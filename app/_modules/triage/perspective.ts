@@ -3,7 +3,7 @@
 //   gemist", "word ik gemeld", "mag ik vrij"), without ever saying "ik ben leerling";
 // - a caller (typically a school board) describing what it consists of ("wij hebben basisscholen en een vmbo")
 //   before saying which school the question is about: the inventory says who is asking, not what it is about.
-import { INVENTORY_CUES, OWN_ATTENDANCE, PUPIL_NOUNS } from "./lexicon";
+import { INVENTORY_CUES, OWN_ATTENDANCE, PUPIL_NOUNS } from "./lexicon-topics";
 import { CanonText, compilePattern, type CanonToken, type Token } from "./text";
 
 export type Span = { first: number; last: number };
