@@ -16,6 +16,7 @@ export const PURE_ENGINES = [
   "app/_modules/triage/text.ts",
   "app/_modules/triage/lexicon.ts",
   "app/_modules/triage/lexicon-topics.ts",
+  "app/_modules/triage/protocol-hints.ts",
   "app/_modules/protocol/engine/**/*.ts",
   // The verzuimcheck's form side runs in the browser as well as on the server: the same rule keeps it light.
   "app/_modules/protocol/check-input.ts",

@@ -170,6 +170,48 @@ export const SELF_REFERENCES: { p: string; gap: number; ownOnly?: boolean }[] = 
   { p: "onze|ons|mijn", gap: 1, ownOnly: true },
 ];
 
+/** Words between a self-reference ("ik werk als") and a desk signal that break the link: the signal then does not
+ * name the caller's own role ("ik werk samen met het vo", "ik ben student op het mbo"). */
+export const SELF_REFERENCE_GAP_BLOCKERS = [
+  "met",
+  "samen",
+  "naar",
+  "over",
+  "aan",
+  "contact",
+  "vraag",
+  "vragen",
+  "zoek",
+  "of",
+  "dat",
+  "die",
+  "wie",
+  "hoe",
+  "wat",
+  "welke",
+  "en",
+  "maar",
+  "niet",
+  "geen",
+  "graag",
+  "benieuwd",
+  "bezig",
+  // "ik ben student op het mbo": the role is the pupil, the school type is where they learn.
+  "leerling",
+  "leerlingen",
+  "student",
+  "studenten",
+  "scholier",
+  "deelnemer",
+  "ouder",
+  "ouders",
+  "vader",
+  "moeder",
+  "kind",
+  "zoon",
+  "dochter",
+];
+
 /** Spellings mapped to one canonical form (plurals, joined words, common variants). */
 export const VARIANTS: Record<string, string> = {
   basisscholen: "basisschool",
