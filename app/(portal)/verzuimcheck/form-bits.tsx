@@ -78,3 +78,10 @@ export const ErrorSummary = forwardRef<HTMLDivElement, SummaryProps>(function Er
     </div>
   );
 });
+
+/** The protocol select is the summary's target for a "protocol" error. */
+export const protocolControl = (path: string) => (path === "protocol" ? "protocol" : undefined);
+export const NETWORK_ERROR = "De check lukte niet. Controleer uw internetverbinding en probeer het opnieuw.";
+
+/** What a check's server action answers. */
+export type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
