@@ -143,16 +143,14 @@ const REPLIES: Record<string, string> = {
     "Gebruik het nummer uit de brief van DUO. Stuur nooit een BSN mee in uw vraag; wij zoeken het op met de gegevens van de school.",
   "koppeling-techniek":
     "Er was een tijdelijke storing bij het verzuimregister. Deze is opgelost. Verstuur de meldingen die zijn mislukt opnieuw.",
-  rapportages:
-    "U vindt de overzichten in Mijn DUO onder Overzichten. De link in de mail is 30 dagen geldig.",
+  rapportages: "U vindt de overzichten in Mijn DUO onder Overzichten. De link in de mail is 30 dagen geldig.",
   vrijstellingen:
     "Een vrijstelling vraagt u aan bij de leerplichtambtenaar van de gemeente waar het kind woont. Een vrijstelling geldt per schooljaar.",
   "rmc-vsv":
     "Meld langdurig verzuim van jongeren tot 23 jaar zonder startkwalificatie bij RMC via het verzuimloket. Kies het meldingstype RMC.",
   privacy:
     "U mag alleen gegevens delen die nodig zijn voor de hulp, en met toestemming of op grond van de wet. Leg vast wat u deelt en waarom.",
-  contact:
-    "Excuses voor het wachten. Wij hebben uw vraag opgepakt en nemen vandaag contact met u op.",
+  contact: "Excuses voor het wachten. Wij hebben uw vraag opgepakt en nemen vandaag contact met u op.",
 };
 
 const ASK_MORE =
@@ -162,7 +160,11 @@ const CALLER_MORE = [
   "Dank u. De datum was de 3e van deze maand, het kenmerk is VM-4481.",
   "Ik heb het nagevraagd bij onze administratie: de melding is via het LAS verstuurd.",
 ];
-const CALLER_THANKS = ["Dank u wel, dit is duidelijk.", "Bedankt, het is gelukt.", "Fijn, dan weten wij wat we moeten doen."];
+const CALLER_THANKS = [
+  "Dank u wel, dit is duidelijk.",
+  "Bedankt, het is gelukt.",
+  "Fijn, dan weten wij wat we moeten doen.",
+];
 const NOTES = [
   "Nagevraagd bij beheer, antwoord volgt.",
   "Zelfde vraag als vorige week van deze school; zie eerdere vraag.",
@@ -184,27 +186,143 @@ const TOPIC_TAGS: Record<string, string[]> = {
 };
 
 const TOPICS_BY_CALLER: Record<CallerType, (readonly [string, number])[]> = {
-  "po-school": [["verzuim-melden", 5], ["te-laat-en-spijbelen", 3], ["verlof", 4], ["ziekteverzuim", 2], ["inschrijving", 3], ["persoonsgebonden-nummer", 2], ["soorten-verzuim", 1]],
-  "vo-school": [["verzuim-melden", 5], ["te-laat-en-spijbelen", 4], ["verlof", 3], ["ziekteverzuim", 2], ["inschrijving", 2], ["thuiszitters", 2], ["soorten-verzuim", 1]],
-  "mbo-institution": [["rmc-vsv", 5], ["verzuim-melden", 3], ["inschrijving", 2], ["leerplicht", 1]],
-  "school-board": [["inschrijving", 3], ["rapportages", 2], ["privacy", 2], ["verzuim-melden", 2], ["thuiszitters", 1]],
-  municipality: [["rapportages", 4], ["leerplicht", 3], ["thuiszitters", 3], ["vrijstellingen", 2], ["rmc-vsv", 2], ["privacy", 1]],
-  "software-vendor": [["koppeling-techniek", 6], ["persoonsgebonden-nummer", 2], ["privacy", 1]],
-  "parent-or-student": [["verlof", 3], ["leerplicht", 2], ["contact", 2], ["vrijstellingen", 1]],
-  other: [["thuiszitters", 3], ["privacy", 2], ["contact", 1]],
+  "po-school": [
+    ["verzuim-melden", 5],
+    ["te-laat-en-spijbelen", 3],
+    ["verlof", 4],
+    ["ziekteverzuim", 2],
+    ["inschrijving", 3],
+    ["persoonsgebonden-nummer", 2],
+    ["soorten-verzuim", 1],
+  ],
+  "vo-school": [
+    ["verzuim-melden", 5],
+    ["te-laat-en-spijbelen", 4],
+    ["verlof", 3],
+    ["ziekteverzuim", 2],
+    ["inschrijving", 2],
+    ["thuiszitters", 2],
+    ["soorten-verzuim", 1],
+  ],
+  "mbo-institution": [
+    ["rmc-vsv", 5],
+    ["verzuim-melden", 3],
+    ["inschrijving", 2],
+    ["leerplicht", 1],
+  ],
+  "school-board": [
+    ["inschrijving", 3],
+    ["rapportages", 2],
+    ["privacy", 2],
+    ["verzuim-melden", 2],
+    ["thuiszitters", 1],
+  ],
+  municipality: [
+    ["rapportages", 4],
+    ["leerplicht", 3],
+    ["thuiszitters", 3],
+    ["vrijstellingen", 2],
+    ["rmc-vsv", 2],
+    ["privacy", 1],
+  ],
+  "software-vendor": [
+    ["koppeling-techniek", 6],
+    ["persoonsgebonden-nummer", 2],
+    ["privacy", 1],
+  ],
+  "parent-or-student": [
+    ["verlof", 3],
+    ["leerplicht", 2],
+    ["contact", 2],
+    ["vrijstellingen", 1],
+  ],
+  other: [
+    ["thuiszitters", 3],
+    ["privacy", 2],
+    ["contact", 1],
+  ],
 };
 
-const FIRST = ["Anna", "Bram", "Carla", "Dirk", "Els", "Frank", "Greet", "Hans", "Ilse", "Jeroen", "Karin", "Lars", "Marieke", "Niels", "Olga", "Paul", "Rianne", "Sander", "Tineke", "Wouter", "Yvonne", "Ahmed", "Sevda", "Koen"];
-const LAST = ["de Boer", "Dijkstra", "Bosma", "Visser", "Hoekstra", "Meijer", "van der Veen", "Postma", "Kramer", "de Jong", "Wijnstra", "Smit", "Brouwer", "Yilmaz", "Zijlstra", "Bouma"];
-const ZERO_QUERIES = ["huisonderwijs", "schorsing leerling", "schorsing", "doublure", "studiefinanciering", "inloggen mijn duo", "bsn kwijt", "extra verlof ramadan", "stage verzuim", "examenvrijstelling"];
-const QUERIES: [string, string | null][] = [
-  ["verzuim melden", "ongeoorloofd-verzuim-melden"], ["16 uur", "uren-tellen-ongeoorloofd-verzuim"], ["vakantieverlof", "vakantieverlof-aanvragen"],
-  ["te laat komen", "te-laat-komen"], ["thuiszitters", "thuiszitters-wie-helpt"], ["spijbelen", "spijbelen-wat-doet-de-school"],
-  ["leerling inschrijven", "leerling-inschrijven"], ["niet in register", "leerling-niet-in-register"], ["rmc melding", "rmc-melding-jongeren-18-23"],
-  ["certificaat koppeling", "certificaat-koppeling"], ["foutmelding koppeling", "foutmelding-koppeling"], ["vrijstelling", "vrijstellingen-leerplicht"],
-  ["ziekmelding", null], ["luxe verzuim", "luxe-verzuim"], ["melding intrekken", "verzuimmelding-intrekken"], ["gewichtige omstandigheden", "verlof-gewichtige-omstandigheden"],
+const FIRST = [
+  "Anna",
+  "Bram",
+  "Carla",
+  "Dirk",
+  "Els",
+  "Frank",
+  "Greet",
+  "Hans",
+  "Ilse",
+  "Jeroen",
+  "Karin",
+  "Lars",
+  "Marieke",
+  "Niels",
+  "Olga",
+  "Paul",
+  "Rianne",
+  "Sander",
+  "Tineke",
+  "Wouter",
+  "Yvonne",
+  "Ahmed",
+  "Sevda",
+  "Koen",
 ];
-const FEEDBACK_COMMENTS = ["Duidelijk uitgelegd, dank.", "Ik mis een voorbeeld voor het mbo.", "Wat als de ouders het niet eens zijn?", "Graag een link naar het formulier."];
+const LAST = [
+  "de Boer",
+  "Dijkstra",
+  "Bosma",
+  "Visser",
+  "Hoekstra",
+  "Meijer",
+  "van der Veen",
+  "Postma",
+  "Kramer",
+  "de Jong",
+  "Wijnstra",
+  "Smit",
+  "Brouwer",
+  "Yilmaz",
+  "Zijlstra",
+  "Bouma",
+];
+const ZERO_QUERIES = [
+  "huisonderwijs",
+  "schorsing leerling",
+  "schorsing",
+  "doublure",
+  "studiefinanciering",
+  "inloggen mijn duo",
+  "bsn kwijt",
+  "extra verlof ramadan",
+  "stage verzuim",
+  "examenvrijstelling",
+];
+const QUERIES: [string, string | null][] = [
+  ["verzuim melden", "ongeoorloofd-verzuim-melden"],
+  ["16 uur", "uren-tellen-ongeoorloofd-verzuim"],
+  ["vakantieverlof", "vakantieverlof-aanvragen"],
+  ["te laat komen", "te-laat-komen"],
+  ["thuiszitters", "thuiszitters-wie-helpt"],
+  ["spijbelen", "spijbelen-wat-doet-de-school"],
+  ["leerling inschrijven", "leerling-inschrijven"],
+  ["niet in register", "leerling-niet-in-register"],
+  ["rmc melding", "rmc-melding-jongeren-18-23"],
+  ["certificaat koppeling", "certificaat-koppeling"],
+  ["foutmelding koppeling", "foutmelding-koppeling"],
+  ["vrijstelling", "vrijstellingen-leerplicht"],
+  ["ziekmelding", null],
+  ["luxe verzuim", "luxe-verzuim"],
+  ["melding intrekken", "verzuimmelding-intrekken"],
+  ["gewichtige omstandigheden", "verlof-gewichtige-omstandigheden"],
+];
+const FEEDBACK_COMMENTS = [
+  "Duidelijk uitgelegd, dank.",
+  "Ik mis een voorbeeld voor het mbo.",
+  "Wat als de ouders het niet eens zijn?",
+  "Graag een link naar het formulier.",
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -218,7 +336,16 @@ type Org = {
   municipalityId: string | null;
   domain: string | null;
 };
-type Desk = { id: DeskId; name: string; article: string; phone: string; referencePrefix: string; hours: BusinessHours; frDays: number; resDays: number };
+type Desk = {
+  id: DeskId;
+  name: string;
+  article: string;
+  phone: string;
+  referencePrefix: string;
+  hours: BusinessHours;
+  frDays: number;
+  resDays: number;
+};
 type Agent = { id: string; name: string; desks: DeskId[] };
 
 const callerTypeOf = (o: Org): CallerType =>
@@ -266,10 +393,23 @@ export async function seedDemoHistory(
     db.organisation.findMany({
       where: { mergedIntoId: null },
       orderBy: [{ kind: "asc" }, { code: "asc" }, { name: "asc" }],
-      select: { id: true, kind: true, sector: true, name: true, code: true, bestuurId: true, municipalityId: true, domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } },
+      select: {
+        id: true,
+        kind: true,
+        sector: true,
+        name: true,
+        code: true,
+        bestuurId: true,
+        municipalityId: true,
+        domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 },
+      },
     }),
     db.desk.findMany({ orderBy: { id: "asc" } }),
-    db.user.findMany({ where: { role: { in: ["agent", "admin"] }, active: true }, orderBy: { email: "asc" }, include: { desks: true } }),
+    db.user.findMany({
+      where: { role: { in: ["agent", "admin"] }, active: true },
+      orderBy: { email: "asc" },
+      include: { desks: true },
+    }),
     db.article.findMany({ where: { status: "published" }, orderBy: { slug: "asc" }, select: { id: true, slug: true } }),
     db.ticketCounter.findMany(),
   ]);
@@ -278,10 +418,23 @@ export async function seedDemoHistory(
   const desks = new Map<DeskId, Desk>(
     deskRows.map((d) => [
       d.id as DeskId,
-      { id: d.id as DeskId, name: d.name, article: d.article, phone: d.phone, referencePrefix: d.referencePrefix, hours: JSON.parse(d.hours) as BusinessHours, frDays: d.firstResponseBusinessDays, resDays: d.resolutionBusinessDays },
+      {
+        id: d.id as DeskId,
+        name: d.name,
+        article: d.article,
+        phone: d.phone,
+        referencePrefix: d.referencePrefix,
+        hours: JSON.parse(d.hours) as BusinessHours,
+        frDays: d.firstResponseBusinessDays,
+        resDays: d.resolutionBusinessDays,
+      },
     ]),
   );
-  const agents: Agent[] = userRows.map((u) => ({ id: u.id, name: u.name, desks: u.desks.map((d) => d.deskId as DeskId) }));
+  const agents: Agent[] = userRows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    desks: u.desks.map((d) => d.deskId as DeskId),
+  }));
   const agentsOf = (desk: DeskId) => {
     const own = agents.filter((a) => a.desks.length === 1 && a.desks[0] === desk);
     const both = agents.filter((a) => a.desks.includes(desk) && a.desks.length > 1);
@@ -291,7 +444,14 @@ export async function seedDemoHistory(
   const schools = orgs.filter((o) => o.kind === "school");
   // Some organisations ask much more than others: the big vo school, a busy municipality, a vendor.
   const heavy: Record<string, number> = { "12AB": 8, "34CD": 4, "51GH": 4, GM0085: 5, "12345678": 5, "41001": 4 };
-  const orgWeights = orgs.map((o) => [o, heavy[o.code ?? ""] ?? (o.kind === "gemeente" ? 2.5 : o.kind === "leverancier" ? 2 : o.kind === "bestuur" ? 2 : 1)] as const);
+  const orgWeights = orgs.map(
+    (o) =>
+      [
+        o,
+        heavy[o.code ?? ""] ??
+          (o.kind === "gemeente" ? 2.5 : o.kind === "leverancier" ? 2 : o.kind === "bestuur" ? 2 : 1),
+      ] as const,
+  );
   const people = new Map<string, { name: string; email: string }[]>();
   const personOf = (o: Org | null): { name: string; email: string } => {
     const key = o?.id ?? "";
@@ -303,7 +463,9 @@ export async function seedDemoHistory(
         const first = pick(rng, FIRST);
         const last = pick(rng, LAST);
         const local = `${first[0]!.toLowerCase()}.${slug(last).replace(/-/g, "")}`;
-        const domain = o ? (o.domain ?? `${slug(o.name)}.test`) : pick(rng, ["thuismail.test", "postvak.test", "webmail.test"]);
+        const domain = o
+          ? (o.domain ?? `${slug(o.name)}.test`)
+          : pick(rng, ["thuismail.test", "postvak.test", "webmail.test"]);
         list.push({ name: `${first} ${last}`, email: `${local}@${domain}` });
       }
       people.set(key, list);
@@ -341,9 +503,19 @@ export async function seedDemoHistory(
     const n = weekend ? (rng() < 0.3 ? 1 : 0) : 2 + Math.floor(rng() * 5);
     const offset = amsterdamOffset(new Date(dayStart + 12 * HOUR));
     for (let i = 0; i < n; i++) {
-      const channel: Channel = weekend ? (rng() < 0.6 ? "web" : "email") : weighted(rng, [["web", 50], ["email", 20], ["phone", 20], ["api", 10]]);
+      const channel: Channel = weekend
+        ? rng() < 0.6
+          ? "web"
+          : "email"
+        : weighted(rng, [
+            ["web", 50],
+            ["email", 20],
+            ["phone", 20],
+            ["api", 10],
+          ]);
       // Local clock: the phone line is open 09:00–13:00, the rest comes in between 07:30 and 21:30.
-      const localMin = channel === "phone" ? 9 * 60 + Math.floor(rng() * 235) : 7 * 60 + 30 + Math.floor(rng() * 14 * 60);
+      const localMin =
+        channel === "phone" ? 9 * 60 + Math.floor(rng() * 235) : 7 * 60 + 30 + Math.floor(rng() * 14 * 60);
       const at = dayStart + localMin * MIN - offset;
       if (at <= latest) arrivals.push({ at, channel });
     }
@@ -355,9 +527,14 @@ export async function seedDemoHistory(
     const parent = rng() < 0.05;
     let org = parent ? null : weighted(rng, orgWeights);
     let school: Org | null = null;
-    if (org && (org.kind === "bestuur" || org.kind === "gemeente" || org.kind === "leverancier" || org.kind === "anders")) {
+    if (
+      org &&
+      (org.kind === "bestuur" || org.kind === "gemeente" || org.kind === "leverancier" || org.kind === "anders")
+    ) {
       const o = org;
-      const candidates = schools.filter((s) => (o.kind === "bestuur" ? s.bestuurId === o.id : o.kind === "gemeente" ? s.municipalityId === o.id : true));
+      const candidates = schools.filter((s) =>
+        o.kind === "bestuur" ? s.bestuurId === o.id : o.kind === "gemeente" ? s.municipalityId === o.id : true,
+      );
       if (candidates.length && rng() < (o.kind === "bestuur" ? 0.85 : 0.55)) school = pick(rng, candidates);
     }
     let about = school ?? (org?.kind === "school" ? org : null);
@@ -406,7 +583,11 @@ export async function seedDemoHistory(
     const frOnTime = rng() < 0.84;
     const respondedAt = phoneAnswered
       ? new Date(at + (4 + Math.floor(rng() * 10)) * MIN)
-      : addBusinessTime(transferAt ?? created, Math.round(dayMs * (frOnTime ? 0.05 + rng() * 0.8 : 1.1 + rng() * 1.8)), hours);
+      : addBusinessTime(
+          transferAt ?? created,
+          Math.round(dayMs * (frOnTime ? 0.05 + rng() * 0.8 : 1.1 + rng() * 1.8)),
+          hours,
+        );
     const waits = !phoneAnswered && rng() < 0.2;
     const callerBackAt = waits ? new Date(respondedAt.getTime() + (20 + rng() * 50) * HOUR) : null;
     const pausedMs = callerBackAt ? businessMsBetween(respondedAt, callerBackAt, hours) : 0;
@@ -423,7 +604,13 @@ export async function seedDemoHistory(
     // A few questions stay open long past their due time (and number 1, see above).
     const stuck = first || (!phoneAnswered && rng() < 0.03 && now.getTime() - at > 14 * DAY);
     const closedAt = new Date(resolvedAt.getTime() + 7 * DAY);
-    const due = computeSlaDueTimes({ createdAt: created, pausedMs: callerBackAt && callerBackAt.getTime() <= now.getTime() ? pausedMs : 0, hours, firstResponseBusinessDays: desk.frDays, resolutionBusinessDays: desk.resDays });
+    const due = computeSlaDueTimes({
+      createdAt: created,
+      pausedMs: callerBackAt && callerBackAt.getTime() <= now.getTime() ? pausedMs : 0,
+      hours,
+      firstResponseBusinessDays: desk.frDays,
+      resolutionBusinessDays: desk.resDays,
+    });
     const past = (d: Date | null) => !!d && d.getTime() <= now.getTime();
 
     let status: TicketStatus;
@@ -451,49 +638,154 @@ export async function seedDemoHistory(
       schoolCode: org?.kind === "school" ? org.code : null,
       createdAt: created,
       organisationId: org?.id ?? null,
-      organisationMatchedBy: !org ? null : org.domain && person.email.endsWith(`@${org.domain}`) ? "domain" : org.kind === "school" ? "school-code" : "agent",
+      organisationMatchedBy: !org
+        ? null
+        : org.domain && person.email.endsWith(`@${org.domain}`)
+          ? "domain"
+          : org.kind === "school"
+            ? "school-code"
+            : "agent",
     });
 
-    messages.push({ id: newId(), ticketId, kind: "caller", body: question, createdAt: created, emailFrom: channel === "email" ? person.email : null });
+    messages.push({
+      id: newId(),
+      ticketId,
+      kind: "caller",
+      body: question,
+      createdAt: created,
+      emailFrom: channel === "email" ? person.email : null,
+    });
     let last = created;
     if (transferAt) {
-      messages.push({ id: newId(), ticketId, kind: "system", body: `De vraag is doorgestuurd van ${firstDesk.name} naar ${desk.name}. Het vraagnummer is nu ${reference} (was ${firstRef}).`, createdAt: transferAt });
+      messages.push({
+        id: newId(),
+        ticketId,
+        kind: "system",
+        body: `De vraag is doorgestuurd van ${firstDesk.name} naar ${desk.name}. Het vraagnummer is nu ${reference} (was ${firstRef}).`,
+        createdAt: transferAt,
+      });
       formers.push({ reference: firstRef, ticketId, createdAt: transferAt });
-      audits.push({ id: newId(), actorId: agent?.id ?? null, action: "ticket.transferred", entityType: "ticket", entityId: ticketId, ticketId, before: JSON.stringify({ deskId: firstDesk.id, reference: firstRef }), after: JSON.stringify({ deskId, reference, reason: TRANSFER_REASONS[deskId] }), createdAt: transferAt });
+      audits.push({
+        id: newId(),
+        actorId: agent?.id ?? null,
+        action: "ticket.transferred",
+        entityType: "ticket",
+        entityId: ticketId,
+        ticketId,
+        before: JSON.stringify({ deskId: firstDesk.id, reference: firstRef }),
+        after: JSON.stringify({ deskId, reference, reason: TRANSFER_REASONS[deskId] }),
+        createdAt: transferAt,
+      });
       last = transferAt;
     }
     if (author && rng() < 0.22) {
       const noteAt = new Date(Math.min((transferAt ?? created).getTime() + 35 * MIN, now.getTime() - 30 * MIN));
       if (noteAt > last) {
-        messages.push({ id: newId(), ticketId, kind: "note", authorId: author, body: pick(rng, NOTES), createdAt: noteAt });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "note",
+          authorId: author,
+          body: pick(rng, NOTES),
+          createdAt: noteAt,
+        });
         last = noteAt;
       }
     }
     if (answered && author) {
       if (phoneAnswered)
-        messages.push({ id: newId(), ticketId, kind: "note", authorId: author, body: `Telefonisch beantwoord: ${REPLIES[topic]!}`, createdAt: respondedAt });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "note",
+          authorId: author,
+          body: `Telefonisch beantwoord: ${REPLIES[topic]!}`,
+          createdAt: respondedAt,
+        });
       else
-        messages.push({ id: newId(), ticketId, kind: "reply", authorId: author, body: greeting + (waits ? ASK_MORE : REPLIES[topic]!) + signoff, createdAt: respondedAt });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "reply",
+          authorId: author,
+          body: greeting + (waits ? ASK_MORE : REPLIES[topic]!) + signoff,
+          createdAt: respondedAt,
+        });
       last = respondedAt;
       if (callerBackAt && past(callerBackAt)) {
-        messages.push({ id: newId(), ticketId, kind: "caller", body: pick(rng, CALLER_MORE), createdAt: callerBackAt, emailFrom: channel === "email" ? person.email : null });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "caller",
+          body: pick(rng, CALLER_MORE),
+          createdAt: callerBackAt,
+          emailFrom: channel === "email" ? person.email : null,
+        });
         last = callerBackAt;
         if (done) {
-          messages.push({ id: newId(), ticketId, kind: "reply", authorId: author, body: greeting + REPLIES[topic]! + signoff, createdAt: resolvedAt });
+          messages.push({
+            id: newId(),
+            ticketId,
+            kind: "reply",
+            authorId: author,
+            body: greeting + REPLIES[topic]! + signoff,
+            createdAt: resolvedAt,
+          });
           last = resolvedAt;
         }
       } else if (done && resolvedAt > respondedAt && rng() < 0.5) {
-        messages.push({ id: newId(), ticketId, kind: "caller", body: pick(rng, CALLER_THANKS), createdAt: new Date(Math.min(respondedAt.getTime() + 3 * HOUR, (respondedAt.getTime() + resolvedAt.getTime()) / 2)), emailFrom: channel === "email" ? person.email : null });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "caller",
+          body: pick(rng, CALLER_THANKS),
+          createdAt: new Date(
+            Math.min(respondedAt.getTime() + 3 * HOUR, (respondedAt.getTime() + resolvedAt.getTime()) / 2),
+          ),
+          emailFrom: channel === "email" ? person.email : null,
+        });
       }
     }
     if (done && author) {
       const statusAt = new Date(Math.max(resolvedAt.getTime(), last.getTime()) + MIN);
-      messages.push({ id: newId(), ticketId, kind: "system", body: `De status is nu: ${STATUS_LABELS.resolved}.`, createdAt: statusAt });
-      audits.push({ id: newId(), actorId: author, action: "ticket.status_changed", entityType: "ticket", entityId: ticketId, ticketId, before: JSON.stringify({ status: "open" }), after: JSON.stringify({ status: "resolved" }), createdAt: statusAt });
+      messages.push({
+        id: newId(),
+        ticketId,
+        kind: "system",
+        body: `De status is nu: ${STATUS_LABELS.resolved}.`,
+        createdAt: statusAt,
+      });
+      audits.push({
+        id: newId(),
+        actorId: author,
+        action: "ticket.status_changed",
+        entityType: "ticket",
+        entityId: ticketId,
+        ticketId,
+        before: JSON.stringify({ status: "open" }),
+        after: JSON.stringify({ status: "resolved" }),
+        createdAt: statusAt,
+      });
       last = statusAt;
       if (status === "closed") {
-        messages.push({ id: newId(), ticketId, kind: "system", body: `De status is nu: ${STATUS_LABELS.closed}.`, createdAt: closedAt });
-        audits.push({ id: newId(), actorId: author, action: "ticket.status_changed", entityType: "ticket", entityId: ticketId, ticketId, before: JSON.stringify({ status: "resolved" }), after: JSON.stringify({ status: "closed" }), createdAt: closedAt });
+        messages.push({
+          id: newId(),
+          ticketId,
+          kind: "system",
+          body: `De status is nu: ${STATUS_LABELS.closed}.`,
+          createdAt: closedAt,
+        });
+        audits.push({
+          id: newId(),
+          actorId: author,
+          action: "ticket.status_changed",
+          entityType: "ticket",
+          entityId: ticketId,
+          ticketId,
+          before: JSON.stringify({ status: "resolved" }),
+          after: JSON.stringify({ status: "closed" }),
+          createdAt: closedAt,
+        });
         last = closedAt;
       }
     }
@@ -526,37 +818,114 @@ export async function seedDemoHistory(
       organisationId: org?.id ?? null,
       schoolId: school?.id ?? null,
     });
-    audits.push({ id: newId(), actorId: null, action: "ticket.created", entityType: "ticket", entityId: ticketId, ticketId, after: JSON.stringify({ reference: firstRef, deskId: firstDesk.id, channel }), createdAt: created });
-    const mail = ticketConfirmationMail({ reference: firstRef, deskName: firstDesk.name, deskArticle: firstDesk.article, deskPhone: firstDesk.phone, deskHours: firstDesk.hours, followUpUrl: followUpUrl(token), requesterName: person.name, subject: subjectFrom(question) });
-    mails.push({ id: newId(), to: person.email, subject: mail.subject, text: mail.text, html: mail.html, status: "sent", ticketId, createdAt: created, sentAt: created });
+    audits.push({
+      id: newId(),
+      actorId: null,
+      action: "ticket.created",
+      entityType: "ticket",
+      entityId: ticketId,
+      ticketId,
+      after: JSON.stringify({ reference: firstRef, deskId: firstDesk.id, channel }),
+      createdAt: created,
+    });
+    const mail = ticketConfirmationMail({
+      reference: firstRef,
+      deskName: firstDesk.name,
+      deskArticle: firstDesk.article,
+      deskPhone: firstDesk.phone,
+      deskHours: firstDesk.hours,
+      followUpUrl: followUpUrl(token),
+      requesterName: person.name,
+      subject: subjectFrom(question),
+    });
+    mails.push({
+      id: newId(),
+      to: person.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      status: "sent",
+      ticketId,
+      createdAt: created,
+      sentAt: created,
+    });
     if (rng() < 0.3 && TOPIC_TAGS[topic]) ticketTags.push({ ticketId, tag: pick(rng, TOPIC_TAGS[topic]!) });
 
     if (channel === "phone") {
       const ended = phoneAnswered ? respondedAt : new Date(at + (3 + Math.floor(rng() * 9)) * MIN);
       const outcome = phoneAnswered ? "answered" : rng() < 0.4 ? "callback" : "followup";
       const contactId = newId();
-      contacts.push({ id: contactId, deskId, channel: "phone", outcome, ticketId, agentId: agent?.id ?? null, summary: question, articleSlugs: "[]", startedAt: created, endedAt: ended, createdAt: created });
+      contacts.push({
+        id: contactId,
+        deskId,
+        channel: "phone",
+        outcome,
+        ticketId,
+        agentId: agent?.id ?? null,
+        summary: question,
+        articleSlugs: "[]",
+        startedAt: created,
+        endedAt: ended,
+        createdAt: created,
+      });
       if (outcome === "callback") {
         const dueAt = addBusinessTime(created, dayMs, hours);
-        const doneAt = rng() < 0.85 ? addBusinessTime(created, Math.round(dayMs * (0.1 + rng() * 0.8)), hours) : addBusinessTime(created, Math.round(dayMs * 1.5), hours);
-        callbacks.push({ id: newId(), deskId, ticketId, contactId, assigneeId: agent?.id ?? null, dueAt, doneAt: past(doneAt) ? doneAt : null, result: past(doneAt) ? "Teruggebeld en de vraag beantwoord." : null, createdAt: created });
+        const doneAt =
+          rng() < 0.85
+            ? addBusinessTime(created, Math.round(dayMs * (0.1 + rng() * 0.8)), hours)
+            : addBusinessTime(created, Math.round(dayMs * 1.5), hours);
+        callbacks.push({
+          id: newId(),
+          deskId,
+          ticketId,
+          contactId,
+          assigneeId: agent?.id ?? null,
+          dueAt,
+          doneAt: past(doneAt) ? doneAt : null,
+          result: past(doneAt) ? "Teruggebeld en de vraag beantwoord." : null,
+          createdAt: created,
+        });
       }
     } else if (channel === "email") {
-      inbound.push({ messageId: `<demo-${ticketId}@${person.email.split("@")[1]}>`, fromAddress: person.email, outcome: "ticket", ticketId, deskId: firstDesk.id, createdAt: created });
+      inbound.push({
+        messageId: `<demo-${ticketId}@${person.email.split("@")[1]}>`,
+        fromAddress: person.email,
+        outcome: "ticket",
+        ticketId,
+        deskId: firstDesk.id,
+        createdAt: created,
+      });
     }
   }
 
   // Calls that needed no ticket: out of scope (studiefinanciering, a parent for the wrong desk).
-  const outOfScope = ["Vraag over studiefinanciering; doorverwezen naar DUO.", "Ouder met een vraag over de schoolkeuze; doorverwezen naar de school.", "Vraag over examens; doorverwezen naar het CvTE."];
+  const outOfScope = [
+    "Vraag over studiefinanciering; doorverwezen naar DUO.",
+    "Ouder met een vraag over de schoolkeuze; doorverwezen naar de school.",
+    "Vraag over examens; doorverwezen naar het CvTE.",
+  ];
   for (let i = 0; i < 40; i++) {
     const d = 1 + Math.floor(rng() * HISTORY_DAYS);
     const dayStart = day0 - d * DAY;
     const wd = new Date(dayStart).getUTCDay();
     if (wd === 0 || wd === 6) continue;
-    const startedAt = new Date(dayStart + (9 * 60 + Math.floor(rng() * 230)) * MIN - amsterdamOffset(new Date(dayStart + 12 * HOUR)));
+    const startedAt = new Date(
+      dayStart + (9 * 60 + Math.floor(rng() * 230)) * MIN - amsterdamOffset(new Date(dayStart + 12 * HOUR)),
+    );
     const deskId: DeskId = rng() < 0.5 ? "po" : "vo-mbo";
     const team = agentsOf(deskId);
-    contacts.push({ id: newId(), deskId, channel: "phone", outcome: "out_of_scope", agentId: team.length ? pick(rng, team).id : null, summary: pick(rng, outOfScope), articleSlugs: "[]", startedAt, endedAt: new Date(startedAt.getTime() + (2 + Math.floor(rng() * 4)) * MIN), createdAt: startedAt });
+    contacts.push({
+      id: newId(),
+      deskId,
+      channel: "phone",
+      outcome: "out_of_scope",
+      agentId: team.length ? pick(rng, team).id : null,
+      summary: pick(rng, outOfScope),
+      articleSlugs: "[]",
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + (2 + Math.floor(rng() * 4)) * MIN),
+      createdAt: startedAt,
+    });
   }
 
   // Searches, feedback and question-analysis runs of the same weeks.
@@ -577,18 +946,46 @@ export async function seedDemoHistory(
       } else {
         const [q, clicked] = pick(rng, QUERIES);
         const slugClicked = clicked && slugs.has(clicked) && rng() < 0.6 ? clicked : null;
-        searches.push({ id: newId(), query: q, normalized: q, resultCount: 1 + Math.floor(rng() * 8), clickedSlug: slugClicked, source: rng() < 0.85 ? "portal" : "wizard", createdAt });
+        searches.push({
+          id: newId(),
+          query: q,
+          normalized: q,
+          resultCount: 1 + Math.floor(rng() * 8),
+          clickedSlug: slugClicked,
+          source: rng() < 0.85 ? "portal" : "wizard",
+          createdAt,
+        });
       }
     }
     for (let i = 0, m = weekend ? 1 : 2 + Math.floor(rng() * 4); i < m; i++) {
       const createdAt = new Date(dayStart + (7 + rng() * 14) * HOUR);
       const shown = Math.floor(rng() * 4);
-      const outcome = shown === 0 ? "submitted" : weighted(rng, [["answered", 4], ["submitted", 4], ["abandoned", 2]] as const);
-      runs.push({ id: `demo-history-run-${HISTORY_DAYS - d}-${i}`, suggestionsShown: shown, articlesOpened: shown ? Math.floor(rng() * (shown + 1)) : 0, outcome, createdAt, updatedAt: new Date(createdAt.getTime() + 4 * MIN) });
+      const outcome =
+        shown === 0
+          ? "submitted"
+          : weighted(rng, [
+              ["answered", 4],
+              ["submitted", 4],
+              ["abandoned", 2],
+            ] as const);
+      runs.push({
+        id: `demo-history-run-${HISTORY_DAYS - d}-${i}`,
+        suggestionsShown: shown,
+        articlesOpened: shown ? Math.floor(rng() * (shown + 1)) : 0,
+        outcome,
+        createdAt,
+        updatedAt: new Date(createdAt.getTime() + 4 * MIN),
+      });
     }
     if (articles.length && rng() < 0.8) {
       const helpful = rng() < 0.72;
-      feedback.push({ id: newId(), articleId: pick(rng, articles).id, helpful, comment: rng() < 0.25 ? pick(rng, FEEDBACK_COMMENTS) : null, createdAt: new Date(dayStart + (8 + rng() * 12) * HOUR) });
+      feedback.push({
+        id: newId(),
+        articleId: pick(rng, articles).id,
+        helpful,
+        comment: rng() < 0.25 ? pick(rng, FEEDBACK_COMMENTS) : null,
+        createdAt: new Date(dayStart + (8 + rng() * 12) * HOUR),
+      });
     }
   }
 
@@ -654,5 +1051,11 @@ export async function seedDemoHistory(
       { timeout: 120_000, maxWait: 30_000 },
     );
   }
-  return { tickets: tickets.length, searches: searches.length, feedback: feedback.length, runs: runs.length, contacts: contacts.length };
+  return {
+    tickets: tickets.length,
+    searches: searches.length,
+    feedback: feedback.length,
+    runs: runs.length,
+    contacts: contacts.length,
+  };
 }

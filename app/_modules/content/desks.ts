@@ -18,11 +18,13 @@ export const deskSchema = z.object({
   /** The desk's inbound e-mail address (the e-mail channel; INBOUND_ADDRESS_PO / INBOUND_ADDRESS_VO_MBO override it). */
   email: z.string().email("expected an e-mail address such as po@helpdesk.test").optional(),
   phoneHref: z.string().regex(/^\+\d{8,15}$/, "expected an international number such as +31505997766"),
-  hours: z.object({
-    days: z.array(z.number().int().min(1).max(7)).min(1),
-    open: hhmm,
-    close: hhmm,
-  }).refine((h) => h.open < h.close, { message: "open must be before close", path: ["close"] }),
+  hours: z
+    .object({
+      days: z.array(z.number().int().min(1).max(7)).min(1),
+      open: hhmm,
+      close: hhmm,
+    })
+    .refine((h) => h.open < h.close, { message: "open must be before close", path: ["close"] }),
   sla: z.object({
     firstResponseBusinessDays: z.number().positive().max(30),
     resolutionBusinessDays: z.number().positive().max(90),
@@ -43,7 +45,10 @@ export function parseDesksFile(text: string, file = "content/desks.yaml"): DeskC
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw contentErrorFromIssues(file, parsed.error.issues);
-  const ids = parsed.data.desks.map((d) => d.id).sort().join(",");
+  const ids = parsed.data.desks
+    .map((d) => d.id)
+    .sort()
+    .join(",");
   if (ids !== "po,vo-mbo") throw new ContentError(file, "desks", "expected the desks po and vo-mbo once each");
   return parsed.data.desks;
 }

@@ -18,7 +18,8 @@ const MAX_TERM_LENGTH = 60;
 export const normalizeTerm = (t: string): string => words(t).join(" ");
 
 /** The storage key of a group: its distinct normalised terms, sorted. */
-export const synonymGroupKey = (terms: readonly string[]): string => [...new Set(terms.map(normalizeTerm))].sort().join("|");
+export const synonymGroupKey = (terms: readonly string[]): string =>
+  [...new Set(terms.map(normalizeTerm))].sort().join("|");
 
 /**
  * Checks a synonym group typed by an editor. Returns the normalised, distinct terms, or issues (Dutch) with
@@ -33,15 +34,22 @@ export function checkSynonymTerms(raw: unknown): { terms: string[]; issues: Issu
   (raw as string[]).forEach((text, i) => {
     const t = normalizeTerm(text);
     if (!t) {
-      if (text.trim()) issues.push({ path: `terms.${i}`, message: `‘${text.trim()}’ bevat geen woord. Gebruik letters of cijfers.` });
+      if (text.trim())
+        issues.push({ path: `terms.${i}`, message: `‘${text.trim()}’ bevat geen woord. Gebruik letters of cijfers.` });
       return;
     }
     if (containsPersonalNumber(text)) {
-      issues.push({ path: `terms.${i}`, message: "Dit lijkt een BSN of onderwijsnummer. Haal het nummer weg: wij mogen dit niet bewaren." });
+      issues.push({
+        path: `terms.${i}`,
+        message: "Dit lijkt een BSN of onderwijsnummer. Haal het nummer weg: wij mogen dit niet bewaren.",
+      });
       return;
     }
     if (t.length > MAX_TERM_LENGTH || t.split(" ").length > MAX_TERM_WORDS) {
-      issues.push({ path: `terms.${i}`, message: `‘${text.trim()}’ is te lang. Gebruik een woord of een korte term van hoogstens ${MAX_TERM_WORDS} woorden.` });
+      issues.push({
+        path: `terms.${i}`,
+        message: `‘${text.trim()}’ is te lang. Gebruik een woord of een korte term van hoogstens ${MAX_TERM_WORDS} woorden.`,
+      });
       return;
     }
     if (t.length < 2) {
@@ -62,7 +70,9 @@ export function checkSynonymTerms(raw: unknown): { terms: string[]; issues: Issu
 export type EditorSynonymGroup = { id: string; terms: string[]; createdAt: Date };
 
 /** All editor synonym groups, oldest first. */
-export async function listEditorSynonyms(db: Pick<Db, "editorSynonym"> | Prisma.TransactionClient): Promise<EditorSynonymGroup[]> {
+export async function listEditorSynonyms(
+  db: Pick<Db, "editorSynonym"> | Prisma.TransactionClient,
+): Promise<EditorSynonymGroup[]> {
   const rows = await db.editorSynonym.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map((r) => ({ id: r.id, terms: synonymTermsColumn.decode(r.terms), createdAt: r.createdAt }));
 }

@@ -11,7 +11,11 @@ export class ContentError extends Error {
 }
 
 /** Turns zod issues into a ContentError on the first issue. */
-export function contentErrorFromIssues(file: string, issues: { path: PropertyKey[]; message: string }[], prefix = ""): ContentError {
+export function contentErrorFromIssues(
+  file: string,
+  issues: { path: PropertyKey[]; message: string }[],
+  prefix = "",
+): ContentError {
   const first = issues[0];
   const field = [prefix, ...(first?.path ?? []).map(String)].filter(Boolean).join(".");
   return new ContentError(file, field, first?.message ?? "invalid");

@@ -18,7 +18,11 @@ function copyContent(): string {
 
 async function counts(t: TestDb) {
   const [articles, revisions, protocols, desks, users] = await Promise.all([
-    t.db.article.count(), t.db.articleRevision.count(), t.db.protocol.count(), t.db.desk.count(), t.db.user.count(),
+    t.db.article.count(),
+    t.db.articleRevision.count(),
+    t.db.protocol.count(),
+    t.db.desk.count(),
+    t.db.user.count(),
   ]);
   return { articles, revisions, protocols, desks, users };
 }
@@ -164,10 +168,18 @@ describe("seedContent", () => {
   it("updates an edited article and keeps its history", async () => {
     const dir = copyContent();
     const file = path.join(dir, "articles", "te-laat-komen.md");
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Wat doet de school als een leerling vaak te laat is?"));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, "utf8")
+        .replace(/^title: .*$/m, "title: Wat doet de school als een leerling vaak te laat is?"),
+    );
     const report = await seedContent(t.db, { contentDir: dir, demoUsers: false });
     expect(report.articles).toEqual({ created: 0, updated: 1, unchanged: expect.any(Number) });
-    const a = await t.db.article.findUniqueOrThrow({ where: { slug: "te-laat-komen" }, include: { revisions: { orderBy: { number: "asc" } } } });
+    const a = await t.db.article.findUniqueOrThrow({
+      where: { slug: "te-laat-komen" },
+      include: { revisions: { orderBy: { number: "asc" } } },
+    });
     expect(a.title).toBe("Wat doet de school als een leerling vaak te laat is?");
     expect(a.revisions.map((r) => r.number)).toEqual([1, 2]);
     expect(JSON.parse(a.revisions[0]!.snapshot).title).not.toBe(a.title);
@@ -199,32 +211,38 @@ describe("seedContent with a bad file", () => {
     {
       name: "unknown topic in an article",
       edit: (d) => replaceIn(path.join(d, "articles", "te-laat-komen.md"), /^topic: .*$/m, "topic: bestaat-niet"),
-      file: /content\/articles\/te-laat-komen\.md/, field: /topic/,
+      file: /content\/articles\/te-laat-komen\.md/,
+      field: /topic/,
     },
     {
       name: "slug that does not match the file name",
       edit: (d) => replaceIn(path.join(d, "articles", "luxe-verzuim.md"), /^slug: .*$/m, "slug: iets-anders"),
-      file: /content\/articles\/luxe-verzuim\.md/, field: /slug/,
+      file: /content\/articles\/luxe-verzuim\.md/,
+      field: /slug/,
     },
     {
       name: "unknown protocol rule in a body",
       edit: (d) => fs.appendFileSync(path.join(d, "articles", "luxe-verzuim.md"), "\n{{regel:late-99}}\n"),
-      file: /luxe-verzuim\.md/, field: /late-99/,
+      file: /luxe-verzuim\.md/,
+      field: /late-99/,
     },
     {
       name: "desk with a bad phone link",
       edit: (d) => replaceIn(path.join(d, "desks.yaml"), /phoneHref: "\+31505997766"/, 'phoneHref: "0505997766"'),
-      file: /content\/desks\.yaml/, field: /phoneHref/,
+      file: /content\/desks\.yaml/,
+      field: /phoneHref/,
     },
     {
       name: "protocol threshold that is not a number",
       edit: (d) => replaceIn(path.join(d, "protocols", "stellingwerf-college.yaml"), /count: 3\b/, "count: drie"),
-      file: /stellingwerf-college\.yaml/, field: /count/,
+      file: /stellingwerf-college\.yaml/,
+      field: /count/,
     },
     {
       name: "taxonomy that is not YAML",
       edit: (d) => fs.writeFileSync(path.join(d, "taxonomy.yaml"), "audiences: [\n  - broken"),
-      file: /content\/taxonomy\.yaml/, field: /YAML/,
+      file: /content\/taxonomy\.yaml/,
+      field: /YAML/,
     },
   ];
 

@@ -14,7 +14,11 @@ import { articleColumns, dayToDate } from "@/app/_modules/articles/fields";
 import { articleSnapshot, snapshotColumn } from "@/app/_modules/articles/snapshot";
 import { protocolDefinitionColumn } from "@/app/_modules/protocol/columns";
 import { taxonomySettingColumn } from "./columns";
-import { parseProtocolFile, resolveProtocols, type ProtocolDefinition } from "@/app/_modules/protocol/engine/definition";
+import {
+  parseProtocolFile,
+  resolveProtocols,
+  type ProtocolDefinition,
+} from "@/app/_modules/protocol/engine/definition";
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
@@ -30,7 +34,14 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
 type LoadedArticle = { file: string; hash: string; fm: FrontMatter; body: string; ruleIds: string[] };
-type LoadedProtocol = { file: string; hash: string; id: string; name: string; extends: string | null; definition: ProtocolDefinition };
+type LoadedProtocol = {
+  file: string;
+  hash: string;
+  id: string;
+  name: string;
+  extends: string | null;
+  definition: ProtocolDefinition;
+};
 
 export type LoadedContent = {
   desks: DeskConfig[];
@@ -52,7 +63,10 @@ export function loadContent(contentDir: string): LoadedContent {
   const taxonomy = parseTaxonomyFile(taxText, rel(taxFile));
 
   const protoDir = path.join(contentDir, "protocols");
-  const protoFiles = fs.readdirSync(protoDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+  const protoFiles = fs
+    .readdirSync(protoDir)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort();
   const parsed = protoFiles.map((f) => {
     const full = path.join(protoDir, f);
     const text = read(full);
@@ -67,14 +81,18 @@ export function loadContent(contentDir: string): LoadedContent {
     extends: p.def.extends ?? null,
     definition: p.def,
   }));
-  if (!resolved[DEFAULT_PROTOCOL]) throw new ContentError("content/protocols", "", `the default protocol "${DEFAULT_PROTOCOL}" is missing`);
+  if (!resolved[DEFAULT_PROTOCOL])
+    throw new ContentError("content/protocols", "", `the default protocol "${DEFAULT_PROTOCOL}" is missing`);
   const ruleExists = (protocol: string | undefined, id: string) => {
     const p = resolved[protocol ?? DEFAULT_PROTOCOL];
     return !!p && p.rules.some((r: { id: string }) => r.id === id);
   };
 
   const artDir = path.join(contentDir, "articles");
-  const artFiles = fs.readdirSync(artDir).filter((f) => f.endsWith(".md")).sort();
+  const artFiles = fs
+    .readdirSync(artDir)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   const articles: LoadedArticle[] = [];
   const slugs = new Set<string>();
   for (const f of artFiles) {
@@ -90,19 +108,33 @@ export function loadContent(contentDir: string): LoadedContent {
     }
     const fm = frontMatterSchema.safeParse(fmRaw);
     if (!fm.success) throw contentErrorFromIssues(file, fm.error.issues);
-    if (`${fm.data.slug}.md` !== f) throw new ContentError(file, "slug", `must equal the file name ("${f.replace(/\.md$/, "")}")`);
+    if (`${fm.data.slug}.md` !== f)
+      throw new ContentError(file, "slug", `must equal the file name ("${f.replace(/\.md$/, "")}")`);
     const tax = checkAgainstTaxonomy(fm.data, taxonomy);
     if (tax) throw new ContentError(file, tax.field, tax.message);
     const valid = validateDoc(doc);
     if (!valid.ok) throw new ContentError(file, "body", valid.message);
     const refs = collectRuleRefs(valid.doc);
     for (const r of refs) {
-      if (!ruleExists(r.protocol, r.ruleId)) throw new ContentError(file, "body", `unknown protocol rule "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}"`);
+      if (!ruleExists(r.protocol, r.ruleId))
+        throw new ContentError(
+          file,
+          "body",
+          `unknown protocol rule "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}"`,
+        );
     }
-    const basisProblem = checkRuleBasis(valid.doc, (r) => ruleViewByRef(resolved, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId));
+    const basisProblem = checkRuleBasis(valid.doc, (r) =>
+      ruleViewByRef(resolved, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId),
+    );
     if (basisProblem) throw new ContentError(file, "body", basisProblem);
     slugs.add(fm.data.slug);
-    articles.push({ file, hash: sha(text), fm: fm.data, body: articleColumns.body.encode(valid.doc), ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort() });
+    articles.push({
+      file,
+      hash: sha(text),
+      fm: fm.data,
+      body: articleColumns.body.encode(valid.doc),
+      ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort(),
+    });
   }
   for (const a of articles) {
     for (const link of collectArticleLinks(articleColumns.body.decode(a.body))) {
@@ -119,9 +151,16 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
 
   for (const d of content.desks) {
     const data = {
-      name: d.name, article: d.article, shortName: d.shortName, referencePrefix: d.referencePrefix, serves: d.serves, phone: d.phone,
-      phoneHref: d.phoneHref, hours: JSON.stringify(d.hours),
-      firstResponseBusinessDays: d.sla.firstResponseBusinessDays, resolutionBusinessDays: d.sla.resolutionBusinessDays,
+      name: d.name,
+      article: d.article,
+      shortName: d.shortName,
+      referencePrefix: d.referencePrefix,
+      serves: d.serves,
+      phone: d.phone,
+      phoneHref: d.phoneHref,
+      hours: JSON.stringify(d.hours),
+      firstResponseBusinessDays: d.sla.firstResponseBusinessDays,
+      resolutionBusinessDays: d.sla.resolutionBusinessDays,
     };
     const existing = await db.desk.findUnique({ where: { id: d.id } });
     if (!existing) {
@@ -147,7 +186,13 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
 
   for (const p of content.protocols) {
     const existing = await db.protocol.findUnique({ where: { id: p.id } });
-    const data = { name: p.name, extends: p.extends, definition: protocolDefinitionColumn.encode(p.definition), sourceHash: p.hash, isDefault: p.id === DEFAULT_PROTOCOL };
+    const data = {
+      name: p.name,
+      extends: p.extends,
+      definition: protocolDefinitionColumn.encode(p.definition),
+      sourceHash: p.hash,
+      isDefault: p.id === DEFAULT_PROTOCOL,
+    };
     if (!existing) {
       await db.protocol.create({ data: { id: p.id, ...data } });
       report.protocols.created++;
@@ -158,29 +203,57 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
   }
 
   for (const a of content.articles) {
-    const existing = await db.article.findUnique({ where: { slug: a.fm.slug }, select: { id: true, sourceHash: true, publishedAt: true } });
+    const existing = await db.article.findUnique({
+      where: { slug: a.fm.slug },
+      select: { id: true, sourceHash: true, publishedAt: true },
+    });
     if (existing?.sourceHash === a.hash) {
       report.articles.unchanged++;
       continue;
     }
     const published = a.fm.status === "published";
     const data = {
-      type: a.fm.type, title: a.fm.title, summary: a.fm.summary, body: a.body,
-      audiences: articleColumns.audiences.encode(a.fm.audiences), sectors: articleColumns.sectors.encode(a.fm.sectors), topic: a.fm.topic,
-      questions: articleColumns.questions.encode(a.fm.questions ?? []), protocolRuleIds: articleColumns.protocolRuleIds.encode(a.ruleIds), status: a.fm.status,
-      lastCheckedAt: dayToDate(a.fm.reviewedAt ?? a.fm.lastChecked), reviewDueAt: dayToDate(a.fm.reviewDue),
+      type: a.fm.type,
+      title: a.fm.title,
+      summary: a.fm.summary,
+      body: a.body,
+      audiences: articleColumns.audiences.encode(a.fm.audiences),
+      sectors: articleColumns.sectors.encode(a.fm.sectors),
+      topic: a.fm.topic,
+      questions: articleColumns.questions.encode(a.fm.questions ?? []),
+      protocolRuleIds: articleColumns.protocolRuleIds.encode(a.ruleIds),
+      status: a.fm.status,
+      lastCheckedAt: dayToDate(a.fm.reviewedAt ?? a.fm.lastChecked),
+      reviewDueAt: dayToDate(a.fm.reviewDue),
       sources: articleColumns.sources.encode(a.fm.sources ?? []),
-      sourcePath: a.file, sourceHash: a.hash,
+      sourcePath: a.file,
+      sourceHash: a.hash,
     };
     await db.$transaction(async (tx) => {
       const article = existing
-        ? await tx.article.update({ where: { id: existing.id }, data: { ...data, publishedAt: published ? (existing.publishedAt ?? new Date()) : existing.publishedAt } })
-        : await tx.article.create({ data: { slug: a.fm.slug, ...data, publishedAt: published ? (dayToDate(a.fm.lastChecked) ?? new Date()) : null } });
-      const last = await tx.articleRevision.findFirst({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { number: true } });
+        ? await tx.article.update({
+            where: { id: existing.id },
+            data: { ...data, publishedAt: published ? (existing.publishedAt ?? new Date()) : existing.publishedAt },
+          })
+        : await tx.article.create({
+            data: {
+              slug: a.fm.slug,
+              ...data,
+              publishedAt: published ? (dayToDate(a.fm.lastChecked) ?? new Date()) : null,
+            },
+          });
+      const last = await tx.articleRevision.findFirst({
+        where: { articleId: article.id },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
       await tx.articleRevision.create({
         data: {
-          articleId: article.id, number: (last?.number ?? 0) + 1, status: article.status,
-          note: existing ? `Bijgewerkt uit ${a.file}` : `Geïmporteerd uit ${a.file}`, snapshot: snapshotColumn.encode(articleSnapshot(article)),
+          articleId: article.id,
+          number: (last?.number ?? 0) + 1,
+          status: article.status,
+          note: existing ? `Bijgewerkt uit ${a.file}` : `Geïmporteerd uit ${a.file}`,
+          snapshot: snapshotColumn.encode(articleSnapshot(article)),
         },
       });
     });
@@ -196,7 +269,13 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
         continue;
       }
       await db.user.create({
-        data: { email: u.email, name: u.name, role: u.role, passwordHash, desks: { create: u.desks.map((deskId) => ({ deskId })) } },
+        data: {
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          passwordHash,
+          desks: { create: u.desks.map((deskId) => ({ deskId })) },
+        },
       });
       report.users.created++;
     }
