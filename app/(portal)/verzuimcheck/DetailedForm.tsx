@@ -2,7 +2,7 @@
 // The verzuimcheck's precise mode: dated events (typed or pasted from a school's administration) and school
 // holidays, checked by the same zod schema as the server action.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import type { AbsenceCheckResult } from "@/app/_modules/protocol/check-service";
 import { CHECK_EVENT_TYPES, EVENT_TYPE_LABELS, parsePastedEvents } from "@/app/_modules/protocol/check-input";
 import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
@@ -153,117 +153,23 @@ export function DetailedForm({
         {preview && <PastePreview preview={preview} />}
       </div>
 
-      <fieldset className="row-group">
-        <legend>
-          Meldingen invullen <span className="muted">(niet verplicht)</span>
-        </legend>
-        {events.fields.length === 0 && (
-          <p className="hint">Nog geen meldingen. Voeg er een toe, of plak regels hierboven.</p>
-        )}
-        <ol className="plain-list rows">
-          {events.fields.map((f, i) => {
-            const re = e.events?.[i];
-            const id = (k: string) => `d-events-${i}-${k}`;
-            return (
-              <li key={f.id} className="event-row">
-                <span className="row-label">Melding {i + 1}</span>
-                <div className="row-field">
-                  <label htmlFor={id("date")}>Datum</label>
-                  <input
-                    type="date"
-                    {...register(`events.${i}.date`)}
-                    {...describedBy(id("date"), { error: shown(`events.${i}.date`, re?.date?.message) })}
-                  />
-                  <FieldError id={id("date")} message={shown(`events.${i}.date`, re?.date?.message)} />
-                </div>
-                <div className="row-field">
-                  <label htmlFor={id("type")}>Soort</label>
-                  <select
-                    {...register(`events.${i}.type`)}
-                    {...describedBy(id("type"), { error: shown(`events.${i}.type`, re?.type?.message) })}
-                  >
-                    {CHECK_EVENT_TYPES.map((t) => (
-                      <option key={t} value={t}>
-                        {EVENT_TYPE_LABELS[t]}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError id={id("type")} message={shown(`events.${i}.type`, re?.type?.message)} />
-                </div>
-                <div className="row-field row-hours">
-                  <label htmlFor={id("hours")}>Uren</label>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    {...register(`events.${i}.hours`)}
-                    {...describedBy(id("hours"), { error: shown(`events.${i}.hours`, re?.hours?.message) })}
-                  />
-                  <FieldError id={id("hours")} message={shown(`events.${i}.hours`, re?.hours?.message)} />
-                </div>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small row-remove"
-                  onClick={() => events.remove(i)}
-                >
-                  Verwijder<span className="visually-hidden"> melding {i + 1}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <button type="button" className="btn btn-secondary btn-small" onClick={addEvent}>
-          Melding toevoegen
-        </button>
-      </fieldset>
+      <EventRows
+        fields={events.fields}
+        register={register}
+        errors={e}
+        shown={shown}
+        onRemove={(i) => events.remove(i)}
+        onAdd={addEvent}
+      />
 
-      <fieldset className="row-group">
-        <legend>
-          Schoolvakanties <span className="muted">(niet verplicht)</span>
-        </legend>
-        <p className="hint">
-          Een week met alleen vakantie telt niet mee als lesweek. Vakantiedagen onderbreken geen reeks.
-        </p>
-        <ol className="plain-list rows">
-          {holidays.fields.map((f, i) => {
-            const he = e.holidays?.[i];
-            const id = (k: string) => `d-holidays-${i}-${k}`;
-            return (
-              <li key={f.id} className="holiday-row">
-                <span className="row-label">Vakantie {i + 1}</span>
-                <div className="row-field">
-                  <label htmlFor={id("start")}>Eerste dag</label>
-                  <input
-                    type="date"
-                    {...register(`holidays.${i}.start`)}
-                    {...describedBy(id("start"), { error: shown(`holidays.${i}.start`, he?.start?.message) })}
-                  />
-                  <FieldError id={id("start")} message={shown(`holidays.${i}.start`, he?.start?.message)} />
-                </div>
-                <div className="row-field">
-                  <label htmlFor={id("end")}>Laatste dag</label>
-                  <input
-                    type="date"
-                    {...register(`holidays.${i}.end`)}
-                    {...describedBy(id("end"), { error: shown(`holidays.${i}.end`, he?.end?.message) })}
-                  />
-                  <FieldError id={id("end")} message={shown(`holidays.${i}.end`, he?.end?.message)} />
-                </div>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small row-remove"
-                  onClick={() => holidays.remove(i)}
-                >
-                  Verwijder<span className="visually-hidden"> vakantie {i + 1}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <button type="button" className="btn btn-secondary btn-small" onClick={addHoliday}>
-          Vakantie toevoegen
-        </button>
-      </fieldset>
+      <HolidayRows
+        fields={holidays.fields}
+        register={register}
+        errors={e}
+        shown={shown}
+        onRemove={(i) => holidays.remove(i)}
+        onAdd={addHoliday}
+      />
 
       <div className="btn-row">
         <button type="submit" className="btn" disabled={busy}>
@@ -307,5 +213,127 @@ function PastePreview({ preview }: { preview: ReturnType<typeof parsePastedEvent
         </ul>
       )}
     </div>
+  );
+}
+
+type RowsProps = {
+  fields: { id: string }[];
+  register: UseFormRegister<DetailedCheckValues>;
+  errors: FieldErrors<DetailedCheckValues>;
+  /** The message once the field was left or the form submitted (see DetailedForm). */
+  shown: (path: string, message: string | undefined) => string | undefined;
+  onRemove: (index: number) => void;
+  onAdd: () => void;
+};
+
+/** The typed events: one row per event with date, kind and hours. */
+function EventRows({ fields, register, errors, shown, onRemove, onAdd }: RowsProps) {
+  return (
+    <fieldset className="row-group">
+      <legend>
+        Meldingen invullen <span className="muted">(niet verplicht)</span>
+      </legend>
+      {fields.length === 0 && <p className="hint">Nog geen meldingen. Voeg er een toe, of plak regels hierboven.</p>}
+      <ol className="plain-list rows">
+        {fields.map((f, i) => {
+          const re = errors.events?.[i];
+          const id = (k: string) => `d-events-${i}-${k}`;
+          return (
+            <li key={f.id} className="event-row">
+              <span className="row-label">Melding {i + 1}</span>
+              <div className="row-field">
+                <label htmlFor={id("date")}>Datum</label>
+                <input
+                  type="date"
+                  {...register(`events.${i}.date`)}
+                  {...describedBy(id("date"), { error: shown(`events.${i}.date`, re?.date?.message) })}
+                />
+                <FieldError id={id("date")} message={shown(`events.${i}.date`, re?.date?.message)} />
+              </div>
+              <div className="row-field">
+                <label htmlFor={id("type")}>Soort</label>
+                <select
+                  {...register(`events.${i}.type`)}
+                  {...describedBy(id("type"), { error: shown(`events.${i}.type`, re?.type?.message) })}
+                >
+                  {CHECK_EVENT_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {EVENT_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id={id("type")} message={shown(`events.${i}.type`, re?.type?.message)} />
+              </div>
+              <div className="row-field row-hours">
+                <label htmlFor={id("hours")}>Uren</label>
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  {...register(`events.${i}.hours`)}
+                  {...describedBy(id("hours"), { error: shown(`events.${i}.hours`, re?.hours?.message) })}
+                />
+                <FieldError id={id("hours")} message={shown(`events.${i}.hours`, re?.hours?.message)} />
+              </div>
+              <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => onRemove(i)}>
+                Verwijder<span className="visually-hidden"> melding {i + 1}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="btn btn-secondary btn-small" onClick={onAdd}>
+        Melding toevoegen
+      </button>
+    </fieldset>
+  );
+}
+
+/** The school holidays: one row per holiday with its first and last day. */
+function HolidayRows({ fields, register, errors, shown, onRemove, onAdd }: RowsProps) {
+  return (
+    <fieldset className="row-group">
+      <legend>
+        Schoolvakanties <span className="muted">(niet verplicht)</span>
+      </legend>
+      <p className="hint">
+        Een week met alleen vakantie telt niet mee als lesweek. Vakantiedagen onderbreken geen reeks.
+      </p>
+      <ol className="plain-list rows">
+        {fields.map((f, i) => {
+          const he = errors.holidays?.[i];
+          const id = (k: string) => `d-holidays-${i}-${k}`;
+          return (
+            <li key={f.id} className="holiday-row">
+              <span className="row-label">Vakantie {i + 1}</span>
+              <div className="row-field">
+                <label htmlFor={id("start")}>Eerste dag</label>
+                <input
+                  type="date"
+                  {...register(`holidays.${i}.start`)}
+                  {...describedBy(id("start"), { error: shown(`holidays.${i}.start`, he?.start?.message) })}
+                />
+                <FieldError id={id("start")} message={shown(`holidays.${i}.start`, he?.start?.message)} />
+              </div>
+              <div className="row-field">
+                <label htmlFor={id("end")}>Laatste dag</label>
+                <input
+                  type="date"
+                  {...register(`holidays.${i}.end`)}
+                  {...describedBy(id("end"), { error: shown(`holidays.${i}.end`, he?.end?.message) })}
+                />
+                <FieldError id={id("end")} message={shown(`holidays.${i}.end`, he?.end?.message)} />
+              </div>
+              <button type="button" className="btn btn-secondary btn-small row-remove" onClick={() => onRemove(i)}>
+                Verwijder<span className="visually-hidden"> vakantie {i + 1}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="btn btn-secondary btn-small" onClick={onAdd}>
+        Vakantie toevoegen
+      </button>
+    </fieldset>
   );
 }
