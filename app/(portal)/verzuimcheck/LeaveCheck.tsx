@@ -1,7 +1,7 @@
 "use client";
 // The leave-request checker: kind, dates and school days → allowed or not, who decides, and why.
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import type { LeaveCheckResult } from "@/app/_modules/protocol/check-service";
 import { CHECK_LEAVE_KINDS, LEAVE_KIND_LABELS } from "@/app/_modules/protocol/check-input";
 import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
@@ -9,7 +9,7 @@ import type { LeaveCheckInput, LeaveCheckValues } from "@/app/_modules/protocol/
 import type { ProtocolOption } from "./AbsenceCheck";
 import { checkLeaveRequest } from "./actions";
 import { LeaveResult } from "./CheckResult";
-import { describedBy, ErrorSummary, FieldError, flattenErrors } from "./form-bits";
+import { describedBy, ErrorSummary, FieldError, flattenErrors, NETWORK_ERROR, type ServerResult } from "./form-bits";
 
 const LABELS: Record<string, string> = {
   protocol: "Protocol",
@@ -21,8 +21,6 @@ const LABELS: Record<string, string> = {
   summerEnd: "Zomervakantie, laatste dag",
   earlierGewichtigeSchoolDays: "Eerder verlof om gewichtige omstandigheden",
 };
-
-type ServerResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /** The leave form and its answer. */
 // The form's zod schema loads after the page (see lazy-resolver.ts).
@@ -66,7 +64,7 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
       setServerError(null);
       const r: ServerResult<LeaveCheckResult> = await checkLeaveRequest(getValues()).catch(() => ({
         ok: false as const,
-        error: "De check lukte niet. Controleer uw internetverbinding en probeer het opnieuw.",
+        error: NETWORK_ERROR,
         fieldErrors: {},
       }));
       setBusy(false);
@@ -157,68 +155,8 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
           />
           <FieldError id="l-schoolDays" message={e.schoolDays?.message} />
         </div>
-        <fieldset>
-          <legend>
-            Zomervakantie <span className="muted">(niet verplicht)</span>
-          </legend>
-          <p className="hint" id="l-summer-hint">
-            Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof in de eerste lesweken van het
-            schooljaar valt (wet), of binnen een strengere regel van de school.
-          </p>
-          <div className="leave-dates">
-            <div className="field">
-              <label htmlFor="l-summerStart">Eerste dag</label>
-              <input
-                type="date"
-                className="input-date"
-                {...register("summerStart")}
-                {...describedBy("l-summerStart", { error: e.summerStart?.message, extra: "l-summer-hint" })}
-              />
-              <FieldError id="l-summerStart" message={e.summerStart?.message} />
-            </div>
-            <div className="field">
-              <label htmlFor="l-summerEnd">Laatste dag</label>
-              <input
-                type="date"
-                className="input-date"
-                {...register("summerEnd")}
-                {...describedBy("l-summerEnd", { error: e.summerEnd?.message })}
-              />
-              <FieldError id="l-summerEnd" message={e.summerEnd?.message} />
-            </div>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Eerder verlof en vakanties</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              id="l-earlierVakantieverlofThisYear"
-              {...register("earlierVakantieverlofThisYear")}
-            />
-            De leerling heeft dit schooljaar al vakantieverlof gehad
-          </label>
-          <label className="choice">
-            <input type="checkbox" id="l-adjoinsSchoolHoliday" {...register("adjoinsSchoolHoliday")} />
-            Het verlof sluit direct aan op een schoolvakantie
-          </label>
-          {kind === "gewichtige-omstandigheden" && (
-            <div className="field">
-              <label htmlFor="l-earlierGewichtigeSchoolDays">
-                Schooldagen verlof om gewichtige omstandigheden dat de leerling dit schooljaar al kreeg
-              </label>
-              <input
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                className="input-number"
-                {...register("earlierGewichtigeSchoolDays")}
-                {...describedBy("l-earlierGewichtigeSchoolDays", { error: e.earlierGewichtigeSchoolDays?.message })}
-              />
-              <FieldError id="l-earlierGewichtigeSchoolDays" message={e.earlierGewichtigeSchoolDays?.message} />
-            </div>
-          )}
-        </fieldset>
+        <SummerFields register={register} errors={e} />
+        <EarlierLeaveFields register={register} errors={e} gewichtig={kind === "gewichtige-omstandigheden"} />
         <div className="btn-row">
           <button type="submit" className="btn" disabled={busy}>
             {busy ? "Bezig met controleren…" : "Controleer verlof"}
@@ -227,5 +165,77 @@ export function LeaveCheck({ protocols, defaultProtocol }: { protocols: Protocol
       </form>
       {result && <LeaveResult ref={resultRef} result={result} />}
     </>
+  );
+}
+
+type FieldsProps = { register: UseFormRegister<LeaveCheckValues>; errors: FieldErrors<LeaveCheckValues> };
+
+/** The region's summer holiday, for the rule on the first school weeks. */
+function SummerFields({ register, errors }: FieldsProps) {
+  return (
+    <fieldset>
+      <legend>
+        Zomervakantie <span className="muted">(niet verplicht)</span>
+      </legend>
+      <p className="hint" id="l-summer-hint">
+        Vul de zomervakantie van uw regio in. Dan controleren wij ook of het verlof in de eerste lesweken van het
+        schooljaar valt (wet), of binnen een strengere regel van de school.
+      </p>
+      <div className="leave-dates">
+        <div className="field">
+          <label htmlFor="l-summerStart">Eerste dag</label>
+          <input
+            type="date"
+            className="input-date"
+            {...register("summerStart")}
+            {...describedBy("l-summerStart", { error: errors.summerStart?.message, extra: "l-summer-hint" })}
+          />
+          <FieldError id="l-summerStart" message={errors.summerStart?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor="l-summerEnd">Laatste dag</label>
+          <input
+            type="date"
+            className="input-date"
+            {...register("summerEnd")}
+            {...describedBy("l-summerEnd", { error: errors.summerEnd?.message })}
+          />
+          <FieldError id="l-summerEnd" message={errors.summerEnd?.message} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Earlier leave this school year, and whether the leave adjoins a school holiday. */
+function EarlierLeaveFields({ register, errors, gewichtig }: FieldsProps & { gewichtig: boolean }) {
+  return (
+    <fieldset>
+      <legend>Eerder verlof en vakanties</legend>
+      <label className="choice">
+        <input type="checkbox" id="l-earlierVakantieverlofThisYear" {...register("earlierVakantieverlofThisYear")} />
+        De leerling heeft dit schooljaar al vakantieverlof gehad
+      </label>
+      <label className="choice">
+        <input type="checkbox" id="l-adjoinsSchoolHoliday" {...register("adjoinsSchoolHoliday")} />
+        Het verlof sluit direct aan op een schoolvakantie
+      </label>
+      {gewichtig && (
+        <div className="field">
+          <label htmlFor="l-earlierGewichtigeSchoolDays">
+            Schooldagen verlof om gewichtige omstandigheden dat de leerling dit schooljaar al kreeg
+          </label>
+          <input
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            className="input-number"
+            {...register("earlierGewichtigeSchoolDays")}
+            {...describedBy("l-earlierGewichtigeSchoolDays", { error: errors.earlierGewichtigeSchoolDays?.message })}
+          />
+          <FieldError id="l-earlierGewichtigeSchoolDays" message={errors.earlierGewichtigeSchoolDays?.message} />
+        </div>
+      )}
+    </fieldset>
   );
 }
