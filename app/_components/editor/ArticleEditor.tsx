@@ -116,54 +116,7 @@ export function ArticleEditor({
   return (
     <div className="article-editor">
       <div className="editor-toolbar" role="toolbar" aria-label="Opmaak">
-        <ToolbarButton
-          label="Kopje (niveau 2)"
-          active={state.h2}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}
-        >
-          H2
-        </ToolbarButton>
-        <ToolbarButton
-          label="Tussenkopje (niveau 3)"
-          active={state.h3}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
-        >
-          H3
-        </ToolbarButton>
-        <ToolbarButton
-          label="Vet"
-          active={state.bold}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleBold().run()}
-        >
-          <strong>B</strong>
-        </ToolbarButton>
-        <ToolbarButton
-          label="Schuin"
-          active={state.italic}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleItalic().run()}
-        >
-          <em>I</em>
-        </ToolbarButton>
-        <ToolbarButton
-          label="Lijst met opsommingstekens"
-          active={state.bullet}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleBulletList().run()}
-        >
-          •
-        </ToolbarButton>
-        <ToolbarButton
-          label="Genummerde lijst"
-          active={state.ordered}
-          disabled={disabled}
-          onClick={() => editor.chain().focus().toggleOrderedList().run()}
-        >
-          1.
-        </ToolbarButton>
+        <FormatButtons editor={editor} state={state} disabled={disabled} />
         <ToolbarButton
           label={state.link ? "Link bewerken of verwijderen" : "Link toevoegen"}
           active={state.link}
@@ -180,45 +133,7 @@ export function ArticleEditor({
         >
           Tabel
         </ToolbarButton>
-        {state.table && (
-          <>
-            <ToolbarButton
-              label="Rij toevoegen"
-              disabled={disabled}
-              onClick={() => editor.chain().focus().addRowAfter().run()}
-            >
-              + rij
-            </ToolbarButton>
-            <ToolbarButton
-              label="Kolom toevoegen"
-              disabled={disabled}
-              onClick={() => editor.chain().focus().addColumnAfter().run()}
-            >
-              + kolom
-            </ToolbarButton>
-            <ToolbarButton
-              label="Rij verwijderen"
-              disabled={disabled}
-              onClick={() => editor.chain().focus().deleteRow().run()}
-            >
-              − rij
-            </ToolbarButton>
-            <ToolbarButton
-              label="Kolom verwijderen"
-              disabled={disabled}
-              onClick={() => editor.chain().focus().deleteColumn().run()}
-            >
-              − kolom
-            </ToolbarButton>
-            <ToolbarButton
-              label="Tabel verwijderen"
-              disabled={disabled}
-              onClick={() => editor.chain().focus().deleteTable().run()}
-            >
-              Tabel weg
-            </ToolbarButton>
-          </>
-        )}
+        {state.table && <TableButtons editor={editor} disabled={disabled} />}
         <ToolbarButton
           label={state.callout ? "Kader weghalen" : "Infokader"}
           active={state.callout}
@@ -366,3 +281,104 @@ function RulePanel({
 }
 
 export default ArticleEditor;
+
+type FormatState = Record<"h2" | "h3" | "bold" | "italic" | "bullet" | "ordered", boolean>;
+
+/** Headings, bold and italic, and the two kinds of list. */
+function FormatButtons({ editor, state, disabled }: { editor: Editor; state: FormatState; disabled: boolean }) {
+  return (
+    <>
+      <ToolbarButton
+        label="Kopje (niveau 2)"
+        active={state.h2}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}
+      >
+        H2
+      </ToolbarButton>
+      <ToolbarButton
+        label="Tussenkopje (niveau 3)"
+        active={state.h3}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
+      >
+        H3
+      </ToolbarButton>
+      <ToolbarButton
+        label="Vet"
+        active={state.bold}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleBold().run()}
+      >
+        <strong>B</strong>
+      </ToolbarButton>
+      <ToolbarButton
+        label="Schuin"
+        active={state.italic}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleItalic().run()}
+      >
+        <em>I</em>
+      </ToolbarButton>
+      <ToolbarButton
+        label="Lijst met opsommingstekens"
+        active={state.bullet}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleBulletList().run()}
+      >
+        •
+      </ToolbarButton>
+      <ToolbarButton
+        label="Genummerde lijst"
+        active={state.ordered}
+        disabled={disabled}
+        onClick={() => editor.chain().focus().toggleOrderedList().run()}
+      >
+        1.
+      </ToolbarButton>
+    </>
+  );
+}
+
+/** Rows and columns of the table the cursor is in. */
+function TableButtons({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  return (
+    <>
+      <ToolbarButton
+        label="Rij toevoegen"
+        disabled={disabled}
+        onClick={() => editor.chain().focus().addRowAfter().run()}
+      >
+        + rij
+      </ToolbarButton>
+      <ToolbarButton
+        label="Kolom toevoegen"
+        disabled={disabled}
+        onClick={() => editor.chain().focus().addColumnAfter().run()}
+      >
+        + kolom
+      </ToolbarButton>
+      <ToolbarButton
+        label="Rij verwijderen"
+        disabled={disabled}
+        onClick={() => editor.chain().focus().deleteRow().run()}
+      >
+        − rij
+      </ToolbarButton>
+      <ToolbarButton
+        label="Kolom verwijderen"
+        disabled={disabled}
+        onClick={() => editor.chain().focus().deleteColumn().run()}
+      >
+        − kolom
+      </ToolbarButton>
+      <ToolbarButton
+        label="Tabel verwijderen"
+        disabled={disabled}
+        onClick={() => editor.chain().focus().deleteTable().run()}
+      >
+        Tabel weg
+      </ToolbarButton>
+    </>
+  );
+}
