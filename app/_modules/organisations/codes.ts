@@ -23,6 +23,22 @@ export const SECTOR_LABELS: Record<SchoolSector, string> = {
   mbo: "mbo",
 };
 
+/** An organisation's public facts: what lists and typeaheads show (the public directory gives nothing more). */
+export type OrganisationSummary = {
+  id: string;
+  kind: OrganisationKind;
+  sector: SchoolSector | null;
+  name: string;
+  code: string | null;
+  place: string | null;
+};
+
+/** "12AB · Oosterwolde · Voortgezet onderwijs (vo)": code, place, and the sector (schools) or the kind. */
+export function organisationDetail(o: OrganisationSummary): string {
+  const what = o.kind === "school" && o.sector ? SECTOR_LABELS[o.sector] : KIND_LABELS[o.kind];
+  return [o.code, o.place, what].filter(Boolean).join(" · ");
+}
+
 /** The desk that answers questions about a school of this sector: (v)so is registered through BRON PO. */
 export function deskForSector(sector: SchoolSector): "po" | "vo-mbo" {
   return sector === "po" || sector === "so" ? "po" : "vo-mbo";

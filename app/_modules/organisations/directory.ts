@@ -5,19 +5,12 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/app/_core/db";
 import { enforceLimits } from "@/app/_modules/ratelimit/public-writes";
-import { ORGANISATION_KINDS, type OrganisationKind, type SchoolSector } from "./codes";
+import { ORGANISATION_KINDS, type OrganisationKind, type OrganisationSummary } from "./codes";
 import { findSchoolByCode, liveOrganisation, organisationFacts, searchOrganisations } from "./service";
 import type { RoutingFacts } from "@/app/_modules/triage/organisation";
 
-/** One entry of the public directory. */
-export type DirectoryEntry = {
-  id: string;
-  kind: OrganisationKind;
-  sector: SchoolSector | null;
-  name: string;
-  code: string | null;
-  place: string | null;
-};
+/** One entry of the public directory: an organisation's public facts. */
+export type DirectoryEntry = OrganisationSummary;
 
 /** A person types a few characters per second; a typeahead asks once per pause. 120 in 10 minutes is a script. */
 export const DIRECTORY_LIMIT = { perAddress: 120, windowMs: 10 * 60_000 };

@@ -15,17 +15,11 @@ import {
   normaliseCode,
   SHARED_MAIL_DOMAINS,
   type OrganisationKind,
+  type OrganisationSummary,
   type SchoolSector,
 } from "./codes";
 
-export type OrganisationSummary = {
-  id: string;
-  kind: OrganisationKind;
-  sector: SchoolSector | null;
-  name: string;
-  code: string | null;
-  place: string | null;
-};
+export type { OrganisationSummary };
 
 const SUMMARY = { id: true, kind: true, sector: true, name: true, code: true, place: true } as const;
 const asSummary = (o: {

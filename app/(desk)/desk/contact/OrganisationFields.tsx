@@ -4,24 +4,12 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { Combobox, type ComboOption } from "@/app/_components/Combobox";
-import {
-  KIND_LABELS,
-  SECTOR_LABELS,
-  type OrganisationKind,
-  type SchoolSector,
-} from "@/app/_modules/organisations/codes";
+import { organisationDetail, type OrganisationSummary } from "@/app/_modules/organisations/codes";
 import { organisationTicketsAction, searchOrganisationsAction } from "./actions";
 import type { CallerDetails } from "./contact-model";
 import type { ContactFieldErrors } from "./field-errors";
 
-type Found = {
-  id: string;
-  kind: OrganisationKind;
-  sector: SchoolSector | null;
-  name: string;
-  code: string | null;
-  place: string | null;
-};
+type Found = OrganisationSummary;
 
 function organisationSearch(kind?: "school") {
   return async (q: string): Promise<ComboOption<Found>[] | null> => {
@@ -30,9 +18,7 @@ function organisationSearch(kind?: "school") {
     return r.data.map((o) => ({
       id: o.id,
       label: o.name,
-      detail: [o.code, o.place, o.kind === "school" && o.sector ? SECTOR_LABELS[o.sector] : KIND_LABELS[o.kind]]
-        .filter(Boolean)
-        .join(" · "),
+      detail: organisationDetail(o),
       data: o,
     }));
   };

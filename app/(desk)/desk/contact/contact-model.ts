@@ -1,5 +1,7 @@
 // The contact screen's shapes and fixed words: what the page hands the screen, a caller as found or typed, the
-// live question analysis, the outcomes of a call, and the small formatting helpers (no React, no server code).
+// live question analysis, the outcomes of a call, and the small formatting helpers (no React, no server code; types only from the server side).
+
+import type { CallerHit as FoundCaller } from "@/app/_modules/contact/callers";
 
 /** A desk the agent may log for, with its default callback deadline and the colleagues who can call back. */
 export type ContactDesk = {
@@ -9,17 +11,9 @@ export type ContactDesk = {
   colleagues: { id: string; name: string }[];
 };
 
-/** A known caller found by the caller search, with their recent tickets. */
-export type CallerHit = {
-  key: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  organisation: string;
-  callerType: string;
-  schoolCode: string | null;
-  linkedOrganisation: { id: string; name: string } | null;
-  tickets: { reference: string; subject: string; status: string; createdAt: string }[];
+/** A known caller found by the caller search, with their recent tickets, as the screen receives it (dates as text). */
+export type CallerHit = Omit<FoundCaller, "tickets"> & {
+  tickets: (Omit<FoundCaller["tickets"][number], "createdAt"> & { createdAt: string })[];
 };
 
 /** The caller as sent with the contact: picked from the search or typed in as a new caller. */
