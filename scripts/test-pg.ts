@@ -19,9 +19,21 @@ async function main() {
   } finally {
     await c.end().catch(() => {});
   }
+  // `npm run test:pg -- mail/inbound` narrows the run to the test files whose path contains a filter (vitest ORs
+  // its filters, so ".int.test" and a filter together would run everything); options such as `-t name` pass on.
+  const filters: string[] = [];
+  const options: string[] = [];
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i]!.startsWith("-")) filters.push(args[i]!);
+    else {
+      options.push(args[i]!);
+      if (["-t", "--testNamePattern"].includes(args[i]!) && args[i + 1] !== undefined) options.push(args[++i]!);
+    }
+  }
   const r = spawnSync(
     path.join(root, "node_modules", ".bin", "vitest"),
-    ["run", ".int.test", ...process.argv.slice(2)],
+    ["run", ...(filters.length ? filters : [".int.test"]), ...options],
     {
       stdio: "inherit",
       env: { ...process.env, TEST_DB: "postgres" },
