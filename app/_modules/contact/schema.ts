@@ -90,11 +90,13 @@ export const contactInputSchema = z
       .max(5, "Koppel maximaal 5 artikelen.")
       .default([]),
     callbackDueAt: z.coerce.date({ error: "Kies een geldige tijd om terug te bellen." }).optional(),
+    // "" is the form's "De helpdesk" (no one in particular): no assignee. (The union this replaced let "" through
+    // as an id, which broke the ticket's foreign key.)
     callbackAssigneeId: z
       .string()
       .max(40)
       .optional()
-      .or(z.literal("").transform(() => undefined)),
+      .transform((v) => v || undefined),
     confirmMail: z.boolean().default(false),
     reason: optionalText(500, "de reden"),
   })

@@ -259,3 +259,13 @@ describe("contact report", () => {
     expect(contactReportCsv(r)).toContain("Opgelost bij eerste contact (%)");
   });
 });
+
+// Last: it adds a contact and a callback, which the counts above do not expect.
+describe("callback for the desk", () => {
+  it("Terugbellen for the desk: the form's empty 'Wie belt terug?' (De helpdesk) gives no assignee, not a broken id", async () => {
+    const r = await logContact(t.db, staff.po, base({ outcome: "callback", callbackAssigneeId: "" }), NOW);
+    const tk = await ticketOf(r.reference!);
+    expect(tk).toMatchObject({ status: "open", assigneeId: null });
+    expect(await t.db.callback.findFirstOrThrow({ where: { ticketId: tk.id } })).toMatchObject({ assigneeId: null });
+  });
+});
