@@ -11,29 +11,13 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createDb } from "@/app/_core/db";
 
-import { benchDatabases, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
+import { benchDatabases, loadBenchArgs, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
 import { readdirSync } from "node:fs";
-const { values: args } = parseArgs({
-  options: {
-    db: { type: "string", default: "both" },
-    n: { type: "string", default: "2000" },
-    concurrency: { type: "string", default: "50" },
-    "no-kill": { type: "boolean", default: false },
-  },
-});
-const N = Number(args.n);
-const C = Number(args.concurrency);
-if (!["sqlite", "postgres", "both"].includes(args.db!)) {
-  console.error(`--db must be sqlite, postgres or both (got "${args.db}")`);
-  process.exit(2);
-}
-if (!(N > 0) || !(C > 0)) {
-  console.error("--n and --concurrency must be positive numbers");
-  process.exit(2);
-}
+const args = loadBenchArgs({ n: 2000, concurrency: 50 });
+const N = args.n;
+const C = args.concurrency;
 
 function serverEnv(databaseUrl: string, work: string, base: string): NodeJS.ProcessEnv {
   return {
@@ -254,7 +238,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
     allMailed: m.complete,
   };
 
-  if (!args["no-kill"]) {
+  if (!args.noKill) {
     const crashRun = `${kind}-crash-${Date.now()}`;
     const killAt = Math.floor(N / 3);
     const s = server;

@@ -15,29 +15,13 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
 import { createDb, type Db } from "@/app/_core/db";
-import { benchDatabases, bin, createPgDatabase, freePort, root } from "../lib/server";
+import { benchDatabases, loadBenchArgs, bin, createPgDatabase, freePort, root } from "../lib/server";
 
-const { values: args } = parseArgs({
-  options: {
-    db: { type: "string", default: "both" },
-    n: { type: "string", default: "2000" },
-    concurrency: { type: "string", default: "20" },
-    "no-kill": { type: "boolean", default: false },
-  },
-});
-const N = Number(args.n);
-const C = Number(args.concurrency);
-if (!["sqlite", "postgres", "both"].includes(args.db!)) {
-  console.error(`--db must be sqlite, postgres or both (got "${args.db}")`);
-  process.exit(2);
-}
-if (!(N > 0) || !(C > 0) || !Number.isInteger(N) || !Number.isInteger(C)) {
-  console.error("--n and --concurrency must be positive whole numbers");
-  process.exit(2);
-}
+const args = loadBenchArgs({ n: 2000, concurrency: 20 });
+const N = args.n;
+const C = args.concurrency;
 
 // ---------------------------------------------------------------------------------------------
 // The receiver process
@@ -339,7 +323,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const run = `${kind}${Date.now().toString(36)}`;
   const load = os.loadavg();
 
-  const killAt = args["no-kill"] ? -1 : Math.floor(N * 0.4);
+  const killAt = args.noKill ? -1 : Math.floor(N * 0.4);
   let restart: Promise<void> | undefined;
   let downMs = 0;
   // CPU of the receivers while they take mail (start-up excluded: counted from their first greeting).

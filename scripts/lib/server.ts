@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import pg from "pg";
 
 export const root = path.resolve(__dirname, "..", "..");
@@ -97,4 +98,30 @@ export async function benchDatabases(
     which === "both" ? (["sqlite", "postgres"] as const) : ([which === "postgres" ? "postgres" : "sqlite"] as const);
   for (const k of kinds) console.log(JSON.stringify(await bench(k)));
   process.exit(0);
+}
+
+/**
+ * The arguments every load benchmark takes: `--db sqlite|postgres|both`, `--n`, `--concurrency`, `--no-kill`.
+ * A wrong value stops the bench with exit 2 and a message naming the flag.
+ */
+export function loadBenchArgs(defaults: { n: number; concurrency: number }) {
+  const { values } = parseArgs({
+    options: {
+      db: { type: "string", default: "both" },
+      n: { type: "string", default: String(defaults.n) },
+      concurrency: { type: "string", default: String(defaults.concurrency) },
+      "no-kill": { type: "boolean", default: false },
+    },
+  });
+  const n = Number(values.n);
+  const concurrency = Number(values.concurrency);
+  if (!["sqlite", "postgres", "both"].includes(values.db!)) {
+    console.error(`--db must be sqlite, postgres or both (got "${values.db}")`);
+    process.exit(2);
+  }
+  if (!(n > 0) || !(concurrency > 0) || !Number.isInteger(n) || !Number.isInteger(concurrency)) {
+    console.error("--n and --concurrency must be positive whole numbers");
+    process.exit(2);
+  }
+  return { db: values.db!, n, concurrency, noKill: values["no-kill"]! };
 }
