@@ -109,6 +109,32 @@ describe("GET /api/v1/directory", () => {
     expect(await hits()).toBe(before);
   });
 
+  it("a NUL byte, a BSN or a spoofed X-Forwarded-For changes nothing: no crash, nothing stored but the count", async () => {
+    const withNul = await get(`?q=${encodeURIComponent("stelling\u0000werf")}`);
+    expect([200, 400]).toContain(withNul.status);
+    const bsn = await get("?q=111222333");
+    expect([200, 400]).toContain(bsn.status);
+    if (bsn.status === 200) expect(await items(bsn)).toEqual([]);
+    expect(await t.db.rateLimitHit.count({ where: { key: { contains: "111222333" } } })).toBe(0);
+
+    // The limit follows the socket address (x-portal-peer, set by the server), not a header the client sends.
+    const ip = "203.0.113.9";
+    const now = Date.now();
+    await t.db.rateLimitHit.createMany({
+      data: Array.from({ length: limits.DIRECTORY_LIMIT.perAddress }, (_, i) => ({
+        bucket: "directory",
+        key: ip,
+        createdAt: new Date(now - 60_000 + i),
+      })),
+    });
+    const spoofed = await directory.GET(
+      new Request("http://localhost/api/v1/directory?q=regenboog", {
+        headers: { "x-portal-peer": ip, "x-forwarded-for": "192.0.2.200", origin: "https://evil.example" },
+      }),
+    );
+    expect(spoofed.status).toBe(429);
+  });
+
   it("stops an address at the limit with a 429 and Retry-After; other addresses go on", async () => {
     const ip = "198.51.100.7";
     const now = Date.now();
