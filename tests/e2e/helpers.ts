@@ -48,7 +48,8 @@ export async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
 }
 
-/** Posts JSON to the portal's API. */
+/** Posts JSON to the portal's API. The answer is untyped: each test asserts the fields it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers of many shapes, checked by the tests
 export async function postJson(path: string, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(BASE + path, {
     method: "POST",
@@ -62,7 +63,6 @@ export async function postJson(path: string, body: unknown): Promise<{ status: n
 export function dbRows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
   const url = process.env.E2E_DATABASE_URL ?? "";
   if (!url.startsWith("file:")) throw new Error("dbRows needs the e2e SQLite database");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Database = require("better-sqlite3") as typeof import("better-sqlite3");
   const d = new Database(url.slice(5), { readonly: true, fileMustExist: true });
   try {

@@ -360,7 +360,6 @@ describe("rate limits with rotating X-Forwarded-For", () => {
       await res.arrayBuffer();
     }
     await new Promise((r) => setTimeout(r, 1500));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Database = require("better-sqlite3") as typeof import("better-sqlite3");
     const d = new Database(path.join(work, "portal.db"), { readonly: true });
     const logged = (

@@ -2,7 +2,7 @@
 // answers it, with the reason it is suggested; a pupil who picked their school is sent to the right place.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newContext, seriousViolations } from "./helpers";
+import { dbRows, launch, newContext, seriousViolations } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,6 +43,20 @@ describe("the wizard's suggestions", () => {
     const titles = await items.getByRole("link").allTextContents();
     expect(titles.join(" | ")).not.toMatch(/vakantieverlof|Ik ben ouder/i);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // "Mijn vraag is beantwoord" ends the run as answered (no ticket) and goes back to the home page.
+    const runsBefore = dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "DeflectionRun" WHERE "outcome" = 'answered'`);
+    await page.getByRole("button", { name: "Mijn vraag is beantwoord" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await expect
+      .poll(() => dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "DeflectionRun" WHERE "outcome" = 'answered'`)[0]!.n)
+      .toBe(runsBefore[0]!.n + 1);
+    // The draft is gone: a new visit starts with an empty question.
+    await page.goto("/vraag");
+    await page.getByLabel("School voor voortgezet onderwijs").check();
+    await page.getByRole("button", { name: "Volgende stap" }).click();
+    await page.getByRole("heading", { name: /Stap 2 van 4/ }).waitFor();
+    expect(await page.getByLabel("Uw vraag").inputValue()).toBe("");
     await ctx.close();
   });
 

@@ -2,6 +2,7 @@
 // The wizard's state: the react-hook-form form (the same zod schema as the server), the step, the draft kept in
 // sessionStorage (nothing typed is lost on an error, on going back or on a reload), the live question analysis,
 // the funnel events, and the submit with its per-field errors sent back to the step that has the field.
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { useForm, type FieldPath, type UseFormReturn } from "react-hook-form";
 import { SERVER_ACTION_MAX_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/app/_core/body-limit";
@@ -129,6 +130,7 @@ const wizardResolver = lazyZodResolver<Values, Values>(() =>
 );
 
 export function useQuestionWizard(initialQuestion: string | undefined) {
+  const router = useRouter();
   const [step, setStep] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -242,7 +244,10 @@ export function useQuestionWizard(initialQuestion: string | undefined) {
   const answered = () => {
     void beacon(runId.current, "answered");
     doneRef.current = true;
-    window.location.href = "/";
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {}
+    router.push("/");
   };
 
   return {

@@ -22,7 +22,7 @@ export default async function AdminPage() {
     listDeliveries(db(), 50),
   ]);
   return (
-    <main id="inhoud" className="container desk">
+    <div className="container desk">
       <h1>Beheer</h1>
       <AdminPanel
         meId={me.id}
@@ -69,6 +69,6 @@ export default async function AdminPage() {
         }))}
         eventLabels={EVENT_LABELS}
       />
-    </main>
+    </div>
   );
 }

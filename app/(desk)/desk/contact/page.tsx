@@ -53,7 +53,7 @@ export default async function ContactPage({
     }
   }
   return (
-    <main id="inhoud" className="container desk contact-page">
+    <div className="container desk contact-page">
       <ContactScreen
         desks={deskRows.map((d) => ({
           id: d.id,
@@ -86,6 +86,6 @@ export default async function ContactPage({
             : null
         }
       />
-    </main>
+    </div>
   );
 }

@@ -34,7 +34,7 @@ export default async function OrganisationsPage({
     visibleDesks(user),
   );
   return (
-    <main id="inhoud" className="container desk">
+    <div className="container desk">
       <h1>Organisaties</h1>
       <form method="get" className="filters" role="search" aria-label="Organisaties zoeken">
         <label>
@@ -97,6 +97,6 @@ export default async function OrganisationsPage({
           </table>
         </div>
       )}
-    </main>
+    </div>
   );
 }

@@ -17,7 +17,7 @@ export default async function CallbacksPage() {
   const user = await requirePageRole(["agent"], "/desk/terugbellen");
   const rows = await listCallbacks(db(), user);
   return (
-    <main id="inhoud" className="container desk">
+    <div className="container desk">
       <h1>Terugbellen</h1>
       {rows.length === 0 ? (
         <p>Er staan geen terugbelverzoeken open.</p>
@@ -76,6 +76,6 @@ export default async function CallbacksPage() {
           </table>
         </div>
       )}
-    </main>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ export default async function PasswordPage({ params }: { params: Promise<{ token
   const { token } = await params;
   const r = await findResetToken(db(), token);
   return (
-    <main id="inhoud" className="container narrow">
+    <div className="container narrow">
       <h1>Wachtwoord kiezen</h1>
       {r ? (
         <>
@@ -21,6 +21,6 @@ export default async function PasswordPage({ params }: { params: Promise<{ token
       ) : (
         <p>Deze link werkt niet (meer): hij is al gebruikt of verlopen. Vraag de beheerder om een nieuwe link.</p>
       )}
-    </main>
+    </div>
   );
 }

@@ -50,7 +50,7 @@ export default async function OrganisationPage({
   );
   const error = typeof sp.fout === "string" ? sp.fout.slice(0, 300) : null;
   return (
-    <main id="inhoud" className="container desk" data-organisation={o.id}>
+    <div className="container desk" data-organisation={o.id}>
       <Breadcrumbs trail={[{ href: "/desk/organisaties", label: "Organisaties" }]} current={o.name} />
       <h1>{o.name}</h1>
       {error && (
@@ -88,6 +88,6 @@ export default async function OrganisationPage({
       <NotesSection o={o} notes={page.notes} />
       <ManageSection o={o} candidates={candidates} />
       <p className="muted">Alleen vragen van uw desks ({user.desks.map(deskLabel).join(", ") || "alle"}) staan hier.</p>
-    </main>
+    </div>
   );
 }
