@@ -51,9 +51,11 @@ describe("the wizard's suggestions", () => {
     await expect
       .poll(() => dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "DeflectionRun" WHERE "outcome" = 'answered'`)[0]!.n)
       .toBe(runsBefore[0]!.n + 1);
-    // The draft is gone: a new visit starts with an empty question.
+    // The draft is gone: a new visit starts with empty fields.
     await page.goto("/vraag");
     await page.getByLabel("School voor voortgezet onderwijs").check();
+    expect(await page.getByLabel("Naam van uw school of organisatie").inputValue()).toBe("");
+    await page.getByLabel("Naam van uw school of organisatie").fill("Stellingwerf College");
     await page.getByRole("button", { name: "Volgende stap" }).click();
     await page.getByRole("heading", { name: /Stap 2 van 4/ }).waitFor();
     expect(await page.getByLabel("Uw vraag").inputValue()).toBe("");
