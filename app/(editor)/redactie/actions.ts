@@ -129,6 +129,9 @@ const approveSchema = workflowSchema.extend({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Vul een datum en tijd in.")
     .optional(),
   tzOffset: z.number().int().min(-900).max(900).optional(),
+  // "Wat is er veranderd": checked (length, BSN guard) by the service, which names the fields in its errors.
+  changeSummary: z.string().max(2000, "Gebruik hoogstens 300 tekens.").optional(),
+  deskNote: z.string().max(2000, "Gebruik hoogstens 500 tekens.").optional(),
 });
 
 /** Approves (four eyes): publishes now, or schedules when publishAt lies in the future. */
@@ -146,6 +149,8 @@ export const approveArticle = action(
         articleId: input.articleId,
         baseRevision: input.baseRevision,
         note: input.note,
+        changeSummary: input.changeSummary,
+        deskNote: input.deskNote,
         publishAt,
         hooks: publishingHooks,
       }),

@@ -17,6 +17,7 @@ import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, logUnexpected } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
+import { parsePublishNote, recordArticlePublication, type PublishNote } from "@/app/_modules/changes/article-change";
 import { snapshotColumn, type ArticleSnapshot } from "./snapshot";
 import {
   canApproveArticle,
@@ -215,13 +216,15 @@ export async function submitForReview(
   });
 }
 
-/** Copies a working copy into the row and makes it public. */
+/** Copies a working copy into the row and makes it public; records the change ("Wat is er veranderd"). */
 async function publishWorkingCopy(
   tx: Tx,
-  article: { id: string; publishedAt: Date | null },
+  article: Awaited<ReturnType<typeof loadArticle>>,
   snapshot: ArticleSnapshot,
   now: Date,
+  change: { actorId: string | null; note: PublishNote },
 ) {
+  await recordArticlePublication(tx, { article, snapshot, actorId: change.actorId, note: change.note, now });
   await tx.article.update({
     where: { id: article.id },
     data: {
@@ -232,6 +235,8 @@ async function publishWorkingCopy(
       lastCheckedAt: utcDay(now),
       scheduledAt: null,
       submittedById: null,
+      pendingChangeSummary: null,
+      pendingDeskNote: null,
     },
   });
 }
@@ -248,11 +253,15 @@ export async function approveArticle(
     publishAt?: Date | null;
     baseRevision?: number | null;
     note?: string;
+    /** For "Wat is er veranderd": a one-line summary of the change and a note for the desk (both optional). */
+    changeSummary?: string | null;
+    deskNote?: string | null;
     now?: Date;
     hooks?: WorkflowHooks;
   },
 ): Promise<SavedRevision & { status: "published" | "scheduled"; scheduledAt: Date | null }> {
   requireEditor(opts.user);
+  const change = parsePublishNote(opts);
   const now = opts.now ?? new Date();
   if (opts.publishAt && Number.isNaN(opts.publishAt.getTime())) {
     throw new ValidationError("De datum klopt niet.", [
@@ -280,9 +289,16 @@ export async function approveArticle(
     }
     const number = latest.number + 1;
     if (schedule) {
-      await tx.article.update({ where: { id: article.id }, data: { scheduledAt: opts.publishAt! } });
+      await tx.article.update({
+        where: { id: article.id },
+        data: {
+          scheduledAt: opts.publishAt!,
+          pendingChangeSummary: change.changeSummary,
+          pendingDeskNote: change.deskNote,
+        },
+      });
     } else {
-      await publishWorkingCopy(tx, article, latest.parsed, now);
+      await publishWorkingCopy(tx, article, latest.parsed, now, { actorId: opts.user.id, note: change });
     }
     const status = schedule ? "scheduled" : "published";
     await tx.articleRevision.create({
@@ -423,7 +439,10 @@ export async function publishDueArticles(
           data: { scheduledAt: null },
         });
         if (claimed.count !== 1) return false;
-        await publishWorkingCopy(tx, article, latest.parsed, now);
+        await publishWorkingCopy(tx, article, latest.parsed, now, {
+          actorId: null,
+          note: { changeSummary: article.pendingChangeSummary, deskNote: article.pendingDeskNote },
+        });
         const number = latest.number + 1;
         await tx.articleRevision.create({
           data: {

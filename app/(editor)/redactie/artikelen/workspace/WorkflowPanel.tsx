@@ -77,6 +77,7 @@ export function WorkflowPanel({
         )}
         {articleId && working === "in_review" && state?.canApprove && (
           <>
+            <ChangeNoteFields uid={uid} steps={steps} />
             <button type="button" className="btn" disabled={busy} onClick={() => steps.onApprove(false)}>
               Goedkeuren en publiceren
             </button>
@@ -129,5 +130,63 @@ export function WorkflowPanel({
         {workflowMsg && <p className={`alert alert-${workflowMsg.kind}`}>{workflowMsg.text}</p>}
       </div>
     </section>
+  );
+}
+
+/** When approving: what the public reads on "Wat is er veranderd" and what the desk reads on /desk/wijzigingen. */
+function ChangeNoteFields({ uid, steps }: { uid: string; steps: WorkflowSteps }) {
+  const { changeSummary, setChangeSummary, deskNote, setDeskNote, changeErrors } = steps;
+  const field = (
+    id: "summary" | "desknote",
+    label: string,
+    hint: string,
+    value: string,
+    set: (v: string) => void,
+    error: string | undefined,
+    max: number,
+  ) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${id}`}>{label}</label>
+      <span className="hint" id={`${uid}-${id}-hint`}>
+        {hint}
+      </span>
+      <textarea
+        id={`${uid}-${id}`}
+        rows={2}
+        value={value}
+        maxLength={max}
+        onChange={(e) => set(e.target.value)}
+        aria-invalid={!!error}
+        aria-describedby={`${uid}-${id}-hint${error ? ` ${uid}-${id}-error` : ""}`}
+      />
+      {error && (
+        <p id={`${uid}-${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+  return (
+    <fieldset className="change-note">
+      <legend>Wat is er veranderd?</legend>
+      {field(
+        "summary",
+        "Samenvatting van de wijziging (openbaar)",
+        "Eén zin voor de website, bijvoorbeeld: De termijn is nu 8 weken. Leeg laten mag: dan noemen wij de velden die veranderd zijn.",
+        changeSummary,
+        setChangeSummary,
+        changeErrors.changeSummary,
+        300,
+      )}
+      {field(
+        "desknote",
+        "Wat betekent dit voor de desk? (alleen voor medewerkers)",
+        "Bijvoorbeeld wat medewerkers aan de telefoon anders zeggen. Mag leeg blijven.",
+        deskNote,
+        setDeskNote,
+        changeErrors.deskNote,
+        500,
+      )}
+    </fieldset>
   );
 }

@@ -29,6 +29,10 @@ export function useWorkflowSteps(opts: {
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [publishAt, setPublishAt] = useState("");
+  // For "Wat is er veranderd" when approving: a public one-line summary and a note for the desk.
+  const [changeSummary, setChangeSummary] = useState("");
+  const [deskNote, setDeskNote] = useState("");
+  const [changeErrors, setChangeErrors] = useState<{ changeSummary?: string; deskNote?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const runStep = async (
@@ -42,7 +46,11 @@ export function useWorkflowSteps(opts: {
       const r = await fn();
       if (!r.ok) {
         if (r.fieldErrors.note) setNoteError(r.fieldErrors.note);
-        setWorkflowMsg({ kind: "error", text: r.fieldErrors.note ?? r.error });
+        setChangeErrors({ changeSummary: r.fieldErrors.changeSummary, deskNote: r.fieldErrors.deskNote });
+        setWorkflowMsg({
+          kind: "error",
+          text: r.fieldErrors.note ?? r.fieldErrors.changeSummary ?? r.fieldErrors.deskNote ?? r.error,
+        });
         return;
       }
       const d = r.data as StepResult;
@@ -54,6 +62,9 @@ export function useWorkflowSteps(opts: {
       setState(d.state!);
       setNote("");
       setNoteError(null);
+      setChangeSummary("");
+      setDeskNote("");
+      setChangeErrors({});
       setSaveState({ kind: "saved", at: new Date(), revision: d.state!.revision });
       setWorkflowMsg({ kind: "success", text: success(d.state!) });
     } catch {
@@ -84,6 +95,8 @@ export function useWorkflowSteps(opts: {
           articleId,
           baseRevision: baseRevision.current,
           note: note || undefined,
+          changeSummary: changeSummary || undefined,
+          deskNote: deskNote || undefined,
           ...(scheduled ? { publishAt, tzOffset: new Date(publishAt).getTimezoneOffset() } : {}),
         }),
       (s) =>
@@ -123,6 +136,11 @@ export function useWorkflowSteps(opts: {
     noteError,
     publishAt,
     setPublishAt,
+    changeSummary,
+    setChangeSummary,
+    deskNote,
+    setDeskNote,
+    changeErrors,
     busy,
     onSubmitForReview,
     onApprove,

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "pendingChangeSummary" TEXT,
+ADD COLUMN     "pendingDeskNote" TEXT;
+
