@@ -127,6 +127,10 @@ describe("read marks", () => {
     expect((await listDeskChanges(t.db, anna, { kind: "desk" })).map((f) => f.title)).toEqual([
       "Openingstijden BRON PO",
     ]);
+    // An agent of the other desk does not see the BRON PO desk's settings change, in the list or the count.
+    const ipo = { userId: bram, deskIds: ["vo-mbo"] };
+    expect(await listDeskChanges(t.db, ipo, { kind: "desk" })).toEqual([]);
+    expect(await unreadChangeCount(t.db, ipo)).toBe((await unreadChangeCount(t.db, bram)) - 1);
   });
 });
 

@@ -21,18 +21,30 @@ export type ChangeItem = {
 
 export type DeskFeedFilter = { topic?: string | null; kind?: ChangeKind | null; unreadOnly?: boolean };
 
+/**
+ * Who reads: the user, and the desks whose settings changes they see (an agent's own desks; undefined = all).
+ * Article and protocol changes concern every desk.
+ */
+export type Reader = { userId: string; deskIds?: readonly string[] };
+
+const readerScope = (r: Reader) =>
+  r.deskIds ? { OR: [{ kind: { not: "desk" } }, { kind: "desk", refId: { in: [...r.deskIds] } }] } : {};
+
 /** Items on one page of /desk/wijzigingen. */
 export const FEED_PAGE = 50;
 
 /** The desk feed for one user, newest first, with the user's read marks. */
 export async function listDeskChanges(
   client: Db,
-  userId: string,
+  reader: Reader | string,
   filter: DeskFeedFilter = {},
   take = FEED_PAGE,
 ): Promise<ChangeItem[]> {
+  const r = typeof reader === "string" ? { userId: reader } : reader;
+  const userId = r.userId;
   const rows = await client.changeEvent.findMany({
     where: {
+      ...readerScope(r),
       ...(filter.topic ? { topic: filter.topic } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.unreadOnly ? { reads: { none: { userId } } } : {}),
@@ -58,8 +70,9 @@ export async function listDeskChanges(
 }
 
 /** How many changes this user has not marked as read. */
-export async function unreadChangeCount(client: Db, userId: string): Promise<number> {
-  return client.changeEvent.count({ where: { reads: { none: { userId } } } });
+export async function unreadChangeCount(client: Db, reader: Reader | string): Promise<number> {
+  const r = typeof reader === "string" ? { userId: reader } : reader;
+  return client.changeEvent.count({ where: { ...readerScope(r), reads: { none: { userId: r.userId } } } });
 }
 
 /** Marks the given changes as read for the user (ids that do not exist are ignored); returns how many were new. */
@@ -88,9 +101,11 @@ export async function markChangesRead(client: Db, userId: string, ids: readonly 
 }
 
 /** Marks every change up to now as read for the user. */
-export async function markAllChangesRead(client: Db, userId: string): Promise<number> {
+export async function markAllChangesRead(client: Db, reader: Reader | string): Promise<number> {
+  const r = typeof reader === "string" ? { userId: reader } : reader;
+  const userId = r.userId;
   const unread = await client.changeEvent.findMany({
-    where: { reads: { none: { userId } } },
+    where: { ...readerScope(r), reads: { none: { userId } } },
     select: { id: true },
   });
   return markChangesRead(
