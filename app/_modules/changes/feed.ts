@@ -163,13 +163,17 @@ export async function listPublicChanges(client: Db, take = FEED_PAGE): Promise<P
   }));
 }
 
-/** The latest public change of an article ("Gewijzigd op … : …"), or null. */
+/**
+ * The latest public change of an article ("Gewijzigd op … : …"), or null. With `after` (the article's first
+ * publication), the first publication itself does not count as a change.
+ */
 export async function latestArticleChange(
   client: Db,
   articleId: string,
+  after?: Date | null,
 ): Promise<{ createdAt: Date; summary: string } | null> {
   return client.changeEvent.findFirst({
-    where: { kind: "article", refId: articleId, isPublic: true },
+    where: { kind: "article", refId: articleId, isPublic: true, ...(after ? { createdAt: { gt: after } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { createdAt: true, summary: true },
   });

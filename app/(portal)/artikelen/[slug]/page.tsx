@@ -12,6 +12,8 @@ import { getTaxonomy } from "@/app/_modules/content/store";
 import { labelOf } from "@/app/_modules/content/taxonomy";
 import { listDesks } from "@/app/_modules/desks/service";
 import { logSearchClick } from "@/app/_modules/search/service";
+import { db } from "@/app/_core/db";
+import { latestArticleChange } from "@/app/_modules/changes/feed";
 import { Feedback } from "./Feedback";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 import { articleColumns } from "@/app/_modules/articles/fields";
@@ -64,7 +66,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await getPublishedArticle(slug);
   if (!article) notFound();
   const [resolver, taxonomy, desks] = await Promise.all([contentResolver(), getTaxonomy(), listDesks()]);
-  const [html, related] = await Promise.all([renderBody(article.body, resolver), relatedArticles(article)]);
+  const [html, related, changed] = await Promise.all([
+    renderBody(article.body, resolver),
+    relatedArticles(article),
+    latestArticleChange(db(), article.id, article.publishedAt),
+  ]);
   const fromRules = ruleSources(article.body, resolver);
   await countView(article.id);
   if (z && /^[a-z0-9]{20,40}$/.test(z)) await logSearchClick(z, article.slug).catch(() => {});
@@ -98,6 +104,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             )}
             Voor: {article.audiences.map((a) => labelOf(taxonomy, "audiences", a)).join(", ")}.
           </p>
+          {changed && (
+            <p className="article-changed">
+              Gewijzigd op <time dateTime={changed.createdAt.toISOString()}>{day(changed.createdAt)}</time>:{" "}
+              {changed.summary} <Link href="/wat-is-er-veranderd">Alle wijzigingen</Link>
+            </p>
+          )}
           <div dangerouslySetInnerHTML={{ __html: html }} />
           {(article.sources.length > 0 || fromRules.length > 0) && (
             <section className="article-sources" id="bronnen" aria-labelledby="bronnen-title">
