@@ -68,6 +68,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "article.archived": "Artikel gearchiveerd",
   "article.restored": "Artikelversie teruggezet",
   "article.returned_to_draft": "Artikel terug naar concept",
+  "desk.settings_changed": "Instellingen helpdesk gewijzigd",
 };
 
 export const auditActionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;

@@ -24,6 +24,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { parseDesksFile, type DeskConfig } from "./desks";
 import { ContentError, contentErrorFromIssues } from "./errors";
 import { clearTaxonomyCache } from "./store";
+import { recordProtocolChanges } from "@/app/_modules/changes/protocol-change";
+import { recordDeskChange } from "@/app/_modules/desks/settings";
 import { parseTaxonomyFile, type Taxonomy } from "./taxonomy";
 
 export type Counts = { created: number; updated: number; unchanged: number };
@@ -167,7 +169,10 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       await db.desk.create({ data: { id: d.id, ...data } });
       report.desks.created++;
     } else if (Object.entries(data).some(([k, v]) => (existing as Record<string, unknown>)[k] !== v)) {
-      await db.desk.update({ where: { id: d.id }, data });
+      await db.$transaction(async (tx) => {
+        await tx.desk.update({ where: { id: d.id }, data });
+        await recordDeskChange(tx, { id: d.id, shortName: d.shortName }, existing, data, null);
+      });
       report.desks.updated++;
     } else report.desks.unchanged++;
   }
@@ -184,6 +189,8 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
   // This process reads the new taxonomy at once (other processes within the store's few seconds).
   if (report.taxonomy.unchanged === 0) clearTaxonomyCache();
 
+  let resolved: ReturnType<typeof resolveProtocols> | null = null;
+  const resolvedSet = () => (resolved ??= resolveProtocols(content.protocols.map((x) => x.definition)));
   for (const p of content.protocols) {
     const existing = await db.protocol.findUnique({ where: { id: p.id } });
     const data = {
@@ -197,7 +204,16 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       await db.protocol.create({ data: { id: p.id, ...data } });
       report.protocols.created++;
     } else if (existing.sourceHash !== p.hash) {
-      await db.protocol.update({ where: { id: p.id }, data });
+      await db.$transaction(async (tx) => {
+        await tx.protocol.update({ where: { id: p.id }, data });
+        // What changed for /desk/wijzigingen and the public feed: one record per changed rule.
+        await recordProtocolChanges(tx, {
+          // As stored (not re-validated: an older definition may predate today's schema).
+          before: JSON.parse(existing.definition) as typeof p.definition,
+          after: p.definition,
+          titleOf: (ruleId) => ruleViewByRef(resolvedSet(), `${p.id}/${ruleId}`)?.title ?? null,
+        });
+      });
       report.protocols.updated++;
     } else report.protocols.unchanged++;
   }

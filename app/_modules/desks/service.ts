@@ -37,6 +37,11 @@ export function hoursText(h: { days: readonly number[]; open: string; close: str
 // Desks change only through a re-seed: every page's footer reads them, so keep them for a few seconds.
 let cache: { at: number; desks: DeskView[] } | null = null;
 
+/** Forgets the cached desks (after an admin changed a desk's settings). */
+export function clearDesksCache(): void {
+  cache = null;
+}
+
 /** Both desks, po first. */
 export async function listDesks(): Promise<DeskView[]> {
   if (cache && Date.now() - cache.at < 10_000) return cache.desks;

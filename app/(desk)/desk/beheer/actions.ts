@@ -13,6 +13,7 @@ import {
 import { createApiToken, revokeApiToken } from "@/app/_modules/apitokens/service";
 import { createWebhook, deleteWebhook, pingWebhook, setWebhookEnabled } from "@/app/_modules/webhooks/service";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
+import { updateDeskSettings } from "@/app/_modules/desks/settings";
 
 const id = z.object({ userId: z.string().min(1).max(40) });
 const any = z.record(z.string(), z.unknown());
@@ -80,4 +81,10 @@ export const pingWebhookAction = action(
     // Delivered before the answer, so the log the admin sees next already shows the outcome (a few seconds at most).
     await kickWebhooks(db());
   },
+);
+
+/** Phone, opening hours and SLA terms of a desk: audited and shown to that desk's agents on /desk/wijzigingen. */
+export const updateDeskSettingsAction = action(
+  { name: "admin.updateDeskSettings", roles: ["admin"], schema: any },
+  async (input, { user }) => updateDeskSettings(db(), user, input),
 );

@@ -1,12 +1,14 @@
 // GET /desk/beheer — administration (admins only): staff accounts (create, role and desks, deactivate, one-time
-// password links) and API tokens for other systems. Every change is audited (see /desk/audit).
+// password links), API tokens for other systems, desk settings (phone, hours, SLA terms) and webhooks. Every change is audited (see /desk/audit).
 import type { Metadata } from "next";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { listApiTokens, SCOPE_LABELS } from "@/app/_modules/apitokens/service";
 import { EVENT_LABELS } from "@/app/_modules/webhooks/schema";
 import { listDeliveries, listWebhooks } from "@/app/_modules/webhooks/service";
+import { deskHoursColumn } from "@/app/_modules/desks/columns";
 import { AdminPanel } from "./AdminPanel";
+import { DeskSettingsSection } from "./DeskSettingsSection";
 import { WebhookPanel } from "./WebhookPanel";
 import "../desk.css";
 
@@ -15,11 +17,12 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const me = await requirePageRole(["admin"], "/desk/beheer");
-  const [users, tokens, hooks, deliveries] = await Promise.all([
+  const [users, tokens, hooks, deliveries, desks] = await Promise.all([
     db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], include: { desks: true } }),
     listApiTokens(db()),
     listWebhooks(db()),
     listDeliveries(db(), 50),
+    db().desk.findMany({ orderBy: { id: "asc" } }),
   ]);
   return (
     <div className="container desk">
@@ -45,6 +48,21 @@ export default async function AdminPage() {
           revokedAt: t.revokedAt?.toISOString() ?? null,
         }))}
         scopeLabels={SCOPE_LABELS}
+      />
+      <DeskSettingsSection
+        desks={desks.map((d) => {
+          const h = deskHoursColumn.decode(d.hours);
+          return {
+            id: d.id,
+            name: d.name,
+            phone: d.phone,
+            days: [...h.days],
+            open: h.open,
+            close: h.close,
+            firstResponseBusinessDays: d.firstResponseBusinessDays,
+            resolutionBusinessDays: d.resolutionBusinessDays,
+          };
+        })}
       />
       <WebhookPanel
         hooks={hooks.map((h) => ({
