@@ -15,7 +15,13 @@ declare module "autocannon" {
       requests?: { setupRequest?: (req: Request) => Request }[];
     };
     type Histogram = { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
-    type Result = { requests: Histogram & { total: number }; latency: Histogram; non2xx: number; errors: number };
+    type Result = {
+      requests: Histogram & { total: number };
+      latency: Histogram;
+      non2xx: number;
+      errors: number;
+      /** Seconds the run took. */ duration: number;
+    };
   }
   function autocannon(
     opts: autocannon.Options,

@@ -85,6 +85,25 @@ describe("the anonymous page cache", () => {
     expect(c.stats).toMatchObject({ hits: 1, fills: 1 });
   });
 
+  it("costs a one-off request nothing beyond its own render: the page is not asked to read it", async () => {
+    const c = new PageCache({ ttlMs: 60_000, maxEntries: 10, maxChars: 1_000_000, origin: () => origin });
+    const prepared: string[] = [];
+    c.register("/zoeken", {
+      ...page,
+      async prepare(url, r) {
+        prepared.push(url.search);
+        return page.prepare(url, r);
+      },
+    });
+    for (let i = 0; i < 5; i++) expect(await c.serve(req(`/zoeken?q=eenmalig${i}`))).toBeNull();
+    expect(prepared).toEqual([]);
+    expect(renders).toEqual([]);
+    expect(c.stats.passes).toBe(5);
+    // The repeat is read, filled and answered.
+    expect((await c.serve(req("/zoeken?q=eenmalig3")))!.headers.get("x-portal-cache")).toBe("miss");
+    expect(prepared).toEqual(["?q=eenmalig3"]);
+  });
+
   it("renders a page once for many concurrent repeats", async () => {
     const c = cache();
     await c.serve(req("/zoeken?q=ziek"));

@@ -5,7 +5,8 @@
 //
 // How: proxy.ts hands a request to `serve`. Only a plain anonymous page view qualifies: GET, no session cookie,
 // not a client-side navigation (RSC request), not a crawler (Next renders those differently). The first request
-// for a key renders as usual (one-off queries gain nothing from a cache); on a repeat the cache asks this same
+// for an address renders as usual and costs nothing more than that (one-off queries gain nothing from a cache;
+// the cache does not even read them); on a repeat the cache asks this same
 // server for the page, marked with a per-process token so the page knows it renders for the cache
 // (it then leaves out per-visitor work such as logging), keeps the HTML and answers with it. Every answer runs the
 // page's own per-request work (`answer`: e.g. the search log and a fresh search id).
@@ -93,6 +94,12 @@ export class PageCache {
     const url = new URL(req.url);
     const page = this.pages.get(url.pathname);
     if (!page || !this.cacheable(req, url)) return null;
+    // A one-off request is rendered as usual, at the cost of an uncached render and nothing more: it is not even
+    // read (`prepare`) here. Filling costs an extra hop and is only worth it for a repeat.
+    if (!this.seenBefore(url.pathname + url.search)) {
+      this.stats.passes++;
+      return null;
+    }
     const prepared = await page.prepare(url, req);
     if (!prepared) {
       this.stats.passes++;
@@ -103,11 +110,7 @@ export class PageCache {
     let entry = this.fresh(key, version);
     const hit = !!entry;
     if (entry) this.stats.hits++;
-    else if (!this.seenBefore(key)) {
-      // A one-off request is rendered as usual: filling costs an extra hop and is only worth it for a repeat.
-      this.stats.passes++;
-      return null;
-    } else {
+    else {
       let fill = this.filling.get(key);
       if (!fill) {
         fill = this.fill(key, url, version, page.placeholder).finally(() => this.filling.delete(key));
@@ -143,11 +146,14 @@ export class PageCache {
     return true;
   }
 
-  /** Whether the key was asked for recently (and remembers it); bounded by starting over when full. */
-  private seenBefore(key: string): boolean {
-    if (this.filling.has(key) || this.seen.has(key)) return true;
+  /**
+   * Whether this page address was asked for recently (and remembers it); bounded by starting over when full (a
+   * cached page whose address was forgotten is then rendered once more as a one-off, and found again after).
+   */
+  private seenBefore(address: string): boolean {
+    if (this.seen.has(address)) return true;
     if (this.seen.size >= this.opts.maxEntries * 10) this.seen.clear();
-    this.seen.add(key);
+    this.seen.add(address);
     return false;
   }
 

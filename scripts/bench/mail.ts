@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { createDb, type Db } from "@/app/_core/db";
-import { benchDatabases, loadBenchArgs, bin, createPgDatabase, freePort, root } from "../lib/server";
+import { benchDatabases, loadBenchArgs, bin, createPgDatabase, freePort, groupCpuMs, root } from "../lib/server";
 
 const args = loadBenchArgs({ n: 2000, concurrency: 20 });
 const N = args.n;
@@ -56,27 +56,6 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 type Receiver = { proc: ChildProcess; kill(): void; startedInMs: number };
-
-/**
- * CPU milliseconds used so far by a process group (the receiver: tsx and its node child), from /proc; 0 where
- * /proc is missing. Independent of the machine's load, unlike mails/s.
- */
-function groupCpuMs(pgid: number): number {
-  const tick = 100; // USER_HZ on Linux
-  let ms = 0;
-  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // f[0] is field 3 (state): pgrp is field 5, utime and stime are fields 14 and 15.
-      if (Number(f[2]) === pgid) ms += ((Number(f[11]) + Number(f[12])) / tick) * 1000;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ms;
-}
 
 /** Starts the receiver in its own process and waits until it greets on the SMTP port (60 s at most). */
 async function startReceiver(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<Receiver> {

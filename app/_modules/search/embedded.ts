@@ -415,11 +415,14 @@ export class EmbeddedIndex<T extends SearchDocument = SearchDocument> implements
     if (shown.includes("*") && !wanted) return structuredClone(doc);
     const out: Record<string, unknown> = {};
     for (const k of shown.includes("*") ? Object.keys(doc) : shown) {
-      if (k in doc && (!wanted || wanted.has(k))) out[k] = structuredClone((doc as Record<string, unknown>)[k]);
+      if (k in doc && (!wanted || wanted.has(k))) out[k] = copyValue((doc as Record<string, unknown>)[k]);
     }
     return out as T;
   }
 }
+
+/** A stored value as a hit gets it: a copy of objects and arrays (a caller may change its hit), strings as they are. */
+const copyValue = (v: unknown): unknown => (typeof v === "object" && v !== null ? structuredClone(v) : v);
 
 /** The embedded engine: indexes live in this process. */
 export class EmbeddedEngine implements SearchEngine {

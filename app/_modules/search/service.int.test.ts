@@ -155,6 +155,29 @@ describe("article search service", () => {
     expect((await svc.searchArticles({ q: "luxe verzuim" })).hits[0]!.slug).toBe("luxe-verzuim");
   });
 
+  it("a word left out as matching nothing is found once an article uses it (the word check forgets on change)", async () => {
+    const a = await t.db.article.findUniqueOrThrow({ where: { slug: "luxe-verzuim" } });
+    const before = await svc.searchArticles({ q: "luxe verzuim zwaluwstaartvlinder" });
+    expect(before.ignoredWords).toEqual(["zwaluwstaartvlinder"]);
+    // A second query sharing the word is answered from the remembered check, with the same notice.
+    expect((await svc.searchArticles({ q: "verlof zwaluwstaartvlinder" })).ignoredWords).toEqual([
+      "zwaluwstaartvlinder",
+    ]);
+    await t.db.article.update({
+      where: { id: a.id },
+      data: { summary: `${a.summary} Ook over de zwaluwstaartvlinder.` },
+    });
+    await svc.syncArticleInIndex(a.id, t.db);
+    const after = await svc.searchArticles({ q: "verlof zwaluwstaartvlinder" });
+    expect(after.ignoredWords).toEqual([]);
+    expect(after.hits.map((h) => h.slug)).toContain("luxe-verzuim");
+    await t.db.article.update({ where: { id: a.id }, data: { summary: a.summary } });
+    await svc.syncArticleInIndex(a.id, t.db);
+    expect((await svc.searchArticles({ q: "luxe verzuim zwaluwstaartvlinder" })).ignoredWords).toEqual([
+      "zwaluwstaartvlinder",
+    ]);
+  });
+
   it("finds an article by its 'ook gevraagd als' questions, ranked below a match in another article's title", async () => {
     const a = await t.db.article.findUniqueOrThrow({ where: { slug: "te-laat-komen" } });
     expect((await svc.searchArticles({ q: "skivakantie" })).total).toBe(0);

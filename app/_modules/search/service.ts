@@ -8,7 +8,7 @@ import { docToPlainText } from "@/app/_modules/articles/plain-text";
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { getTaxonomy } from "@/app/_modules/content/store";
-import { sectorsCovered } from "@/app/_modules/content/taxonomy";
+import { sectorsCovered, type Taxonomy } from "@/app/_modules/content/taxonomy";
 import { listEditorSynonyms, withEditorSynonyms } from "@/app/_modules/content/editor-synonyms";
 import {
   ARTICLE_INDEX,
@@ -19,6 +19,7 @@ import {
   type IndexSettings,
   type SearchEngine,
   type SearchIndex,
+  type SearchParams,
 } from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
 import { filterValue } from "./filter";
@@ -66,6 +67,7 @@ const g = globalThis as unknown as {
   __kbVocab?: Map<string, number>;
   __kbIndexVersion?: number;
   __kbResults?: Map<string, { at: number; result: ArticleSearchResult }>;
+  __kbWordMatches?: Map<string, boolean>;
   __kbStamp?: string;
   __kbStampAt?: number;
 };
@@ -75,6 +77,7 @@ export const articleIndexVersion = (): number => g.__kbIndexVersion ?? 0;
 function indexChanged() {
   g.__kbIndexVersion = articleIndexVersion() + 1;
   g.__kbResults?.clear();
+  g.__kbWordMatches?.clear();
 }
 
 /** The configured engine (embedded unless MEILISEARCH_HOST is set). */
@@ -232,6 +235,14 @@ export type ArticleSearchResult = {
 
 const quote = filterValue;
 
+// The stop words of a taxonomy as a set, made once per taxonomy (a taxonomy object is replaced when it changes).
+const stopWordSets = new WeakMap<Taxonomy, ReadonlySet<string>>();
+function stopWordSet(taxonomy: Taxonomy): ReadonlySet<string> {
+  let set = stopWordSets.get(taxonomy);
+  if (!set) stopWordSets.set(taxonomy, (set = new Set(toMeiliStopWords(taxonomy))));
+  return set;
+}
+
 // Recent results, so popular and as-you-type queries cost a lookup. Exact for the embedded engine (every change to
 // the index empties the cache); with Meilisearch, which other app processes may update too, a result lives at most
 // RESULT_TTL_MS.
@@ -279,31 +290,41 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
   if (input.audience) filter.push(`audiences = ${quote(input.audience)}`);
   if (input.topic) filter.push(`topic = ${quote(input.topic)}`);
   if (input.type) filter.push(`type = ${quote(input.type)}`);
-  const stop = new Set(toMeiliStopWords(await getTaxonomy()));
-  const run = (q: string, limit = perPage, offset = (page - 1) * perPage) =>
-    searchIgnoringUnknownWords(articleIndex(), engineText(engineQuery(q, stop, input.mode)), {
-      ...ARTICLE_SEARCH,
-      showMatchesPosition: true,
-      // The body only for the wizard's few suggestions, where it tells why an article matched.
-      attributesToRetrieve: [
-        "id",
-        "slug",
-        "title",
-        "summary",
-        "topic",
-        "type",
-        ...(input.mode === "question" ? ["body"] : []),
-      ],
-      filter: filter.length ? filter.join(" AND ") : undefined,
-      facets: [...FACETS],
-      limit,
-      offset,
-      attributesToHighlight: ["title", "summary", "body"],
-      attributesToCrop: ["body:28"],
-      highlightPreTag: "<mark>",
-      highlightPostTag: "</mark>",
-      sort: input.q.trim() ? undefined : ["publishedAt:desc"],
-    });
+  const stop = stopWordSet(await getTaxonomy());
+  // Which single words match anything, kept until the index changes (indexChanged empties it): most queries share
+  // their words with earlier ones, so the notice of words that match nothing costs a look-up, not a search each.
+  const wordMatches = (g.__kbWordMatches ??= new Map());
+  const params = (limit: number, offset: number): SearchParams => ({
+    ...ARTICLE_SEARCH,
+    showMatchesPosition: true,
+    // The body only for the wizard's few suggestions, where it tells why an article matched.
+    attributesToRetrieve: [
+      "id",
+      "slug",
+      "title",
+      "summary",
+      "topic",
+      "type",
+      ...(input.mode === "question" ? ["body"] : []),
+    ],
+    filter: filter.length ? filter.join(" AND ") : undefined,
+    facets: [...FACETS],
+    limit,
+    offset,
+    attributesToHighlight: ["title", "summary", "body"],
+    attributesToCrop: ["body:28"],
+    highlightPreTag: "<mark>",
+    highlightPostTag: "</mark>",
+    sort: input.q.trim() ? undefined : ["publishedAt:desc"],
+  });
+  // `count`: only how many match and which words match nothing (no hits, facets or highlights to compute).
+  const run = (q: string, limit = perPage, offset = (page - 1) * perPage, count = false) =>
+    searchIgnoringUnknownWords(
+      articleIndex(),
+      engineText(engineQuery(q, stop, input.mode)),
+      count ? { ...ARTICLE_SEARCH, filter: params(0, 0).filter, limit: 0 } : params(limit, offset),
+      { stopWords: stop, wordMatches },
+    );
   const res = await run(input.q);
   // Words the engine left out are reported in the caller's spelling of the whole query (only the caller's own
   // words: not the stems and parts added for Meilisearch).
@@ -320,7 +341,7 @@ async function runArticleSearch(input: ArticleSearchInput, started: number): Pro
     // Also when words were left out or a word is not in any article: a typo can still match a little (a part
     // of a compound, a prefix), while the corrected query matches in full.
     const suggestion = spellingSuggestion(input.q);
-    const check = suggestion ? await run(suggestion, 1, 0) : null;
+    const check = suggestion ? await run(suggestion, 0, 0, true) : null;
     if (check && check.estimatedTotalHits > 0 && !check.ignoredWords.length) didYouMean = suggestion;
   }
   return {

@@ -1,5 +1,7 @@
 // The facet panel of /zoeken: one list per filter with its counts, and a link that clears them all.
-import Link from "next/link";
+// Plain links, not next/link: leaving a results page is a full page load, which the anonymous page cache can
+// answer (a client-side navigation's RSC request cannot be cached), and the links do not each start a prefetch
+// render on the server when they scroll into view. It also keeps the uncached render of /zoeken light.
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
 import type { SearchQuery } from "@/app/_modules/search/query";
 import type { ArticleSearchResult } from "@/app/_modules/search/service";
@@ -42,12 +44,12 @@ export function SearchFilters({
                   const on = active[f.key] === e.id;
                   return (
                     <li key={e.id} style={{ padding: "0.2rem 0", border: 0 }}>
-                      <Link
+                      <a
                         href={href({ [f.key]: on ? undefined : e.id, page: undefined })}
                         aria-current={on ? "true" : undefined}
                       >
                         {on ? <strong>✓ {e.label}</strong> : e.label}
-                      </Link>{" "}
+                      </a>{" "}
                       <span className="muted">({counts[e.id] ?? 0})</span>
                     </li>
                   );
@@ -58,9 +60,9 @@ export function SearchFilters({
         })}
         {(p.sector || p.audience || p.topic) && (
           <p>
-            <Link href={href({ sector: undefined, audience: undefined, topic: undefined, page: undefined })}>
+            <a href={href({ sector: undefined, audience: undefined, topic: undefined, page: undefined })}>
               Alle filters wissen
-            </Link>
+            </a>
           </p>
         )}
       </details>

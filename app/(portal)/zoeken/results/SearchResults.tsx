@@ -1,6 +1,8 @@
 // The results column of /zoeken: how many were found, the notices (words left out, "Bedoelde u"), the hits with
 // their highlights, the way to the question form when nothing matches, and the pager.
-import Link from "next/link";
+// Plain links, not next/link: leaving a results page is a full page load, which the anonymous page cache can
+// answer (a client-side navigation's RSC request cannot be cached), and the links do not each start a prefetch
+// render on the server when they scroll into view. It also keeps the uncached render of /zoeken light.
 import { labelOf, type Taxonomy } from "@/app/_modules/content/taxonomy";
 import type { SearchQuery } from "@/app/_modules/search/query";
 import type { ArticleSearchResult } from "@/app/_modules/search/service";
@@ -27,7 +29,7 @@ export function SearchResults({ p, result, taxonomy, href, searchId }: Props) {
         {result.hits.map((h) => (
           <li key={h.id} className="result">
             <h3 style={{ margin: "0 0 0.25rem", fontSize: "1.15rem" }}>
-              <Link
+              <a
                 href={`/artikelen/${h.slug}${searchId ? `?z=${searchId}` : ""}`}
                 dangerouslySetInnerHTML={{ __html: h.titleHtml }}
               />
@@ -86,9 +88,9 @@ function ResultNotices({ p, result, href }: Pick<Props, "p" | "result" | "href">
       {result.didYouMean && (
         <p className="alert">
           Bedoelde u:{" "}
-          <Link href={href({ q: result.didYouMean, page: undefined })}>
+          <a href={href({ q: result.didYouMean, page: undefined })}>
             <strong>{result.didYouMean}</strong>
-          </Link>
+          </a>
           ?
         </p>
       )}
@@ -100,9 +102,9 @@ function ResultNotices({ p, result, href }: Pick<Props, "p" | "result" | "href">
             helpen.
           </p>
           <p>
-            <Link className="btn" href={`/vraag${p.q.trim() ? `?vraag=${encodeURIComponent(p.q.trim())}` : ""}`}>
+            <a className="btn" href={`/vraag${p.q.trim() ? `?vraag=${encodeURIComponent(p.q.trim())}` : ""}`}>
               Stel uw vraag
-            </Link>
+            </a>
           </p>
         </div>
       )}
@@ -116,17 +118,17 @@ function Pager({ result, href }: Pick<Props, "result" | "href">) {
   return (
     <nav className="pager" aria-label="Paginering">
       {result.page > 1 && (
-        <Link className="btn btn-secondary btn-small" href={href({ page: result.page - 1 })}>
+        <a className="btn btn-secondary btn-small" href={href({ page: result.page - 1 })}>
           Vorige
-        </Link>
+        </a>
       )}
       <span>
         Pagina {result.page} van {pages}
       </span>
       {result.page < pages && (
-        <Link className="btn btn-secondary btn-small" href={href({ page: result.page + 1 })}>
+        <a className="btn btn-secondary btn-small" href={href({ page: result.page + 1 })}>
           Volgende
-        </Link>
+        </a>
       )}
     </nav>
   );
