@@ -85,6 +85,9 @@ describe("GET /wat-is-er-veranderd/atom.xml", () => {
     const ids = feed.items.map((i) => i.id);
     expect(ids.every((id) => !!id)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
+    // type="html" text: "&" and "<" are escaped, so a reader shows them as text, not as markup.
+    expect(xml).toContain("Regels &amp; drempels &lt;verzuim&gt;");
+    expect(xml).not.toContain("<verzuim>");
     expect(xml).not.toContain("Intern");
     expect(xml).not.toContain("Niet openbaar");
   });

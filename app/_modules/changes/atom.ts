@@ -8,6 +8,13 @@ export const ATOM_PATH = "/wat-is-er-veranderd/atom.xml";
 export const CHANGES_PATH = "/wat-is-er-veranderd";
 export const FEED_TITLE = "Wat is er veranderd — Onderwijs Helpdesk";
 
+/**
+ * The library writes titles and summaries as `type="html"`: plain text must be HTML-escaped first, or a "<" or "&"
+ * in a title would be read as markup by feed readers.
+ */
+const html = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
 /** The Atom XML for these changes (newest first) on a site at `baseUrl` (no trailing slash). */
 export function atomFeed(baseUrl: string, changes: readonly PublicChange[], now = new Date()): string {
   const feed = new Feed({
@@ -24,11 +31,11 @@ export function atomFeed(baseUrl: string, changes: readonly PublicChange[], now 
   for (const c of changes) {
     feed.addItem({
       id: `${baseUrl}${CHANGES_PATH}#${c.id}`,
-      title: c.title,
+      title: html(c.title),
       link: `${baseUrl}${c.path ?? `${CHANGES_PATH}#${c.id}`}`,
       date: c.createdAt,
       published: c.createdAt,
-      description: c.summary,
+      description: html(c.summary),
     });
   }
   return feed.atom1();
