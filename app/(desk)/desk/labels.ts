@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ticket.created": "Vraag binnengekomen",
   "ticket.replied": "Antwoord verstuurd",
   "ticket.note_added": "Interne notitie",
+  "ticket.correction_sent": "Correctie verstuurd (bron gewijzigd)",
   "ticket.status_changed": "Status gewijzigd",
   "ticket.assigned": "Toegewezen",
   "ticket.topic_changed": "Onderwerp gewijzigd",

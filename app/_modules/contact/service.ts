@@ -21,6 +21,7 @@ import { parseInput } from "@/app/_modules/tickets/desk-schema";
 import { nextTicketNumber, referenceWhere, referenceYear } from "@/app/_modules/tickets/reference";
 import { buildTicketRows, writeTicketRows, type NewTicketMessage } from "@/app/_modules/tickets/ticket-rows";
 import { liveOrganisation, matchCaller, resolveSchoolConcerned } from "@/app/_modules/organisations/service";
+import { recordMessageSources } from "@/app/_modules/provenance/record";
 import { callbackDoneSchema, contactInputSchema, OUTCOME_LABELS, type CallerInput, type ContactInput } from "./schema";
 
 export const otherDesk = (d: DeskId): DeskId => (d === "po" ? "vo-mbo" : "po");
@@ -261,6 +262,17 @@ async function newContactTicket(
     confirmTo: v.outcome === "followup" && v.confirmMail && v.caller!.email ? v.caller!.email : null,
     now,
   });
+  if (v.outcome === "answered" && opts.articles.length) {
+    // The articles given on the phone are the sources of the answer (provenance, issue #19).
+    const answer = await tx.message.findFirst({ where: { ticketId: t.id, kind: "reply" }, select: { id: true } });
+    if (answer)
+      await recordMessageSources(tx, {
+        messageId: answer.id,
+        ticketId: t.id,
+        slugs: opts.articles.map((a) => a.slug),
+        now,
+      });
+  }
   if (v.outcome === "callback") {
     const dueAt = v.callbackDueAt ?? defaultCallbackDue(now, t.settings.hours);
     if (dueAt <= now)

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "@/app/_core/errors";
 import { recordAudit } from "@/app/_modules/audit/service";
 import { enqueueMail } from "@/app/_modules/mail/outbox";
 import { enqueueTicketEvents } from "@/app/_modules/webhooks/service";
+import { linkedArticleSlugs, recordMessageSources } from "@/app/_modules/provenance/record";
 import { ticketReplyMail } from "@/app/_modules/mail/templates";
 import type { FileStorage } from "@/app/_modules/storage/storage";
 import { checkAttachmentFiles, removeStored, storeFiles, type UploadedFile } from "../attachment-files";
@@ -21,6 +22,7 @@ import {
   statusError,
   updateGuarded,
   type Common,
+  type Tx,
 } from "./scoped";
 
 /**
@@ -37,6 +39,8 @@ export async function replyToTicket(
     statusAfter?: "open" | "waiting" | "resolved" | "closed";
     attachments?: UploadedFile[];
     storage?: FileStorage;
+    /** Runs in the reply's transaction after the message is stored (the correction marks its sources handled). */
+    afterMessage?: (tx: Tx, m: { messageId: string; ticketId: string }) => Promise<void>;
   },
 ) {
   const { user } = opts;
@@ -85,6 +89,15 @@ export async function replyToTicket(
           },
         },
       });
+      // What the reply relied on: the linked articles' revisions and the rule versions they render.
+      if (isReply)
+        await recordMessageSources(tx, {
+          messageId: message.id,
+          ticketId: t.id,
+          slugs: linkedArticleSlugs(input.body, input.bodyJson),
+          now,
+        });
+      await opts.afterMessage?.(tx, { messageId: message.id, ticketId: t.id });
       const data: Prisma.TicketUncheckedUpdateManyInput = { updatedAt: now };
       if (isReply && !t.firstRespondedAt) data.firstRespondedAt = now;
       const change = to ? statusChange(t, to, now) : {};
