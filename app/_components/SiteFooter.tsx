@@ -24,6 +24,9 @@ export async function SiteFooter() {
           <ul>
             <li>Ouders en leerlingen: neem contact op met de school of met de leerplichtambtenaar van uw gemeente.</li>
             <li>
+              <Link href="/wat-is-er-veranderd">Wat is er veranderd</Link>
+            </li>
+            <li>
               <Link href="/toegankelijkheid">Toegankelijkheid</Link>
             </li>
             <li>

@@ -28,6 +28,7 @@ export const BUDGETS_KB: Record<string, { budget: number; goal: number }> = {
   "/(portal)/zoeken/page": { budget: 12, goal: 12 },
   "/(portal)/artikelen/[slug]/page": { budget: 12, goal: 12 },
   "/(portal)/privacy/page": { budget: 12, goal: 12 },
+  "/(portal)/wat-is-er-veranderd/page": { budget: 12, goal: 12 },
   "/(portal)/vraag/page": { budget: 38, goal: 31 },
   "/(portal)/verzuimcheck/page": { budget: 38, goal: 31 },
   "/(editor)/redactie/artikelen/[id]/page": { budget: 215, goal: 156 },
