@@ -6,6 +6,7 @@ import { isExpectedError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { visibleDesks, type SessionUser } from "@/app/_core/session";
 import { getTaxonomy } from "@/app/_modules/content/store";
+import { countChangedSinceReply } from "@/app/_modules/provenance/changed";
 import { listTags } from "@/app/_modules/tickets/desk/tags";
 import { QUEUE_VIEW_LABELS } from "@/app/_modules/tickets/desk-schema";
 import { listQueue, type QueueResult } from "@/app/_modules/tickets/queue";
@@ -63,6 +64,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
 
   const { queue, queueError } = p.q ? { queue: null, queueError: null } : await loadQueue(client, user, p);
   const search = p.q ? await searchTickets(client, { user, q: p.q, desk: p.desk, limit: 50 }) : null;
+  const changedCount = await countChangedSinceReply(client, user);
   const deskTitle = p.desk ? deskLabel(p.desk) : desks.length > 1 ? "alle helpdesks" : deskLabel(desks[0] ?? "");
 
   return (
@@ -75,6 +77,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         <div className="alert alert-success" role="status">
           <p>De vraag is doorgestuurd naar de andere helpdesk. De beller heeft daarover een e-mail gekregen.</p>
         </div>
+      )}
+      {changedCount > 0 && (
+        <p className="alert alert-warning changed-since-link">
+          <a href="/desk/gewijzigd">
+            Gewijzigd sinds uw antwoord: {changedCount} {changedCount === 1 ? "vraag" : "vragen"}
+          </a>{" "}
+          – een artikel of regel waar een antwoord op steunde, is veranderd.
+        </p>
       )}
       {desks.length > 1 && <DeskSwitch p={p} desks={desks} />}
       <TicketSearchForm p={p} />

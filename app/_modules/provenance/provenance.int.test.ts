@@ -17,6 +17,7 @@ import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { newTicket } from "@/tests/helpers/desk-fixtures";
 import { countChangedSinceReply, listChangedSinceReply } from "./changed";
 import { correctionText, sendCorrection } from "./correction";
+import { macroArticleChanges } from "./macros";
 import { linkedArticleSlugs } from "./record";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
@@ -291,5 +292,31 @@ describe("Stuur correctie", () => {
     await expect(sendCorrection(t.db, { user: u.po, reference: ticketRef, body: "Nog eens" })).rejects.toBeInstanceOf(
       ConflictError,
     );
+  });
+});
+
+describe("macros that link articles", () => {
+  it("show the linked articles published again after the macro was last edited", async () => {
+    const old = await t.db.macro.create({
+      data: {
+        title: "Bruiloft",
+        body: "Zie /artikelen/verlof-bruiloft en /artikelen/bestaat-niet",
+        updatedAt: new Date(0),
+      },
+    });
+    const fresh = await t.db.macro.create({
+      data: {
+        title: "Bruiloft nieuw",
+        body: "Zie /artikelen/verlof-bruiloft",
+        updatedAt: new Date(Date.now() + 60_000),
+      },
+    });
+    const none = await t.db.macro.create({
+      data: { title: "Zonder link", body: "Geen artikel", updatedAt: new Date(0) },
+    });
+    const r = await macroArticleChanges(t.db, [old, fresh, none]);
+    expect(r[old.id]).toEqual([expect.objectContaining({ slug: "verlof-bruiloft", published: true })]);
+    expect(r[fresh.id]).toEqual([]);
+    expect(r[none.id]).toEqual([]);
   });
 });

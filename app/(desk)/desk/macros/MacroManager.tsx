@@ -15,6 +15,8 @@ type Macro = {
   body: string;
   updatedAt: string;
   createdBy: string | null;
+  /** Linked articles changed after the macro was last edited. */
+  changedArticles?: { slug: string; title: string; changedAt: string; published: boolean }[];
 };
 type FormValues = { deskId: "" | "po" | "vo-mbo"; title: string; body: string };
 
@@ -212,6 +214,19 @@ function MacroList({
                 {DESK_CHOICES.find((d) => d.id === (m.deskId ?? ""))?.label} · gewijzigd {formatDateTime(m.updatedAt)}
                 {m.createdBy ? ` · gemaakt door ${m.createdBy}` : ""}
               </p>
+              {m.changedArticles && m.changedArticles.length > 0 && (
+                <div className="alert alert-warning macro-article-changed">
+                  <p>Een gelinkt artikel is veranderd nadat deze macro is gewijzigd. Kijk of de tekst nog klopt:</p>
+                  <ul>
+                    {m.changedArticles.map((a) => (
+                      <li key={a.slug}>
+                        <a href={`/artikelen/${a.slug}`}>{a.title}</a> –{" "}
+                        {a.published ? "aangepast op" : "niet meer gepubliceerd sinds"} {formatDateTime(a.changedAt)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <div className="msg-body macro-body">{m.body}</div>
               <div className="btn-row">
                 <button

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { listMacros } from "@/app/_modules/tickets/macros";
+import { macroArticleChanges } from "@/app/_modules/provenance/macros";
 import { MacroManager } from "./MacroManager";
 import "../desk.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function MacrosPage() {
   const user = await requirePageRole(["admin"], "/desk/macros");
   const macros = await listMacros(db(), { user });
+  const changed = await macroArticleChanges(db(), macros);
   return (
     <div className="container desk">
       <Breadcrumbs trail={[{ href: "/desk", label: "Werkbak" }]} current="Macro’s" />
@@ -30,6 +32,12 @@ export default async function MacrosPage() {
           body: m.body,
           updatedAt: m.updatedAt.toISOString(),
           createdBy: m.createdBy?.name ?? null,
+          changedArticles: (changed[m.id] ?? []).map((c) => ({
+            slug: c.slug,
+            title: c.title,
+            changedAt: c.changedAt.toISOString(),
+            published: c.published,
+          })),
         }))}
       />
     </div>

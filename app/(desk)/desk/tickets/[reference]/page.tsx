@@ -4,6 +4,7 @@
 // 404; a merged ticket redirects to the ticket it was merged into. The server-rendered parts live in ./view.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import Link from "next/link";
 import { db } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { NotFoundError } from "@/app/_core/errors";
@@ -24,6 +25,7 @@ import { Conversation, type ConversationMessage } from "./view/Conversation";
 import { CallerCard, EarlierTickets } from "./view/TicketFacts";
 import { ShortcutHelp, TicketAuditTrail } from "./view/TicketHistory";
 import { TicketNotices } from "./view/TicketNotices";
+import { listChangedSinceReply } from "@/app/_modules/provenance/changed";
 import "../../desk.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
@@ -65,12 +67,13 @@ export default async function TicketPage({
   const client = db();
   const { ticket, requesterTickets, sla, permissions } = await loadTicket(user, reference);
 
-  const [macros, assignable, allTags, taxonomy, audit] = await Promise.all([
+  const [macros, assignable, allTags, taxonomy, audit, changed] = await Promise.all([
     listMacros(client, { user, desk: ticket.deskId as "po" | "vo-mbo" }),
     listAssignableUsers(client, { user, reference: ticket.reference }),
     listTags(client, { user }),
     getTaxonomy(),
     listAuditForTicket(client, { user, reference: ticket.reference }),
+    listChangedSinceReply(client, user, { ticketId: ticket.id }),
   ]);
   const values = macroValuesFor(ticket);
   const topicLabel = ticket.topic
@@ -103,6 +106,14 @@ export default async function TicketPage({
         formerRef={formerRef}
         bounce={r.emailBouncedAt ? { email: r.email, bouncedAt: r.emailBouncedAt, reason: r.emailBounceReason } : null}
       />
+      {changed[0] && (
+        <div className="alert alert-warning changed-since-notice" role="note">
+          <p>
+            <strong>Gewijzigd sinds uw antwoord:</strong> {changed[0].changes.map((c) => c.title).join(", ")}.{" "}
+            <Link href="/desk/gewijzigd">Bekijk wat er veranderd is en stuur een correctie</Link>.
+          </p>
+        </div>
+      )}
 
       <div className="two-col ticket-layout">
         <div>
