@@ -12,6 +12,7 @@ import type { SessionUser } from "@/app/_core/session";
 import { approveArticle, saveDraft, submitForReview, type ArticleFieldsInput } from "@/app/_modules/articles/workflow";
 import { logContact } from "@/app/_modules/contact/service";
 import { seedContent } from "@/app/_modules/content/seed";
+import { buildReport, reportToCsv } from "@/app/_modules/reports/service";
 import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { newTicket } from "@/tests/helpers/desk-fixtures";
@@ -318,5 +319,23 @@ describe("macros that link articles", () => {
     expect(r[old.id]).toEqual([expect.objectContaining({ slug: "verlof-bruiloft", published: true })]);
     expect(r[fresh.id]).toEqual([]);
     expect(r[none.id]).toEqual([]);
+  });
+});
+
+describe("report: replies that link an article", () => {
+  it("counts the agents' replies with an article source, per desk and topic, and exports them as CSV", async () => {
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+    const report = await buildReport(t.db, { user: u.po, from: day, to: day, batchSize: 2 });
+    // PO: the first reply (article), the reply with an unknown link (none), the correction (article), the reply
+    // about verzuim (article) and the phone answer (article). Caller messages and notes are not replies.
+    expect(report.articleLinks).toMatchObject({ replies: 5, withArticle: 4, rate: 0.8 });
+    expect(report.articleLinks.byDesk).toEqual([expect.objectContaining({ key: "po", replies: 5, withArticle: 4 })]);
+    expect(report.articleLinks.byTopic.reduce((n, r) => n + r.replies, 0)).toBe(5);
+    const csv = reportToCsv(report, "articleLinks");
+    expect(csv).toContain("Helpdesk;BRON PO;5;4;80");
+    expect(csv).toContain("Totaal;Alle antwoorden;5;4;80");
+    // Another desk's agent sees none of them.
+    const ipo = await buildReport(t.db, { user: u.ipo, from: day, to: day });
+    expect(ipo.articleLinks).toMatchObject({ replies: 0, withArticle: 0, rate: null });
   });
 });

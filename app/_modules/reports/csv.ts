@@ -16,6 +16,7 @@ export const REPORT_SECTIONS = [
   { id: "school", title: DIMENSION_TITLES.school, file: "tickets-per-school" },
   { id: "deflection", title: "Vragen opgelost zonder ticket", file: "zonder-ticket" },
   { id: "searches", title: "Zoekvragen zonder resultaat", file: "zoeken-zonder-resultaat" },
+  { id: "articleLinks", title: "Antwoorden met een artikel", file: "antwoorden-met-artikel" },
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number]["id"];
 
@@ -156,6 +157,23 @@ export function reportToCsv(report: Report, section: ReportSection): string {
         ]),
       ];
       break;
+    case "articleLinks": {
+      const a = report.articleLinks;
+      const line = (kind: string, r: { label: string; replies: number; withArticle: number; rate: number | null }) => [
+        kind,
+        r.label,
+        r.replies,
+        r.withArticle,
+        pct(r.rate),
+      ];
+      rows = [
+        ["Indeling", "Naam", "Antwoorden", "Met een artikel", "Met een artikel (%)"],
+        ...a.byDesk.map((r) => line("Helpdesk", r)),
+        ...a.byTopic.map((r) => line("Onderwerp", r)),
+        line("Totaal", { label: "Alle antwoorden", ...a }),
+      ];
+      break;
+    }
     default: {
       const never: never = section;
       throw new ValidationError(`Onbekend onderdeel: ${String(never)}`);

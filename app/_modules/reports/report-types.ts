@@ -60,6 +60,16 @@ export type Searches = {
   top: { query: string; count: number; lastSearchedAt: string }[];
 };
 
+/** Replies of agents that link an article (share), per desk or topic. */
+export type ArticleLinkRow = { key: string; label: string; replies: number; withArticle: number; rate: number | null };
+export type ArticleLinks = {
+  replies: number;
+  withArticle: number;
+  rate: number | null;
+  byDesk: ArticleLinkRow[];
+  byTopic: ArticleLinkRow[];
+};
+
 export type Report = {
   period: { from: string; to: string };
   timeZone: string;
@@ -72,6 +82,7 @@ export type Report = {
   volume: Record<Dimension, Breakdown>;
   deflection: Deflection;
   searches: Searches;
+  articleLinks: ArticleLinks;
 };
 
 export type BuildReportInput = {

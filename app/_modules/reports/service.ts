@@ -21,6 +21,7 @@ import { DESK_IDS, visibleDesks, type DeskId } from "@/app/_core/session";
 import type { BusinessHours } from "@/app/_modules/sla/business-time";
 import { ticketScope } from "@/app/_modules/tickets/access";
 import { CALLER_TYPE_LABELS, SECTOR_LABELS } from "@/app/_modules/triage/schema";
+import { articleLinkSection } from "./article-links";
 import { deflectionSection } from "./deflection";
 import type { BuildReportInput, Report, WeekRow } from "./report-types";
 import { makeReportQuerySchema } from "./schema";
@@ -41,6 +42,7 @@ export type {
   Report,
   Searches,
   WeekRow,
+  ArticleLinks,
 } from "./report-types";
 
 const BATCH = 5_000;
@@ -142,10 +144,16 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
 
   const figures = await tallyTickets(db, { ticketWhere, desks, deskHours, weekKeys, now, batchSize });
   const { tagCounts, tagNames } = await countTags(db, ticketWhere, figures.ticketWeek, weekKeys.length);
-  const [deflection, searches, orgs] = await Promise.all([
+  const [deflection, searches, orgs, articleLinks] = await Promise.all([
     deflectionSection(db, start, end, weekKeys, currentYear, now, batchSize),
     searchSection(db, start, end, input.topSearches ?? 20),
     organisationLabels(db, [...new Set([...figures.counts.organisation.keys(), ...figures.counts.school.keys()])]),
+    articleLinkSection(db, {
+      ticketWhere,
+      deskLabel: (k) => deskLabel.get(k) ?? k,
+      topicLabel: (k) => topics.get(k) ?? k,
+      batchSize,
+    }),
   ]);
 
   const { counts } = figures;
@@ -174,5 +182,6 @@ export async function buildReport(db: Db, input: BuildReportInput): Promise<Repo
     },
     deflection,
     searches,
+    articleLinks,
   };
 }

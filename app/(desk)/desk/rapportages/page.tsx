@@ -10,6 +10,7 @@ import { buildContactReport } from "@/app/_modules/reports/contacts";
 import { defaultPeriod, reportQuerySchema } from "@/app/_modules/reports/schema";
 import { buildReport } from "@/app/_modules/reports/service";
 import { localDate } from "@/app/_modules/reports/stats";
+import { ArticleLinksSection } from "./sections/ArticleLinksSection";
 import { ContactsSection } from "./sections/ContactsSection";
 import { PeriodForm } from "./sections/PeriodForm";
 import {
@@ -78,6 +79,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ContactsSection contacts={contacts} query={query} />
       <DeflectionSection deflection={report.deflection} query={query} />
       <SearchesSection searches={report.searches} query={query} />
+      <ArticleLinksSection links={report.articleLinks} query={query} />
       <p className="muted">
         Gemaakt op {new Date(report.generatedAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}.
       </p>
