@@ -17,7 +17,12 @@ import type { Db } from "@/app/_core/db";
 import { ConflictError, ValidationError, logUnexpected } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { recordAudit } from "@/app/_modules/audit/service";
-import { parsePublishNote, recordArticlePublication, type PublishNote } from "@/app/_modules/changes/article-change";
+import {
+  parsePublishNote,
+  recordArticlePublication,
+  recordArticleRemoval,
+  type PublishNote,
+} from "@/app/_modules/changes/article-change";
 import { snapshotColumn, type ArticleSnapshot } from "./snapshot";
 import {
   canApproveArticle,
@@ -380,6 +385,7 @@ export async function archiveArticle(
     if (before === "archived" && article.status === "archived")
       throw new ConflictError("Dit artikel is al gearchiveerd.");
     const wasLive = article.status === "published";
+    if (wasLive) await recordArticleRemoval(tx, { article, actorId: opts.user.id });
     // Off the portal the row mirrors the working copy again, so a later restore or edit starts from it.
     await tx.article.update({
       where: { id: article.id },

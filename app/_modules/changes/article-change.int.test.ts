@@ -8,6 +8,7 @@ import type { Role, SessionUser } from "@/app/_core/session";
 import { seedContent } from "@/app/_modules/content/seed";
 import {
   approveArticle,
+  archiveArticle,
   publishDueArticles,
   saveDraft,
   submitForReview,
@@ -152,6 +153,21 @@ describe("publishing an article records a change", () => {
     });
     const desk = await listDeskChanges(t.db, users.a.id, { topic: "verlof" });
     expect(desk[0].deskNote).toBe("Noem de nieuwe termijn pas na publicatie.");
+  });
+
+  it("archiving a published article records that it left the website; the public list no longer links it", async () => {
+    await archiveArticle(t.db, { user: users.b, articleId: id });
+    const list = await changesOf(id);
+    expect(list).toHaveLength(5);
+    expect(list.find((c) => c.summary === "Dit artikel staat niet meer op de website.")).toMatchObject({
+      isPublic: true,
+      actorId: users.b.id,
+    });
+    expect((await listPublicChanges(t.db)).filter((c) => c.refId === id).every((c) => c.path === null)).toBe(true);
+    // Archiving a draft that never went live records nothing.
+    const draft = await draftAndSubmit(null, fields("Nog niet online."));
+    await archiveArticle(t.db, { user: users.b, articleId: draft });
+    expect(await changesOf(draft)).toHaveLength(0);
   });
 
   it("a BSN in the desk note or a too long summary is refused in Dutch; nothing is published or recorded", async () => {

@@ -96,3 +96,19 @@ export async function recordArticlePublication(
   };
   return recordChange(tx, input);
 }
+
+/** Records that a published article left the website (archived): public, so followers of the feed know. */
+export async function recordArticleRemoval(
+  tx: Tx,
+  opts: { article: { id: string; title: string; topic: string }; actorId: string | null },
+): Promise<{ id: string }> {
+  return recordChange(tx, {
+    kind: "article",
+    refId: opts.article.id,
+    title: opts.article.title,
+    summary: "Dit artikel staat niet meer op de website.",
+    topic: opts.article.topic || null,
+    isPublic: true,
+    actorId: opts.actorId,
+  });
+}
