@@ -120,6 +120,29 @@ describe("read marks", () => {
     expect(await unreadChangeCount(t.db, anna)).toBe(1);
   });
 
+  it("pages newest first without gaps or repeats, also for changes in the same millisecond", async () => {
+    const at = new Date("2026-10-01T08:00:00Z");
+    for (let i = 0; i < 5; i++)
+      await recordChange(t.db, {
+        kind: "protocol",
+        refId: `p/r${i}`,
+        title: `Regel ${i}`,
+        summary: "Iets.",
+        createdAt: at,
+      });
+    const all = await listDeskChanges(t.db, anna, {}, 1000);
+    const seen: string[] = [];
+    let afterId: string | null = null;
+    for (;;) {
+      const page = await listDeskChanges(t.db, anna, { afterId }, 3);
+      if (page.length === 0) break;
+      seen.push(...page.map((p) => p.id));
+      afterId = page[page.length - 1].id;
+    }
+    expect(seen).toEqual(all.map((a) => a.id));
+    await t.db.changeEvent.deleteMany({ where: { createdAt: at } });
+  });
+
   it("filters by topic and lists the topics in use", async () => {
     expect(await changeTopics(t.db)).toEqual(["verlof"]);
     const verlof = await listDeskChanges(t.db, anna, { topic: "verlof" });

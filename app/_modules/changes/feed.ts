@@ -19,7 +19,13 @@ export type ChangeItem = {
   read: boolean;
 };
 
-export type DeskFeedFilter = { topic?: string | null; kind?: ChangeKind | null; unreadOnly?: boolean };
+export type DeskFeedFilter = {
+  topic?: string | null;
+  kind?: ChangeKind | null;
+  unreadOnly?: boolean;
+  /** Keyset paging: only changes older than this one (its id; an unknown id starts at the newest). */
+  afterId?: string | null;
+};
 
 /**
  * Who reads: the user, and the desks whose settings changes they see (an agent's own desks; undefined = all).
@@ -42,9 +48,21 @@ export async function listDeskChanges(
 ): Promise<ChangeItem[]> {
   const r = typeof reader === "string" ? { userId: reader } : reader;
   const userId = r.userId;
+  const after = filter.afterId
+    ? await client.changeEvent.findUnique({ where: { id: filter.afterId }, select: { id: true, createdAt: true } })
+    : null;
   const rows = await client.changeEvent.findMany({
     where: {
       ...readerScope(r),
+      ...(after
+        ? {
+            AND: [
+              {
+                OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+              },
+            ],
+          }
+        : {}),
       ...(filter.topic ? { topic: filter.topic } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.unreadOnly ? { reads: { none: { userId } } } : {}),

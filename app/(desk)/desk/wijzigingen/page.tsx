@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 import { db } from "@/app/_core/db";
 import { requirePageRole } from "@/app/_core/guard";
 import { visibleDesks } from "@/app/_core/session";
-import { listDeskChanges, unreadChangeCount, type ChangeItem } from "@/app/_modules/changes/feed";
+import { FEED_PAGE, listDeskChanges, unreadChangeCount, type ChangeItem } from "@/app/_modules/changes/feed";
 import { CHANGE_KINDS, type ChangeKind } from "@/app/_modules/changes/record";
 import { getTaxonomy } from "@/app/_modules/content/store";
 import { deskLabel, formatDateTime } from "../labels";
@@ -37,12 +37,22 @@ export default async function ChangesPage({
   const kindParam = one(sp.soort);
   const kind = (CHANGE_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as ChangeKind) : undefined;
   const unreadOnly = one(sp.ongelezen) === "1";
+  const afterParam = one(sp.na);
+  const afterId = afterParam && /^[a-z0-9]{10,40}$/.test(afterParam) ? afterParam : undefined;
   const reader = { userId: user.id, deskIds: visibleDesks(user) };
   const [items, unread] = await Promise.all([
-    listDeskChanges(db(), reader, { topic, kind, unreadOnly }),
+    listDeskChanges(db(), reader, { topic, kind, unreadOnly, afterId }),
     unreadChangeCount(db(), reader),
   ]);
   const slugs = await articleSlugs(items);
+  const older = (last: string) => {
+    const q = new URLSearchParams();
+    if (topic) q.set("onderwerp", topic);
+    if (kind) q.set("soort", kind);
+    if (unreadOnly) q.set("ongelezen", "1");
+    q.set("na", last);
+    return `/desk/wijzigingen?${q.toString()}`;
+  };
   const topicLabel = (id: string) => taxonomy.topics.find((t) => t.id === id)?.label ?? id;
 
   return (
@@ -124,6 +134,11 @@ export default async function ChangesPage({
             </li>
           ))}
         </ol>
+      )}
+      {items.length === FEED_PAGE && (
+        <p>
+          <Link href={older(items[items.length - 1]!.id)}>Oudere wijzigingen</Link>
+        </p>
       )}
     </div>
   );
