@@ -131,4 +131,49 @@ describe("what changed", () => {
     expect(xml).toContain(title);
     expect(xml).toContain(summary);
   });
+
+  it("an admin changes a desk's hours in Beheer → that desk's agents see it, the other desk's do not; never public", async () => {
+    const admin = await pageAs("beheer@helpdesk.test");
+    const po = await pageAs("agent.po@helpdesk.test");
+    const vo = await pageAs("agent.vo@helpdesk.test");
+    await po.goto("/desk");
+    await vo.goto("/desk");
+    const [poBefore, voBefore] = [await unreadInNav(po), await unreadInNav(vo)];
+
+    await admin.goto("/desk/beheer");
+    const form = admin.getByRole("form", { name: "Helpdesk BRON PO" });
+    const close = form.getByLabel("tot", { exact: true });
+    const original = await close.inputValue();
+    // A closing time before the opening time is refused in Dutch, at the field.
+    await close.fill("08:00");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await form.getByText("De sluitingstijd moet na de openingstijd liggen.").first().waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await close.fill("16:30");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await form.getByText("Opgeslagen. De medewerkers zien de wijziging bij Wijzigingen.").waitFor();
+
+    await po.goto("/desk/wijzigingen?soort=desk");
+    expect(await unreadInNav(po)).toBe(poBefore + 1);
+    const item = po.locator(".change-item").first();
+    expect(await item.textContent()).toContain("16.30 uur");
+    expect(await item.textContent()).toContain("alleen voor medewerkers");
+    await vo.goto("/desk");
+    expect(await unreadInNav(vo)).toBe(voBefore);
+
+    // Put the hours back (other browser tests read them); that is a change too.
+    await close.fill(original);
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await expect
+      .poll(
+        async () => {
+          await po.goto("/desk");
+          return unreadInNav(po);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(poBefore + 2);
+    const res = await fetch(new URL("/wat-is-er-veranderd/atom.xml", BASE));
+    expect(await res.text()).not.toContain("16.30");
+  });
 });
