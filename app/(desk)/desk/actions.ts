@@ -8,6 +8,7 @@ import { db } from "@/app/_core/db";
 import { kickOutbox } from "@/app/_modules/mail/outbox";
 import { kickWebhooks } from "@/app/_modules/webhooks/worker";
 import { searchArticles } from "@/app/_modules/search/service";
+import { createDraftFromTicket, linkTicketToArticle } from "@/app/_modules/articles/from-ticket";
 import { assignTicket } from "@/app/_modules/tickets/desk/assign";
 import { changeStatus } from "@/app/_modules/tickets/desk/status";
 import { linkTickets, unlinkTickets } from "@/app/_modules/tickets/desk/links";
@@ -161,4 +162,23 @@ export const deleteMacroAction = action(
     await deleteMacro(db(), { user: user, id });
     return { deleted: true };
   },
+);
+
+/** "Maak artikelconcept": an article draft from this resolved ticket (or the one it already has). */
+export const articleDraftAction = action(
+  { name: "desk.articleDraft", roles: AGENT, schema: z.object({ reference }) },
+  async ({ reference: ref }, { user }) => createDraftFromTicket(db(), { user, reference: ref }),
+);
+
+/** Links this resolved ticket to an existing article draft made from another ticket. */
+export const linkArticleDraftAction = action(
+  {
+    name: "desk.linkArticleDraft",
+    roles: AGENT,
+    schema: z.object({
+      reference,
+      articleId: z.string({ error: "Kies een concept." }).trim().min(1, "Kies een concept.").max(40),
+    }),
+  },
+  async ({ reference: ref, articleId }, { user }) => linkTicketToArticle(db(), { user, reference: ref, articleId }),
 );

@@ -3,6 +3,7 @@
 // other desk with a reason, merge into another ticket, and related tickets. Each card lives in ./sidebar; each form
 // calls its server action and reloads the page's data; errors appear next to the field and are announced in the
 // one status region below.
+import { ArticleDraftCard, type DraftArticle } from "./sidebar/ArticleDraftCard";
 import { HandlingCard } from "./sidebar/HandlingCard";
 import { MergeLinksCard } from "./sidebar/MergeLinksCard";
 import { useActionRunner } from "./sidebar/shared";
@@ -30,6 +31,7 @@ type Props = {
   allTags: string[];
   links: { reference: string; subject: string; status: string }[];
   transferTargets: { id: string; label: string }[];
+  articles: { linked: DraftArticle[]; joinable: DraftArticle[]; isEditor: boolean };
 };
 
 export function TicketSidebar(p: Props) {
@@ -61,6 +63,15 @@ export function TicketSidebar(p: Props) {
         topics={p.topics}
         tags={p.tags}
         allTags={p.allTags}
+        run={run}
+      />
+
+      <ArticleDraftCard
+        reference={p.reference}
+        resolved={p.status === "resolved" || p.status === "closed"}
+        isEditor={p.articles.isEditor}
+        linked={p.articles.linked}
+        joinable={p.articles.joinable}
         run={run}
       />
 

@@ -26,6 +26,8 @@ import { CallerCard, EarlierTickets } from "./view/TicketFacts";
 import { ShortcutHelp, TicketAuditTrail } from "./view/TicketHistory";
 import { TicketNotices } from "./view/TicketNotices";
 import { listChangedSinceReply } from "@/app/_modules/provenance/changed";
+import { ticketArticles } from "@/app/_modules/articles/from-ticket";
+import { hasRole } from "@/app/_core/session";
 import "../../desk.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
@@ -67,13 +69,14 @@ export default async function TicketPage({
   const client = db();
   const { ticket, requesterTickets, sla, permissions } = await loadTicket(user, reference);
 
-  const [macros, assignable, allTags, taxonomy, audit, changed] = await Promise.all([
+  const [macros, assignable, allTags, taxonomy, audit, changed, articles] = await Promise.all([
     listMacros(client, { user, desk: ticket.deskId as "po" | "vo-mbo" }),
     listAssignableUsers(client, { user, reference: ticket.reference }),
     listTags(client, { user }),
     getTaxonomy(),
     listAuditForTicket(client, { user, reference: ticket.reference }),
     listChangedSinceReply(client, user, { ticketId: ticket.id }),
+    ticketArticles(client, { user, ticketId: ticket.id, topic: ticket.topic }),
   ]);
   const values = macroValuesFor(ticket);
   const topicLabel = ticket.topic
@@ -160,6 +163,7 @@ export default async function TicketPage({
             allTags={allTags.map((t) => t.name)}
             links={ticket.links.map((l) => ({ reference: l.reference, subject: l.subject, status: l.status }))}
             transferTargets={permissions.transferTo.map((d) => ({ id: d, label: deskLabel(d) }))}
+            articles={{ ...articles, isEditor: hasRole(user, ["editor"]) }}
           />
           <EarlierTickets email={r.email} tickets={requesterTickets} />
         </aside>

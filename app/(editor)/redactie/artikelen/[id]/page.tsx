@@ -5,6 +5,7 @@ import { db } from "@/app/_core/db";
 import { NotFoundError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { getArticleForEditor } from "@/app/_modules/articles/workflow";
+import { articleTickets } from "@/app/_modules/articles/from-ticket";
 import { ruleOptions, taxonomyChoices } from "../../data";
 import type { ArticleFormValues } from "../../schema";
 import { ArticleWorkspace } from "../ArticleWorkspace";
@@ -24,7 +25,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [choices, rules] = await Promise.all([taxonomyChoices(), ruleOptions()]);
+  const [choices, rules, tickets] = await Promise.all([taxonomyChoices(), ruleOptions(), articleTickets(db(), id)]);
   const f = article.fields;
   const values: ArticleFormValues = {
     title: f.title,
@@ -47,6 +48,27 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     <div className="container redactie">
       <Breadcrumbs trail={[{ href: "/redactie", label: "Artikelen" }]} current={f.title} />
       <h1>Artikel bewerken</h1>
+      {tickets.length > 0 && (
+        <section
+          className="alert alert-info from-tickets"
+          aria-labelledby="from-tickets-title"
+          data-testid="article-tickets"
+        >
+          <h2 id="from-tickets-title">
+            Gemaakt uit {tickets.length === 1 ? "de vraag" : `${tickets.length} vragen`} van de helpdesk
+          </h2>
+          <ul>
+            {tickets.map((t) => (
+              <li key={t.reference}>
+                <strong>{t.reference}</strong>: {t.subject}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            Namen, e-mailadressen, telefoonnummers en BSN&apos;s zijn weggehaald. Lees het concept toch na.
+          </p>
+        </section>
+      )}
       <ArticleWorkspace
         key={`${article.id}:${article.revision}`}
         state={{
