@@ -4,6 +4,7 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/app/_generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/app/_generated/prisma-pg/client";
 import { env, isPostgresUrl } from "./env";
@@ -17,19 +18,38 @@ export function sqlitePath(url: string): string {
   return p === ":memory:" || path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
+/**
+ * Connections per process to PostgreSQL: `?connection_limit=` on DATABASE_URL, else 10. Every server process, the
+ * benchmarks and the tests use this one default (README "PostgreSQL"); the intake benchmark measured 10 and 20.
+ */
+export const PG_POOL_DEFAULT = 10;
+
+// The pg pool under a PostgreSQL client, for the few hot writes that go around Prisma (tickets/pg-intake.ts). Kept on
+// the client under a global symbol, not in a module-level map: the bundler may load this module more than once.
+const PG_POOL = Symbol.for("portal.pgPool");
+
+/** The pg pool a PostgreSQL client created by createDb runs on (undefined for SQLite). */
+export function pgPoolOf(client: Db): pg.Pool | undefined {
+  return (client as unknown as { [PG_POOL]?: pg.Pool })[PG_POOL];
+}
+
 /** Creates a client for a database URL. Callers own it and must `$disconnect()` it. */
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const u = new URL(url);
-    const adapter = new PrismaPg({
+    const pool = new pg.Pool({
       host: u.hostname,
       port: Number(u.port || 5432),
       user: decodeURIComponent(u.username),
       password: decodeURIComponent(u.password) || undefined,
       database: u.pathname.slice(1),
-      max: Number(u.searchParams.get("connection_limit") ?? 10),
+      max: Number(u.searchParams.get("connection_limit") ?? PG_POOL_DEFAULT),
     });
-    return new PgPrismaClient({ adapter }) as unknown as Db;
+    // Prisma owns the pool: `$disconnect()` ends it.
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    const client = new PgPrismaClient({ adapter }) as unknown as Db;
+    Object.defineProperty(client, PG_POOL, { value: pool });
+    return client;
   }
   // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY.
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 15_000 });

@@ -10,10 +10,21 @@
 // Needs a build (`npx next build`).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/app/_core/db";
 
-import { benchDatabases, loadBenchArgs, bin, createPgDatabase, freePort, root, startNext } from "../lib/server";
+import {
+  benchDatabases,
+  bin,
+  createPgDatabase,
+  freePort,
+  groupCpuMs,
+  loadBenchArgs,
+  pgBackendCpu,
+  root,
+  startNext,
+} from "../lib/server";
 import { readdirSync } from "node:fs";
 const args = loadBenchArgs({ n: 2000, concurrency: 50 });
 const N = args.n;
@@ -207,8 +218,9 @@ async function benchOne(kind: "sqlite" | "postgres") {
   let databaseUrl = `file:${path.join(work, "portal.db")}`;
   let dropPg: (() => Promise<void>) | null = null;
   if (kind === "postgres") {
-    const created = await createPgDatabase("bench_intake");
-    databaseUrl = `${created.url}?connection_limit=20`;
+    // The server's pool is the documented default (db.ts PG_POOL_DEFAULT); --pool overrides it for a comparison.
+    const created = await createPgDatabase("pgbench_intake");
+    databaseUrl = args.pool ? `${created.url}?connection_limit=${args.pool}` : created.url;
     dropPg = created.drop;
   }
   prepare(databaseUrl, work);
@@ -219,7 +231,14 @@ async function benchOne(kind: "sqlite" | "postgres") {
 
   const mailDir = path.join(work, "mail");
   const run = `${kind}-${Date.now()}`;
+  // CPU per ticket: of the server's process group and (PostgreSQL) of the backends serving it; less sensitive to the
+  // machine's load than tickets/s.
+  const serverCpu0 = groupCpuMs(server.proc.pid!);
+  const dbCpu = kind === "postgres" ? pgBackendCpu(databaseUrl) : null;
+  await dbCpu?.start();
   const r = await fire(server.base, run, N, C);
+  const serverCpuMs = groupCpuMs(server.proc.pid!) - serverCpu0;
+  const dbCpuMs = (await dbCpu?.stop()) ?? null;
   const v = await verify(databaseUrl, run, r.ok);
   const m = await mailCheck(databaseUrl, run, mailDir, 120_000);
   const result: Record<string, unknown> = {
@@ -232,6 +251,10 @@ async function benchOne(kind: "sqlite" | "postgres") {
     ticketsPerSecond: Math.round(r.ok.size / r.seconds),
     p50ms: +r.p50.toFixed(1),
     p95ms: +r.p95.toFixed(1),
+    serverCpuMsPerTicket: +(serverCpuMs / N).toFixed(2),
+    ...(dbCpuMs === null ? {} : { dbCpuMsPerTicket: +(dbCpuMs / N).toFixed(2) }),
+    pool: kind === "postgres" ? Number(new URL(databaseUrl).searchParams.get("connection_limit") ?? 10) : null,
+    loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
     ...v,
     mailsPerTicket: m.mailsPerTicket,
     timeToLastMailSeconds: +((m.lastMailAt - r.lastAnswerAt) / 1000).toFixed(1),

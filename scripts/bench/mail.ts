@@ -285,7 +285,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
   let dropPg: (() => Promise<void>) | null = null;
   if (kind === "postgres") {
     const created = await createPgDatabase("bench_mail");
-    databaseUrl = `${created.url}?connection_limit=20`;
+    // The documented default pool (db.ts PG_POOL_DEFAULT) unless --pool asks for another.
+    databaseUrl = args.pool ? `${created.url}?connection_limit=${args.pool}` : created.url;
     dropPg = created.drop;
   }
   const port = await freePort();

@@ -101,7 +101,8 @@ export async function benchDatabases(
 }
 
 /**
- * The arguments every load benchmark takes: `--db sqlite|postgres|both`, `--n`, `--concurrency`, `--no-kill`.
+ * The arguments every load benchmark takes: `--db sqlite|postgres|both`, `--n`, `--concurrency`, `--no-kill`, and
+ * `--pool` (the server's PostgreSQL connections; default: the app's own default, db.ts PG_POOL_DEFAULT).
  * A wrong value stops the bench with exit 2 and a message naming the flag.
  */
 export function loadBenchArgs(defaults: { n: number; concurrency: number }) {
@@ -111,6 +112,7 @@ export function loadBenchArgs(defaults: { n: number; concurrency: number }) {
       n: { type: "string", default: String(defaults.n) },
       concurrency: { type: "string", default: String(defaults.concurrency) },
       "no-kill": { type: "boolean", default: false },
+      pool: { type: "string" },
     },
   });
   const n = Number(values.n);
@@ -123,7 +125,70 @@ export function loadBenchArgs(defaults: { n: number; concurrency: number }) {
     console.error("--n and --concurrency must be positive whole numbers");
     process.exit(2);
   }
-  return { db: values.db!, n, concurrency, noKill: values["no-kill"]! };
+  const pool = values.pool === undefined ? undefined : Number(values.pool);
+  if (pool !== undefined && !(Number.isInteger(pool) && pool > 0)) {
+    console.error("--pool must be a positive whole number");
+    process.exit(2);
+  }
+  return { db: values.db!, n, concurrency, noKill: values["no-kill"]!, pool };
+}
+
+/** CPU milliseconds used so far by one process, from /proc (0 where /proc is missing or the process ended). */
+function procCpu(pid: string): { pgrp: number; ms: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // f[0] is field 3 (state): pgrp is field 5, utime and stime are fields 14 and 15 (USER_HZ = 100 on Linux).
+    return { pgrp: Number(f[2]), ms: ((Number(f[11]) + Number(f[12])) / 100) * 1000 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds used so far by a process group (a server: `next start` and its children), from /proc; 0 where
+ * /proc is missing. Independent of the machine's load, unlike requests/s.
+ */
+export function groupCpuMs(pgid: number): number {
+  let ms = 0;
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    const p = procCpu(pid);
+    if (p?.pgrp === pgid) ms += p.ms;
+  }
+  return ms;
+}
+
+/**
+ * CPU of the PostgreSQL backends serving one database (their pids from pg_stat_activity, their CPU from /proc, as
+ * the database runs on this machine). `start()` then `stop()` gives the milliseconds used in between.
+ */
+export function pgBackendCpu(databaseUrl: string) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const sample = async () => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      const r = await c.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
+      return new Map(r.rows.map((row) => [row.pid, procCpu(String(row.pid))?.ms ?? 0]));
+    } finally {
+      await c.end();
+    }
+  };
+  let before = new Map<number, number>();
+  return {
+    async start() {
+      before = await sample();
+    },
+    async stop(): Promise<number> {
+      let ms = 0;
+      for (const [pid, cpu] of await sample()) ms += cpu - (before.get(pid) ?? 0);
+      return ms;
+    },
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ import { deskSlaSettings } from "./desk-sla";
 import { followUpUrl } from "./follow-up-link";
 import { nextTicketNumber, referenceYear } from "./reference";
 import { sqliteTicketWriter } from "./sqlite-intake";
+import { pgWriteTicket } from "./pg-intake";
+import type pg from "pg";
 import type { TicketTriage } from "./ticket-json";
 import { buildTicketRows, ticketRowWrites, type NewTicketSpec, type TicketRows } from "./ticket-rows";
 import { checkAttachmentFiles, removeStored, storeFiles, type StoredFile, type UploadedFile } from "./attachment-files";
@@ -46,6 +48,8 @@ export async function createTicket(
     now?: Date;
     /** SQLite URL of `db`: use the prepared-statement fast path for the write (see sqlite-intake.ts). */
     sqliteUrl?: string;
+    /** The pg pool under `db` (db.ts pgPoolOf): write in two round trips around Prisma (see pg-intake.ts). */
+    pgPool?: pg.Pool;
     /** The caller's organisation (and how it was matched) and the school the question is about. */
     organisation?: { id: string; matchedBy: string } | null;
     schoolId?: string | null;
@@ -104,6 +108,9 @@ export async function createTicket(
     if (opts.sqliteUrl) {
       // Number, rows and write in one prepared-statement transaction.
       rows = sqliteTicketWriter(opts.sqliteUrl)(deskId, year, (n) => buildTicketRows(spec, n)).rows;
+    } else if (opts.pgPool) {
+      // The number, then every row in one statement.
+      rows = (await pgWriteTicket(opts.pgPool, deskId, year, (n) => buildTicketRows(spec, n))).rows;
     } else {
       // The number outside the transaction (see nextTicketNumber), then one batched transaction.
       const number = await nextTicketNumber(db, deskId, year);

@@ -1,7 +1,7 @@
 // Intake: turns a validated question into a ticket for the right desk. Shared by the wizard (server action)
 // and POST /api/v1/tickets. Rate-limited per IP in the database; the desk comes from the triage engine.
 import "server-only";
-import { db, isPostgres } from "@/app/_core/db";
+import { db, isPostgres, pgPoolOf } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { ForbiddenError, RateLimitError, ValidationError } from "@/app/_core/errors";
 import type { DeskId } from "@/app/_core/session";
@@ -106,6 +106,7 @@ export async function submitQuestion(opts: {
     triage: { desk: t.desk, topic: t.topic, reasons: t.reasons, protocolHints: t.protocolHints },
     channel: opts.channel,
     sqliteUrl: isPostgres() ? undefined : env().DATABASE_URL,
+    pgPool: pgPoolOf(client),
     organisation: match ? { id: match.organisation.id, matchedBy: match.matchedBy } : null,
     schoolId: school && school.id !== match?.organisation.id ? school.id : null,
   });
