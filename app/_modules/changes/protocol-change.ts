@@ -48,6 +48,8 @@ export async function recordProtocolChanges(
     before: DefinitionLike | null;
     after: DefinitionLike;
     titleOf?: (ruleId: string) => string | null;
+    /** The topic of the articles that render the rule, for the desk feed's topic filter. */
+    topicOf?: (ruleId: string) => string | null;
     actorId?: string | null;
     now?: Date;
   },
@@ -73,6 +75,7 @@ export async function recordProtocolChanges(
       title: `${opts.after.name}: ${title ?? rule.title ?? rule.id}`.slice(0, 200),
       summary: summaryOf(a, b),
       diff: linesDiffText(`Regel ${key}`, yamlLines(a), yamlLines(b)),
+      topic: opts.topicOf?.(rule.id) ?? null,
       isPublic: true,
       actorId: opts.actorId ?? null,
       createdAt: opts.now,

@@ -163,6 +163,13 @@ describe("a content re-seed", () => {
       summary: "Regel aangepast: drempel.",
       isPublic: true,
     });
+    // The topic of the articles that embed the rule, so the desk's topic filter finds it.
+    const embedding = await t.db.article.findMany({
+      where: { protocolRuleIds: { contains: '"unexcused-16h-4w"' } },
+      select: { topic: true },
+    });
+    expect(embedding.length).toBeGreaterThan(0);
+    expect(embedding.map((a) => a.topic)).toContain(rules[0].topic);
     expect(rules[0].title).toMatch(/^Leerplichtwet: .*12 uur/);
     const diff = parseDiffText(rules[0].diff);
     expect(diff.find((l) => l.kind === "removed")?.text).toMatch(/hours: 16/);

@@ -53,6 +53,13 @@ export type LoadedContent = {
   articles: LoadedArticle[];
 };
 
+/** The most common topic of the articles that embed a rule (by rule id), or null. */
+function topicOfRule(articles: readonly LoadedArticle[], ruleId: string): string | null {
+  const counts = new Map<string, number>();
+  for (const a of articles) if (a.ruleIds.includes(ruleId)) counts.set(a.fm.topic, (counts.get(a.fm.topic) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
+}
+
 /** Reads and validates everything under contentDir; throws ContentError on the first bad file. */
 export function loadContent(contentDir: string): LoadedContent {
   const rel = (p: string) => path.join("content", path.relative(contentDir, p));
@@ -212,6 +219,7 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
           before: JSON.parse(existing.definition) as typeof p.definition,
           after: p.definition,
           titleOf: (ruleId) => ruleViewByRef(resolvedSet(), `${p.id}/${ruleId}`)?.title ?? null,
+          topicOf: (ruleId) => topicOfRule(content.articles, ruleId),
         });
       });
       report.protocols.updated++;
