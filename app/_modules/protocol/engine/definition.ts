@@ -4,6 +4,7 @@
 import YAML from "yaml";
 import { z } from "zod";
 import { ContentError } from "../../content/errors";
+import { isIsoDate } from "./dates";
 import { templateProblem } from "./rule-text";
 
 export const RULE_KINDS = ["late", "truancy", "unexcused-hours", "continuous-absence", "sick-hours", "leave"] as const;
@@ -57,8 +58,16 @@ export function isLawSourceUrl(url: string | undefined): boolean {
   }
 }
 
+const isoDay = z.string().refine(isIsoDate, "expected a real date written as YYYY-MM-DD, e.g. 2027-08-01");
+
 const ruleBase = {
   id: slug,
+  /**
+   * The first and last day (inclusive) this version of the rule is in force; absent = from the beginning / with
+   * no end. Several entries with one id and periods that do not overlap are versions of one rule.
+   */
+  validFrom: isoDay.optional(),
+  validUntil: isoDay.optional(),
   title: text(3),
   basis: z.enum(["law", "school"]),
   actions: z.array(actionSchema).min(1, "a rule needs at least one action"),
@@ -134,6 +143,12 @@ const ruleUnion = z.discriminatedUnion(
 export type ProtocolRule = z.infer<typeof ruleUnion>;
 
 const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
+  if (rule.validFrom && rule.validUntil && rule.validUntil < rule.validFrom)
+    ctx.addIssue({
+      code: "custom",
+      path: ["validUntil"],
+      message: `validUntil (${rule.validUntil}) lies before validFrom (${rule.validFrom})`,
+    });
   if (rule.kind === "leave") {
     const t = rule.threshold ?? {};
     if (t.maxSchoolDays !== undefined && t.moreThanSchoolDays !== undefined)
@@ -209,7 +224,10 @@ export type ResolvedProtocol = {
   file?: string;
   /** The protocol and its ancestors, nearest first. */
   chain: string[];
+  /** The rule versions in force on the day the set was resolved for (see protocolAt in periods.ts for another day). */
   rules: ResolvedRule[];
+  /** Every version of every rule (with validFrom/validUntil), in the same stable order. */
+  versions: ResolvedRule[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +286,7 @@ export function parseProtocolFile(text: string, fileName: string): ProtocolDefin
     .replace(/\.ya?ml$/i, "");
   if (/\.ya?ml$/i.test(fileName) && base !== def.id)
     throw new ProtocolFileError(fileName, null, "id", `the id "${def.id}" must equal the file name "${base}"`);
-  const seen = new Set<string>();
+  const seen = new Map<string, ProtocolRule[]>();
   for (const rule of def.rules) {
     if (rule.basis === "school" && !def.school)
       throw new ProtocolFileError(
@@ -277,11 +295,46 @@ export function parseProtocolFile(text: string, fileName: string): ProtocolDefin
         "basis",
         "a school rule belongs in a school's protocol (a file with school: …)",
       );
-    if (seen.has(rule.id))
-      throw new ProtocolFileError(fileName, rule.id, "id", "this rule id occurs twice in the file");
-    seen.add(rule.id);
+    const earlier = seen.get(rule.id) ?? [];
+    for (const other of earlier) {
+      if (other.kind !== rule.kind)
+        throw new ProtocolFileError(fileName, rule.id, "kind", "all versions of a rule have the same kind");
+      if (periodsOverlap(other, rule))
+        throw new ProtocolFileError(
+          fileName,
+          rule.id,
+          other.validFrom || other.validUntil || rule.validFrom || rule.validUntil ? "validFrom" : "id",
+          other.validFrom || other.validUntil || rule.validFrom || rule.validUntil
+            ? `the versions ${periodText(other)} and ${periodText(rule)} overlap; give each version its own period`
+            : "this rule id occurs twice in the file (give each version validFrom/validUntil)",
+        );
+    }
+    seen.set(rule.id, [...earlier, rule]);
   }
   return { ...def, file: fileName };
+}
+
+type Period = { validFrom?: string; validUntil?: string };
+
+/** True when two (inclusive) validity periods share a day. */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  const startsBeforeEnd = (x: Period, y: Period) => !x.validFrom || !y.validUntil || x.validFrom <= y.validUntil;
+  return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
+}
+
+/** "2026-08-01 – 2027-07-31", with "begin" / "no end" for an open side. */
+export function periodText(p: Period): string {
+  return `${p.validFrom ?? "begin"} – ${p.validUntil ?? "no end"}`;
+}
+
+/** True when the rule version is in force on `day` (YYYY-MM-DD). */
+export function inForce(p: Period, day: string): boolean {
+  return (!p.validFrom || p.validFrom <= day) && (!p.validUntil || day <= p.validUntil);
+}
+
+/** Today as YYYY-MM-DD in the Netherlands (a rule changes at midnight Dutch time). */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
 }
 
 /** Resolved protocols by id (a null-prototype object, so an id from a request cannot reach Object's members). */
@@ -289,8 +342,12 @@ export type ProtocolSet = Readonly<Record<string, ResolvedProtocol>>;
 /** What the helpers below accept: the set from resolveProtocols, or a plain list. */
 export type Protocols = ProtocolSet | readonly ResolvedProtocol[];
 
-/** Applies `extends` (a child adds rules or replaces them by id); detects duplicates, unknown parents and cycles. */
-export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolSet {
+/**
+ * Applies `extends` (a child adds rules or replaces them by id: a child's versions of a rule replace all of the
+ * parent's versions of it); detects duplicates, unknown parents and cycles. `rules` holds the versions in force on
+ * `day` (default: today in the Netherlands), `versions` all of them.
+ */
+export function resolveProtocols(defs: readonly ProtocolDefinition[], day: string = todayIso()): ProtocolSet {
   const byId = new Map<string, ProtocolDefinition>();
   for (const def of defs) {
     const other = byId.get(def.id);
@@ -325,22 +382,28 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
       if (!parentDef)
         throw new ProtocolFileError(def.file ?? def.id, null, "extends", `unknown parent protocol "${def.extends}"`);
       const parent = resolve(parentDef, [...visiting, def.id]);
-      inherited = parent.rules;
+      inherited = parent.versions;
       chain = [def.id, ...parent.chain];
     }
-    const rules = [...inherited];
+    let rules = [...inherited];
+    const replaced = new Set<string>();
     for (const rule of def.rules) {
-      const at = rules.findIndex((r) => r.id === rule.id);
       const own: ResolvedRule = { ...rule, definedIn: def.id, ...(def.school ? { school: def.school } : {}) };
-      if (at < 0) rules.push(own);
-      else if (rules[at].kind !== rule.kind)
+      const parentVersion = rules.find((r) => r.id === rule.id && r.definedIn !== def.id);
+      if (parentVersion && parentVersion.kind !== rule.kind)
         throw new ProtocolFileError(
           def.file ?? def.id,
           rule.id,
           "kind",
-          `replaces a ${rules[at].kind} rule of ${rules[at].definedIn} with a ${rule.kind} rule`,
+          `replaces a ${parentVersion.kind} rule of ${parentVersion.definedIn} with a ${rule.kind} rule`,
         );
-      else rules[at] = own;
+      if (parentVersion && !replaced.has(rule.id)) {
+        // The child's versions take the place of the parent's first version; the parent's others go.
+        const at = rules.indexOf(parentVersion);
+        rules = rules.filter((r, i) => i === at || r.id !== rule.id || r.definedIn === def.id);
+        rules[rules.indexOf(parentVersion)] = own;
+        replaced.add(rule.id);
+      } else rules.push(own);
     }
     // A stable order by kind keeps ladders together whichever file a rule came from.
     const order = (r: ResolvedRule) => RULE_KINDS.indexOf(r.kind);
@@ -356,7 +419,8 @@ export function resolveProtocols(defs: readonly ProtocolDefinition[]): ProtocolS
       isDefault: def.default,
       ...(def.file !== undefined ? { file: def.file } : {}),
       chain,
-      rules: sorted,
+      rules: sorted.filter((r) => inForce(r, day)),
+      versions: sorted,
     };
     done.set(def.id, resolved);
     return resolved;
