@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ticket.replied": "Antwoord verstuurd",
   "ticket.note_added": "Interne notitie",
   "ticket.correction_sent": "Correctie verstuurd (bron gewijzigd)",
+  "ticket.correction_skipped": "Geen correctie nodig (bron gewijzigd)",
   "ticket.status_changed": "Status gewijzigd",
   "ticket.assigned": "Toegewezen",
   "ticket.topic_changed": "Onderwerp gewijzigd",

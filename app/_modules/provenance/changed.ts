@@ -50,11 +50,14 @@ export async function listChangedSinceReply(
   user: SessionUser,
   opts: { ticketId?: string; now?: Date } = {},
 ): Promise<ChangedTicket[]> {
+  const open: Prisma.MessageSourceWhereInput = {
+    handledAt: null,
+    ticket: { AND: [ticketScope(user), opts.ticketId ? { id: opts.ticketId } : {}] },
+  };
+  const stale = await staleVersions(db, open, opts.now ?? new Date());
+  if (stale.length === 0) return [];
   const rows: SourceRow[] = await db.messageSource.findMany({
-    where: {
-      handledAt: null,
-      ticket: { AND: [ticketScope(user), opts.ticketId ? { id: opts.ticketId } : {}] },
-    },
+    where: { AND: [open, { OR: stale }] },
     include: {
       ticket: {
         select: { id: true, reference: true, subject: true, status: true, deskId: true, requester: true },
@@ -98,6 +101,53 @@ export async function listChangedSinceReply(
 /** How many tickets in the user's desks are listed under "Gewijzigd sinds uw antwoord". */
 export async function countChangedSinceReply(db: Db, user: SessionUser, now?: Date): Promise<number> {
   return (await listChangedSinceReply(db, user, { now })).length;
+}
+
+/**
+ * The source versions (article + revision, protocol + rule + fingerprint) relied on by unhandled sources that are no
+ * longer current, as conditions: read grouped, so the check costs one row per version, not one per reply.
+ */
+async function staleVersions(
+  db: Db,
+  open: Prisma.MessageSourceWhereInput,
+  now: Date,
+): Promise<Prisma.MessageSourceWhereInput[]> {
+  const [articlePairs, ruleVersions] = await Promise.all([
+    db.messageSource.groupBy({ by: ["articleId", "articleRevision"], where: { AND: [open, { kind: "article" }] } }),
+    db.messageSource.groupBy({
+      by: ["protocolId", "ruleId", "ruleFingerprint"],
+      where: { AND: [open, { kind: "rule" }] },
+    }),
+  ]);
+  const out: Prisma.MessageSourceWhereInput[] = [];
+  const ids = [...new Set(articlePairs.flatMap((p) => (p.articleId ? [p.articleId] : [])))];
+  if (ids.length) {
+    const [articles, current] = await Promise.all([
+      db.article.findMany({ where: { id: { in: ids }, status: "published" }, select: { id: true } }),
+      db.articleRevision.groupBy({
+        by: ["articleId"],
+        where: { articleId: { in: ids }, status: "published" },
+        _max: { number: true },
+      }),
+    ]);
+    const live = new Set(articles.map((a) => a.id));
+    const latest = new Map(current.map((c) => [c.articleId, c._max.number ?? 0]));
+    for (const p of articlePairs) {
+      if (!p.articleId) continue;
+      if (!live.has(p.articleId) || (latest.get(p.articleId) ?? 0) > (p.articleRevision ?? 0))
+        out.push({ kind: "article", articleId: p.articleId, articleRevision: p.articleRevision });
+    }
+  }
+  if (ruleVersions.length) {
+    const set = await loadProtocolSet(db);
+    const day = dayOf(now);
+    for (const v of ruleVersions) {
+      if (!v.protocolId || !v.ruleId) continue;
+      if (ruleVersionAt(set, v.protocolId, v.ruleId, day)?.fingerprint !== v.ruleFingerprint)
+        out.push({ kind: "rule", protocolId: v.protocolId, ruleId: v.ruleId, ruleFingerprint: v.ruleFingerprint });
+    }
+  }
+  return out;
 }
 
 type Found = { ticket: SourceRow["ticket"]; change: ChangedSource };

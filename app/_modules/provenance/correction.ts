@@ -67,3 +67,35 @@ export async function sendCorrection(
   });
   return { messageId: r.messageId, handled };
 }
+
+/**
+ * "Geen correctie nodig": the agent judged the change does not affect the answer (or the ticket is closed): the
+ * changed sources are marked handled without a message; audited.
+ */
+export async function dismissChanged(
+  db: Db,
+  opts: { user: SessionUser; reference: string; now?: Date },
+): Promise<{ handled: number }> {
+  const now = opts.now ?? new Date();
+  const t = await findScoped(db, opts.user, opts.reference);
+  const [changed] = await listChangedSinceReply(db, opts.user, { ticketId: t.id, now });
+  if (!changed) throw new ConflictError(NOTHING_CHANGED);
+  const sourceIds = changed.changes.flatMap((c) => c.sourceIds);
+  return db.$transaction(async (tx) => {
+    const done = await tx.messageSource.updateMany({
+      where: { id: { in: sourceIds }, handledAt: null },
+      data: { handledAt: now, handledById: opts.user.id },
+    });
+    if (done.count !== sourceIds.length)
+      throw new ConflictError("Een collega heeft dit net afgehandeld. Laad de pagina opnieuw.");
+    await recordAudit(tx, {
+      actorId: opts.user.id,
+      action: "ticket.correction_skipped",
+      entityType: "ticket",
+      entityId: t.id,
+      ticketId: t.id,
+      after: { sources: changed.changes.map((c) => c.title) },
+    });
+    return { handled: done.count };
+  });
+}

@@ -17,7 +17,7 @@ import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { newTicket } from "@/tests/helpers/desk-fixtures";
 import { countChangedSinceReply, listChangedSinceReply } from "./changed";
-import { correctionText, sendCorrection } from "./correction";
+import { correctionText, dismissChanged, sendCorrection } from "./correction";
 import { macroArticleChanges } from "./macros";
 import { linkedArticleSlugs } from "./record";
 
@@ -293,6 +293,20 @@ describe("Stuur correctie", () => {
     await expect(sendCorrection(t.db, { user: u.po, reference: ticketRef, body: "Nog eens" })).rejects.toBeInstanceOf(
       ConflictError,
     );
+  });
+});
+
+describe("Geen correctie nodig", () => {
+  it("marks the changed sources handled without a message (audited); another desk's agent cannot", async () => {
+    expect((await listChangedSinceReply(t.db, u.po)).some((i) => i.reference === ruleTicketRef)).toBe(true);
+    await expect(dismissChanged(t.db, { user: u.ipo, reference: ruleTicketRef })).rejects.toBeInstanceOf(NotFoundError);
+    const messages = await t.db.message.count();
+    const r = await dismissChanged(t.db, { user: u.po, reference: ruleTicketRef });
+    expect(r.handled).toBeGreaterThan(0);
+    expect(await t.db.message.count()).toBe(messages);
+    expect(await t.db.auditEvent.count({ where: { action: "ticket.correction_skipped" } })).toBe(1);
+    expect((await listChangedSinceReply(t.db, u.po)).some((i) => i.reference === ruleTicketRef)).toBe(false);
+    await expect(dismissChanged(t.db, { user: u.po, reference: ruleTicketRef })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

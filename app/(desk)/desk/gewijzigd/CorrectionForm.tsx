@@ -2,35 +2,30 @@
 // The correction for one ticket: prefilled with what changed, the agent can edit it before sending.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { sendCorrectionAction } from "./actions";
+import { dismissChangedAction, sendCorrectionAction } from "./actions";
 
 export function CorrectionForm({ reference, text }: { reference: string; text: string }) {
   const id = useId();
   const router = useRouter();
   const [body, setBody] = useState(text);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const [pending, start] = useTransition();
-  const send = () =>
+  const run = (what: "send" | "dismiss") =>
     start(async () => {
-      const r = await sendCorrectionAction({ reference, body }).catch(() => null);
+      const r = await (
+        what === "send" ? sendCorrectionAction({ reference, body }) : dismissChangedAction({ reference })
+      ).catch(() => null);
       if (!r || !r.ok) {
         const field = r && !r.ok ? Object.values(r.fieldErrors ?? {})[0] : undefined;
         return setError(field ?? r?.error ?? "Dat lukte niet: er is geen verbinding. Probeer het opnieuw.");
       }
       setError(null);
-      setDone(true);
-      router.refresh();
+      // The ticket leaves the list: the page says what happened at the top.
+      router.push(`/desk/gewijzigd?${what === "send" ? "verstuurd" : "afgehandeld"}=${encodeURIComponent(reference)}`);
     });
-  if (done)
-    return (
-      <p className="alert alert-success" role="status">
-        De correctie voor {reference} is verstuurd.
-      </p>
-    );
   return (
     <details className="correction">
-      <summary>Stuur correctie</summary>
+      <summary>Correctie schrijven</summary>
       <div className="field">
         <label htmlFor={`${id}-body`}>Correctie aan de beller (u kunt de tekst aanpassen)</label>
         <textarea
@@ -49,9 +44,20 @@ export function CorrectionForm({ reference, text }: { reference: string; text: s
           </p>
         )}
       </span>
-      <button type="button" className="btn" disabled={pending} onClick={send}>
-        Stuur correctie
-      </button>
+      <div className="btn-row">
+        <button type="button" className="btn" disabled={pending} onClick={() => run("send")}>
+          Stuur correctie
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={pending}
+          onClick={() => run("dismiss")}
+          aria-label={`Geen correctie nodig voor ${reference}`}
+        >
+          Geen correctie nodig
+        </button>
+      </div>
     </details>
   );
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { action } from "@/app/_core/action";
 import { db } from "@/app/_core/db";
-import { sendCorrection } from "@/app/_modules/provenance/correction";
+import { dismissChanged, sendCorrection } from "@/app/_modules/provenance/correction";
 
 export const sendCorrectionAction = action(
   {
@@ -15,4 +15,14 @@ export const sendCorrectionAction = action(
     }),
   },
   async ({ reference, body }, { user }) => sendCorrection(db(), { user, reference, body }),
+);
+
+/** "Geen correctie nodig": marks the ticket's changed sources handled without a message. */
+export const dismissChangedAction = action(
+  {
+    name: "desk.dismissChanged",
+    roles: ["agent"] as const,
+    schema: z.object({ reference: z.string({ error: "Vraag ontbreekt." }).min(1, "Vraag ontbreekt.").max(40) }),
+  },
+  async ({ reference }, { user }) => dismissChanged(db(), { user, reference }),
 );

@@ -9,6 +9,7 @@ import { env } from "@/app/_core/env";
 import { requirePageRole } from "@/app/_core/guard";
 import { listChangedSinceReply } from "@/app/_modules/provenance/changed";
 import { correctionText } from "@/app/_modules/provenance/correction";
+import { parseReference } from "@/app/_modules/tickets/reference";
 import { ChangeDiff } from "../wijzigingen/ChangeDiff";
 import { deskLabel, formatDateTime, statusLabel } from "../labels";
 import { CorrectionForm } from "./CorrectionForm";
@@ -17,8 +18,17 @@ import "../desk.css";
 export const metadata: Metadata = { title: "Gewijzigd sinds uw antwoord" };
 export const dynamic = "force-dynamic";
 
-export default async function ChangedSinceReplyPage() {
+const one = (v: string | string[] | undefined) => parseReference(Array.isArray(v) ? v[0] : v);
+
+export default async function ChangedSinceReplyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageRole(["agent"], "/desk/gewijzigd");
+  const sp = await searchParams;
+  const sent = one(sp.verstuurd);
+  const dismissed = one(sp.afgehandeld);
   const items = await listChangedSinceReply(db(), user);
   const appUrl = env().APP_URL.replace(/\/$/, "");
   return (
@@ -29,6 +39,11 @@ export default async function ChangedSinceReplyPage() {
         Bij deze vragen steunde een antwoord op een artikel of een regel die daarna is veranderd. Kijk wat er anders is.
         Klopt het antwoord niet meer? Stuur de beller dan een correctie. Open vragen staan bovenaan.
       </p>
+      {(sent || dismissed) && (
+        <p className="alert alert-success" role="status">
+          {sent ? `De correctie voor ${sent} is verstuurd.` : `${dismissed} is afgehandeld zonder correctie.`}
+        </p>
+      )}
       {items.length === 0 ? (
         <p role="status">Er zijn geen vragen met een gewijzigde bron.</p>
       ) : (
