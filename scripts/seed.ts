@@ -3,7 +3,6 @@ import path from "node:path";
 import { createDb, tuneSqlite } from "@/app/_core/db";
 import { env } from "@/app/_core/env";
 import { ContentError } from "@/app/_modules/content/errors";
-import { seedDemoData } from "@/app/_modules/content/demo-data";
 import { seedContent, shouldSeedDemoUsers, type SeedReport } from "@/app/_modules/content/seed";
 
 /** Seeds the database at DATABASE_URL from content/. */
@@ -15,9 +14,15 @@ export async function runSeed(quiet = false): Promise<SeedReport> {
     const demo = shouldSeedDemoUsers(e);
     const report = await seedContent(db, { contentDir: path.resolve(__dirname, "..", "content"), demoUsers: demo });
     // The embedded default also gets a few months of demo history, searches and feedback (once).
+    // The demo data's modules (the desk's services) are loaded only when it is written: on a fresh database.
     const demoTickets =
-      demo && e.DATABASE_URL.startsWith("file:") && process.env.SEED_DEMO_DATA !== "off"
-        ? await seedDemoData(db, new Date(), { sqliteUrl: e.DATABASE_URL })
+      demo &&
+      e.DATABASE_URL.startsWith("file:") &&
+      process.env.SEED_DEMO_DATA !== "off" &&
+      (await db.ticket.count()) === 0
+        ? await (
+            await import("@/app/_modules/content/demo-data")
+          ).seedDemoData(db, new Date(), { sqliteUrl: e.DATABASE_URL })
         : 0;
     if (!quiet) {
       for (const [k, c] of Object.entries(report))

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/app/_core/db";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { ContentError } from "./errors";
 import { seedContent } from "./seed";
@@ -56,6 +57,29 @@ describe("seedContent", () => {
       expect(c.updated).toBe(0);
     }
     expect(await counts(t)).toEqual(before);
+  });
+
+  it("a second start with unchanged content writes nothing and does not read the articles", async () => {
+    const ops: string[] = [];
+    const watched = t.db.$extends({
+      query: {
+        $allOperations({ model, operation, args, query }) {
+          ops.push(`${model ?? "raw"}.${operation}`);
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    const report = await seedContent(watched, { contentDir: CONTENT, demoUsers: true });
+    const files = fs.readdirSync(path.join(CONTENT, "articles")).filter((f) => f.endsWith(".md"));
+    expect(report).toEqual({
+      desks: { created: 0, updated: 0, unchanged: 2 },
+      taxonomy: { created: 0, updated: 0, unchanged: 1 },
+      protocols: { created: 0, updated: 0, unchanged: 2 },
+      articles: { created: 0, updated: 0, unchanged: files.length },
+      users: { created: 0, updated: 0, unchanged: 6 },
+    });
+    expect(ops.filter((o) => !/\.(findUnique|findMany|findFirst|count)$/.test(o))).toEqual([]);
+    expect(ops).toEqual(["Setting.findUnique", "User.findMany"]);
   });
 
   it("adds a few months of demo history once: both desks, every channel, organisations, transfers, SLA", async () => {

@@ -1,163 +1,84 @@
 // Imports content/ into the database. Every file is read and validated before anything is written, so a
 // bad file stops the seed with its name and field and changes nothing. Idempotent: an unchanged file is
-// skipped by its hash; a changed file updates its record and adds a revision (history is kept).
+// skipped by its hash; a changed file updates its record and adds a revision (history is kept). When no
+// content file changed since the last seed (one hash over all of them, Setting "content-seed"), the files are
+// not even parsed: a restart with the same content reads two rows and writes nothing.
 import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/app/_core/db";
 import { hashPassword } from "@/app/_core/password";
-import { checkAgainstTaxonomy, frontMatterSchema, type FrontMatter } from "@/app/_modules/articles/front-matter";
-import { parseArticleFile } from "@/app/_modules/articles/markdown";
-import { checkRuleBasis, collectArticleLinks, collectRuleRefs, validateDoc } from "@/app/_modules/articles/validate";
 import { articleColumns, dayToDate } from "@/app/_modules/articles/fields";
 import { articleSnapshot, snapshotColumn } from "@/app/_modules/articles/snapshot";
 import { protocolDefinitionColumn } from "@/app/_modules/protocol/columns";
-import { taxonomySettingColumn } from "./columns";
-import {
-  parseProtocolFile,
-  resolveProtocols,
-  type ProtocolDefinition,
-} from "@/app/_modules/protocol/engine/definition";
-import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
+import { contentSeedSettingColumn, taxonomySettingColumn } from "./columns";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
-import { parseDesksFile, type DeskConfig } from "./desks";
-import { ContentError, contentErrorFromIssues } from "./errors";
+import type { LoadedArticle, LoadedContent } from "./load";
 import { clearTaxonomyCache } from "./store";
 import { recordProtocolChanges } from "@/app/_modules/changes/protocol-change";
 import { recordDeskChange } from "@/app/_modules/desks/settings";
-import { parseTaxonomyFile, type Taxonomy } from "./taxonomy";
 
 export type Counts = { created: number; updated: number; unchanged: number };
 export type SeedReport = Record<"desks" | "taxonomy" | "protocols" | "articles" | "users", Counts>;
 
-const DEFAULT_PROTOCOL = "stellingwerf-college";
-const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+const SEED_KEY = "content-seed";
+/** Part of the content hash: raise it when the seed writes the same files differently, so the next start re-seeds. */
+const SEED_FORMAT = 1;
 
-type LoadedArticle = { file: string; hash: string; fm: FrontMatter; body: string; ruleIds: string[] };
-type LoadedProtocol = {
-  file: string;
-  hash: string;
-  id: string;
-  name: string;
-  extends: string | null;
-  definition: ProtocolDefinition;
-};
-
-export type LoadedContent = {
-  desks: DeskConfig[];
-  taxonomy: Taxonomy;
-  taxonomyHash: string;
-  protocols: LoadedProtocol[];
-  articles: LoadedArticle[];
-};
-
-/** The most common topic of the articles that embed a rule (by rule id), or null. */
-function topicOfRule(articles: readonly LoadedArticle[], ruleId: string): string | null {
-  const counts = new Map<string, number>();
-  for (const a of articles) if (a.ruleIds.includes(ruleId)) counts.set(a.fm.topic, (counts.get(a.fm.topic) ?? 0) + 1);
-  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
+/** The files loadContent reads, relative to contentDir, in a fixed order. */
+function contentFiles(contentDir: string): string[] {
+  const list = (dir: string, re: RegExp) =>
+    fs
+      .readdirSync(path.join(contentDir, dir))
+      .filter((f) => re.test(f))
+      .sort()
+      .map((f) => path.join(dir, f));
+  return ["desks.yaml", "taxonomy.yaml", ...list("protocols", /\.ya?ml$/), ...list("articles", /\.md$/)];
 }
 
-/** Reads and validates everything under contentDir; throws ContentError on the first bad file. */
-export function loadContent(contentDir: string): LoadedContent {
-  const rel = (p: string) => path.join("content", path.relative(contentDir, p));
-  const read = (p: string) => fs.readFileSync(p, "utf8");
-
-  const desksFile = path.join(contentDir, "desks.yaml");
-  const desks = parseDesksFile(read(desksFile), rel(desksFile));
-  const taxFile = path.join(contentDir, "taxonomy.yaml");
-  const taxText = read(taxFile);
-  const taxonomy = parseTaxonomyFile(taxText, rel(taxFile));
-
-  const protoDir = path.join(contentDir, "protocols");
-  const protoFiles = fs
-    .readdirSync(protoDir)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .sort();
-  const parsed = protoFiles.map((f) => {
-    const full = path.join(protoDir, f);
-    const text = read(full);
-    return { file: rel(full), hash: sha(text), def: parseProtocolFile(text, rel(full)) };
-  });
-  const resolved = resolveProtocols(parsed.map((p) => p.def));
-  const protocols: LoadedProtocol[] = parsed.map((p) => ({
-    file: p.file,
-    hash: p.hash,
-    id: p.def.id,
-    name: p.def.name,
-    extends: p.def.extends ?? null,
-    definition: p.def,
-  }));
-  if (!resolved[DEFAULT_PROTOCOL])
-    throw new ContentError("content/protocols", "", `the default protocol "${DEFAULT_PROTOCOL}" is missing`);
-  const ruleExists = (protocol: string | undefined, id: string) => {
-    const p = resolved[protocol ?? DEFAULT_PROTOCOL];
-    return !!p && p.rules.some((r: { id: string }) => r.id === id);
-  };
-
-  const artDir = path.join(contentDir, "articles");
-  const artFiles = fs
-    .readdirSync(artDir)
-    .filter((f) => f.endsWith(".md"))
-    .sort();
-  const articles: LoadedArticle[] = [];
-  const slugs = new Set<string>();
-  for (const f of artFiles) {
-    const full = path.join(artDir, f);
-    const file = rel(full);
-    const text = read(full);
-    let fmRaw: unknown;
-    let doc: unknown;
-    try {
-      ({ frontMatter: fmRaw, body: doc } = parseArticleFile(text, file));
-    } catch (e) {
-      throw e instanceof ContentError ? e : new ContentError(file, "", (e as Error).message);
-    }
-    const fm = frontMatterSchema.safeParse(fmRaw);
-    if (!fm.success) throw contentErrorFromIssues(file, fm.error.issues);
-    if (`${fm.data.slug}.md` !== f)
-      throw new ContentError(file, "slug", `must equal the file name ("${f.replace(/\.md$/, "")}")`);
-    const tax = checkAgainstTaxonomy(fm.data, taxonomy);
-    if (tax) throw new ContentError(file, tax.field, tax.message);
-    const valid = validateDoc(doc);
-    if (!valid.ok) throw new ContentError(file, "body", valid.message);
-    const refs = collectRuleRefs(valid.doc);
-    for (const r of refs) {
-      if (!ruleExists(r.protocol, r.ruleId))
-        throw new ContentError(
-          file,
-          "body",
-          `unknown protocol rule "${r.protocol ? `${r.protocol}/` : ""}${r.ruleId}"`,
-        );
-    }
-    const basisProblem = checkRuleBasis(valid.doc, (r) =>
-      ruleViewByRef(resolved, r.protocol ? `${r.protocol}/${r.ruleId}` : r.ruleId),
-    );
-    if (basisProblem) throw new ContentError(file, "body", basisProblem);
-    slugs.add(fm.data.slug);
-    articles.push({
-      file,
-      hash: sha(text),
-      fm: fm.data,
-      body: articleColumns.body.encode(valid.doc),
-      ruleIds: [...new Set(refs.map((r) => r.ruleId))].sort(),
-    });
+/** One hash over the names and texts of every content file the seed reads (and the seed's format). */
+export function contentHash(contentDir: string): string {
+  const h = createHash("sha256").update(`seed-format ${SEED_FORMAT}\n`);
+  for (const f of contentFiles(contentDir)) {
+    const text = fs.readFileSync(path.join(contentDir, f));
+    h.update(`${f}\0${text.length}\0`).update(text);
   }
-  for (const a of articles) {
-    for (const link of collectArticleLinks(articleColumns.body.decode(a.body))) {
-      if (!slugs.has(link)) throw new ContentError(a.file, "body", `link to unknown article "[[${link}]]"`);
-    }
-  }
-  return { desks, taxonomy, taxonomyHash: sha(taxText), protocols, articles };
+  return h.digest("hex");
 }
 
-/** Writes loaded content to the database. Returns what changed. */
+/** Writes the content in contentDir to the database (skipped when unchanged since the last seed). Returns what changed. */
 export async function seedContent(db: Db, opts: { contentDir: string; demoUsers: boolean }): Promise<SeedReport> {
-  const content = loadContent(opts.contentDir);
   const report: SeedReport = { desks: zero(), taxonomy: zero(), protocols: zero(), articles: zero(), users: zero() };
+  const hash = contentHash(opts.contentDir);
+  const stored = await db.setting.findUnique({ where: { key: SEED_KEY } });
+  const last = stored ? contentSeedSettingColumn.decode(stored.value) : null;
+  if (last?.hash === hash) {
+    report.desks.unchanged = last.counts.desks;
+    report.taxonomy.unchanged = 1;
+    report.protocols.unchanged = last.counts.protocols;
+    report.articles.unchanged = last.counts.articles;
+  } else {
+    // Parsers and validators are loaded only now: a start with unchanged content does without them.
+    const { loadContent } = await import("./load");
+    const content = loadContent(opts.contentDir);
+    await seedDesks(db, content, report);
+    await seedTaxonomy(db, content, report);
+    await seedProtocols(db, content, report);
+    await seedArticles(db, content, report);
+    const value = contentSeedSettingColumn.encode({
+      hash,
+      counts: { desks: content.desks.length, protocols: content.protocols.length, articles: content.articles.length },
+    });
+    await db.setting.upsert({ where: { key: SEED_KEY }, create: { key: SEED_KEY, value }, update: { value } });
+  }
+  if (opts.demoUsers) await seedDemoUsers(db, report);
+  return report;
+}
 
+async function seedDesks(db: Db, content: LoadedContent, report: SeedReport): Promise<void> {
+  const existing = new Map((await db.desk.findMany()).map((d) => [d.id, d]));
   for (const d of content.desks) {
     const data = {
       name: d.name,
@@ -171,19 +92,21 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       firstResponseBusinessDays: d.sla.firstResponseBusinessDays,
       resolutionBusinessDays: d.sla.resolutionBusinessDays,
     };
-    const existing = await db.desk.findUnique({ where: { id: d.id } });
-    if (!existing) {
+    const row = existing.get(d.id);
+    if (!row) {
       await db.desk.create({ data: { id: d.id, ...data } });
       report.desks.created++;
-    } else if (Object.entries(data).some(([k, v]) => (existing as Record<string, unknown>)[k] !== v)) {
+    } else if (Object.entries(data).some(([k, v]) => (row as Record<string, unknown>)[k] !== v)) {
       await db.$transaction(async (tx) => {
         await tx.desk.update({ where: { id: d.id }, data });
-        await recordDeskChange(tx, { id: d.id, shortName: d.shortName }, existing, data, null);
+        await recordDeskChange(tx, { id: d.id, shortName: d.shortName }, row, data, null);
       });
       report.desks.updated++;
     } else report.desks.unchanged++;
   }
+}
 
+async function seedTaxonomy(db: Db, content: LoadedContent, report: SeedReport): Promise<void> {
   const tax = await db.setting.findUnique({ where: { key: "taxonomy" } });
   const taxValue = taxonomySettingColumn.encode({ hash: content.taxonomyHash, taxonomy: content.taxonomy });
   if (!tax) {
@@ -195,11 +118,17 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
   } else report.taxonomy.unchanged++;
   // This process reads the new taxonomy at once (other processes within the store's few seconds).
   if (report.taxonomy.unchanged === 0) clearTaxonomyCache();
+}
 
+async function seedProtocols(db: Db, content: LoadedContent, report: SeedReport): Promise<void> {
+  const { DEFAULT_PROTOCOL, resolveProtocols, ruleViewByRef } = await import("./load");
+  const existing = new Map(
+    (await db.protocol.findMany({ select: { id: true, sourceHash: true, definition: true } })).map((p) => [p.id, p]),
+  );
   let resolved: ReturnType<typeof resolveProtocols> | null = null;
   const resolvedSet = () => (resolved ??= resolveProtocols(content.protocols.map((x) => x.definition)));
   for (const p of content.protocols) {
-    const existing = await db.protocol.findUnique({ where: { id: p.id } });
+    const row = existing.get(p.id);
     const data = {
       name: p.name,
       extends: p.extends,
@@ -207,16 +136,16 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       sourceHash: p.hash,
       isDefault: p.id === DEFAULT_PROTOCOL,
     };
-    if (!existing) {
+    if (!row) {
       await db.protocol.create({ data: { id: p.id, ...data } });
       report.protocols.created++;
-    } else if (existing.sourceHash !== p.hash) {
+    } else if (row.sourceHash !== p.hash) {
       await db.$transaction(async (tx) => {
         await tx.protocol.update({ where: { id: p.id }, data });
         // What changed for /desk/wijzigingen and the public feed: one record per changed rule.
         await recordProtocolChanges(tx, {
           // As stored (not re-validated: an older definition may predate today's schema).
-          before: JSON.parse(existing.definition) as typeof p.definition,
+          before: JSON.parse(row.definition) as typeof p.definition,
           after: p.definition,
           titleOf: (ruleId) => ruleViewByRef(resolvedSet(), `${p.id}/${ruleId}`)?.title ?? null,
           topicOf: (ruleId) => topicOfRule(content.articles, ruleId),
@@ -225,86 +154,128 @@ export async function seedContent(db: Db, opts: { contentDir: string; demoUsers:
       report.protocols.updated++;
     } else report.protocols.unchanged++;
   }
+}
 
+/** The most common topic of the articles that embed a rule (by rule id), or null. */
+function topicOfRule(articles: readonly LoadedArticle[], ruleId: string): string | null {
+  const counts = new Map<string, number>();
+  for (const a of articles) if (a.ruleIds.includes(ruleId)) counts.set(a.fm.topic, (counts.get(a.fm.topic) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
+}
+
+/** The article columns a content file sets. */
+function articleData(a: LoadedArticle) {
+  return {
+    type: a.fm.type,
+    title: a.fm.title,
+    summary: a.fm.summary,
+    body: a.body,
+    audiences: articleColumns.audiences.encode(a.fm.audiences),
+    sectors: articleColumns.sectors.encode(a.fm.sectors),
+    topic: a.fm.topic,
+    questions: articleColumns.questions.encode(a.fm.questions ?? []),
+    protocolRuleIds: articleColumns.protocolRuleIds.encode(a.ruleIds),
+    status: a.fm.status,
+    lastCheckedAt: dayToDate(a.fm.reviewedAt ?? a.fm.lastChecked),
+    reviewDueAt: dayToDate(a.fm.reviewDue),
+    sources: articleColumns.sources.encode(a.fm.sources ?? []),
+    sourcePath: a.file,
+    sourceHash: a.hash,
+  };
+}
+
+/**
+ * New articles are written together (one createManyAndReturn and one createMany for their first revisions, in one
+ * transaction: an empty database is seeded in a few statements); a changed article is updated with a new revision.
+ */
+async function seedArticles(db: Db, content: LoadedContent, report: SeedReport): Promise<void> {
+  const existing = new Map(
+    (
+      await db.article.findMany({
+        where: { slug: { in: content.articles.map((a) => a.fm.slug) } },
+        select: { id: true, slug: true, sourceHash: true, publishedAt: true },
+      })
+    ).map((a) => [a.slug, a]),
+  );
+  const fresh: LoadedArticle[] = [];
   for (const a of content.articles) {
-    const existing = await db.article.findUnique({
-      where: { slug: a.fm.slug },
-      select: { id: true, sourceHash: true, publishedAt: true },
-    });
-    if (existing?.sourceHash === a.hash) {
-      report.articles.unchanged++;
-      continue;
-    }
-    const published = a.fm.status === "published";
-    const data = {
-      type: a.fm.type,
-      title: a.fm.title,
-      summary: a.fm.summary,
-      body: a.body,
-      audiences: articleColumns.audiences.encode(a.fm.audiences),
-      sectors: articleColumns.sectors.encode(a.fm.sectors),
-      topic: a.fm.topic,
-      questions: articleColumns.questions.encode(a.fm.questions ?? []),
-      protocolRuleIds: articleColumns.protocolRuleIds.encode(a.ruleIds),
-      status: a.fm.status,
-      lastCheckedAt: dayToDate(a.fm.reviewedAt ?? a.fm.lastChecked),
-      reviewDueAt: dayToDate(a.fm.reviewDue),
-      sources: articleColumns.sources.encode(a.fm.sources ?? []),
-      sourcePath: a.file,
-      sourceHash: a.hash,
-    };
-    await db.$transaction(async (tx) => {
-      const article = existing
-        ? await tx.article.update({
-            where: { id: existing.id },
-            data: { ...data, publishedAt: published ? (existing.publishedAt ?? new Date()) : existing.publishedAt },
-          })
-        : await tx.article.create({
-            data: {
-              slug: a.fm.slug,
-              ...data,
-              publishedAt: published ? (dayToDate(a.fm.lastChecked) ?? new Date()) : null,
-            },
-          });
-      const last = await tx.articleRevision.findFirst({
-        where: { articleId: article.id },
-        orderBy: { number: "desc" },
-        select: { number: true },
+    const row = existing.get(a.fm.slug);
+    if (!row) fresh.push(a);
+    else if (row.sourceHash === a.hash) report.articles.unchanged++;
+    else {
+      await db.$transaction(async (tx) => {
+        const published = a.fm.status === "published";
+        const article = await tx.article.update({
+          where: { id: row.id },
+          data: { ...articleData(a), publishedAt: published ? (row.publishedAt ?? new Date()) : row.publishedAt },
+        });
+        const last = await tx.articleRevision.findFirst({
+          where: { articleId: article.id },
+          orderBy: { number: "desc" },
+          select: { number: true },
+        });
+        await tx.articleRevision.create({
+          data: {
+            articleId: article.id,
+            number: (last?.number ?? 0) + 1,
+            status: article.status,
+            note: `Bijgewerkt uit ${a.file}`,
+            snapshot: snapshotColumn.encode(articleSnapshot(article)),
+          },
+        });
       });
-      await tx.articleRevision.create({
-        data: {
+      report.articles.updated++;
+    }
+  }
+  if (!fresh.length) return;
+  const files = new Map(fresh.map((a) => [a.fm.slug, a.file]));
+  await db.$transaction(
+    async (tx) => {
+      const created = await tx.article.createManyAndReturn({
+        data: fresh.map((a) => ({
+          slug: a.fm.slug,
+          ...articleData(a),
+          publishedAt: a.fm.status === "published" ? (dayToDate(a.fm.lastChecked) ?? new Date()) : null,
+        })),
+      });
+      await tx.articleRevision.createMany({
+        data: created.map((article) => ({
           articleId: article.id,
-          number: (last?.number ?? 0) + 1,
+          number: 1,
           status: article.status,
-          note: existing ? `Bijgewerkt uit ${a.file}` : `Geïmporteerd uit ${a.file}`,
+          note: `Geïmporteerd uit ${files.get(article.slug)}`,
           snapshot: snapshotColumn.encode(articleSnapshot(article)),
-        },
+        })),
       });
-    });
-    report.articles[existing ? "updated" : "created"]++;
-  }
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  report.articles.created += fresh.length;
+}
 
-  if (opts.demoUsers) {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const u of DEMO_USERS) {
-      const existing = await db.user.findUnique({ where: { email: u.email } });
-      if (existing) {
-        report.users.unchanged++;
-        continue;
-      }
-      await db.user.create({
-        data: {
-          email: u.email,
-          name: u.name,
-          role: u.role,
-          passwordHash,
-          desks: { create: u.desks.map((deskId) => ({ deskId })) },
-        },
-      });
-      report.users.created++;
-    }
+/** The demo accounts that do not exist yet (the password is hashed only when one is missing). */
+async function seedDemoUsers(db: Db, report: SeedReport): Promise<void> {
+  const have = new Set(
+    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } })).map(
+      (u) => u.email,
+    ),
+  );
+  const missing = DEMO_USERS.filter((u) => !have.has(u.email));
+  report.users.unchanged += DEMO_USERS.length - missing.length;
+  if (!missing.length) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of missing) {
+    await db.user.create({
+      data: {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash,
+        desks: { create: u.desks.map((deskId) => ({ deskId })) },
+      },
+    });
+    report.users.created++;
   }
-  return report;
 }
 
 /** Demo accounts are seeded everywhere except production on PostgreSQL, unless SEED_DEMO says otherwise. */
