@@ -180,5 +180,28 @@ describe("public changes", () => {
       createdAt: new Date("2026-12-01T10:00:00Z"),
       summary: "Nieuwe termijn.",
     });
+    // Not counted: the first publication itself (with `after`), another rule's change, a non-public change.
+    expect(await latestArticleChange(t.db, art.id, new Date("2026-12-01T10:00:00Z"), ["late-3"])).toBeNull();
+    await recordChange(t.db, {
+      kind: "protocol",
+      refId: "stellingwerf-college/late-30",
+      title: "Andere regel",
+      summary: "Niet deze.",
+      isPublic: true,
+      createdAt: new Date("2026-12-03T10:00:00Z"),
+    });
+    // A change of a rule the article embeds counts as a change of the article.
+    await recordChange(t.db, {
+      kind: "protocol",
+      refId: "stellingwerf-college/late-3",
+      title: "Te laat",
+      summary: "Regel aangepast: drempel.",
+      isPublic: true,
+      createdAt: new Date("2026-12-02T10:00:00Z"),
+    });
+    expect(await latestArticleChange(t.db, art.id, new Date("2026-12-01T10:00:00Z"), ["late-3"])).toEqual({
+      createdAt: new Date("2026-12-02T10:00:00Z"),
+      summary: "Regel aangepast: drempel.",
+    });
   });
 });

@@ -182,16 +182,25 @@ export async function listPublicChanges(client: Db, take = FEED_PAGE): Promise<P
 }
 
 /**
- * The latest public change of an article ("Gewijzigd op … : …"), or null. With `after` (the article's first
- * publication), the first publication itself does not count as a change.
+ * The latest public change of an article ("Gewijzigd op … : …"): of the article itself, or of a protocol rule it
+ * embeds (its text renders the rule, so a changed threshold changes the article). With `after` (the article's first
+ * publication), the first publication itself does not count as a change. Null when there is none.
  */
 export async function latestArticleChange(
   client: Db,
   articleId: string,
   after?: Date | null,
+  ruleIds: readonly string[] = [],
 ): Promise<{ createdAt: Date; summary: string } | null> {
   return client.changeEvent.findFirst({
-    where: { kind: "article", refId: articleId, isPublic: true, ...(after ? { createdAt: { gt: after } } : {}) },
+    where: {
+      isPublic: true,
+      ...(after ? { createdAt: { gt: after } } : {}),
+      OR: [
+        { kind: "article", refId: articleId },
+        ...ruleIds.map((id) => ({ kind: "protocol", refId: { endsWith: `/${id}` } })),
+      ],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { createdAt: true, summary: true },
   });

@@ -69,7 +69,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const [html, related, changed] = await Promise.all([
     renderBody(article.body, resolver),
     relatedArticles(article),
-    latestArticleChange(db(), article.id, article.publishedAt),
+    latestArticleChange(db(), article.id, article.publishedAt, article.protocolRuleIds),
   ]);
   const fromRules = ruleSources(article.body, resolver);
   await countView(article.id);
