@@ -101,7 +101,13 @@ export const saveArticle = action(
         articleId: input.articleId,
         baseRevision: input.baseRevision,
         note: input.note,
-        fields: { ...input, reviewDueAt: input.reviewDueAt || null, body: input.body },
+        fields: {
+          ...input,
+          reviewDueAt: input.reviewDueAt || null,
+          validFrom: input.validFrom || null,
+          validUntil: input.validUntil || null,
+          body: input.body,
+        },
       }),
     ),
 );

@@ -28,6 +28,8 @@ describe("articleFormSchema", () => {
     sectors: ["vo"],
     topic: "verzuim-melden",
     reviewDueAt: "",
+    validFrom: "",
+    validUntil: "",
     questions: [],
   };
 
@@ -42,6 +44,7 @@ describe("articleFormSchema", () => {
     ["summary", "Te kort", "minstens 10"],
     ["audiences", [], "doelgroep"],
     ["sectors", [], "sector"],
+    ["validFrom", "31-07-2027", "datum"],
     ["topic", "", "onderwerp"],
     ["reviewDueAt", "1-2-2027", "datum"],
     ["type", "blog", "veelgestelde vraag"],

@@ -35,6 +35,9 @@ export const articleFormSchema = z.object({
   topic: field.topic,
   /** "" for no review date (the form's empty date input). */
   reviewDueAt: z.union([z.literal(""), field.day]),
+  /** Validity period ("geldig vanaf/tot"), "" for none; the server checks the order. */
+  validFrom: z.union([z.literal(""), field.day]),
+  validUntil: z.union([z.literal(""), field.day]),
   /** "Ook gevraagd als": same rules as content files and the service (5–200 characters, at most 20, no duplicates, no BSN). */
   questions: z.array(z.string()).superRefine((list, ctx) => {
     for (const i of questionIssues(list))
@@ -54,6 +57,8 @@ export const FORM_FIELDS = [
   "sectors",
   "topic",
   "reviewDueAt",
+  "validFrom",
+  "validUntil",
   "questions",
   "body",
 ] as const;
@@ -68,6 +73,8 @@ export const FORM_LABELS: Record<(typeof FORM_FIELDS)[number], string> = {
   sectors: "Sectoren",
   topic: "Onderwerp",
   reviewDueAt: "Controleren vóór",
+  validFrom: "Geldig vanaf",
+  validUntil: "Geldig tot",
   questions: "Ook gevraagd als",
   body: "Tekst",
 };

@@ -22,6 +22,8 @@ const base: ArticleSnapshot = {
   sectors: ["vo"],
   topic: "verzuim-melden",
   questions: [],
+  validFrom: null,
+  validUntil: null,
   reviewDueAt: "2027-01-01",
 };
 

@@ -27,6 +27,8 @@ export const FIELD_LABELS: Record<SnapshotField, string> = {
   topic: "Onderwerp",
   questions: "Ook gevraagd als",
   reviewDueAt: "Controleren vóór",
+  validFrom: "Geldig vanaf",
+  validUntil: "Geldig tot",
   body: "Tekst",
 };
 

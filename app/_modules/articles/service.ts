@@ -10,6 +10,7 @@ import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";
 import { articleColumns, decodeSources } from "./fields";
 import { renderArticleHtml } from "./render";
+import { currentWhere } from "./validity";
 
 export type PublicArticle = {
   id: string;
@@ -27,6 +28,10 @@ export type PublicArticle = {
   updatedAt: Date;
   /** The article's own sources (front matter `sources:`). */
   sources: { title: string; url: string }[];
+  /** Validity period ("geldig vanaf/tot"), days at midnight UTC; the editor's successor for when it expires. */
+  validFrom: Date | null;
+  validUntil: Date | null;
+  successorId: string | null;
 };
 
 type Row = Omit<PublicArticle, "audiences" | "sectors" | "protocolRuleIds" | "sources"> & {
@@ -59,6 +64,9 @@ const publicSelect = {
   lastCheckedAt: true,
   updatedAt: true,
   sources: true,
+  validFrom: true,
+  validUntil: true,
+  successorId: true,
 } as const;
 
 /** A published article by slug, or null. */
@@ -89,7 +97,7 @@ export async function renderBody(bodyJson: string, resolver?: ContentResolver): 
 /** Published articles of a topic, newest check first. */
 export async function listTopicArticles(topic: string): Promise<PublicArticle[]> {
   const rows = await db().article.findMany({
-    where: { status: "published", topic },
+    where: { ...currentWhere(), topic },
     select: publicSelect,
     orderBy: [{ type: "asc" }, { title: "asc" }],
   });
@@ -99,7 +107,7 @@ export async function listTopicArticles(topic: string): Promise<PublicArticle[]>
 /** The most read published FAQ articles. */
 export async function mostRead(limit = 6) {
   return db().article.findMany({
-    where: { status: "published", type: "faq" },
+    where: { ...currentWhere(), type: "faq" },
     orderBy: [{ viewCount: "desc" }, { title: "asc" }],
     take: limit,
     select: { slug: true, title: true, summary: true },
@@ -109,7 +117,7 @@ export async function mostRead(limit = 6) {
 /** The newest published "Nieuws en praktijk" items. */
 export async function latestNews(limit = 3) {
   return db().article.findMany({
-    where: { status: "published", type: "nieuws" },
+    where: { ...currentWhere(), type: "nieuws" },
     orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
     take: limit,
     select: { slug: true, title: true, summary: true },
@@ -118,14 +126,14 @@ export async function latestNews(limit = 3) {
 
 /** Published article counts per topic. */
 export async function topicCounts(): Promise<Record<string, number>> {
-  const rows = await db().article.groupBy({ by: ["topic"], where: { status: "published" }, _count: { _all: true } });
+  const rows = await db().article.groupBy({ by: ["topic"], where: currentWhere(), _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.topic, r._count._all]));
 }
 
 /** Related articles: linked ones first, then shared protocol rules, then the same topic. */
 export async function relatedArticles(a: PublicArticle, limit = 5) {
   const candidates = await db().article.findMany({
-    where: { status: "published", id: { not: a.id } },
+    where: { ...currentWhere(), id: { not: a.id } },
     select: { slug: true, title: true, topic: true, protocolRuleIds: true, sectors: true },
   });
   const linked = new Set([...a.body.matchAll(/"slug":"([a-z0-9-]+)"/g)].map((m) => m[1]));

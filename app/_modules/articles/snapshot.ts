@@ -22,6 +22,9 @@ const snapshotSchema = z.object({
   questions: z.array(z.string()).default([]),
   /** The review date, "YYYY-MM-DD", or null. */
   reviewDueAt: z.string().nullable(),
+  /** Validity period ("geldig vanaf/tot"), "YYYY-MM-DD" or null (missing in older revisions: none). */
+  validFrom: z.string().nullable().default(null),
+  validUntil: z.string().nullable().default(null),
 });
 
 export type ArticleSnapshot = z.infer<typeof snapshotSchema>;
@@ -40,6 +43,8 @@ type ArticleLike = {
   topic: string;
   questions: string;
   reviewDueAt: Date | null;
+  validFrom?: Date | null;
+  validUntil?: Date | null;
 };
 
 /** Snapshot of an article row for a revision. */
@@ -55,6 +60,8 @@ export function articleSnapshot(a: ArticleLike): ArticleSnapshot {
     topic: a.topic,
     questions: articleColumns.questions.decode(a.questions),
     reviewDueAt: dateToDay(a.reviewDueAt),
+    validFrom: dateToDay(a.validFrom),
+    validUntil: dateToDay(a.validUntil),
   };
 }
 

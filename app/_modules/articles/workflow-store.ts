@@ -112,6 +112,8 @@ export function contentColumns(s: ArticleSnapshot) {
     topic: s.topic,
     questions: articleColumns.questions.encode(s.questions),
     reviewDueAt: dayToDate(s.reviewDueAt),
+    validFrom: dayToDate(s.validFrom),
+    validUntil: dayToDate(s.validUntil),
     protocolRuleIds: articleColumns.protocolRuleIds.encode(ruleIdsOf(doc)),
   };
 }

@@ -8,7 +8,7 @@ import { findProtocol, findRule } from "@/app/_modules/protocol/engine/definitio
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { containsPersonalNumber, PERSONAL_NUMBER_MESSAGE } from "@/app/_modules/privacy/personal-number";
 import { DEFAULT_PROTOCOL } from "@/app/_lib/tiptap/doc-types";
-import { ARTICLE_LIMITS, ARTICLE_TYPES, articleFieldSchemas, isCalendarDay } from "./fields";
+import { ARTICLE_LIMITS, ARTICLE_TYPES, articleFieldSchemas, DAY_PATTERN, isCalendarDay } from "./fields";
 import { checkAgainstTaxonomy } from "./front-matter";
 import { questionIssues, tidyQuestions } from "./questions";
 import type { ArticleSnapshot } from "./snapshot";
@@ -39,6 +39,9 @@ export type ArticleFieldsInput = {
   questions?: string[];
   /** YYYY-MM-DD or null. */
   reviewDueAt?: string | null;
+  /** Validity period ("geldig vanaf/tot"), YYYY-MM-DD or null / "" for none; inclusive. */
+  validFrom?: string | null;
+  validUntil?: string | null;
 };
 
 const field = articleFieldSchemas({}, { trim: false });
@@ -65,7 +68,21 @@ const FIELD_MESSAGES: Record<string, string> = {
   sectors: "Kies minstens één sector.",
   topic: "Kies een onderwerp.",
   reviewDueAt: "Vul een geldige datum in (JJJJ-MM-DD).",
+  validFrom: "Vul een geldige datum in (JJJJ-MM-DD).",
+  validUntil: "Vul een geldige datum in (JJJJ-MM-DD).",
 };
+export const VALID_ORDER = "De datum 'geldig tot' moet op of na 'geldig vanaf' liggen.";
+
+/** A validity day of the form: none, or a day that exists. */
+function validityDay(v: unknown, path: "validFrom" | "validUntil", issues: Issue[]): string | null {
+  const day = v === null || v === undefined || v === "" ? null : trimmed(v);
+  if (day === null) return null;
+  if (typeof day !== "string" || !DAY_PATTERN.test(day) || !isCalendarDay(day)) {
+    issues.push({ path, message: FIELD_MESSAGES[path]! });
+    return null;
+  }
+  return day;
+}
 
 const TAXONOMY_MESSAGES: Record<string, string> = {
   audiences: "Deze doelgroep bestaat niet. Kies een doelgroep uit de lijst.",
@@ -109,6 +126,9 @@ export async function validateArticleFields(
   }
   if (typeof reviewDueAt === "string" && !issues.some((i) => i.path === "reviewDueAt") && !isCalendarDay(reviewDueAt))
     issues.push({ path: "reviewDueAt", message: FIELD_MESSAGES.reviewDueAt });
+  const validFrom = validityDay(f.validFrom, "validFrom", issues);
+  const validUntil = validityDay(f.validUntil, "validUntil", issues);
+  if (validFrom && validUntil && validUntil < validFrom) issues.push({ path: "validUntil", message: VALID_ORDER });
   if (parsed.success) {
     // checkAgainstTaxonomy stops at the first wrong id; ask per list so every wrong field is named.
     const taxonomy = await readTaxonomy(db);
@@ -177,5 +197,7 @@ export async function validateArticleFields(
     topic: fm.topic,
     questions: tidyQuestions(questionList as string[]),
     reviewDueAt: fm.reviewDueAt ?? null,
+    validFrom,
+    validUntil,
   };
 }

@@ -18,6 +18,8 @@ const snap = (over: Partial<ArticleSnapshot> = {}): ArticleSnapshot => ({
   sectors: ["vo"],
   topic: "verlof",
   questions: [],
+  validFrom: null,
+  validUntil: null,
   reviewDueAt: null,
   ...over,
 });

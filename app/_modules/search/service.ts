@@ -23,6 +23,7 @@ import {
 } from "./index";
 import { engineQuery, matchedQueryWords } from "./query-words";
 import { filterValue } from "./filter";
+import { dayNumber, dutchDay, OPEN_END, OPEN_START, validityFilter } from "@/app/_modules/articles/validity";
 import { syncIndex, withRevision } from "./sync";
 import { hasUnknownWord, suggestSpelling } from "./suggest";
 import { analysedTerms, meiliQuery, TERMS_FIELD } from "./meili-analysis";
@@ -45,6 +46,9 @@ export type ArticleDoc = {
   topic: string;
   protocolRuleIds: string[];
   publishedAt: number;
+  /** Validity period as day numbers (20270801), open ends as 0 / 99991231; searches filter on today. */
+  validFromDay: number;
+  validUntilDay: number;
 };
 
 type ArticleRow = {
@@ -60,6 +64,8 @@ type ArticleRow = {
   topic: string;
   protocolRuleIds: string;
   publishedAt: Date | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
 };
 
 const g = globalThis as unknown as {
@@ -73,9 +79,10 @@ const g = globalThis as unknown as {
 };
 
 /** Bumped whenever the article index changes (which also empties the result cache); cached pages of another version are not used. */
-export const articleIndexVersion = (): number => g.__kbIndexVersion ?? 0;
+/** Changes when the index changes and on every new day (validity periods: what is in force changes at midnight). */
+export const articleIndexVersion = (): number => (g.__kbIndexVersion ?? 0) * 1e8 + dayNumber(dutchDay());
 function indexChanged() {
-  g.__kbIndexVersion = articleIndexVersion() + 1;
+  g.__kbIndexVersion = (g.__kbIndexVersion ?? 0) + 1;
   g.__kbResults?.clear();
   g.__kbWordMatches?.clear();
 }
@@ -108,6 +115,8 @@ export async function toArticleDoc(a: ArticleRow): Promise<ArticleDoc> {
     topic: a.topic,
     protocolRuleIds: articleColumns.protocolRuleIds.decode(a.protocolRuleIds),
     publishedAt: a.publishedAt?.getTime() ?? 0,
+    validFromDay: a.validFrom ? dayNumber(a.validFrom.toISOString().slice(0, 10)) : OPEN_START,
+    validUntilDay: a.validUntil ? dayNumber(a.validUntil.toISOString().slice(0, 10)) : OPEN_END,
   };
 }
 
@@ -285,7 +294,8 @@ export async function searchArticles(input: ArticleSearchInput): Promise<Article
 async function runArticleSearch(input: ArticleSearchInput, started: number): Promise<ArticleSearchResult> {
   const perPage = input.perPage ?? 10;
   const page = Math.max(1, input.page ?? 1);
-  const filter: string[] = [];
+  // Only the articles in force today: one published ahead appears on its first day, an expired one leaves.
+  const filter: string[] = [validityFilter(dutchDay())];
   if (input.sector) filter.push(`sectors = ${quote(input.sector)}`);
   if (input.audience) filter.push(`audiences = ${quote(input.audience)}`);
   if (input.topic) filter.push(`topic = ${quote(input.topic)}`);

@@ -33,7 +33,16 @@ export function articleIndexSettings(taxonomy: SearchVocabulary, lexicon?: Lexic
   const vocab = withLexicon(taxonomy, lexicon);
   return {
     searchableAttributes: ["title", "questions", "summary", "body"],
-    filterableAttributes: ["type", "audiences", "sectors", "topic", "protocolRuleIds", "slug"],
+    filterableAttributes: [
+      "type",
+      "audiences",
+      "sectors",
+      "topic",
+      "protocolRuleIds",
+      "slug",
+      "validFromDay",
+      "validUntilDay",
+    ],
     sortableAttributes: ["publishedAt", "title"],
     displayedAttributes: ["*"],
     synonyms: toMeiliSynonyms(vocab),

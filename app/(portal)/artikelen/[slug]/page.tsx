@@ -15,6 +15,7 @@ import { logSearchClick } from "@/app/_modules/search/service";
 import { db } from "@/app/_core/db";
 import { latestArticleChange } from "@/app/_modules/changes/feed";
 import { Feedback } from "./Feedback";
+import { ValidityNotice } from "./ValidityNotice";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 import { articleColumns } from "@/app/_modules/articles/fields";
 import { collectRuleRefs } from "@/app/_modules/articles/validate";
@@ -94,6 +95,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <p className="lead" style={{ fontSize: "1.1rem" }}>
             {article.summary}
           </p>
+          <ValidityNotice article={article} />
           <p className="article-meta">
             {article.lastCheckedAt && (
               <>

@@ -36,6 +36,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     sectors: f.sectors,
     topic: f.topic,
     reviewDueAt: f.reviewDueAt ?? "",
+    validFrom: f.validFrom ?? "",
+    validUntil: f.validUntil ?? "",
     questions: f.questions,
   };
   const restored = typeof sp.teruggezet === "string" && /^\d+$/.test(sp.teruggezet) ? Number(sp.teruggezet) : null;

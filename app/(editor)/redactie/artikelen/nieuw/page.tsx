@@ -46,6 +46,8 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
     sectors: [],
     topic,
     reviewDueAt: dateToDay(review)!,
+    validFrom: "",
+    validUntil: "",
     // The search that found nothing is how callers ask: it starts the "ook gevraagd als" list.
     questions: gapQuery && questionIssues([gapQuery]).length === 0 ? [gapQuery] : [],
   };

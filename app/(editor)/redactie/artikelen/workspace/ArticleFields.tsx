@@ -136,6 +136,23 @@ export function ClassificationFields({
             </p>
           )}
         </div>
+        {(["validFrom", "validUntil"] as const).map((name) => (
+          <div className="field" key={name}>
+            <label htmlFor={`f-${name}`}>{name === "validFrom" ? "Geldig vanaf" : "Geldig tot"}</label>
+            <input
+              id={`f-${name}`}
+              type="date"
+              {...register(name)}
+              aria-invalid={!!fieldError(name)}
+              aria-describedby={described(name)}
+            />
+            {fieldError(name) && (
+              <p id={`${name}-error`} className="field-error">
+                {fieldError(name)}
+              </p>
+            )}
+          </div>
+        ))}
       </div>
       <div className="field-row">
         {(["audiences", "sectors"] as const).map((list) => (
