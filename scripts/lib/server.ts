@@ -190,24 +190,3 @@ export function pgBackendCpu(databaseUrl: string) {
     },
   };
 }
-
-/**
- * CPU milliseconds used so far by a process group (e.g. `next start` and its server child), from /proc; 0 where
- * /proc is missing. Independent of the machine's load, unlike mails/s.
- */
-export function groupCpuMs(pgid: number): number {
-  const tick = 100; // USER_HZ on Linux
-  let ms = 0;
-  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // f[0] is field 3 (state): pgrp is field 5, utime and stime are fields 14 and 15.
-      if (Number(f[2]) === pgid) ms += ((Number(f[11]) + Number(f[12])) / tick) * 1000;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ms;
-}
