@@ -118,8 +118,14 @@ export const AbsenceResult = forwardRef<HTMLHeadingElement, { result: AbsenceChe
             Schooljaar: {dutchDate(result.schoolYear.start)} tot en met {dutchDate(result.schoolYear.end)}.
           </>
         ) : null}
-        {result.eventCount !== null ? <> Meldingen tot en met de peildatum: {result.eventCount}.</> : null}
+        {result.eventCount !== null ? <> Meldingen tot en met de peildatum: {result.eventCount}.</> : null}{" "}
+        <VersionsApplied versions={result.protocolVersion} />
       </p>
+      {result.versionNote ? (
+        <p className="alert alert-warning" data-testid="version-note">
+          {result.versionNote}
+        </p>
+      ) : null}
 
       {result.legalDuty.length > 0 && (
         <div className="alert alert-error legal-duty" role="alert" aria-labelledby="legal-duty-title">
@@ -254,7 +260,31 @@ export const LeaveResult = forwardRef<HTMLHeadingElement, { result: LeaveCheckRe
           </ul>
         </>
       )}
-      <p className="muted">Protocol: {result.protocol.name}. De check is een hulpmiddel; er is niets bewaard.</p>
+      <p className="muted">
+        Protocol: {result.protocol.name}. <VersionsApplied versions={result.protocolVersion} /> De check is een
+        hulpmiddel; er is niets bewaard.
+      </p>
     </section>
   );
 });
+
+/** "Regels die gelden van 1-8-2027 tot en met 31-7-2028." per protocol version applied. */
+function VersionsApplied({
+  versions,
+}: {
+  versions: { id: string; validFrom: string | null; validUntil: string | null }[];
+}) {
+  if (versions.length === 1 && !versions[0]!.validFrom && !versions[0]!.validUntil) return null;
+  return (
+    <span data-testid="versions-applied">
+      {versions.map((v) => (
+        <span key={v.id}>
+          {"Regels die gelden "}
+          {v.validFrom ? `vanaf ${dutchDate(v.validFrom)}` : "vanaf het begin"}
+          {v.validUntil ? ` tot en met ${dutchDate(v.validUntil)}` : ""}
+          {". "}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -15,13 +15,10 @@ import {
   type RuleAction,
 } from "./engine/definition";
 import { ruleView } from "./engine/rule-view";
-import {
-  checkLeave,
-  evaluateAbsence,
-  evaluateCounts,
-  type AbsenceEvaluation,
-  type TriggeredRule,
-} from "./engine/evaluate";
+import type { AbsenceEvaluation, TriggeredRule } from "./engine/evaluate";
+import { protocolAt, type ProtocolVersion } from "./engine/periods";
+import { checkLeaveVersioned, evaluateAbsenceVersioned, evaluateCountsVersioned } from "./engine/versioned";
+import { todayInAmsterdam } from "./check-input";
 import type { DetailedCheckInput, LeaveCheckInput, QuickCheckInput } from "./check-forms";
 import { protocolIdIssues } from "./schema";
 
@@ -56,6 +53,9 @@ export type AbsenceCheckResult = {
   steps: StepCard[];
   /** The reached rules with basis "law": the school must report, without delay. */
   legalDuty: StepCard[];
+  /** The protocol versions applied (more than one when the record spans a change), and what that means. */
+  protocolVersion: ProtocolVersion[];
+  versionNote: string | null;
 };
 
 export type LeaveCheckResult = {
@@ -66,6 +66,7 @@ export type LeaveCheckResult = {
   reasons: string[];
   period: { first: string; last: string; schoolDays: number };
   rules: StepCard[];
+  protocolVersion: ProtocolVersion[];
 };
 
 const BADGE: Record<Basis, string> = { law: "Wet", school: "Schoolbeleid" };
@@ -114,9 +115,11 @@ function card(
 async function toResult(
   db: Db,
   protocol: ResolvedProtocol,
-  evaluation: AbsenceEvaluation,
+  evaluation: AbsenceEvaluation & { protocolVersion: ProtocolVersion[]; versionNote?: string | null },
   mode: AbsenceCheckResult["mode"],
   eventCount: number | null,
+  /** The protocol as in force for a reached step (its version's period); default: `protocol`. */
+  protocolOf: (t: TriggeredRule) => ResolvedProtocol = () => protocol,
 ): Promise<AbsenceCheckResult> {
   const articles = await articlesForRules(
     db,
@@ -128,7 +131,7 @@ async function toResult(
   const lastOfLadder = new Map<string, string>();
   for (const t of evaluation.triggered) lastOfLadder.set(ladder(t), t.id);
   const steps = evaluation.triggered.map((t) =>
-    card(protocol, t.id, t.reachedOn, lastOfLadder.get(ladder(t)) === t.id, articles[t.id] ?? []),
+    card(protocolOf(t), t.id, t.reachedOn, lastOfLadder.get(ladder(t)) === t.id, articles[t.id] ?? []),
   );
   return {
     mode,
@@ -140,20 +143,27 @@ async function toResult(
     longestSchoolDaysInARow: evaluation.continuousAbsence.longestSchoolDaysInARow,
     steps,
     legalDuty: steps.filter((s) => s.basis === "law"),
+    protocolVersion: evaluation.protocolVersion,
+    versionNote: evaluation.versionNote ?? null,
   };
 }
 
 /** Quick mode: counts → reached steps. */
 export async function runQuickCheck(db: Db, protocols: Protocols, input: QuickCheckInput): Promise<AbsenceCheckResult> {
   const protocol = pickProtocol(protocols, input.protocol);
-  const evaluation = evaluateCounts(protocol, {
-    late: input.late,
-    truancy: input.truancy,
-    sickHours: input.sickHours,
-    unexcusedHoursLast4Weeks: input.unexcusedHoursLast4Weeks,
-    weeksAbsentInARow: input.weeksAbsentInARow,
-  });
-  return toResult(db, protocol, evaluation, "quick", null);
+  const today = todayInAmsterdam();
+  const evaluation = evaluateCountsVersioned(
+    protocol,
+    {
+      late: input.late,
+      truancy: input.truancy,
+      sickHours: input.sickHours,
+      unexcusedHoursLast4Weeks: input.unexcusedHoursLast4Weeks,
+      weeksAbsentInARow: input.weeksAbsentInARow,
+    },
+    today,
+  );
+  return toResult(db, protocolAt(protocol, today), evaluation, "quick", null);
 }
 
 /** Detailed mode: dated events (typed and pasted) → reached steps, with the day each was reached. */
@@ -163,18 +173,27 @@ export async function runDetailedCheck(
   input: DetailedCheckInput,
 ): Promise<AbsenceCheckResult> {
   const protocol = pickProtocol(protocols, input.protocol);
-  const evaluation = evaluateAbsence(protocol, {
+  const evaluation = evaluateAbsenceVersioned(protocol, {
     asOf: input.asOf,
     events: input.events,
     ...(input.holidays.length > 0 ? { holidays: input.holidays } : {}),
   });
-  return toResult(db, protocol, evaluation, "detailed", input.events.filter((e) => e.date <= input.asOf).length);
+  // Each card shows the rule version that was reached (a record can span a change).
+  const byVersion = new Map(
+    evaluation.protocolVersion.map(
+      (v) => [v.id, protocolAt(protocol, v.validFrom ?? v.validUntil ?? input.asOf)] as const,
+    ),
+  );
+  const at = (t: TriggeredRule) => byVersion.get((t as { protocolVersion?: string }).protocolVersion ?? "") ?? protocol;
+  const count = input.events.filter((e) => e.date <= input.asOf).length;
+  return toResult(db, protocolAt(protocol, input.asOf), evaluation, "detailed", count, at);
 }
 
 /** Leave request → allowed or not, who decides, and why. */
 export async function runLeaveCheck(db: Db, protocols: Protocols, input: LeaveCheckInput): Promise<LeaveCheckResult> {
   const protocol = pickProtocol(protocols, input.protocol);
-  const decision = checkLeave(protocol, input.request);
+  const decision = checkLeaveVersioned(protocol, input.request);
+  const atStart = protocolAt(protocol, input.request.start);
   const articles = await articlesForRules(db, decision.rules);
   return {
     protocol: { id: protocol.id, name: protocol.name },
@@ -184,7 +203,8 @@ export async function runLeaveCheck(db: Db, protocols: Protocols, input: LeaveCh
     reasons: decision.reasons,
     period: { ...decision.period, schoolDays: input.request.schoolDays },
     rules: decision.rules
-      .filter((id) => ruleView(protocol, id))
-      .map((id) => card(protocol, id, null, true, articles[id] ?? [])),
+      .filter((id) => ruleView(atStart, id))
+      .map((id) => card(atStart, id, null, true, articles[id] ?? [])),
+    protocolVersion: decision.protocolVersion,
   };
 }

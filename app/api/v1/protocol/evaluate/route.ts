@@ -1,6 +1,7 @@
-// POST /api/v1/protocol/evaluate — a pupil's absence events checked against a protocol. Public, stores nothing.
+// POST /api/v1/protocol/evaluate — a pupil's absence events checked against a protocol, each event by the rule
+// versions in force on its date; `protocolVersion` lists the versions applied. Public, stores nothing.
 import { route } from "@/app/_core/route";
-import { evaluateAbsence } from "@/app/_modules/protocol/engine/evaluate";
+import { evaluateAbsenceVersioned } from "@/app/_modules/protocol/engine/versioned";
 import { evaluateRequestSchema, INVALID_INPUT } from "@/app/_modules/protocol/schema";
 import { getProtocols } from "@/app/_modules/protocol/store";
 
@@ -11,5 +12,5 @@ export const POST = route(
     invalidBody: INVALID_INPUT,
     maxBytes: 256 * 1024,
   },
-  async ({ body }) => evaluateAbsence(body.protocol, body.data),
+  async ({ body }) => evaluateAbsenceVersioned(body.protocol, body.data),
 );

@@ -1,6 +1,7 @@
-// POST /api/v1/protocol/leave — a leave request checked against a protocol. Public, stores nothing.
+// POST /api/v1/protocol/leave — a leave request checked against a protocol, by the rule versions in
+// force on its first day; `protocolVersion` names the version applied. Public, stores nothing.
 import { route } from "@/app/_core/route";
-import { checkLeave } from "@/app/_modules/protocol/engine/evaluate";
+import { checkLeaveVersioned } from "@/app/_modules/protocol/engine/versioned";
 import { INVALID_INPUT, leaveRequestSchema } from "@/app/_modules/protocol/schema";
 import { getProtocols } from "@/app/_modules/protocol/store";
 
@@ -11,5 +12,5 @@ export const POST = route(
     invalidBody: INVALID_INPUT,
     maxBytes: 256 * 1024,
   },
-  async ({ body }) => checkLeave(body.protocol, body.data),
+  async ({ body }) => checkLeaveVersioned(body.protocol, body.data),
 );
