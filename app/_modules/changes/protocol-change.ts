@@ -24,23 +24,48 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 const keyOf = (r: RuleLike) => `${r.id}@${r.validFrom ?? "begin"}`;
-const yamlLines = (r: RuleLike | undefined) => (r ? YAML.stringify(r).trimEnd().split("\n") : []);
+const yamlLines = (rules: readonly RuleLike[]) =>
+  rules.length === 0
+    ? []
+    : YAML.stringify(rules.length === 1 ? rules[0] : rules)
+        .trimEnd()
+        .split("\n");
 
-function summaryOf(before: RuleLike | undefined, after: RuleLike | undefined): string {
-  if (!before) return after?.validFrom ? `Nieuwe regel, geldig vanaf ${after.validFrom}.` : "Nieuwe regel.";
-  if (!after) return "Regel vervallen.";
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  );
-  const names = [...new Set(keys.map((k) => FIELD_NAMES[k] ?? "overige velden"))];
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
-  return `Regel aangepast: ${list}.`;
+const listText = (names: string[]) =>
+  names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+
+/** One line on what changed between the versions of one rule before and after. */
+function summaryOf(before: readonly RuleLike[], after: readonly RuleLike[]): string {
+  if (before.length === 0)
+    return after[0]?.validFrom ? `Nieuwe regel, geldig vanaf ${after[0].validFrom}.` : "Nieuwe regel.";
+  if (after.length === 0) return "Regel vervallen.";
+  const old = new Map(before.map((r) => [keyOf(r), r]));
+  const added = after.filter((r) => !old.has(keyOf(r)));
+  if (added.length > 0)
+    return `Nieuwe versie van de regel, geldig vanaf ${listText(added.map((r) => r.validFrom ?? "het begin"))}.`;
+  const changedKeys = new Set<string>();
+  for (const b of after) {
+    const a = old.get(keyOf(b));
+    if (!a) continue;
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) changedKeys.add(k);
+  }
+  if (changedKeys.size === 0) return "Versie van de regel vervallen.";
+  return `Regel aangepast: ${listText([...new Set([...changedKeys].map((k) => FIELD_NAMES[k] ?? "overige velden"))])}.`;
+}
+
+/** The versions of each rule, by rule id, in file order. */
+function byRule(def: DefinitionLike | null): Map<string, RuleLike[]> {
+  const out = new Map<string, RuleLike[]>();
+  for (const r of def?.rules ?? []) out.set(r.id, [...(out.get(r.id) ?? []), r]);
+  return out;
 }
 
 /**
- * Records the rule changes between two stored definitions of one protocol (before = null: first import, nothing
- * recorded). `titleOf` gives the rule's title as readers see it (placeholders filled); the raw title otherwise.
- * Returns the ids of the records.
+ * Records the rule changes between two stored definitions of one protocol, one record per rule whose versions
+ * changed (a new version for next school year is one change, though the old version gets its end date too).
+ * before = null: first import, nothing recorded. `titleOf` gives the rule's title as readers see it (placeholders
+ * filled); the raw title otherwise. Returns the ids of the records.
  */
 export async function recordProtocolChanges(
   tx: Pick<Db, "changeEvent">,
@@ -48,34 +73,34 @@ export async function recordProtocolChanges(
     before: DefinitionLike | null;
     after: DefinitionLike;
     titleOf?: (ruleId: string) => string | null;
-    /** The topic of the articles that render the rule, for the desk feed's topic filter. */
+    /** The topic of the articles that embed the rule, for the desk feed's topic filter. */
     topicOf?: (ruleId: string) => string | null;
     actorId?: string | null;
     now?: Date;
   },
 ): Promise<string[]> {
   if (!opts.before) return [];
-  const old = new Map((opts.before.rules ?? []).map((r) => [keyOf(r), r]));
-  const neu = new Map((opts.after.rules ?? []).map((r) => [keyOf(r), r]));
+  const old = byRule(opts.before);
+  const neu = byRule(opts.after);
   const ids: string[] = [];
-  for (const key of [...new Set([...old.keys(), ...neu.keys()])]) {
-    const a = old.get(key);
-    const b = neu.get(key);
-    if (a && b && JSON.stringify(a) === JSON.stringify(b)) continue;
-    const rule = (b ?? a)!;
+  for (const ruleId of [...new Set([...old.keys(), ...neu.keys()])]) {
+    const a = old.get(ruleId) ?? [];
+    const b = neu.get(ruleId) ?? [];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const rule = (b[b.length - 1] ?? a[a.length - 1])!;
     let title: string | null;
     try {
-      title = opts.titleOf?.(rule.id) ?? null;
+      title = opts.titleOf?.(ruleId) ?? null;
     } catch {
       title = null; // a rule the viewer cannot show (e.g. removed): its raw title below
     }
     const { id } = await recordChange(tx, {
       kind: "protocol",
-      refId: `${opts.after.id}/${rule.id}`,
-      title: `${opts.after.name}: ${title ?? rule.title ?? rule.id}`.slice(0, 200),
+      refId: `${opts.after.id}/${ruleId}`,
+      title: `${opts.after.name}: ${title ?? rule.title ?? ruleId}`.slice(0, 200),
       summary: summaryOf(a, b),
-      diff: linesDiffText(`Regel ${key}`, yamlLines(a), yamlLines(b)),
-      topic: opts.topicOf?.(rule.id) ?? null,
+      diff: linesDiffText(`Regel ${ruleId}`, yamlLines(a), yamlLines(b)),
+      topic: opts.topicOf?.(ruleId) ?? null,
       isPublic: true,
       actorId: opts.actorId ?? null,
       createdAt: opts.now,

@@ -11,6 +11,7 @@ import { seedContent } from "@/app/_modules/content/seed";
 import { updateDeskSettings } from "@/app/_modules/desks/settings";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { parseDiffText } from "./diff-text";
+import { recordProtocolChanges } from "./protocol-change";
 import { listDeskChanges, listPublicChanges, unreadChangeCount } from "./feed";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
@@ -183,5 +184,37 @@ describe("a content re-seed", () => {
     // The same content again: nothing new.
     await seedContent(t.db, { contentDir: dir, demoUsers: false });
     expect(await t.db.changeEvent.count()).toBe(before + rules.length + deskChanges.length);
+  });
+
+  it("a new version of a rule for next school year is one change, not one per version", async () => {
+    const rule = { id: "late-x", kind: "late", title: "Te laat komen", threshold: { count: 3 } };
+    const before = { id: "test-school", name: "Testschool", rules: [rule] };
+    const after = {
+      id: "test-school",
+      name: "Testschool",
+      rules: [
+        { ...rule, validUntil: "2027-07-31" },
+        { ...rule, threshold: { count: 2 }, validFrom: "2027-08-01" },
+      ],
+    };
+    const ids = await recordProtocolChanges(t.db, { before, after });
+    expect(ids).toHaveLength(1);
+    const c = await t.db.changeEvent.findUniqueOrThrow({ where: { id: ids[0] } });
+    expect(c).toMatchObject({
+      refId: "test-school/late-x",
+      title: "Testschool: Te laat komen",
+      summary: "Nieuwe versie van de regel, geldig vanaf 2027-08-01.",
+    });
+    const diff = parseDiffText(c.diff);
+    expect(diff.filter((l) => l.kind === "added").map((l) => l.text.trim())).toEqual(
+      expect.arrayContaining(["count: 2", "validFrom: 2027-08-01", "validUntil: 2027-07-31"]),
+    );
+    // A threshold fixed within a version names the field; the same definition again records nothing.
+    const fixed = { ...after, rules: [after.rules[0], { ...after.rules[1], threshold: { count: 4 } }] };
+    const [fix] = await recordProtocolChanges(t.db, { before: after, after: fixed });
+    expect((await t.db.changeEvent.findUniqueOrThrow({ where: { id: fix } })).summary).toBe(
+      "Regel aangepast: drempel.",
+    );
+    expect(await recordProtocolChanges(t.db, { before: fixed, after: fixed })).toEqual([]);
   });
 });
