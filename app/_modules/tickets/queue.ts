@@ -292,7 +292,9 @@ export async function listQueue(
 }
 
 // Counts per view, per desk: one grouped count over status (nieuw, open, wacht, opgelost) plus the two views
-// that are not a status (mijn, sla-risico). Cached per user, filter set and the desks' latest change (an indexed
+// that are not a status (mijn, sla-risico). On PostgreSQL two partial indexes (migration pg_queue_count_indexes,
+// checked by queue-indexes.int.test.ts) make the SLA-risico count and the counts with a tag filter index-only reads.
+// Cached per user, filter set and the desks' latest change (an indexed
 // max lookup), so any change to a ticket shows at once; the short TTL covers SLA risk, which moves with time.
 const COUNT_TTL_MS = 5_000;
 const countCache = new Map<string, { at: number; value: Promise<Record<QueueView, number>> }>();
