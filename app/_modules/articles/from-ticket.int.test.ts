@@ -17,6 +17,7 @@ import {
   NOT_RESOLVED,
   ticketArticles,
 } from "./from-ticket";
+import { answeredWithoutArticle, median, questionKey, timeToArticle } from "./answered-gaps";
 import { parseSnapshot } from "./snapshot";
 import { approveArticle, FourEyesError, submitForReview } from "./workflow";
 
@@ -170,6 +171,43 @@ describe("Maak artikelconcept", () => {
     expect(
       await t.db.articleTicket.count({ where: { ticket: { reference: { in: [open, noAnswer, noTopic, po] } } } }),
     ).toBe(0);
+  });
+});
+
+describe("/redactie/hiaten: answered without an article, time to an article", () => {
+  it("lists resolved tickets whose replies link no article, grouped by topic and similar question, until a draft is made", async () => {
+    const subject = { question: "Hoe lang mag een leerling op vakantie buiten de schoolvakanties?" };
+    const one = await resolvedTicket(subject);
+    const two = await resolvedTicket(subject);
+    const topic = (await answeredWithoutArticle(t.db, { user: u.a, days: 30 })).find(
+      (x) => x.topic === "verzuim-melden",
+    );
+    const subj = (await t.db.ticket.findUniqueOrThrow({ where: { reference: one } })).subject;
+    const q = topic?.questions.find((x) => x.key === questionKey(subj));
+    expect(q?.references).toEqual(expect.arrayContaining([one, two]));
+    await expect(answeredWithoutArticle(t.db, { user: u.po, days: 30 })).rejects.toBeInstanceOf(NotFoundError);
+
+    await createDraftFromTicket(t.db, { user: u.po, reference: one });
+    const after = (await answeredWithoutArticle(t.db, { user: u.a, days: 30 })).flatMap((x) => x.questions);
+    expect(after.flatMap((x) => x.references)).not.toContain(one);
+    expect(after.flatMap((x) => x.references)).toContain(two);
+  });
+
+  it("counts the days from a topic's first ticket to its first published article", async () => {
+    const first = await t.db.articleRevision.findFirstOrThrow({
+      where: { status: "published", article: { topic: "verzuim-melden" } },
+      orderBy: { createdAt: "asc" },
+    });
+    const ref = await resolvedTicket();
+    await t.db.ticket.update({
+      where: { reference: ref },
+      data: { createdAt: new Date(first.createdAt.getTime() - 12 * 86_400_000) },
+    });
+    const r = await timeToArticle(t.db, { user: u.a });
+    expect(r.topics.find((x) => x.topic === "verzuim-melden")).toMatchObject({ days: 12 });
+    expect(r.medianDays).toBe(median(r.topics.filter((x) => x.firstPublishedAt).map((x) => x.days)));
+    expect(median([3, 1, 10, 4])).toBe(3.5);
+    expect(median([])).toBeNull();
   });
 });
 

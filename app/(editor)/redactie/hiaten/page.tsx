@@ -18,6 +18,8 @@ import {
   TopicTable,
 } from "./sections";
 import { gapRuleRefs } from "../data";
+import { answeredWithoutArticle, timeToArticle } from "@/app/_modules/articles/answered-gaps";
+import { AnsweredTable, TimeToArticleTable } from "./DeskSections";
 import "../editor.css";
 import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 
@@ -35,11 +37,13 @@ export default async function GapsPage({
   const sp = await searchParams;
   const days = PERIODS.find((d) => String(d) === sp.dagen) ?? 30;
   const rules = await gapRuleRefs();
-  const [report, handled, targets, synonyms] = await Promise.all([
+  const [report, handled, targets, synonyms, answered, toArticle] = await Promise.all([
     getContentGapReport(db(), { user, ruleIds: rules.refs, days }),
     handledGaps(db(), { user }),
     questionTargets(db(), { user }),
     editorSynonymList(db(), { user }),
+    answeredWithoutArticle(db(), { user, days }),
+    timeToArticle(db(), { user }),
   ]);
   const justHandled = typeof sp.afgehandeld === "string" ? handled.find((h) => h.query === sp.afgehandeld) : undefined;
 
@@ -112,6 +116,24 @@ export default async function GapsPage({
         intro="Over deze onderwerpen kwamen vragen binnen bij de helpdesk, maar er staat geen artikel over online."
       >
         <TopicTable rows={report.topicsWithoutArticles} />
+      </Section>
+
+      <Section
+        id="gap-answered"
+        title="Vragen die agents het vaakst beantwoordden zonder artikel"
+        count={answered.length}
+        intro="Opgeloste vragen waarbij het antwoord naar geen enkel artikel linkte en waar nog geen artikelconcept van is gemaakt, per onderwerp en per vraag met dezelfde woorden."
+      >
+        <AnsweredTable rows={answered} />
+      </Section>
+
+      <Section
+        id="gap-time"
+        title="Van eerste vraag tot artikel"
+        count={toArticle.topics.length}
+        intro="Per onderwerp: hoeveel dagen het duurde van de eerste vraag bij de helpdesk tot het eerste artikel, als er bij die eerste vraag nog geen artikel was."
+      >
+        <TimeToArticleTable data={toArticle} />
       </Section>
 
       <Section
