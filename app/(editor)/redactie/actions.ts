@@ -9,6 +9,7 @@ import type { SessionUser } from "@/app/_core/session";
 import { checkInternalLinks } from "@/app/_modules/articles/links";
 import { restoreRevision } from "@/app/_modules/articles/revisions";
 import { contentResolver, renderBody } from "@/app/_modules/articles/service";
+import { isIsoDate } from "@/app/_modules/protocol/engine/dates";
 import { MAX_DOC_BYTES, validateDoc } from "@/app/_modules/articles/validate";
 import {
   approveArticle as approveService,
@@ -217,13 +218,23 @@ export const restoreArticleRevision = action(
     ),
 );
 
-/** Renders the body exactly as the public page does (same renderer, same resolver, sanitized). */
+/**
+ * Renders the body exactly as the public page does (same renderer, same resolver, sanitized); with `day`, as it
+ * will read on that date (the protocol rule versions in force then).
+ */
 export const previewArticle = action(
-  { name: "redactie.previewArticle", roles: EDITOR, schema: z.object({ body: bodyJson }) },
+  {
+    name: "redactie.previewArticle",
+    roles: EDITOR,
+    schema: z.object({
+      body: bodyJson,
+      day: z.string().refine(isIsoDate, "Kies een bestaande datum, bijvoorbeeld 1-8-2027.").optional(),
+    }),
+  },
   async (input) => {
     const doc = validateDoc(input.body);
     if (!doc.ok) return { html: null, message: doc.message };
-    return { html: await renderBody(JSON.stringify(doc.doc), await contentResolver()), message: null };
+    return { html: await renderBody(JSON.stringify(doc.doc), await contentResolver(input.day)), message: null };
   },
 );
 

@@ -6,6 +6,7 @@ import { NotFoundError, RateLimitError } from "@/app/_core/errors";
 import { env } from "@/app/_core/env";
 import { ruleViewByRef } from "@/app/_modules/protocol/engine/rule-view";
 import { getProtocols } from "@/app/_modules/protocol/store";
+import { protocolSetAt } from "@/app/_modules/protocol/engine/periods";
 import { hitRateLimit } from "@/app/_modules/ratelimit/service";
 import type { ContentResolver } from "@/app/_lib/tiptap/doc-types";
 import { articleColumns, decodeSources } from "./fields";
@@ -76,10 +77,13 @@ export async function getPublishedArticle(slug: string): Promise<PublicArticle |
   return a ? toPublic(a) : null;
 }
 
-/** Resolver for the renderer: protocol rules from the current protocol data, article titles from the database. */
-export async function contentResolver(): Promise<ContentResolver> {
+/**
+ * Resolver for the renderer: protocol rules from the current protocol data (the rule versions in force today, or
+ * on `day` (YYYY-MM-DD) for a preview "as it will read on"), article titles from the database.
+ */
+export async function contentResolver(day?: string): Promise<ContentResolver> {
   const [protocols, titles] = await Promise.all([
-    getProtocols(),
+    getProtocols().then((set) => (day ? protocolSetAt(set, day) : set)),
     db().article.findMany({ where: { status: "published" }, select: { slug: true, title: true } }),
   ]);
   const bySlug = new Map(titles.map((t) => [t.slug, t]));

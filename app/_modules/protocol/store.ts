@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/app/_core/db";
 import { protocolDefinitionColumn } from "./columns";
-import { resolveProtocols, type ProtocolSet } from "./engine/definition";
+import { resolveProtocols, todayIso, type ProtocolSet } from "./engine/definition";
 
 let cache: { at: number; signature: string; set: ProtocolSet } | null = null;
 const TTL_MS = 2_000;
@@ -15,12 +15,17 @@ export async function getProtocols(): Promise<ProtocolSet> {
     orderBy: { id: "asc" },
     select: { id: true, sourceHash: true, definition: true },
   });
-  const signature = rows.map((r) => `${r.id}:${r.sourceHash}`).join("|");
+  // The day is part of the signature: `rules` holds the versions in force today, so a new day re-resolves.
+  const today = todayIso();
+  const signature = `${today}|${rows.map((r) => `${r.id}:${r.sourceHash}`).join("|")}`;
   if (cache && cache.signature === signature) {
     cache.at = Date.now();
     return cache.set;
   }
-  const set = resolveProtocols(rows.map((r) => protocolDefinitionColumn.decode(r.definition)));
+  const set = resolveProtocols(
+    rows.map((r) => protocolDefinitionColumn.decode(r.definition)),
+    today,
+  );
   cache = { at: Date.now(), signature, set };
   return set;
 }

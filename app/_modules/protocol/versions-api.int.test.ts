@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as evaluateRoute } from "@/app/api/v1/protocol/evaluate/route";
 import { POST as leaveRoute } from "@/app/api/v1/protocol/leave/route";
 import { seedContent } from "@/app/_modules/content/seed";
+import { contentResolver, renderBody } from "@/app/_modules/articles/service";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { clearProtocolCache } from "./store";
 
@@ -94,5 +95,24 @@ describe(`protocol versions in the API (${process.env.TEST_DB === "postgres" ? "
     expect(r.json.protocolVersion).toEqual([
       { id: "stellingwerf-college@2027-08-01", validFrom: "2027-08-01", validUntil: null },
     ]);
+  });
+
+  it("renders an article that embeds late-3 with the old number today and on 31 July 2027, the new on 1 August", async () => {
+    const rows = await t.db.article.findMany({
+      where: { status: "published" },
+      select: { slug: true, body: true, protocolRuleIds: true },
+      orderBy: { slug: "asc" },
+    });
+    const a = rows.find((r) => (JSON.parse(r.protocolRuleIds) as string[]).includes("late-3"));
+    expect(a, "a published article embedding late-3").toBeDefined();
+    const text = async (day?: string) =>
+      (await renderBody(a!.body, await contentResolver(day))).replace(/<[^>]+>/g, " ");
+    for (const day of [undefined, "2027-07-31"]) {
+      expect(await text(day), day ?? "today").toContain("3 keer te laat");
+      expect(await text(day), day ?? "today").not.toContain("4 keer te laat");
+    }
+    const next = await text("2027-08-01");
+    expect(next).toContain("4 keer te laat");
+    expect(next).not.toContain("3 keer te laat");
   });
 });

@@ -19,11 +19,13 @@ export function PreviewPanel({
   audiences: Choices["audiences"];
 }) {
   const [preview, setPreview] = useState<{ html: string | null; message: string | null } | null>(null);
+  // "Zoals het leest op": empty = today; a date renders the protocol rules in force on that day.
+  const [day, setDay] = useState("");
   useEffect(() => {
     if (tab !== "preview") return;
     let live = true;
     setPreview(null);
-    previewArticle({ body: JSON.stringify(body) })
+    previewArticle({ body: JSON.stringify(body), ...(day ? { day } : {}) })
       .then((r) => live && setPreview(r.ok ? r.data : { html: null, message: r.error }))
       .catch(
         () =>
@@ -32,7 +34,7 @@ export function PreviewPanel({
     return () => {
       live = false;
     };
-  }, [tab, body]);
+  }, [tab, body, day]);
 
   return (
     <div
@@ -47,6 +49,19 @@ export function PreviewPanel({
           <p className="muted preview-note">
             Zo ziet het artikel eruit op de website. Protocolregels en links naar andere artikelen komen uit de actuele
             gegevens.
+          </p>
+          <p className="field">
+            <label htmlFor={`${uid}-preview-day`}>Zoals het artikel leest op (leeg = vandaag)</label>
+            <input
+              id={`${uid}-preview-day`}
+              type="date"
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+              aria-describedby={`${uid}-preview-day-hint`}
+            />
+            <span id={`${uid}-preview-day-hint`} className="hint">
+              Regels die op een latere datum veranderen, ziet u dan met de nieuwe getallen.
+            </span>
           </p>
           {!preview && <p role="status">Voorbeeld wordt geladen…</p>}
           {preview?.message && (
