@@ -11,11 +11,23 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/contacts",
       "/api/v1/organisations",
+      "/api/v1/protocol/evaluate",
+      "/api/v1/protocol/leave",
       "/api/v1/tickets",
       "/api/v1/tickets/{reference}",
     ]);
     expect(Object.keys(doc.paths["/api/v1/tickets"]).sort()).toEqual(["get", "post"]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("documents the protocol checks with the protocol versions they applied", () => {
+    const answer = doc.paths["/api/v1/protocol/evaluate"].post.responses["200"].content["application/json"].schema;
+    expect(answer.required).toEqual(["protocolVersion"]);
+    expect(doc.components.schemas.ProtocolVersion.required).toEqual(["id", "validFrom", "validUntil"]);
+    expect(JSON.stringify(doc.components.schemas.ProtocolEvaluateRequest)).toContain("asOf");
+    expect(doc.paths["/api/v1/protocol/leave"].post.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ProtocolLeaveRequest",
+    });
   });
 
   it("names the organisation and the school concerned on tickets, and documents the organisation search", () => {

@@ -15,6 +15,7 @@ import {
   apiTicketListSchema,
   apiTicketSchema,
 } from "./api-schema";
+import { evaluateBodySchema, leaveBodySchema } from "@/app/_modules/protocol/schema";
 import { SIGNATURE_HEADER, REPLAY_WINDOW_SECONDS } from "@/app/_modules/webhooks/signature";
 import { WEBHOOK_EVENTS, webhookPayloadSchemas } from "@/app/_modules/webhooks/schema";
 
@@ -66,7 +67,50 @@ function queryParameters(schema: z.ZodObject) {
   }));
 }
 
-/** The OpenAPI 3.1 document for /api/v1 (tickets, contacts). */
+/** A protocol version: a period in which the protocol's set of rule versions does not change (issue #19). */
+const PROTOCOL_VERSION_SCHEMA = {
+  type: "object",
+  required: ["id", "validFrom", "validUntil"],
+  properties: {
+    id: {
+      type: "string",
+      description: "<protocol>@<validFrom or 'begin'>",
+      examples: ["stellingwerf-college@2027-08-01"],
+    },
+    validFrom: { type: ["string", "null"], format: "date", description: "First day; null: from the beginning" },
+    validUntil: { type: ["string", "null"], format: "date", description: "Last day (inclusive); null: no end" },
+  },
+};
+
+function protocolPath(summary: string, request: string, answer: string) {
+  return {
+    post: {
+      summary,
+      security: [{}],
+      requestBody: { required: true, content: { "application/json": { schema: ref(request) } } },
+      responses: {
+        "200": {
+          description: answer,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["protocolVersion"],
+                properties: {
+                  protocolVersion: { type: "array", minItems: 1, items: ref("ProtocolVersion") },
+                  versionNote: { type: ["string", "null"] },
+                },
+              },
+            },
+          },
+        },
+        ...errors(400, 413),
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document for /api/v1 (tickets, contacts, the protocol checks). */
 export function openApiDocument(serverUrl: string) {
   const strip = (s: object) => {
     const { $schema: _ignored, ...rest } = s as Record<string, unknown>;
@@ -97,6 +141,9 @@ export function openApiDocument(serverUrl: string) {
         ContactAnnouncement: strip(json(apiContactSchema, "input")),
         ContactAnswer: strip(json(apiContactAnswerSchema, "output")),
         Error: strip(json(apiErrorSchema, "output")),
+        ProtocolEvaluateRequest: strip(json(evaluateBodySchema, "input")),
+        ProtocolLeaveRequest: strip(json(leaveBodySchema, "input")),
+        ProtocolVersion: PROTOCOL_VERSION_SCHEMA,
         ...Object.fromEntries(
           WEBHOOK_EVENTS.map((e) => [componentName(e), strip(json(webhookPayloadSchemas[e], "output"))]),
         ),
@@ -149,6 +196,16 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/protocol/evaluate": protocolPath(
+        "A pupil's absence events checked against a protocol, each event by the rule versions in force on its date (public, stores nothing)",
+        "ProtocolEvaluateRequest",
+        "Reached steps (each with its `protocolVersion` id), totals, and `protocolVersion`: the versions applied, more than one when the record spans a change (then evaluated per period; `versionNote` says so)",
+      ),
+      "/api/v1/protocol/leave": protocolPath(
+        "A leave request checked against a protocol, by the rule versions in force on its first day (public, stores nothing)",
+        "ProtocolLeaveRequest",
+        "Allowed or not, who decides, the reasons, and `protocolVersion` (one entry)",
+      ),
       "/api/v1/contacts": {
         post: {
           summary: "A phone system announces a call (scope contacts:write)",
