@@ -9,7 +9,8 @@ import { POST as leaveRoute } from "@/app/api/v1/protocol/leave/route";
 import { seedContent } from "@/app/_modules/content/seed";
 import { contentResolver, renderBody } from "@/app/_modules/articles/service";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
-import { clearProtocolCache } from "./store";
+import { clearProtocolCache, getProtocols } from "./store";
+import { protocolOverview } from "./overview";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 
@@ -114,5 +115,17 @@ describe(`protocol versions in the API (${process.env.TEST_DB === "postgres" ? "
     const next = await text("2027-08-01");
     expect(next).toContain("4 keer te laat");
     expect(next).not.toContain("3 keer te laat");
+  });
+
+  it("the editors' overview lists both versions of late-3 with their periods and the articles that render it", async () => {
+    const overview = await protocolOverview(t.db, await getProtocols());
+    const school = overview.find((p) => p.id === "stellingwerf-college")!;
+    const rule = school.rules.find((r) => r.id === "late-3")!;
+    expect(rule.versions.map((v) => [v.versionKey, v.validFrom, v.validUntil, v.thresholdText])).toEqual([
+      ["late-3@begin", null, "2027-07-31", expect.stringContaining("3 keer")],
+      ["late-3@2027-08-01", "2027-08-01", null, expect.stringContaining("4 keer")],
+    ]);
+    expect(rule.articles.length).toBeGreaterThan(0);
+    expect(school.versions.map((v) => v.id)).toEqual(["stellingwerf-college@begin", "stellingwerf-college@2027-08-01"]);
   });
 });
