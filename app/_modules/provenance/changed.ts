@@ -5,7 +5,7 @@ import type { Db, Prisma } from "@/app/_core/db";
 import type { SessionUser } from "@/app/_core/session";
 import { snapshotDiffText } from "@/app/_modules/changes/diff-text";
 import { parseSnapshot } from "@/app/_modules/articles/snapshot";
-import { findProtocol, findRule } from "@/app/_modules/protocol/engine/definition";
+import { findProtocol, findRule, type ProtocolSet } from "@/app/_modules/protocol/engine/definition";
 import { ticketScope } from "@/app/_modules/tickets/access";
 import { dayOf, loadProtocolSet } from "./record";
 import { ruleVersionAt } from "./rule-version";
@@ -54,7 +54,9 @@ export async function listChangedSinceReply(
     handledAt: null,
     ticket: { AND: [ticketScope(user), opts.ticketId ? { id: opts.ticketId } : {}] },
   };
-  const stale = await staleVersions(db, open, opts.now ?? new Date());
+  const now = opts.now ?? new Date();
+  const protocols = lazyProtocols(db);
+  const stale = await staleVersions(db, open, now, protocols);
   if (stale.length === 0) return [];
   const rows: SourceRow[] = await db.messageSource.findMany({
     where: { AND: [open, { OR: stale }] },
@@ -75,7 +77,8 @@ export async function listChangedSinceReply(
     ...(await changedRules(
       db,
       rows.filter((r) => r.kind === "rule"),
-      opts.now ?? new Date(),
+      now,
+      protocols,
     )),
   ];
   const byTicket = new Map<string, ChangedTicket>();
@@ -111,6 +114,7 @@ async function staleVersions(
   db: Db,
   open: Prisma.MessageSourceWhereInput,
   now: Date,
+  protocols: () => Promise<ProtocolSet>,
 ): Promise<Prisma.MessageSourceWhereInput[]> {
   const [articlePairs, ruleVersions] = await Promise.all([
     db.messageSource.groupBy({ by: ["articleId", "articleRevision"], where: { AND: [open, { kind: "article" }] } }),
@@ -139,7 +143,7 @@ async function staleVersions(
     }
   }
   if (ruleVersions.length) {
-    const set = await loadProtocolSet(db);
+    const set = await protocols();
     const day = dayOf(now);
     for (const v of ruleVersions) {
       if (!v.protocolId || !v.ruleId) continue;
@@ -148,6 +152,12 @@ async function staleVersions(
     }
   }
   return out;
+}
+
+/** The protocols, read and resolved at most once per listing. */
+function lazyProtocols(db: Db): () => Promise<ProtocolSet> {
+  let p: Promise<ProtocolSet> | null = null;
+  return () => (p ??= loadProtocolSet(db));
 }
 
 type Found = { ticket: SourceRow["ticket"]; change: ChangedSource };
@@ -224,9 +234,14 @@ async function changedArticles(db: Db, rows: SourceRow[]): Promise<Found[]> {
   return out;
 }
 
-async function changedRules(db: Db, rows: SourceRow[], now: Date): Promise<Found[]> {
+async function changedRules(
+  db: Db,
+  rows: SourceRow[],
+  now: Date,
+  protocols: () => Promise<ProtocolSet>,
+): Promise<Found[]> {
   if (rows.length === 0) return [];
-  const set = await loadProtocolSet(db);
+  const set = await protocols();
   const day = dayOf(now);
   const changed = groups(rows, (r) => `${r.protocolId}/${r.ruleId}`).filter(
     (g) => ruleVersionAt(set, g[0]!.protocolId!, g[0]!.ruleId!, day)?.fingerprint !== g[0]!.ruleFingerprint,
