@@ -11,6 +11,7 @@ export default async function EditorLayout({ children }: { children: React.React
           <Link href="/redactie">Artikelen</Link>
           <Link href="/redactie/artikelen/nieuw">Nieuw artikel</Link>
           <Link href="/redactie/hiaten">Wat ontbreekt er?</Link>
+          <Link href="/redactie/protocollen">Protocollen</Link>
           <span className="muted">
             Ingelogd als {user.name} ({user.role === "admin" ? "beheerder" : "redacteur"})
           </span>
