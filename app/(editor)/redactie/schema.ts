@@ -47,46 +47,6 @@ export const articleFormSchema = z.object({
 
 export type ArticleFormValues = z.infer<typeof articleFormSchema>;
 
-/** Field names of the form, in the order the error summary lists them. */
-export const FORM_FIELDS = [
-  "title",
-  "slug",
-  "summary",
-  "type",
-  "audiences",
-  "sectors",
-  "topic",
-  "reviewDueAt",
-  "validFrom",
-  "validUntil",
-  "questions",
-  "body",
-] as const;
-
-/** Dutch labels of the form fields (error summary, validation messages). */
-export const FORM_LABELS: Record<(typeof FORM_FIELDS)[number], string> = {
-  title: "Titel",
-  slug: "Webadres",
-  summary: "Samenvatting",
-  type: "Soort artikel",
-  audiences: "Doelgroepen",
-  sectors: "Sectoren",
-  topic: "Onderwerp",
-  reviewDueAt: "Controleren vóór",
-  validFrom: "Geldig vanaf",
-  validUntil: "Geldig tot",
-  questions: "Ook gevraagd als",
-  body: "Tekst",
-};
-
-/** A URL-safe slug from a title (accents removed, words joined by hyphens). */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
+// The form's field names, labels and slugify live in a zod-free module, so the editor's client code can use them
+// without loading zod with the page.
+export { FORM_FIELDS, FORM_LABELS, slugify } from "./form-fields";

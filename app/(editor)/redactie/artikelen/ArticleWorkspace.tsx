@@ -2,7 +2,6 @@
 // The article workspace: fields + Tiptap editor, autosave with retries and a local backup, a preview
 // that uses the public renderer, the plain-language and link checks beside the text, and the workflow.
 // The parts live in ./workspace: useAutosave, useLocalBackup, useWorkflowSteps and one component per panel.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -10,7 +9,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { RuleOption } from "@/app/_components/editor/ArticleEditor";
 import type { ArticleState } from "../actions";
 import type { Choices } from "../data";
-import { articleFormSchema, type ArticleFormValues } from "../schema";
+import { lazyZodResolver } from "@/app/_components/forms/lazy-resolver";
+import type { ArticleFormValues } from "../schema";
 import { LinksPanel, PlainLanguagePanel, showInEditor } from "./workspace/ChecksPanels";
 import { EditPanel } from "./workspace/EditPanel";
 import { BackupNotice, EditorTabs, ErrorSummary } from "./workspace/Notices";
@@ -48,7 +48,8 @@ export function ArticleWorkspace(props: WorkspaceProps) {
   const [tab, setTab] = useState<"edit" | "preview">("edit");
 
   const form = useForm<ArticleFormValues>({
-    resolver: zodResolver(articleFormSchema),
+    // zod and the schema load after the page (see lazy-resolver.ts); the server action validates again.
+    resolver: lazyZodResolver(() => import("../schema").then((m) => m.articleFormSchema)),
     defaultValues: props.values,
     mode: "onTouched",
   });

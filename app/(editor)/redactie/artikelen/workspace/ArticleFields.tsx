@@ -1,7 +1,8 @@
 // The article form's plain fields: title, web address and summary; kind, topic, review date, audiences and sectors.
 import type { UseFormRegister, UseFormRegisterReturn } from "react-hook-form";
 import type { Choices } from "../../data";
-import { FORM_LABELS, type ArticleFormValues } from "../../schema";
+import { FORM_LABELS } from "../../form-fields";
+import type { ArticleFormValues } from "../../schema";
 import type { FieldHelpers } from "./shared";
 
 export function TextFields({

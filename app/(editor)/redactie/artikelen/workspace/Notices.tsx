@@ -2,7 +2,7 @@
 // edit/preview tabs.
 import type { RefObject } from "react";
 import type { ArticleState } from "../../actions";
-import { FORM_LABELS, type FORM_FIELDS } from "../../schema";
+import { FORM_LABELS, type FORM_FIELDS } from "../../form-fields";
 import { dateTime, type Backup } from "./shared";
 
 export function ErrorSummary({

@@ -12,7 +12,8 @@ import {
 import type { JSONContent } from "@tiptap/core";
 import type { UseFormGetValues, UseFormSetError, UseFormTrigger } from "react-hook-form";
 import { saveArticle, type ArticleState, type StepResult } from "../../actions";
-import { articleFormSchema, FORM_FIELDS, type ArticleFormValues } from "../../schema";
+import { FORM_FIELDS } from "../../form-fields";
+import type { ArticleFormValues } from "../../schema";
 import { AUTOSAVE_MS, RETRY_SECONDS, removeBackup, type SaveState } from "./shared";
 
 type Router = { replace(href: string): void };
@@ -95,6 +96,8 @@ export function useAutosave(opts: {
         return null;
       }
       const v = getValues();
+      // The schema (and zod) load here, not with the page; the form's lazy resolver has usually fetched it already.
+      const { articleFormSchema } = await import("../../schema");
       const parsed = articleFormSchema.safeParse(v);
       if (!parsed.success) {
         setSaveState({ kind: "invalid" });

@@ -2,7 +2,8 @@
 // the error summary's entries, the title filling the web address until it is edited, and the questions list.
 import type { MutableRefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { FORM_FIELDS, slugify, type ArticleFormValues } from "../../schema";
+import { FORM_FIELDS, slugify } from "../../form-fields";
+import type { ArticleFormValues } from "../../schema";
 import { questionMessages } from "./QuestionsField";
 import type { FieldHelpers } from "./shared";
 
