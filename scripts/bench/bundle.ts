@@ -31,7 +31,7 @@ export const BUDGETS_KB: Record<string, { budget: number; goal: number }> = {
   "/(portal)/wat-is-er-veranderd/page": { budget: 12, goal: 12 },
   "/(portal)/vraag/page": { budget: 38, goal: 31 },
   "/(portal)/verzuimcheck/page": { budget: 38, goal: 31 },
-  "/(editor)/redactie/artikelen/[id]/page": { budget: 215, goal: 156 },
+  "/(editor)/redactie/artikelen/[id]/page": { budget: 185, goal: 156 },
   "/(desk)/desk/tickets/[reference]/page": { budget: 240, goal: 240 },
   "/(desk)/desk/contact/page": { budget: 25, goal: 25 },
 };
