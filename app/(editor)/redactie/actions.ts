@@ -7,6 +7,7 @@ import { db } from "@/app/_core/db";
 import { ConflictError } from "@/app/_core/errors";
 import type { SessionUser } from "@/app/_core/session";
 import { checkInternalLinks } from "@/app/_modules/articles/links";
+import { setSuccessor } from "@/app/_modules/articles/successor";
 import { restoreRevision } from "@/app/_modules/articles/revisions";
 import { contentResolver, renderBody } from "@/app/_modules/articles/service";
 import { isIsoDate } from "@/app/_modules/protocol/engine/dates";
@@ -253,4 +254,18 @@ export const checkLinks = action(
       articleId: f.articleId ?? null,
     }));
   },
+);
+
+/** The article that replaces this one when it expires (none: the newest current article on its topic). */
+export const setSuccessorAction = action(
+  {
+    name: "redactie.setSuccessor",
+    roles: EDITOR,
+    schema: z.object({
+      articleId: z.string().trim().min(1).max(40),
+      successorId: z.string().trim().max(40).nullable(),
+    }),
+  },
+  async ({ articleId, successorId }, { user }) =>
+    setSuccessor(db(), { user, articleId, successorId: successorId || null }),
 );

@@ -9,6 +9,7 @@ import { seedContent } from "@/app/_modules/content/seed";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { currentSuccessor, dutchDay, validityFilter, validityState, VALIDITY_NONE } from "./validity";
 import { VALID_ORDER } from "./workflow-validate";
+import { setSuccessor, successorChoices, SUCCESSOR_UNKNOWN } from "./successor";
 import { approveArticle, saveDraft, submitForReview, type ArticleFieldsInput } from "./workflow";
 
 let t: TestDb;
@@ -96,8 +97,16 @@ describe("article validity", () => {
     expect(next && validityState(next, today)).toBe("upcoming");
     // Tomorrow the article for next year is the current one: the successor of today's.
     expect(await currentSuccessor(t.db, old!, shift(today, 1))).toMatchObject({ slug: "regeling-volgend-jaar" });
-    // The editor's pick wins over the newest on the topic.
-    await t.db.article.update({ where: { id: ids.old }, data: { successorId: ids.now } });
+    // The editor's pick wins over the newest on the topic; a wrong pick is refused and changes nothing.
+    await expect(setSuccessor(t.db, { user: u.a, articleId: ids.old, successorId: ids.old })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(setSuccessor(t.db, { user: u.a, articleId: ids.old, successorId: "bestaat-niet" })).rejects.toThrow(
+      SUCCESSOR_UNKNOWN,
+    );
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: ids.old } })).successorId).toBeNull();
+    await setSuccessor(t.db, { user: u.a, articleId: ids.old, successorId: ids.now });
+    expect((await successorChoices(t.db, { user: u.a, articleId: ids.old })).current).toBe(ids.now);
     const picked = await pub.getPublishedArticle("regeling-oud");
     expect(await currentSuccessor(t.db, picked!, shift(today, 1))).toMatchObject({ slug: "regeling-nu" });
   });

@@ -6,6 +6,8 @@ import { NotFoundError } from "@/app/_core/errors";
 import { requirePageRole } from "@/app/_core/guard";
 import { getArticleForEditor } from "@/app/_modules/articles/workflow";
 import { articleTickets } from "@/app/_modules/articles/from-ticket";
+import { successorChoices } from "@/app/_modules/articles/successor";
+import { SuccessorForm } from "./SuccessorForm";
 import { ruleOptions, taxonomyChoices } from "../../data";
 import type { ArticleFormValues } from "../../schema";
 import { ArticleWorkspace } from "../ArticleWorkspace";
@@ -25,7 +27,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [choices, rules, tickets] = await Promise.all([taxonomyChoices(), ruleOptions(), articleTickets(db(), id)]);
+  const [choices, rules, tickets, successor] = await Promise.all([
+    taxonomyChoices(),
+    ruleOptions(),
+    articleTickets(db(), id),
+    successorChoices(db(), { user, articleId: id }),
+  ]);
   const f = article.fields;
   const values: ArticleFormValues = {
     title: f.title,
@@ -93,6 +100,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         defaultProtocolId={rules.defaultProtocolId}
         notice={notice}
       />
+      {(values.validUntil || successor.current) && (
+        <SuccessorForm articleId={article.id} current={successor.current} choices={successor.choices} />
+      )}
     </div>
   );
 }
