@@ -101,9 +101,21 @@ export async function listChangedSinceReply(
   );
 }
 
-/** How many tickets in the user's desks are listed under "Gewijzigd sinds uw antwoord". */
+/**
+ * How many tickets in the user's desks are listed under "Gewijzigd sinds uw antwoord" (shown on every desk page):
+ * the same stale versions as the list, counted as distinct tickets in the database, without reading snapshots or
+ * building diffs.
+ */
 export async function countChangedSinceReply(db: Db, user: SessionUser, now?: Date): Promise<number> {
-  return (await listChangedSinceReply(db, user, { now })).length;
+  const open: Prisma.MessageSourceWhereInput = { handledAt: null, ticket: ticketScope(user) };
+  const stale = await staleVersions(db, open, now ?? new Date(), lazyProtocols(db));
+  if (stale.length === 0) return 0;
+  const tickets = await db.messageSource.findMany({
+    where: { AND: [open, { OR: stale }] },
+    distinct: ["ticketId"],
+    select: { ticketId: true },
+  });
+  return tickets.length;
 }
 
 /**

@@ -205,6 +205,7 @@ describe("a reply stores what it relied on", () => {
 describe("Gewijzigd sinds uw antwoord", () => {
   it("nothing is listed while the sources are unchanged", async () => {
     expect(await listChangedSinceReply(t.db, u.po)).toEqual([]);
+    expect(await countChangedSinceReply(t.db, u.po)).toBe(0);
   });
 
   it("a republished article lists the tickets that relied on the old revision, with a diff; only for their desk", async () => {
@@ -223,7 +224,9 @@ describe("Gewijzigd sinds uw antwoord", () => {
     // The phone ticket (resolved) comes after the open one.
     expect(list.map((i) => i.status)).toEqual(["open", "resolved"]);
     expect(await listChangedSinceReply(t.db, u.ipo)).toEqual([]);
+    // The desk page's count (counted in the database, without diffs) agrees with the list, per desk.
     expect(await countChangedSinceReply(t.db, u.po)).toBe(2);
+    expect(await countChangedSinceReply(t.db, u.ipo)).toBe(0);
   });
 
   it("a changed rule version (content re-seed) lists the ticket whose article rendered it", async () => {
@@ -241,6 +244,7 @@ describe("Gewijzigd sinds uw antwoord", () => {
     const rule = item!.changes.find((c) => c.kind === "rule");
     expect(rule).toBeDefined();
     expect(rule!.diff).toMatch(/12/);
+    expect(await countChangedSinceReply(t.db, u.po)).toBe((await listChangedSinceReply(t.db, u.po)).length);
   });
 });
 
@@ -306,6 +310,7 @@ describe("Geen correctie nodig", () => {
     expect(await t.db.message.count()).toBe(messages);
     expect(await t.db.auditEvent.count({ where: { action: "ticket.correction_skipped" } })).toBe(1);
     expect((await listChangedSinceReply(t.db, u.po)).some((i) => i.reference === ruleTicketRef)).toBe(false);
+    expect(await countChangedSinceReply(t.db, u.po)).toBe((await listChangedSinceReply(t.db, u.po)).length);
     await expect(dismissChanged(t.db, { user: u.po, reference: ruleTicketRef })).rejects.toBeInstanceOf(ConflictError);
   });
 });
