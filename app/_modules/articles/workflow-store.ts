@@ -6,8 +6,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/app/_core/db";
 import { ConflictError, NotFoundError, ValidationError, logUnexpected } from "@/app/_core/errors";
 import type { Taxonomy } from "@/app/_modules/content/taxonomy";
-import { resolveProtocols, type ProtocolSet } from "@/app/_modules/protocol/engine/definition";
-import { protocolDefinitionColumn } from "@/app/_modules/protocol/columns";
+import type { ProtocolSet } from "@/app/_modules/protocol/engine/definition";
+import { loadStoredProtocols } from "@/app/_modules/protocol/store";
 import { taxonomySettingColumn } from "@/app/_modules/content/columns";
 import { articleColumns, dayToDate } from "./fields";
 import { articleSnapshot, parseSnapshot, snapshotColumn, type ArticleSnapshot } from "./snapshot";
@@ -29,10 +29,9 @@ export async function readTaxonomy(db: DbOrTx): Promise<Taxonomy> {
   return taxonomySettingColumn.decode(row.value).taxonomy;
 }
 
-/** Every stored protocol, resolved (extends applied). */
+/** Every stored protocol, resolved (extends applied, the editors' rule versions merged). */
 export async function readProtocols(db: DbOrTx): Promise<ProtocolSet> {
-  const rows = await db.protocol.findMany({ orderBy: { id: "asc" } });
-  return resolveProtocols(rows.map((r) => protocolDefinitionColumn.decode(r.definition)));
+  return loadStoredProtocols(db);
 }
 
 type RevisionRow = { number: number; status: string; snapshot: string; authorId: string | null };

@@ -16,7 +16,13 @@ export type RuleVersionRow = {
   thresholdText: string;
   definedIn: string;
 };
-export type RuleOverview = { id: string; versions: RuleVersionRow[]; articles: RuleArticle[] };
+export type RuleOverview = {
+  id: string;
+  versions: RuleVersionRow[];
+  articles: RuleArticle[];
+  /** The threshold fields of the newest version with their values (what an editor's new version sets). */
+  threshold: Record<string, number>;
+};
 export type ProtocolOverview = { id: string; name: string; versions: ProtocolVersion[]; rules: RuleOverview[] };
 
 /** Protocols in file order, each rule once with all its versions in date order and up to 50 rendering articles. */
@@ -26,7 +32,10 @@ export async function protocolOverview(db: Db, set: ProtocolSet): Promise<Protoc
   const articles = await articlesForRules(db, ids, { limit: 50 });
   return list.map((p) => {
     const byId = new Map<string, RuleVersionRow[]>();
+    const newest = new Map<string, Record<string, number>>();
     for (const r of p.versions) {
+      const seen = p.versions.filter((x) => x.id === r.id && (x.validFrom ?? "") > (r.validFrom ?? ""));
+      if (seen.length === 0) newest.set(r.id, { ...((r.threshold ?? {}) as Record<string, number>) });
       const key = ruleVersionAt(set, p.id, r.id, r.validFrom ?? r.validUntil ?? "1970-01-01")?.versionKey;
       const row: RuleVersionRow = {
         versionKey: key ?? `${r.id}@${r.validFrom ?? "begin"}`,
@@ -42,6 +51,7 @@ export async function protocolOverview(db: Db, set: ProtocolSet): Promise<Protoc
       id,
       versions: versions.sort((a, b) => (a.validFrom ?? "").localeCompare(b.validFrom ?? "")),
       articles: articles[id] ?? [],
+      threshold: newest.get(id) ?? {},
     }));
     return { id: p.id, name: p.name, versions: protocolVersions(p), rules };
   });

@@ -56,7 +56,8 @@ export async function listChangedSinceReply(
   };
   const now = opts.now ?? new Date();
   const protocols = lazyProtocols(db);
-  const stale = await staleVersions(db, open, now, protocols);
+  const later = lazyLater(db, protocols);
+  const stale = await staleVersions(db, open, now, protocols, later);
   if (stale.length === 0) return [];
   const rows: SourceRow[] = await db.messageSource.findMany({
     where: { AND: [open, { OR: stale }] },
@@ -79,6 +80,7 @@ export async function listChangedSinceReply(
       rows.filter((r) => r.kind === "rule"),
       now,
       protocols,
+      later,
     )),
   ];
   const byTicket = new Map<string, ChangedTicket>();
@@ -127,6 +129,7 @@ async function staleVersions(
   open: Prisma.MessageSourceWhereInput,
   now: Date,
   protocols: () => Promise<ProtocolSet>,
+  later: () => Promise<LaterVersion[]>,
 ): Promise<Prisma.MessageSourceWhereInput[]> {
   const [articlePairs, ruleVersions] = await Promise.all([
     db.messageSource.groupBy({ by: ["articleId", "articleRevision"], where: { AND: [open, { kind: "article" }] } }),
@@ -162,8 +165,35 @@ async function staleVersions(
       if (ruleVersionAt(set, v.protocolId, v.ruleId, day)?.fingerprint !== v.ruleFingerprint)
         out.push({ kind: "rule", protocolId: v.protocolId, ruleId: v.ruleId, ruleFingerprint: v.ruleFingerprint });
     }
+    // A new version added after the reply (also one that starts later: the answer is outdated on that day).
+    for (const v of await later())
+      out.push({ kind: "rule", protocolId: v.protocolId, ruleId: v.ruleId, createdAt: { lt: v.createdAt } });
   }
   return out;
+}
+
+type LaterVersion = { protocolId: string; ruleId: string; createdAt: Date };
+
+/**
+ * The editors' rule versions (ProtocolRuleVersion), per protocol that applies them (its own and those that extend
+ * it without overriding the rule): a reply saved before one relied on a version that is or will be replaced.
+ */
+async function laterVersions(db: Db, set: ProtocolSet): Promise<LaterVersion[]> {
+  const rows = await db.protocolRuleVersion.findMany({
+    select: { protocolId: true, ruleId: true, validFrom: true, createdAt: true },
+  });
+  const out: LaterVersion[] = [];
+  for (const r of rows)
+    for (const p of Object.values(set))
+      if (p.chain.includes(r.protocolId) && ruleVersionAt(set, p.id, r.ruleId, r.validFrom)?.validFrom === r.validFrom)
+        out.push({ protocolId: p.id, ruleId: r.ruleId, createdAt: r.createdAt });
+  return out;
+}
+
+/** The editors' later rule versions, read at most once per listing. */
+function lazyLater(db: Db, protocols: () => Promise<ProtocolSet>): () => Promise<LaterVersion[]> {
+  let p: Promise<LaterVersion[]> | null = null;
+  return () => (p ??= protocols().then((set) => laterVersions(db, set)));
 }
 
 /** The protocols, read and resolved at most once per listing. */
@@ -251,13 +281,19 @@ async function changedRules(
   rows: SourceRow[],
   now: Date,
   protocols: () => Promise<ProtocolSet>,
+  later: () => Promise<LaterVersion[]>,
 ): Promise<Found[]> {
   if (rows.length === 0) return [];
   const set = await protocols();
+  const newer = await later();
   const day = dayOf(now);
-  const changed = groups(rows, (r) => `${r.protocolId}/${r.ruleId}`).filter(
-    (g) => ruleVersionAt(set, g[0]!.protocolId!, g[0]!.ruleId!, day)?.fingerprint !== g[0]!.ruleFingerprint,
-  );
+  const changed = groups(rows, (r) => `${r.protocolId}/${r.ruleId}`).filter((g) => {
+    const f = g[0]!;
+    return (
+      ruleVersionAt(set, f.protocolId!, f.ruleId!, day)?.fingerprint !== f.ruleFingerprint ||
+      newer.some((v) => v.protocolId === f.protocolId && v.ruleId === f.ruleId && v.createdAt > f.createdAt)
+    );
+  });
   if (changed.length === 0) return [];
   // What the change records say about the rule since the reply (the newest one).
   // A rule inherited from another protocol (a school's protocol extends the law) is recorded under the protocol

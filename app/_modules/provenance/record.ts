@@ -4,8 +4,8 @@
 import "server-only";
 import type { Db, Prisma } from "@/app/_core/db";
 import { articleColumns } from "@/app/_modules/articles/fields";
-import { protocolDefinitionColumn } from "@/app/_modules/protocol/columns";
-import { resolveProtocols, type ProtocolSet } from "@/app/_modules/protocol/engine/definition";
+import type { ProtocolSet } from "@/app/_modules/protocol/engine/definition";
+import { loadStoredProtocols } from "@/app/_modules/protocol/store";
 import { protocolOfRule, ruleVersionAt } from "./rule-version";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -24,10 +24,9 @@ export function linkedArticleSlugs(text: string, doc?: unknown): string[] {
   return [...out];
 }
 
-/** All protocols as stored, resolved (read in the caller's transaction; no cache). */
+/** All protocols as stored with the editors' rule versions, resolved (read in the caller's transaction; no cache). */
 export async function loadProtocolSet(tx: Tx): Promise<ProtocolSet> {
-  const rows = await tx.protocol.findMany({ orderBy: { id: "asc" }, select: { definition: true } });
-  return resolveProtocols(rows.map((r) => protocolDefinitionColumn.decode(r.definition)));
+  return loadStoredProtocols(tx);
 }
 
 /** The number of the revision that is published now (0 for an article without revisions). */

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "@/app/_components/Breadcrumbs";
 import { protocolOverview } from "@/app/_modules/protocol/overview";
 import { getProtocols } from "@/app/_modules/protocol/store";
 import { dutchDate } from "@/app/_modules/protocol/check-input";
+import { RuleVersionForm } from "./RuleVersionForm";
 import "../editor.css";
 
 export const metadata: Metadata = { title: "Redactie: protocollen" };
@@ -24,7 +25,8 @@ export default async function ProtocolsPage() {
       <h1>Protocollen</h1>
       <p>
         Per regel ziet u de versies met de periode waarin ze gelden, en de artikelen die de regel tonen. Verandert een
-        regel, dan veranderen die artikelen mee. Een nieuwe versie zet u nu nog in het protocolbestand.
+        regel, dan veranderen die artikelen mee. Met “Nieuwe versie” zet u een andere drempel vanaf een datum na
+        vandaag, bijvoorbeeld voor het nieuwe schooljaar.
       </p>
       {protocols.map((p) => (
         <section key={p.id} aria-labelledby={`p-${p.id}`}>
@@ -53,6 +55,9 @@ export default async function ProtocolsPage() {
                         </li>
                       ))}
                     </ul>
+                    {Object.keys(r.threshold).length > 0 && (
+                      <RuleVersionForm protocolId={p.id} ruleId={r.id} threshold={r.threshold} />
+                    )}
                   </td>
                   <td>
                     {r.articles.length === 0 ? (

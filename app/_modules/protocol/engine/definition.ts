@@ -142,7 +142,7 @@ const ruleUnion = z.discriminatedUnion(
 );
 export type ProtocolRule = z.infer<typeof ruleUnion>;
 
-const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
+export const ruleSchema = ruleUnion.superRefine((rule, ctx) => {
   if (rule.validFrom && rule.validUntil && rule.validUntil < rule.validFrom)
     ctx.addIssue({
       code: "custom",
