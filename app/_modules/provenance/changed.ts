@@ -110,7 +110,8 @@ export async function listChangedSinceReply(
  */
 export async function countChangedSinceReply(db: Db, user: SessionUser, now?: Date): Promise<number> {
   const open: Prisma.MessageSourceWhereInput = { handledAt: null, ticket: ticketScope(user) };
-  const stale = await staleVersions(db, open, now ?? new Date(), lazyProtocols(db));
+  const protocols = lazyProtocols(db);
+  const stale = await staleVersions(db, open, now ?? new Date(), protocols, lazyLater(db, protocols));
   if (stale.length === 0) return 0;
   const tickets = await db.messageSource.findMany({
     where: { AND: [open, { OR: stale }] },
