@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as evaluateRoute } from "@/app/api/v1/protocol/evaluate/route";
 import { parseActionInput } from "@/app/_core/action";
 import { ValidationError } from "@/app/_core/errors";
+import type { SessionUser } from "@/app/_core/session";
 import { contentResolver, renderBody } from "@/app/_modules/articles/service";
 import { seedContent } from "@/app/_modules/content/seed";
+import { countChangedSinceReply, listChangedSinceReply } from "@/app/_modules/provenance/changed";
+import { replyToTicket } from "@/app/_modules/tickets/desk/reply";
+import { newTicket } from "@/tests/helpers/desk-fixtures";
 import { createTestDb, useAsAppDb, type TestDb } from "@/tests/helpers/db";
 import { addRuleVersion, ruleVersionInputSchema } from "./rule-versions";
 import { clearProtocolCache, getProtocols } from "./store";
@@ -15,6 +19,8 @@ import { ruleVersionAt } from "./versions";
 
 const CONTENT = path.resolve(__dirname, "..", "..", "..", "content");
 const NOW = new Date("2026-12-07T12:00:00Z");
+const BEFORE = new Date("2026-12-01T09:00:00Z");
+const AFTER = new Date("2026-12-08T09:00:00Z");
 
 async function post(body: unknown) {
   const res = await evaluateRoute(
@@ -39,6 +45,25 @@ const form = (over: Record<string, unknown> = {}) => ({
 describe(`editor rule versions (${process.env.TEST_DB === "postgres" ? "PostgreSQL" : "SQLite"})`, () => {
   let t: TestDb;
   let editor: { id: string };
+  let agent: SessionUser;
+  /** A ticket answered (at `when`) with a link to the article that renders late-3. */
+  const answered = async (when: Date) => {
+    const { reference } = await newTicket(
+      t.db,
+      "vo-mbo",
+      { callerType: "vo-school", organisation: "Stellingwerf College", question: "Wanneer mailt de school?" },
+      when,
+    );
+    await replyToTicket(t.db, {
+      user: agent,
+      reference,
+      kind: "reply",
+      body: "U leest het hier: https://helpdesk.test/artikelen/te-laat-komen",
+      now: new Date(when.getTime() + 60_000),
+    });
+    return reference;
+  };
+  let earlyRef: string;
   const counts = async () => ({
     versions: await t.db.protocolRuleVersion.count(),
     changes: await t.db.changeEvent.count({ where: { kind: "protocol" } }),
@@ -59,7 +84,18 @@ describe(`editor rule versions (${process.env.TEST_DB === "postgres" ? "PostgreS
       data: { email: "redacteur@test.nl", name: "Redacteur", role: "editor", passwordHash: "x" },
       select: { id: true },
     });
+    const a = await t.db.user.create({
+      data: {
+        email: "agent@test.nl",
+        name: "Medewerker",
+        role: "agent",
+        passwordHash: "x",
+        desks: { create: [{ deskId: "vo-mbo" }] },
+      },
+    });
+    agent = { id: a.id, email: a.email, name: a.name, role: "agent", desks: ["vo-mbo"] };
     clearProtocolCache();
+    earlyRef = await answered(BEFORE);
   });
   afterAll(async () => {
     clearProtocolCache();
@@ -163,6 +199,32 @@ describe(`editor rule versions (${process.env.TEST_DB === "postgres" ? "PostgreS
     expect(change.title).toContain("3 keer te laat");
     expect(change.topic).toBeTruthy();
     expect(change.diff).toContain("count: 4");
+  });
+
+  it("Gewijzigd sinds uw antwoord: a reply is listed when its rule gets a new version later, also one that starts later", async () => {
+    // The reply from before the save relied on late-3 without an end date: listed (it ends on 31 July 2027 now).
+    const lateRef = await answered(AFTER);
+    expect(await t.db.messageSource.count({ where: { kind: "rule", ruleId: "late-3" } })).toBe(2);
+    const list = await listChangedSinceReply(t.db, agent, { now: AFTER });
+    expect(list.map((i) => i.reference)).toEqual([earlyRef]);
+    expect(list[0]!.changes.find((c) => c.kind === "rule")).toMatchObject({
+      summary: "Vanaf 1 augustus 2027: 4 keer te laat (was 3)",
+    });
+    expect(await countChangedSinceReply(t.db, agent, AFTER)).toBe(1);
+    // A version from 1 August 2028 leaves today's version as it is (same fingerprint), yet the later reply's answer
+    // will be outdated then: listed too.
+    const LATER = new Date("2026-12-09T09:00:00Z");
+    await addRuleVersion(t.db, {
+      user: editor,
+      input: { ...form(), validFrom: "2028-08-01", threshold: { count: "5" }, note: "" },
+      now: LATER,
+    });
+    const after = await listChangedSinceReply(t.db, agent, { now: LATER });
+    expect(after.map((i) => i.reference).sort()).toEqual([earlyRef, lateRef].sort());
+    expect(after.find((i) => i.reference === lateRef)!.changes[0]).toMatchObject({
+      summary: "Vanaf 1 augustus 2028: 5 keer te laat (was 4)",
+    });
+    expect(await countChangedSinceReply(t.db, agent, LATER)).toBe(2);
   });
 
   it("refuses a second version from the same day and stores nothing", async () => {
