@@ -1,29 +1,12 @@
 // From a ticket to an article (issue #19), in a real browser: an agent answers a caller's question and resolves
 // it, chooses "Maak artikelconcept" and sees the draft on the ticket; an editor opens the draft and sees the ticket
 // it came from and the question without the caller's name, e-mail address or phone number.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbRows, launch, login, newContext, postJson, seriousViolations } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { dbRows, postJson, randomWord, seriousViolations, browserForFile } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const { pageAs } = browserForFile();
 
-async function pageAs(email: string): Promise<Page> {
-  const ctx = await newContext(browser);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await login(page, email);
-  return page;
-}
-
-const word = () => Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
+const word = randomWord;
 
 describe("Maak artikelconcept", () => {
   it(

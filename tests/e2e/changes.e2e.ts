@@ -2,27 +2,11 @@
 // desk → an agent sees it on /desk/wijzigingen with the unread count in the navigation, opens the diff and marks it
 // read → the public "Wat is er veranderd" page, the article's "Gewijzigd op" line and the Atom feed linked from the
 // page head show it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, launch, login, newContext, seriousViolations } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { BASE, seriousViolations, browserForFile } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function pageAs(email: string): Promise<Page> {
-  const ctx = await newContext(browser);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await login(page, email);
-  return page;
-}
+const { pageAs, anonymousPage } = browserForFile();
 
 const uniqueWord = (prefix: string) =>
   prefix + Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
@@ -111,9 +95,7 @@ describe("what changed", () => {
     expect(await unreadInNav(agent)).toBe(unreadBefore);
 
     // Public: the changes page, the article's line, the feed in the head and the feed itself.
-    const pubContext = await newContext(browser);
-    contexts.push(pubContext);
-    const pub = await pubContext.newPage();
+    const pub = await anonymousPage();
     await pub.goto(`${BASE}/wat-is-er-veranderd`);
     const entry = pub.locator("li", { hasText: summary });
     await entry.getByRole("link", { name: title }).waitFor();

@@ -1,6 +1,7 @@
 // Browser test helpers: Debian's chromium through playwright-core, login as a demo account, axe scans.
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "@/app/_modules/content/demo-users";
 
 export const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
@@ -76,3 +77,36 @@ export function dbRows<T = Record<string, unknown>>(sql: string, ...params: unkn
 export function countRows(table: string): number {
   return dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, "")}"`)[0]!.n;
 }
+
+/**
+ * One browser for a test file (launched before its tests, closed after them with every context it made) and pages
+ * in fresh contexts: `pageAs(email)` signed in, `anonymousPage()` for a visitor.
+ */
+export function browserForFile() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+  });
+  const anonymousPage = async (): Promise<Page> => {
+    const ctx = await newContext(browser);
+    contexts.push(ctx);
+    return ctx.newPage();
+  };
+  return {
+    anonymousPage,
+    async pageAs(email: string): Promise<Page> {
+      const page = await anonymousPage();
+      await login(page, email);
+      return page;
+    },
+  };
+}
+
+/** A made-up word of seven consonants, so text a test writes is unique to its run. */
+export const randomWord = () =>
+  Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");

@@ -2,29 +2,12 @@
 // late-3 (Stellingwerf College) → an editor adds a version of late-3 from 1 August of the next school year with
 // count 4 on /redactie/protocollen → the article preview for a day in that year reads "4 keer te laat", for today
 // "3 keer te laat" → the agent sees the change in /desk/wijzigingen and the ticket in /desk/gewijzigd.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbRows, launch, login, newContext, postJson, seriousViolations } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { dbRows, postJson, randomWord, seriousViolations, browserForFile } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const { pageAs } = browserForFile();
 
-async function pageAs(email: string): Promise<Page> {
-  const ctx = await newContext(browser);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await login(page, email);
-  return page;
-}
-
-const word = () => Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
+const word = randomWord;
 const ARTICLE = "Wat doet de school als een leerling vaak te laat komt?";
 
 /** 1 August of the next school year (a school year runs from 1 August to 31 July), as YYYY-MM-DD. */

@@ -2,29 +2,13 @@
 // article picker → editors publish a changed version → the desk page links "Gewijzigd sinds uw antwoord" with a
 // count, the ticket shows a notice, the page shows the diff → "Stuur correctie" (prefilled, edited) goes out as a
 // reply with a mail in the outbox and the ticket leaves the list.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbRows, launch, login, newContext, postJson, seriousViolations } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { dbRows, postJson, randomWord, seriousViolations, browserForFile } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const { pageAs } = browserForFile();
 
-async function pageAs(email: string): Promise<Page> {
-  const ctx = await newContext(browser);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await login(page, email);
-  return page;
-}
-
-const word = () => Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("");
+const word = randomWord;
 const editorSurface = (page: Page) => page.locator(".article-editor .ProseMirror");
 
 async function publish(writer: Page, reviewer: Page, url: string) {
