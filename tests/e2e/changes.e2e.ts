@@ -157,5 +157,20 @@ describe("what changed", () => {
       .toBe(poBefore + 2);
     const res = await fetch(new URL("/wat-is-er-veranderd/atom.xml", BASE));
     expect(await res.text()).not.toContain("16.30");
+
+    // "Alles gelezen" marks the whole feed read for this agent only.
+    await po.goto("/desk/wijzigingen");
+    await po.getByRole("button", { name: "Alles gelezen" }).click();
+    await expect
+      .poll(
+        async () => {
+          await po.goto("/desk");
+          return unreadInNav(po);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(0);
+    await vo.goto("/desk");
+    expect(await unreadInNav(vo)).toBe(voBefore);
   });
 });
